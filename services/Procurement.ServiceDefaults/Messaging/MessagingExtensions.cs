@@ -1,0 +1,111 @@
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Procurement.ServiceDefaults.Persistence;
+
+namespace Procurement.ServiceDefaults.Messaging;
+
+public sealed class MessagingOptions
+{
+    public const string Section = "Messaging";
+
+    /// <summary><c>RabbitMq</c> (every distributed host) or <c>InMemory</c> (the embedded default, unit tests).</summary>
+    public string Transport { get; set; } = "RabbitMq";
+
+    public RabbitMqOptions RabbitMq { get; set; } = new();
+
+    /// <summary>Prefixes every queue name, so that two deployments can share a broker (tests do).</summary>
+    public string? QueuePrefix { get; set; }
+}
+
+public sealed class RabbitMqOptions
+{
+    public string Host { get; set; } = "localhost";
+
+    public ushort Port { get; set; } = 5672;
+
+    public string VirtualHost { get; set; } = "/";
+
+    public string Username { get; set; } = "guest";
+
+    public string Password { get; set; } = "guest";
+}
+
+/// <summary>The consumers the modules of this host registered; applied once, when the bus is built.</summary>
+public sealed class ConsumerRegistrations
+{
+    public List<Action<IBusRegistrationConfigurator>> Actions { get; } = [];
+}
+
+public static class MessagingExtensions
+{
+    /// <summary>A module adds its consumers; the host's one bus gets them all (one bus per process).</summary>
+    public static WebApplicationBuilder AddConsumers(this WebApplicationBuilder builder, Action<IBusRegistrationConfigurator> register)
+    {
+        Registrations(builder.Services).Actions.Add(register);
+        return builder;
+    }
+
+    /// <summary>
+    /// One MassTransit bus for the host, on the configured transport, with every module's consumers.
+    /// A message that still fails after the retries goes to its queue's <c>_error</c> queue — kept, never dropped.
+    /// </summary>
+    public static WebApplicationBuilder AddProcurementBus(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(MessagingOptions.Section).Get<MessagingOptions>() ?? new MessagingOptions();
+        var registrations = Registrations(builder.Services);
+        builder.Services.AddOptions<OutboxOptions>().BindConfiguration("Messaging:Outbox");
+
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(options.QueuePrefix, includeNamespace: true));
+            foreach (var register in registrations.Actions)
+            {
+                register(bus);
+            }
+
+            bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
+            {
+                // Retries with back-off inside the consumer; a message that still fails lands in the _error queue.
+                endpoint.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(500)));
+            });
+
+            if (string.Equals(options.Transport, "InMemory", StringComparison.OrdinalIgnoreCase))
+            {
+                bus.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+            }
+            else if (string.Equals(options.Transport, "RabbitMq", StringComparison.OrdinalIgnoreCase))
+            {
+                var rabbit = options.RabbitMq;
+                bus.UsingRabbitMq((context, cfg) =>
+                {
+                    cfg.Host(rabbit.Host, rabbit.Port, rabbit.VirtualHost, host =>
+                    {
+                        host.Username(rabbit.Username);
+                        host.Password(rabbit.Password);
+                    });
+                    cfg.ConfigureEndpoints(context);
+                });
+            }
+            else
+            {
+                throw new InvalidOperationException($"Messaging:Transport must be RabbitMq or InMemory, not '{options.Transport}'.");
+            }
+        });
+        return builder;
+    }
+
+    private static ConsumerRegistrations Registrations(IServiceCollection services)
+    {
+        var existing = services.FirstOrDefault(d => d.ServiceType == typeof(ConsumerRegistrations))?.ImplementationInstance;
+        if (existing is ConsumerRegistrations registrations)
+        {
+            return registrations;
+        }
+
+        registrations = new ConsumerRegistrations();
+        services.AddSingleton(registrations);
+        return registrations;
+    }
+}

@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Procurement.ServiceDefaults.Messaging;
+
+namespace Procurement.ServiceDefaults.Persistence;
+
+/// <summary>
+/// The base of every service's DbContext: it carries the transactional outbox and the idempotent inbox,
+/// so a state change and the events it raises (or the message it consumed) are saved in one
+/// SaveChanges, which EF Core runs in one transaction.
+/// </summary>
+public abstract class ServiceDbContext(DbContextOptions options) : DbContext(options)
+{
+    internal static readonly JsonSerializerOptions EventJson = new(JsonSerializerDefaults.Web);
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+
+    /// <summary>The app's clock where the context came from DI; the system clock at design time.</summary>
+    protected TimeProvider Clock => _clock ??=
+        this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?
+            .GetService(typeof(TimeProvider)) as TimeProvider ?? TimeProvider.System;
+
+    private TimeProvider? _clock;
+
+    /// <summary>Adds an integration event to the outbox; it is published only if this unit of work commits.</summary>
+    public void Raise<TEvent>(TEvent integrationEvent)
+        where TEvent : class
+    {
+        var type = integrationEvent.GetType();
+        var now = Clock.GetUtcNow();
+        OutboxMessages.Add(new OutboxMessage
+        {
+            Id = Guid.CreateVersion7(),
+            MessageType = $"{type.FullName}, {type.Assembly.GetName().Name}",
+            Payload = JsonSerializer.Serialize(integrationEvent, type, EventJson),
+            OccurredAt = now,
+            NextAttemptAt = now,
+            TraceParent = Activity.Current?.Id,
+        });
+    }
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        // The model differs by provider (see ConfigureConventions), so the cached model must too.
+        optionsBuilder.ReplaceService<IModelCacheKeyFactory, ProviderAwareModelCacheKeyFactory>();
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot order or compare DateTimeOffset values stored as text; store them as binary
+        // there. The SQL Server model (and its migrations) keep the native datetimeoffset.
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<OutboxMessage>(outbox =>
+        {
+            outbox.ToTable("OutboxMessages");
+            outbox.HasKey(m => m.Id);
+            outbox.Property(m => m.MessageType).HasMaxLength(300);
+            outbox.Property(m => m.TraceParent).HasMaxLength(100);
+            outbox.Property(m => m.LastError).HasMaxLength(2000);
+            outbox.HasIndex(m => new { m.DispatchedAt, m.NextAttemptAt });
+        });
+        modelBuilder.Entity<InboxMessage>(inbox =>
+        {
+            inbox.ToTable("InboxMessages");
+            inbox.HasKey(m => new { m.MessageId, m.Consumer });
+            inbox.Property(m => m.Consumer).HasMaxLength(300);
+        });
+    }
+}
+
+internal sealed class ProviderAwareModelCacheKeyFactory : IModelCacheKeyFactory
+{
+    public object Create(DbContext context, bool designTime) =>
+        (context.GetType(), context.Database.ProviderName, designTime);
+}

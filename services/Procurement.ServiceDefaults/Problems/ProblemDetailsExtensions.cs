@@ -1,0 +1,155 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Procurement.ServiceDefaults.Problems;
+
+public static class ProblemDetailsExtensions
+{
+    public const string TypePrefix = "urn:procurement:problem:";
+
+    private static readonly Dictionary<int, string> CodeByStatus = new()
+    {
+        [StatusCodes.Status400BadRequest] = "validation",
+        [StatusCodes.Status401Unauthorized] = "unauthorized",
+        [StatusCodes.Status403Forbidden] = "forbidden",
+        [StatusCodes.Status404NotFound] = "not_found",
+        [StatusCodes.Status405MethodNotAllowed] = "method_not_allowed",
+        [StatusCodes.Status409Conflict] = "conflict",
+        [StatusCodes.Status413PayloadTooLarge] = "payload_too_large",
+        [StatusCodes.Status415UnsupportedMediaType] = "unsupported_media_type",
+        [StatusCodes.Status422UnprocessableEntity] = "rule_broken",
+        [StatusCodes.Status429TooManyRequests] = "too_many_requests",
+        [StatusCodes.Status500InternalServerError] = "server_error",
+    };
+
+    /// <summary>
+    /// Every error answer is a ProblemDetails with a stable <c>type</c>, in English or Chinese by
+    /// <c>Accept-Language</c>; malformed bodies name the field; unexpected failures are logged, never shown.
+    /// </summary>
+    public static IServiceCollection AddProcurementProblemDetails(this IServiceCollection services)
+    {
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            var problem = context.ProblemDetails;
+            var status = problem.Status ?? context.HttpContext.Response.StatusCode;
+            if (problem.Type is null || !problem.Type.StartsWith(TypePrefix, StringComparison.Ordinal))
+            {
+                var code = CodeByStatus.GetValueOrDefault(status, "server_error");
+                problem.Type = TypePrefix + code;
+                problem.Title = ProblemMessages.Get(code);
+            }
+
+            problem.Instance ??= context.HttpContext.Request.Path;
+            problem.Extensions["traceId"] = System.Diagnostics.Activity.Current?.TraceId.ToString()
+                ?? context.HttpContext.TraceIdentifier;
+        });
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        return services;
+    }
+
+    public static WebApplication UseProcurementProblemDetails(this WebApplication app)
+    {
+        app.UseRequestLocalization(options =>
+        {
+            string[] cultures = ["en", "zh-CN", "zh", "zh-Hans"];
+            options.SetDefaultCulture("en").AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
+            options.RequestCultureProviders = [new AcceptLanguageHeaderRequestCultureProvider()];
+        });
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        return app;
+    }
+
+    internal static ProblemDetails ToProblemDetails(ProblemException exception)
+    {
+        if (exception is RequestValidationException validation)
+        {
+            var errors = validation.Errors
+                .GroupBy(e => e.Field)
+                .ToDictionary(g => g.Key, g => g.Select(e => ProblemMessages.Get(e.Rule, [.. e.Args])).ToArray());
+            var details = new HttpValidationProblemDetails(errors)
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Type = TypePrefix + "validation",
+                Title = ProblemMessages.Get("validation"),
+            };
+            details.Extensions["violations"] = validation.Errors
+                .Select(e => new { field = e.Field, rule = e.Rule, message = ProblemMessages.Get(e.Rule, [.. e.Args]) })
+                .ToArray();
+            return details;
+        }
+
+        var problem = new ProblemDetails
+        {
+            Status = exception.Status,
+            Type = TypePrefix + exception.Code,
+            Title = ProblemMessages.Get(CodeByStatus.GetValueOrDefault(exception.Status, "server_error")),
+            Detail = ProblemMessages.Get(exception.Code, [.. exception.Args]),
+        };
+        problem.Extensions["rule"] = exception.Code;
+        if (exception.Field is not null)
+        {
+            problem.Extensions["field"] = exception.Field;
+        }
+
+        foreach (var (key, value) in exception.Extensions)
+        {
+            problem.Extensions[key] = value;
+        }
+
+        return problem;
+    }
+
+    /// <summary>"$.budgetCeiling" or "$.items[0].price" → "budgetCeiling", "items[0].price".</summary>
+    internal static string FieldFromJsonPath(string? path) =>
+        string.IsNullOrEmpty(path) || path == "$" ? "body" : path.TrimStart('$', '.');
+
+    private sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger)
+        : IExceptionHandler
+    {
+        public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+        {
+            ProblemDetails problem;
+            switch (exception)
+            {
+                case ProblemException known:
+                    problem = ToProblemDetails(known);
+                    break;
+                case BadHttpRequestException { InnerException: JsonException json }:
+                    var field = FieldFromJsonPath(json.Path);
+                    problem = ToProblemDetails(new RequestValidationException(
+                        [new FieldError(field, field == "body" ? "invalid_json" : "invalid_value", [field])]));
+                    break;
+                case BadHttpRequestException bad:
+                    problem = new ProblemDetails { Status = bad.StatusCode, Detail = ProblemMessages.Get("invalid_json") };
+                    break;
+                case DbUpdateConcurrencyException:
+                    problem = ToProblemDetails(new ConflictException("concurrency"));
+                    break;
+                default:
+                    logger.LogError(exception, "Unhandled failure on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+                    problem = new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Detail = ProblemMessages.Get("server_error") };
+                    break;
+            }
+
+            httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = httpContext,
+                ProblemDetails = problem,
+                Exception = exception,
+            });
+        }
+    }
+}
+

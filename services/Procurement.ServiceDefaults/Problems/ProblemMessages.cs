@@ -1,0 +1,66 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+
+namespace Procurement.ServiceDefaults.Problems;
+
+/// <summary>
+/// Every message a caller can read, in English and Chinese, by a stable code. Modules add their own
+/// codes at startup; a code without a text shows the code itself, so nothing is ever lost.
+/// </summary>
+public static class ProblemMessages
+{
+    private static readonly ConcurrentDictionary<string, (string En, string Zh)> Texts = new(StringComparer.Ordinal);
+
+    static ProblemMessages()
+    {
+        Add(new Dictionary<string, (string En, string Zh)>
+        {
+            ["validation"] = ("One or more fields are invalid.", "一个或多个字段无效。"),
+            ["required"] = ("{0} is required.", "{0} 为必填项。"),
+            ["max_length"] = ("{0} must be at most {1} characters.", "{0} 最多 {1} 个字符。"),
+            ["positive"] = ("{0} must be greater than zero.", "{0} 必须大于零。"),
+            ["two_decimals"] = ("{0} must have at most two decimal places (CNY).", "{0} 最多保留两位小数（人民币元）。"),
+            ["in_future"] = ("{0} must be in the future.", "{0} 必须晚于当前时间。"),
+            ["not_before"] = ("{0} must not be before {1}.", "{0} 不得早于 {1}。"),
+            ["one_of"] = ("{0} must be one of: {1}.", "{0} 必须是以下之一：{1}。"),
+            ["invalid_json"] = ("The request body is not valid JSON or a value has the wrong type.", "请求体不是有效的 JSON，或某个值的类型不正确。"),
+            ["invalid_value"] = ("{0} has a value of the wrong type or format.", "{0} 的值类型或格式不正确。"),
+            ["unauthorized"] = ("Sign in first: the request carries no valid access token.", "请先登录：请求未携带有效的访问令牌。"),
+            ["forbidden"] = ("Your role or organisation may not do this.", "您的角色或所属单位无权执行此操作。"),
+            ["not_found"] = ("Not found.", "未找到。"),
+            ["resource_not_found"] = ("{0} {1} was not found.", "未找到{0} {1}。"),
+            ["conflict"] = ("The request conflicts with the current state.", "请求与当前状态冲突。"),
+            ["concurrency"] = ("Someone else changed this record first; reload it and try again.", "该记录已被他人修改，请刷新后重试。"),
+            ["rule_broken"] = ("A business rule refused the request.", "业务规则拒绝了该请求。"),
+            ["too_many_requests"] = ("Too many requests; try again after the time in Retry-After.", "请求过于频繁，请在 Retry-After 指示的时间后重试。"),
+            ["payload_too_large"] = ("The request body is too large.", "请求体过大。"),
+            ["server_error"] = ("An unexpected error occurred; it has been logged.", "发生意外错误，已记录。"),
+            ["method_not_allowed"] = ("This method is not allowed here.", "此处不允许该请求方法。"),
+            ["unsupported_media_type"] = ("The content type is not supported.", "不支持该内容类型。"),
+        });
+    }
+
+    public static void Add(IReadOnlyDictionary<string, (string En, string Zh)> texts)
+    {
+        foreach (var (code, text) in texts)
+        {
+            Texts[code] = text;
+        }
+    }
+
+    public static bool IsChinese(CultureInfo culture) =>
+        culture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+
+    public static string Get(string code, params object?[] args) => Get(CultureInfo.CurrentUICulture, code, args);
+
+    public static string Get(CultureInfo culture, string code, params object?[] args)
+    {
+        if (!Texts.TryGetValue(code, out var text))
+        {
+            return args.Length == 0 ? code : $"{code}: {string.Join(", ", args)}";
+        }
+
+        var format = IsChinese(culture) ? text.Zh : text.En;
+        return string.Format(CultureInfo.InvariantCulture, format, args);
+    }
+}

@@ -1,0 +1,104 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.IdentityModel.Tokens;
+using Procurement.ServiceDefaults.Persistence;
+
+namespace Procurement.ServiceDefaults.Security;
+
+/// <summary>
+/// The keys tokens are signed and encrypted with. They come from configuration (a Kubernetes secret in
+/// production) so that every validator trusts the same issuer across restarts; ephemeral keys would
+/// invalidate every token at each restart. In Development only, missing keys are created once in the
+/// data folder and shared by every process that reads the same folder (the distributed mode on one machine).
+/// </summary>
+public sealed class TokenKeys
+{
+    public const string SigningKeySetting = "Auth:SigningKey";
+    public const string EncryptionKeySetting = "Auth:EncryptionKey";
+    public const string IssuerSetting = "Auth:Issuer";
+    public const string AudienceSetting = "Auth:Audience";
+    public const string DefaultAudience = "procurement-api";
+    public const string DefaultIssuer = "http://127.0.0.1:5080/";
+
+    private TokenKeys(RsaSecurityKey signingKey, SymmetricSecurityKey encryptionKey, string issuer, string audience)
+    {
+        SigningKey = signingKey;
+        EncryptionKey = encryptionKey;
+        Issuer = issuer;
+        Audience = audience;
+    }
+
+    /// <summary>The RSA key; it holds the private part only where the configuration gave it (Identity).</summary>
+    public RsaSecurityKey SigningKey { get; }
+
+    public SymmetricSecurityKey EncryptionKey { get; }
+
+    public string Issuer { get; }
+
+    public string Audience { get; }
+
+    public static TokenKeys Load(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var issuer = configuration[IssuerSetting] ?? DefaultIssuer;
+        if (!issuer.EndsWith('/'))
+        {
+            issuer += "/";
+        }
+
+        var audience = configuration[AudienceSetting] ?? DefaultAudience;
+        var signingPem = configuration[SigningKeySetting];
+        var encryptionKey = configuration[EncryptionKeySetting];
+
+        if (string.IsNullOrWhiteSpace(signingPem) || string.IsNullOrWhiteSpace(encryptionKey))
+        {
+            if (!environment.IsDevelopment())
+            {
+                throw new InvalidOperationException(
+                    $"{SigningKeySetting} and {EncryptionKeySetting} must be configured outside Development (see k8s/README.md).");
+            }
+
+            var folder = Path.Combine(DataDirectory.Resolve(configuration), "keys");
+            signingPem ??= ReadOrCreate(Path.Combine(folder, "signing-key.pem"), () =>
+            {
+                using var rsa = RSA.Create(2048);
+                return rsa.ExportRSAPrivateKeyPem();
+            });
+            encryptionKey ??= ReadOrCreate(Path.Combine(folder, "encryption-key.txt"),
+                () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        }
+
+        var rsaKey = RSA.Create();
+        rsaKey.ImportFromPem(signingPem);
+        var signing = new RsaSecurityKey(rsaKey) { KeyId = KeyIdOf(rsaKey) };
+        var encryption = new SymmetricSecurityKey(Convert.FromBase64String(encryptionKey.Trim()));
+        return new TokenKeys(signing, encryption, issuer, audience);
+    }
+
+    /// <summary>A stable key id derived from the public key, so that every process names the key alike.</summary>
+    private static string KeyIdOf(RSA rsa) =>
+        Convert.ToHexString(SHA256.HashData(rsa.ExportSubjectPublicKeyInfo()))[..16];
+
+    private static string ReadOrCreate(string path, Func<string> create)
+    {
+        if (File.Exists(path))
+        {
+            return File.ReadAllText(path);
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        File.WriteAllText(temporary, create());
+        try
+        {
+            // Another process may have created it first: then theirs is kept and read back.
+            File.Move(temporary, path, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            File.Delete(temporary);
+        }
+
+        return File.ReadAllText(path);
+    }
+}

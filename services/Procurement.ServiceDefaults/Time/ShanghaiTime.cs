@@ -1,0 +1,29 @@
+namespace Procurement.ServiceDefaults.Time;
+
+/// <summary>
+/// Instants are kept in UTC; people read them in Asia/Shanghai. China has kept UTC+8 without
+/// daylight saving since 1991, so a machine without tz data still shows the right wall time.
+/// </summary>
+public static class ShanghaiTime
+{
+    public const string TimeZoneId = "Asia/Shanghai";
+
+    public static TimeZoneInfo Zone { get; } = Find();
+
+    public static DateTimeOffset ToShanghai(this DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
+
+    /// <summary>The calendar day in Shanghai on which the instant falls.</summary>
+    public static DateOnly ShanghaiDate(this DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToShanghai().DateTime);
+
+    private static TimeZoneInfo Find()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return TimeZoneInfo.CreateCustomTimeZone(TimeZoneId, TimeSpan.FromHours(8), "China Standard Time", "China Standard Time");
+        }
+    }
+}
