@@ -115,9 +115,9 @@ public static class ProcurementHost
     }
 
     /// <summary>Prepares the databases, then serves until the host is stopped.</summary>
-    public static async Task RunAsync(this WebApplication app)
+    public static async Task RunServiceAsync(this WebApplication app)
     {
         await app.InitialiseDatabasesAsync();
-        await app.RunAsync(url: null);
+        await app.RunAsync();
     }
 }

@@ -21,7 +21,7 @@ public sealed class TokenKeys
     public const string DefaultAudience = "procurement-api";
     public const string DefaultIssuer = "http://127.0.0.1:5080/";
 
-    private TokenKeys(RsaSecurityKey signingKey, SymmetricSecurityKey encryptionKey, string issuer, string audience)
+    private TokenKeys(RsaSecurityKey signingKey, SymmetricSecurityKey? encryptionKey, string issuer, string audience)
     {
         SigningKey = signingKey;
         EncryptionKey = encryptionKey;
@@ -32,7 +32,14 @@ public sealed class TokenKeys
     /// <summary>The RSA key; it holds the private part only where the configuration gave it (Identity).</summary>
     public RsaSecurityKey SigningKey { get; }
 
-    public SymmetricSecurityKey EncryptionKey { get; }
+    /// <summary>
+    /// Only Identity needs it (OpenIddict encrypts authorization codes and refresh tokens with it);
+    /// access tokens are signed, not encrypted, so validators do without.
+    /// </summary>
+    public SymmetricSecurityKey? EncryptionKey { get; }
+
+    public SymmetricSecurityKey RequireEncryptionKey() => EncryptionKey
+        ?? throw new InvalidOperationException($"{EncryptionKeySetting} must be configured for the token issuer.");
 
     public string Issuer { get; }
 
@@ -50,13 +57,13 @@ public sealed class TokenKeys
         var signingPem = configuration[SigningKeySetting];
         var encryptionKey = configuration[EncryptionKeySetting];
 
-        if (string.IsNullOrWhiteSpace(signingPem) || string.IsNullOrWhiteSpace(encryptionKey))
+        if (string.IsNullOrWhiteSpace(signingPem) && !environment.IsDevelopment())
         {
-            if (!environment.IsDevelopment())
-            {
-                throw new InvalidOperationException(
-                    $"{SigningKeySetting} and {EncryptionKeySetting} must be configured outside Development (see k8s/README.md).");
-            }
+            throw new InvalidOperationException($"{SigningKeySetting} must be configured outside Development (see k8s/README.md).");
+        }
+
+        if (environment.IsDevelopment() && (string.IsNullOrWhiteSpace(signingPem) || string.IsNullOrWhiteSpace(encryptionKey)))
+        {
 
             var folder = Path.Combine(DataDirectory.Resolve(configuration), "keys");
             signingPem ??= ReadOrCreate(Path.Combine(folder, "signing-key.pem"), () =>
@@ -69,9 +76,11 @@ public sealed class TokenKeys
         }
 
         var rsaKey = RSA.Create();
-        rsaKey.ImportFromPem(signingPem);
+        rsaKey.ImportFromPem(signingPem!);
         var signing = new RsaSecurityKey(rsaKey) { KeyId = KeyIdOf(rsaKey) };
-        var encryption = new SymmetricSecurityKey(Convert.FromBase64String(encryptionKey.Trim()));
+        var encryption = string.IsNullOrWhiteSpace(encryptionKey)
+            ? null
+            : new SymmetricSecurityKey(Convert.FromBase64String(encryptionKey.Trim()));
         return new TokenKeys(signing, encryption, issuer, audience);
     }
 

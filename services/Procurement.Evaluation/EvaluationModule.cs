@@ -1,0 +1,19 @@
+using Procurement.Evaluation.Data;
+using Procurement.ServiceDefaults.Hosting;
+using Procurement.ServiceDefaults.Persistence;
+
+namespace Procurement.Evaluation;
+
+/// <summary>Expert pool, panels, scoring, ranking, award and performance evaluations: Evaluation's only public surface.</summary>
+public static class EvaluationModule
+{
+    public static ServiceModule Module { get; } = new("Evaluation", b => b.AddEvaluation(), a => a.MapEvaluation());
+
+    public static WebApplicationBuilder AddEvaluation(this WebApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<EvaluationDb>("Evaluation");
+        return builder;
+    }
+
+    public static WebApplication MapEvaluation(this WebApplication app) => app;
+}

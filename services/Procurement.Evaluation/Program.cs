@@ -1,0 +1,5 @@
+using Procurement.Evaluation;
+using Procurement.ServiceDefaults.Hosting;
+
+var app = ProcurementHost.Build(WebApplication.CreateBuilder(args), "evaluation", EvaluationModule.Module);
+await app.RunServiceAsync();

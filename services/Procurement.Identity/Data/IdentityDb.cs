@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Procurement.Identity.Domain;
+
+namespace Procurement.Identity.Data;
+
+/// <summary>
+/// Users and roles (ASP.NET Core Identity), OpenIddict's applications, authorizations, scopes and tokens,
+/// and the organisations people belong to. Identity raises no integration events, so this is a plain
+/// DbContext rather than a <c>ServiceDbContext</c> with an outbox.
+/// </summary>
+public sealed class IdentityDb(DbContextOptions<IdentityDb> options)
+    : IdentityDbContext<ProcurementUser, IdentityRole<Guid>, Guid>(options)
+{
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.UseOpenIddict();
+
+        builder.Entity<Organisation>(organisation =>
+        {
+            organisation.ToTable("Organisations");
+            organisation.HasKey(o => o.Id);
+            organisation.Property(o => o.Id).ValueGeneratedNever();
+            organisation.Property(o => o.Name).HasMaxLength(Organisation.NameMaxLength).IsRequired();
+            organisation.Property(o => o.Kind).HasConversion<string>().HasMaxLength(32);
+            organisation.Property(o => o.UnifiedSocialCreditCode).HasMaxLength(Organisation.UnifiedSocialCreditCodeLength).IsFixedLength();
+            organisation.HasIndex(o => o.UnifiedSocialCreditCode).IsUnique();
+        });
+
+        builder.Entity<ProcurementUser>(user =>
+        {
+            user.Property(u => u.DisplayName).HasMaxLength(ProcurementUser.DisplayNameMaxLength).IsRequired();
+            user.HasOne<Organisation>().WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        });
+    }
+}

@@ -1,0 +1,200 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using OpenIddict.Abstractions;
+using Procurement.Identity.Domain;
+using Procurement.ServiceDefaults.Security;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Procurement.Identity.Data;
+
+/// <summary>
+/// Brings roles and clients to what the configuration says, and in Development adds the demo district.
+/// It runs when the host starts, after the databases were created or migrated, and is idempotent: it
+/// creates only what it does not find (and re-applies a client's configured redirect URIs and secret,
+/// so changing them in configuration takes effect at the next start).
+/// </summary>
+internal sealed partial class IdentitySeeder(
+    IServiceProvider services,
+    IConfiguration configuration,
+    IHostEnvironment environment,
+    ILogger<IdentitySeeder> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var provider = scope.ServiceProvider;
+        await SeedRolesAsync(provider.GetRequiredService<RoleManager<IdentityRole<Guid>>>());
+        await SeedClientsAsync(provider.GetRequiredService<IOpenIddictApplicationManager>(), cancellationToken);
+        if (environment.IsDevelopment())
+        {
+            await SeedDemoDistrictAsync(provider.GetRequiredService<IdentityDb>(), provider.GetRequiredService<UserManager<ProcurementUser>>(), cancellationToken);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private static async Task SeedRolesAsync(RoleManager<IdentityRole<Guid>> roles)
+    {
+        foreach (var role in Roles.All)
+        {
+            if (await roles.FindByNameAsync(role) is null)
+            {
+                Check(await roles.CreateAsync(new IdentityRole<Guid>(role) { Id = Guid.CreateVersion7() }), $"role {role}");
+            }
+        }
+    }
+
+    private async Task SeedClientsAsync(IOpenIddictApplicationManager applications, CancellationToken cancellationToken)
+    {
+        var redirectUris = IdentitySettings.Uris(configuration, environment, IdentitySettings.PortalRedirectUris, IdentitySettings.DevelopmentPortalRedirectUri);
+        if (redirectUris.Count == 0)
+        {
+            LogClientSkipped(IdentityModule.PortalClientId, IdentitySettings.PortalRedirectUris);
+        }
+        else
+        {
+            var portal = new OpenIddictApplicationDescriptor
+            {
+                ClientId = IdentityModule.PortalClientId,
+                DisplayName = "Procurement portal",
+                ClientType = ClientTypes.Public,
+                ApplicationType = ApplicationTypes.Web,
+                ConsentType = ConsentTypes.Implicit,
+                Permissions =
+                {
+                    Permissions.Endpoints.Authorization,
+                    Permissions.Endpoints.Token,
+                    Permissions.Endpoints.EndSession,
+                    Permissions.GrantTypes.AuthorizationCode,
+                    Permissions.GrantTypes.RefreshToken,
+                    Permissions.ResponseTypes.Code,
+                    Permissions.Scopes.Profile,
+                    Permissions.Scopes.Roles,
+                    Permissions.Prefixes.Scope + IdentityModule.ApiScope,
+                },
+                Requirements = { Requirements.Features.ProofKeyForCodeExchange },
+            };
+            portal.RedirectUris.UnionWith(redirectUris);
+            portal.PostLogoutRedirectUris.UnionWith(IdentitySettings.Uris(configuration, environment,
+                IdentitySettings.PortalPostLogoutRedirectUris, IdentitySettings.DevelopmentPortalPostLogoutRedirectUri));
+            await EnsureClientAsync(applications, portal, cancellationToken);
+        }
+
+        var machineSecret = IdentitySettings.MachineSecret(configuration, environment);
+        if (machineSecret is null)
+        {
+            LogClientSkipped(IdentityModule.MachineClientId, IdentitySettings.MachineClientSecret);
+        }
+        else
+        {
+            await EnsureClientAsync(applications, new OpenIddictApplicationDescriptor
+            {
+                ClientId = IdentityModule.MachineClientId,
+                ClientSecret = machineSecret,
+                DisplayName = "Procurement machine client",
+                ClientType = ClientTypes.Confidential,
+                Permissions =
+                {
+                    Permissions.Endpoints.Token,
+                    Permissions.GrantTypes.ClientCredentials,
+                    Permissions.Prefixes.Scope + IdentityModule.ApiScope,
+                },
+            }, cancellationToken);
+        }
+
+        if (environment.IsDevelopment())
+        {
+            await EnsureClientAsync(applications, new OpenIddictApplicationDescriptor
+            {
+                ClientId = IdentityModule.CliClientId,
+                DisplayName = "Procurement CLI (Development only)",
+                ClientType = ClientTypes.Public,
+                Permissions =
+                {
+                    Permissions.Endpoints.Token,
+                    Permissions.GrantTypes.Password,
+                    Permissions.GrantTypes.RefreshToken,
+                    Permissions.Scopes.Profile,
+                    Permissions.Scopes.Roles,
+                    Permissions.Prefixes.Scope + IdentityModule.ApiScope,
+                },
+            }, cancellationToken);
+        }
+    }
+
+    private async Task EnsureClientAsync(IOpenIddictApplicationManager applications, OpenIddictApplicationDescriptor wanted, CancellationToken cancellationToken)
+    {
+        var existing = await applications.FindByClientIdAsync(wanted.ClientId!, cancellationToken);
+        if (existing is null)
+        {
+            await applications.CreateAsync(wanted, cancellationToken);
+            LogClientCreated(wanted.ClientId!);
+            return;
+        }
+
+        var current = new OpenIddictApplicationDescriptor();
+        await applications.PopulateAsync(current, existing, cancellationToken);
+        var secretChanged = wanted.ClientSecret is not null
+            && !await applications.ValidateClientSecretAsync(existing, wanted.ClientSecret, cancellationToken);
+        if (!secretChanged && current.RedirectUris.SetEquals(wanted.RedirectUris)
+            && current.PostLogoutRedirectUris.SetEquals(wanted.PostLogoutRedirectUris))
+        {
+            return;
+        }
+
+        current.RedirectUris.Clear();
+        current.RedirectUris.UnionWith(wanted.RedirectUris);
+        current.PostLogoutRedirectUris.Clear();
+        current.PostLogoutRedirectUris.UnionWith(wanted.PostLogoutRedirectUris);
+        // The stored secret is a hash; the descriptor's plain secret replaces it only when given.
+        current.ClientSecret = secretChanged ? wanted.ClientSecret : null;
+        await applications.UpdateAsync(existing, current, cancellationToken);
+        LogClientUpdated(wanted.ClientId!);
+    }
+
+    private async Task SeedDemoDistrictAsync(IdentityDb db, UserManager<ProcurementUser> users, CancellationToken cancellationToken)
+    {
+        var known = await db.Organisations.Select(o => o.Id).ToListAsync(cancellationToken);
+        foreach (var organisation in DemoDirectory.Organisations.Where(o => !known.Contains(o.Id)))
+        {
+            db.Organisations.Add(new Organisation(organisation.Id, organisation.Name, organisation.Kind, organisation.UnifiedSocialCreditCode));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+
+        foreach (var demo in DemoDirectory.Users)
+        {
+            if (await users.FindByNameAsync(demo.UserName) is not null)
+            {
+                continue;
+            }
+
+            var user = new ProcurementUser(demo.Id, demo.UserName, demo.DisplayName, demo.OrganisationId);
+            Check(await users.CreateAsync(user, DemoDirectory.Password), $"demo user {demo.UserName}");
+            Check(await users.AddToRoleAsync(user, demo.Role), $"role of demo user {demo.UserName}");
+        }
+
+        LogDemoDistrictReady(DemoDirectory.Users.Count);
+    }
+
+    private static void Check(IdentityResult result, string what)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(
+                $"Seeding {what} failed: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Client {ClientId} created")]
+    private partial void LogClientCreated(string clientId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Client {ClientId} updated from configuration")]
+    private partial void LogClientUpdated(string clientId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Client {ClientId} not created: {Setting} is not configured")]
+    private partial void LogClientSkipped(string clientId, string setting);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo district ready: {Count} demo users (Development only)")]
+    private partial void LogDemoDistrictReady(int count);
+}

@@ -1,0 +1,126 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using OpenIddict.Abstractions;
+using Procurement.Identity.Data;
+using Procurement.Identity.Domain;
+using Procurement.Identity.Endpoints;
+using Procurement.ServiceDefaults.Hosting;
+using Procurement.ServiceDefaults.Persistence;
+using Procurement.ServiceDefaults.Security;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Procurement.Identity;
+
+/// <summary>
+/// The OpenIddict server, users, roles, organisations and clients. It shares a host with other modules
+/// in the Standalone, so it adds schemes without touching the default one (JwtBearer, from ServiceDefaults)
+/// and maps only <c>/connect/*</c> and <c>/account/*</c>.
+/// </summary>
+public static class IdentityModule
+{
+    /// <summary>The sign-in cookie of the login page; only the authorization endpoint reads it.</summary>
+    public const string CookieScheme = "Procurement.Identity.Cookie";
+
+    /// <summary>The scope that grants access to the platform's APIs.</summary>
+    public const string ApiScope = "api";
+
+    public const string PortalClientId = "procurement-portal";
+    public const string MachineClientId = "procurement-machine";
+
+    /// <summary>Development only: the command-line client allowed the password grant.</summary>
+    public const string CliClientId = "procurement-cli";
+
+    public static ServiceModule Module { get; } = new("Identity", b => b.AddProcurementIdentity(), a => a.MapProcurementIdentity());
+
+    public static WebApplicationBuilder AddProcurementIdentity(this WebApplicationBuilder builder)
+    {
+        var keys = builder.Services.FirstOrDefault(d => d.ServiceType == typeof(TokenKeys))?.ImplementationInstance as TokenKeys
+            ?? TokenKeys.Load(builder.Configuration, builder.Environment);
+        var development = builder.Environment.IsDevelopment();
+        var allowHttp = development || builder.Configuration.GetValue<bool>(IdentitySettings.AllowHttp);
+
+        builder.AddServiceDatabase<IdentityDb>("Identity");
+
+        // AddIdentityCore, not AddIdentity: the latter would make its cookies the host's default schemes.
+        builder.Services.AddIdentityCore<ProcurementUser>(options =>
+            {
+                options.User.RequireUniqueEmail = false;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+            })
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<IdentityDb>();
+
+        builder.Services.AddAuthentication()
+            .AddCookie(CookieScheme, options =>
+            {
+                options.Cookie.Name = "procurement.identity";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.LoginPath = AccountEndpoints.LoginPath;
+                options.ReturnUrlParameter = "returnUrl";
+                options.ExpireTimeSpan = TimeSpan.FromHours(8);
+                options.SlidingExpiration = true;
+            });
+        builder.Services.AddAntiforgery(options => options.Cookie.Name = "procurement.identity.antiforgery");
+
+        builder.Services.AddOpenIddict()
+            .AddCore(options => options.UseEntityFrameworkCore().UseDbContext<IdentityDb>())
+            .AddServer(options =>
+            {
+                options.SetIssuer(new Uri(keys.Issuer, UriKind.Absolute))
+                    .SetAuthorizationEndpointUris(AuthorizationEndpoints.AuthorizePath)
+                    .SetTokenEndpointUris(TokenEndpoints.TokenPath)
+                    .SetEndSessionEndpointUris(AuthorizationEndpoints.EndSessionPath)
+                    .SetUserInfoEndpointUris(AuthorizationEndpoints.UserInfoPath);
+
+                options.AllowAuthorizationCodeFlow()
+                    .RequireProofKeyForCodeExchange()
+                    .AllowRefreshTokenFlow()
+                    .AllowClientCredentialsFlow();
+                if (development)
+                {
+                    // The password grant exists for the demo CLI only; outside Development the server
+                    // does not know the grant at all and answers unsupported_grant_type.
+                    options.AllowPasswordFlow();
+                }
+
+                options.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Roles, ApiScope, Scopes.OfflineAccess);
+
+                options.SetAccessTokenLifetime(IdentitySettings.Lifetime(builder.Configuration, IdentitySettings.AccessTokenLifetime, TimeSpan.FromHours(1)))
+                    .SetRefreshTokenLifetime(IdentitySettings.Lifetime(builder.Configuration, IdentitySettings.RefreshTokenLifetime, TimeSpan.FromDays(14)));
+
+                // Keys from configuration, shared with every validator; the services validate access
+                // tokens as plain signed JWTs, so access-token encryption is off (codes and refresh
+                // tokens stay encrypted with the symmetric key).
+                options.AddSigningKey(keys.SigningKey);
+                options.AddEncryptionKey(keys.RequireEncryptionKey());
+                options.DisableAccessTokenEncryption();
+
+                var aspNetCore = options.UseAspNetCore()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .EnableTokenEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough()
+                    .EnableUserInfoEndpointPassthrough();
+                if (allowHttp)
+                {
+                    aspNetCore.DisableTransportSecurityRequirement();
+                }
+            });
+
+        builder.Services.AddScoped<TokenPrincipals>();
+        builder.Services.AddScoped<PasswordCheck>();
+        builder.Services.AddHostedService<IdentitySeeder>();
+        return builder;
+    }
+
+    public static WebApplication MapProcurementIdentity(this WebApplication app)
+    {
+        app.MapAuthorizationEndpoints();
+        app.MapTokenEndpoint();
+        app.MapAccountEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,5 @@
+using Procurement.Identity;
+using Procurement.ServiceDefaults.Hosting;
+
+var app = ProcurementHost.Build(WebApplication.CreateBuilder(args), "identity", IdentityModule.Module);
+await app.RunServiceAsync();

@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Procurement.Contracts.Tendering;
+using Procurement.ServiceDefaults.Problems;
+using Procurement.ServiceDefaults.Security;
+using Procurement.Tendering.Data;
+using Procurement.Tendering.Domain;
+
+namespace Procurement.Tendering.Endpoints;
+
+public sealed record CreateProgramRequest(string? Name, string? Region, ServiceDomain? ServiceDomain, DateOnly? ActiveFrom, DateOnly? ActiveUntil)
+{
+    public void Validate() => new FieldErrors()
+        .Required("name", Name)
+        .Required("region", Region)
+        .Required("serviceDomain", ServiceDomain.HasValue ? "set" : null)
+        .Required("activeFrom", ActiveFrom)
+        .ThrowIfAny();
+}
+
+public sealed record ProgramResponse(
+    Guid Id, Guid PurchasingUnitId, string Name, string Region, ServiceDomain ServiceDomain, DateOnly ActiveFrom, DateOnly? ActiveUntil,
+    DateTimeOffset CreatedAt, int Version)
+{
+    public static ProgramResponse From(ServiceProgram p) =>
+        new(p.Id, p.PurchasingUnitId, p.Name, p.Region, p.ServiceDomain, p.ActiveFrom, p.ActiveUntil, p.CreatedAt, p.Version);
+}
+
+public static class ProgramEndpoints
+{
+    public static RouteGroupBuilder MapProgramEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/programs").WithTags("Service programs");
+
+        group.MapPost("/", Create).RequireAuthorization(Roles.Purchaser)
+            .WithName("CreateProgram").WithSummary("A purchaser defines a service program (服务项目).");
+        group.MapGet("/", List).RequireAuthorization(Policies.AnyUser)
+            .WithName("ListPrograms").WithSummary("The programs of the caller's purchasing unit; all of them for auditors.");
+        group.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.AnyUser)
+            .WithName("GetProgram");
+        return group;
+    }
+
+    private static async Task<Created<ProgramResponse>> Create(CreateProgramRequest request, HttpContext http, TenderingDb db, TimeProvider clock)
+    {
+        request.Validate();
+        var program = ServiceProgram.Create(
+            http.User.OrganisationId(), request.Name!, request.Region!, request.ServiceDomain!.Value, request.ActiveFrom!.Value,
+            request.ActiveUntil, clock.GetUtcNow());
+        db.Programs.Add(program);
+        db.Raise(new ServiceProgramCreated(
+            program.Id, program.PurchasingUnitId, program.Name, program.Region, program.ServiceDomain.ToString(),
+            program.ActiveFrom, program.ActiveUntil, program.CreatedAt));
+        await db.SaveChangesAsync(http.RequestAborted);
+        return TypedResults.Created($"/api/programs/{program.Id}", ProgramResponse.From(program));
+    }
+
+    private static async Task<Ok<ProgramResponse[]>> List(HttpContext http, TenderingDb db)
+    {
+        var query = db.Programs.AsNoTracking();
+        if (!http.User.IsInRole(Roles.Auditor))
+        {
+            var organisation = http.User.OrganisationId();
+            query = query.Where(p => p.PurchasingUnitId == organisation);
+        }
+
+        var programs = await query.OrderBy(p => p.Name).ToListAsync(http.RequestAborted);
+        return TypedResults.Ok(programs.Select(ProgramResponse.From).ToArray());
+    }
+
+    private static async Task<Ok<ProgramResponse>> Get(Guid id, HttpContext http, TenderingDb db) =>
+        TypedResults.Ok(ProgramResponse.From(await db.FindVisibleProgramAsync(id, http.User, http.RequestAborted)));
+
+    /// <summary>A program the caller may see: their own unit's, or any for an auditor; otherwise 404.</summary>
+    internal static async Task<ServiceProgram> FindVisibleProgramAsync(this TenderingDb db, Guid id, System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var program = await db.Programs.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (program is null || (!user.IsInRole(Roles.Auditor) && program.PurchasingUnitId != user.OrganisationId()))
+        {
+            throw new NotFoundException(ProblemMessages.Get("program"), id);
+        }
+
+        return program;
+    }
+}
