@@ -17,6 +17,9 @@ public sealed class TestSettings
     /// <summary>Null: the in-memory bus. Otherwise the broker the test script started.</summary>
     public RabbitMqSettings? RabbitMq { get; init; }
 
+    /// <summary>The bus is registered through MassTransit's test harness (ITestHarness) on its transport.</summary>
+    public bool TestHarness { get; init; }
+
     public string Issuer { get; init; } = "http://127.0.0.1:5080/";
 
     public Dictionary<string, string?> Values { get; init; } = [];
@@ -35,6 +38,7 @@ public sealed class TestSettings
             ["Auth:Issuer"] = Issuer,
             ["Messaging:Transport"] = RabbitMq is null ? "InMemory" : "RabbitMq",
             ["Messaging:Outbox:PollInterval"] = "00:00:00.200",
+            ["Messaging:TestHarness"] = TestHarness ? "true" : "false",
         };
         if (RabbitMq is not null)
         {

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -123,7 +122,7 @@ public static class EdgeProtection
         }
 
         // The test server and some in-process transports have no remote address.
-        return "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? IPAddress.None.ToString());
+        return "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
     }
 
     private static RateLimitPartition<string> PerClientWindow(HttpContext context)
@@ -178,7 +177,9 @@ public static class EdgeProtection
     {
         context.Response.StatusCode = status;
         var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
-        await problems.WriteAsync(new ProblemDetailsContext
+
+        // TryWrite: a caller that accepts no JSON gets the bare status (and its headers) rather than a 500.
+        await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
             ProblemDetails = new ProblemDetails

@@ -15,6 +15,9 @@ public sealed class MessagingOptions
 
     public RabbitMqOptions RabbitMq { get; set; } = new();
 
+    /// <summary>Registers the bus through MassTransit's test harness, so tests can assert what was published and consumed.</summary>
+    public bool TestHarness { get; set; }
+
     /// <summary>Prefixes every queue name, so that two deployments can share a broker (tests do).</summary>
     public string? QueuePrefix { get; set; }
 }
@@ -57,7 +60,7 @@ public static class MessagingExtensions
         var registrations = Registrations(builder.Services);
         builder.Services.AddOptions<OutboxOptions>().BindConfiguration("Messaging:Outbox");
 
-        builder.Services.AddMassTransit(bus =>
+        Action<IBusRegistrationConfigurator> configure = bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(options.QueuePrefix, includeNamespace: true));
             foreach (var register in registrations.Actions)
@@ -92,7 +95,16 @@ public static class MessagingExtensions
             {
                 throw new InvalidOperationException($"Messaging:Transport must be RabbitMq or InMemory, not '{options.Transport}'.");
             }
-        });
+        };
+        if (options.TestHarness)
+        {
+            builder.Services.AddMassTransitTestHarness(configure);
+        }
+        else
+        {
+            builder.Services.AddMassTransit(configure);
+        }
+
         return builder;
     }
 

@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# THE command that runs every test:  ./scripts/test.sh [extra `dotnet test` args]
+#   e.g. ./scripts/test.sh --filter FullyQualifiedName~Tendering
+#
+# 1. installs rabbitmq-server + tzdata if missing and starts a private broker node (its own
+#    name, ports and epmd; stopped again on exit). PROCUREMENT_TEST_NO_BROKER=1 skips this and
+#    the tests that need a broker skip themselves.
+# 2. builds the solution (Release, warnings are errors).
+# 3. checks every service's EF model against its migrations.
+# 4. runs all tests and ends with one line: "Tests: N passed, N failed, N skipped".
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+
+EF_PROJECTS=(
+  services/Procurement.Identity
+  services/Procurement.Tendering
+  services/Procurement.Bidding
+  services/Procurement.Evaluation
+  services/Procurement.Contracting
+  services/Procurement.Disbursement
+)
+
+WORK=$(mktemp -d -t procurement-test.XXXXXX)
+chmod 755 "$WORK"   # the broker runs as the rabbitmq user and must reach $WORK/rabbitmq
+RESULTS="$WORK/results"
+BROKER_STATE=""
+
+cleanup() {
+  local rc=$?
+  if [ -n "$BROKER_STATE" ]; then
+    "$ROOT/scripts/rabbitmq-node.sh" stop "$BROKER_STATE" || echo "warning: broker stop failed" >&2
+  fi
+  rm -rf "$WORK"
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+step() { printf '\n==> %s\n' "$*"; }
+
+# --- 1. broker -------------------------------------------------------------------------------
+if [ "${PROCUREMENT_TEST_NO_BROKER:-}" = "1" ]; then
+  step "PROCUREMENT_TEST_NO_BROKER=1: no broker; tests that need RabbitMQ will skip"
+  unset PROCUREMENT_TEST_RABBITMQ_HOST PROCUREMENT_TEST_RABBITMQ_PORT
+else
+  step "starting a private RabbitMQ node"
+  BROKER_STATE="$WORK/rabbitmq"   # set first, so a half-started node is stopped too
+  exports=$("$ROOT/scripts/rabbitmq-node.sh" start "$BROKER_STATE")
+  eval "$exports"
+  echo "broker: $PROCUREMENT_TEST_RABBITMQ_HOST:$PROCUREMENT_TEST_RABBITMQ_PORT"
+fi
+
+# --- 2. build --------------------------------------------------------------------------------
+step "dotnet tool restore"
+dotnet tool restore
+step "dotnet build (Release, -warnaserror)"
+dotnet build Procurement.sln -warnaserror -c Release
+
+# --- 3. EF model vs migrations ---------------------------------------------------------------
+for p in "${EF_PROJECTS[@]}"; do
+  if [ -d "$p/Data/Migrations" ]; then
+    step "EF pending model changes: $p"
+    dotnet ef migrations has-pending-model-changes --project "$p" --no-build --configuration Release
+  else
+    echo "warning: skipping EF migration check for $p (no $p/Data/Migrations folder)"
+  fi
+done
+
+# --- 4. tests --------------------------------------------------------------------------------
+step "dotnet test"
+test_rc=0
+dotnet test Procurement.sln --no-build -c Release \
+  --logger "console;verbosity=normal" \
+  --logger "trx;LogFilePrefix=procurement" \
+  --results-directory "$RESULTS" \
+  "$@" || test_rc=$?
+
+# Count outcomes from the TRX files (one <UnitTestResult .../> per test case; skipped = NotExecuted).
+passed=0 failed=0 skipped=0
+shopt -s nullglob
+trx_files=("$RESULTS"/*.trx)
+if [ ${#trx_files[@]} -gt 0 ]; then
+  outcomes=$(grep -ho '<UnitTestResult [^>]*' "${trx_files[@]}" | grep -o ' outcome="[A-Za-z]*"' || true)
+  passed=$(grep -c '"Passed"' <<< "$outcomes" || true)
+  failed=$(grep -cE '"(Failed|Error|Timeout|Aborted)"' <<< "$outcomes" || true)
+  skipped=$(grep -cE '"(NotExecuted|Inconclusive|NotRunnable)"' <<< "$outcomes" || true)
+fi
+echo
+echo "Tests: $passed passed, $failed failed, $skipped skipped"
+
+if [ "$test_rc" -ne 0 ] || [ "$failed" -ne 0 ]; then
+  exit 1
+fi
