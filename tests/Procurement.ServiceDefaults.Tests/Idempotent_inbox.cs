@@ -1,6 +1,7 @@
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.EntityFrameworkCore;
+using Procurement.Testing;
 
 namespace Procurement.ServiceDefaults.Tests;
 
@@ -24,9 +25,9 @@ public sealed class Idempotent_inbox : IAsyncLifetime
         var messageId = NewId.NextGuid();
 
         await _fixture.Harness.Bus.Publish(new WidgetChanged(widgetId, "twice"), context => context.MessageId = messageId);
-        await WaitForConsumedAsync(1);
+        await _deliveries.WaitForAsync(1);
         await _fixture.Harness.Bus.Publish(new WidgetChanged(widgetId, "twice"), context => context.MessageId = messageId);
-        await WaitForConsumedAsync(2);
+        await _deliveries.WaitForAsync(2);
 
         var widget = await _fixture.InScopeAsync(db => db.Widgets.SingleAsync(w => w.Id == widgetId));
         widget.Changes.Should().Be(1);
@@ -39,9 +40,9 @@ public sealed class Idempotent_inbox : IAsyncLifetime
     {
         var widgetId = Guid.NewGuid();
         await _fixture.Harness.Bus.Publish(new WidgetChanged(widgetId, "first"));
-        await WaitForConsumedAsync(1);
+        await _deliveries.WaitForAsync(1);
         await _fixture.Harness.Bus.Publish(new WidgetChanged(widgetId, "second"));
-        await WaitForConsumedAsync(2);
+        await _deliveries.WaitForAsync(2);
 
         (await _fixture.InScopeAsync(db => db.Widgets.SingleAsync(w => w.Id == widgetId))).Changes.Should().Be(2);
     }
@@ -53,45 +54,9 @@ public sealed class Idempotent_inbox : IAsyncLifetime
         var messageId = NewId.NextGuid();
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
             _fixture.Harness.Bus.Publish(new WidgetChanged(widgetId, "racing"), context => context.MessageId = messageId)));
-        await WaitForConsumedAsync(4);
+        await _deliveries.WaitForAsync(4);
 
         (await _fixture.InScopeAsync(db => db.Widgets.SingleAsync(w => w.Id == widgetId))).Changes.Should().Be(1);
         (await _fixture.Harness.Published.Any<Fault<WidgetChanged>>()).Should().BeFalse();
-    }
-
-    private async Task WaitForConsumedAsync(int count)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        // The harness lists a message id once, so count the deliveries themselves.
-        while (_deliveries.Completed < count)
-        {
-            DateTime.UtcNow.Should().BeBefore(deadline, $"{count} deliveries should have been consumed");
-            await Task.Delay(20);
-        }
-    }
-}
-
-/// <summary>Counts every delivery a consumer finished, faulted or not, including repeats of one message id.</summary>
-public sealed class ConsumeCounter : IConsumeObserver
-{
-    private int _completed;
-
-    public int Completed => Volatile.Read(ref _completed);
-
-    public Task PreConsume<T>(ConsumeContext<T> context)
-        where T : class => Task.CompletedTask;
-
-    public Task PostConsume<T>(ConsumeContext<T> context)
-        where T : class
-    {
-        Interlocked.Increment(ref _completed);
-        return Task.CompletedTask;
-    }
-
-    public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception)
-        where T : class
-    {
-        Interlocked.Increment(ref _completed);
-        return Task.CompletedTask;
     }
 }
