@@ -1,0 +1,74 @@
+using System.Text;
+using Procurement.Bidding;
+using Procurement.Contracting;
+using Procurement.Disbursement;
+using Procurement.Evaluation;
+using Procurement.Identity;
+using Procurement.Identity.Domain;
+using Procurement.ServiceDefaults.Hosting;
+using Procurement.ServiceDefaults.Persistence;
+using Procurement.ServiceDefaults.Security;
+using Procurement.Tendering;
+
+namespace Procurement.Standalone;
+
+/// <summary>
+/// The whole platform in one process: Identity and the five services as modules of one host, with the
+/// gateway's public routes unchanged (each module maps its own <c>/api/...</c> prefix) and the gateway's
+/// edge (correlation id, per-client rate limit, body cap). SQLite files live in one data folder; events
+/// travel on the in-memory bus through the same outboxes and inboxes as in the distributed mode.
+/// </summary>
+public static class StandaloneHost
+{
+    public static IReadOnlyList<ServiceModule> Modules { get; } =
+    [
+        IdentityModule.Module,
+        TenderingModule.Module,
+        BiddingModule.Module,
+        EvaluationModule.Module,
+        ContractingModule.Module,
+        DisbursementModule.Module,
+    ];
+
+    public static WebApplication Build(WebApplicationBuilder builder)
+    {
+        // The issuer is this process's own address unless configured: tokens name where they came from.
+        if (string.IsNullOrWhiteSpace(builder.Configuration[TokenKeys.IssuerSetting]))
+        {
+            var url = (builder.Configuration["Urls"] ?? TokenKeys.DefaultIssuer).Split(';')[0];
+            builder.Configuration[TokenKeys.IssuerSetting] = url;
+        }
+
+        builder.Configuration["Messaging:Transport"] ??= "InMemory";
+        builder.AddEdgeProtection();
+        var app = ProcurementHost.Build(builder, "standalone", [.. Modules]);
+        app.UseEdgeProtection();
+        return app;
+    }
+
+    /// <summary>What a person needs to start: where the platform listens and who they can sign in as.</summary>
+    public static string Banner(WebApplication app)
+    {
+        var text = new StringBuilder();
+        var url = app.Urls.FirstOrDefault() ?? app.Configuration["Urls"] ?? TokenKeys.DefaultIssuer;
+        text.AppendLine();
+        text.AppendLine("Procurement — 政府购买社会工作服务平台 — is running (embedded mode)");
+        text.AppendLine($"  API:       {url.TrimEnd('/')}/api/...   OpenAPI: {url.TrimEnd('/')}/openapi/v1.json");
+        text.AppendLine($"  Tokens:    POST {url.TrimEnd('/')}/connect/token");
+        text.AppendLine($"  Data:      {DataDirectory.Resolve(app.Configuration)}");
+        if (app.Environment.IsDevelopment())
+        {
+            text.AppendLine("  Demo logins (password Pass123$, client_id procurement-cli, grant_type password):");
+            foreach (var user in DemoDirectory.Users)
+            {
+                text.AppendLine($"    {user.UserName,-11} {user.Role,-10} {user.OrganisationName}");
+            }
+        }
+        else
+        {
+            text.AppendLine("  Not in Development: no demo users and no password grant.");
+        }
+
+        return text.ToString();
+    }
+}
