@@ -30,16 +30,33 @@ public static class StandaloneHost
         DisbursementModule.Module,
     ];
 
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
     public static WebApplication Build(WebApplicationBuilder builder)
     {
-        // The issuer is this process's own address unless configured: tokens name where they came from.
-        if (string.IsNullOrWhiteSpace(builder.Configuration[TokenKeys.IssuerSetting]))
+        // Defaults in code, not in an appsettings.json: this host references every service project, and
+        // a settings file here would be copied over theirs (and over the tests'). Configuration given on
+        // the command line or in the environment (e.g. --urls, Messaging__Transport) still wins.
+        var configuration = builder.Configuration;
+        if (string.IsNullOrWhiteSpace(configuration["urls"]) && string.IsNullOrWhiteSpace(configuration["http_ports"]))
         {
-            var url = (builder.Configuration["Urls"] ?? TokenKeys.DefaultIssuer).Split(';')[0];
-            builder.Configuration[TokenKeys.IssuerSetting] = url;
+            builder.WebHost.UseUrls(DefaultUrl);
         }
 
-        builder.Configuration["Messaging:Transport"] ??= "InMemory";
+        configuration[DataDirectory.Setting] ??= "data";
+        configuration[DatabaseExtensions.ProviderSetting] ??= DatabaseExtensions.Sqlite;
+        configuration["Messaging:Transport"] ??= "InMemory";
+
+        // The issuer is this process's own address unless configured: tokens name where they came from.
+        if (string.IsNullOrWhiteSpace(configuration[TokenKeys.IssuerSetting]))
+        {
+            configuration[TokenKeys.IssuerSetting] = (configuration["urls"] ?? DefaultUrl).Split(';')[0];
+        }
+
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning)
+            .AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning)
+            .AddFilter("MassTransit", LogLevel.Warning)
+            .AddFilter("OpenIddict", LogLevel.Warning);
         builder.AddEdgeProtection();
         var app = ProcurementHost.Build(builder, "standalone", [.. Modules]);
         app.UseEdgeProtection();
@@ -50,7 +67,7 @@ public static class StandaloneHost
     public static string Banner(WebApplication app)
     {
         var text = new StringBuilder();
-        var url = app.Urls.FirstOrDefault() ?? app.Configuration["Urls"] ?? TokenKeys.DefaultIssuer;
+        var url = app.Urls.FirstOrDefault() ?? app.Configuration["urls"] ?? DefaultUrl;
         text.AppendLine();
         text.AppendLine("Procurement — 政府购买社会工作服务平台 — is running (embedded mode)");
         text.AppendLine($"  API:       {url.TrimEnd('/')}/api/...   OpenAPI: {url.TrimEnd('/')}/openapi/v1.json");

@@ -221,10 +221,28 @@ public static class EdgeProtection
         }, (context.Response, id));
 
         var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(EdgeProtection).FullName!);
-        using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = id }))
+        using (logger.BeginScope(new CorrelationScope(id)))
         {
             await next(context);
         }
+    }
+
+    /// <summary>A log scope that structured loggers see as a CorrelationId property and plain text as "CorrelationId:…".</summary>
+    private sealed class CorrelationScope(string id) : IReadOnlyList<KeyValuePair<string, object>>
+    {
+        public int Count => 1;
+
+        public KeyValuePair<string, object> this[int index] =>
+            index == 0 ? new("CorrelationId", id) : throw new ArgumentOutOfRangeException(nameof(index));
+
+        public IEnumerator<KeyValuePair<string, object>> GetEnumerator()
+        {
+            yield return this[0];
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+        public override string ToString() => $"CorrelationId:{id}";
     }
 
     private static string NewCorrelationId()

@@ -131,7 +131,11 @@ public static class ProblemDetailsExtensions
                         [new FieldError(field, field == "body" ? "invalid_json" : "invalid_value", [field])]));
                     break;
                 case BadHttpRequestException bad:
-                    problem = new ProblemDetails { Status = bad.StatusCode, Detail = ProblemMessages.Get("invalid_json") };
+                    problem = new ProblemDetails
+                    {
+                        Status = bad.StatusCode,
+                        Detail = bad.StatusCode == StatusCodes.Status400BadRequest ? ProblemMessages.Get("invalid_json") : null,
+                    };
                     break;
                 case DbUpdateConcurrencyException:
                     problem = ToProblemDetails(new ConflictException("concurrency"));

@@ -1,0 +1,3 @@
+using Procurement.Gateway;
+
+GatewayHost.Build(WebApplication.CreateBuilder(args)).Run();

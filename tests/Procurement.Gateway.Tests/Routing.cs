@@ -1,0 +1,122 @@
+using System.Net;
+using Procurement.Gateway.Tests.Support;
+
+namespace Procurement.Gateway.Tests;
+
+[Collection(BackendCollection.Name)]
+public sealed class Routing(EchoBackend backend) : IAsyncLifetime
+{
+    private GatewayUnderTest _gateway = null!;
+
+    public async Task InitializeAsync() => _gateway = await GatewayUnderTest.StartAsync(backend);
+
+    public async Task DisposeAsync() => await _gateway.DisposeAsync();
+
+    [Theory]
+    [InlineData("/api/programs/0193a1b2/tenders", "tendering")]
+    [InlineData("/api/tenders/0193a1b2/amendments?page=2", "tendering")]
+    [InlineData("/api/agencies/0193a1b2/staff", "bidding")]
+    [InlineData("/api/bids/0193a1b2", "bidding")]
+    [InlineData("/api/evaluations/0193a1b2/scores", "evaluation")]
+    [InlineData("/api/experts/draw", "evaluation")]
+    [InlineData("/api/contracts/0193a1b2/sign", "contracting")]
+    [InlineData("/api/continuity/gaps", "contracting")]
+    [InlineData("/api/disbursements/0193a1b2/instalments", "disbursement")]
+    public async Task Every_public_api_prefix_is_routed_to_the_cluster_that_owns_it(string path, string cluster)
+    {
+        using var response = await _gateway.GetAsync(path, _gateway.Token());
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var echo = await response.EchoAsync();
+        echo.Cluster.Should().Be(cluster);
+        echo.Path.Should().Be(path, "the path and query are forwarded as they came");
+    }
+
+    [Theory]
+    [InlineData("/connect/authorize?client_id=web")]
+    [InlineData("/account/login")]
+    [InlineData("/.well-known/openid-configuration")]
+    public async Task The_identity_paths_are_routed_to_identity_without_a_token(string path)
+    {
+        using var response = await _gateway.GetAsync(path);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var echo = await response.EchoAsync();
+        echo.Cluster.Should().Be("identity");
+        echo.Path.Should().Be(path);
+    }
+
+    [Theory]
+    [InlineData("/api/tenders", "tendering")]
+    [InlineData("/api/tenders/", "tendering")]
+    [InlineData("/api/tenders?status=published", "tendering")]
+    [InlineData("/api/disbursements", "disbursement")]
+    public async Task The_bare_prefix_is_routed_too(string path, string cluster)
+    {
+        using var response = await _gateway.GetAsync(path, _gateway.Token());
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var echo = await response.EchoAsync();
+        echo.Cluster.Should().Be(cluster);
+        echo.Path.Should().Be(path);
+    }
+
+    [Theory]
+    [InlineData("/api/tendersX")]
+    [InlineData("/api/unknown/1")]
+    [InlineData("/internal/outbox")]
+    public async Task A_path_no_route_claims_gets_404_problem_details_and_reaches_no_backend(string path)
+    {
+        var marker = Guid.NewGuid().ToString("N");
+
+        using var response = await _gateway.GetAsync($"{path}?m={marker}", _gateway.Token());
+
+        response.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await Problem.ReadAsync(response)).Type.Should().Be("urn:procurement:problem:not_found");
+        backend.Saw(marker).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task The_token_endpoint_is_proxied_without_a_token()
+    {
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "password",
+            ["username"] = "purchaser@example.cn",
+            ["password"] = "secret",
+        });
+
+        using var response = await _gateway.SendAsync(HttpMethod.Post, "/connect/token", content: form);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var echo = await response.EchoAsync();
+        echo.Cluster.Should().Be("identity");
+        echo.Method.Should().Be("POST");
+        echo.Path.Should().Be("/connect/token");
+        echo.Authorization.Should().BeNull();
+        echo.BodyLength.Should().BeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task The_callers_token_is_forwarded_unchanged_with_the_forwarded_headers()
+    {
+        var token = _gateway.Token();
+
+        using var response = await _gateway.GetAsync("/api/bids/mine", token);
+
+        var echo = await response.EchoAsync();
+        echo.Authorization.Should().Be($"Bearer {token}", "each service validates the token again");
+        echo.ForwardedProto.Should().Be("http");
+        echo.ForwardedHost.Should().Be("localhost");
+    }
+
+    [Fact]
+    public async Task The_gateway_answers_its_own_health_without_a_token_or_a_backend()
+    {
+        using var live = await _gateway.GetAsync("/health/live");
+        using var ready = await _gateway.GetAsync("/health/ready");
+
+        live.StatusCode.Should().Be(HttpStatusCode.OK);
+        ready.StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+}
