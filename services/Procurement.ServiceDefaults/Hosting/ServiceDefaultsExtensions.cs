@@ -28,7 +28,10 @@ public static class ServiceDefaultsExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddProcurementProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(options =>
-            options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        {
+            options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            options.SerializerOptions.Converters.Add(new TwoDecimalPlacesConverter());
+        });
         builder.AddProcurementAuthentication();
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks();
