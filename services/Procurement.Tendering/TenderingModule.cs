@@ -14,6 +14,7 @@ public static class TenderingModule
     public static WebApplicationBuilder AddTendering(this WebApplicationBuilder builder)
     {
         TenderingMessages.Register();
+        Domain.Rules.RulesMessages.Register();
         builder.AddServiceDatabase<TenderingDb>("Tendering");
         return builder;
     }

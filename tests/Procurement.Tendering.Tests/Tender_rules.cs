@@ -68,7 +68,11 @@ public sealed class Tender_rules
         var onTheDay = () => Draft(deadline: new DateTimeOffset(2027, 1, 1, 1, 0, 0, TimeSpan.Zero));
         var dayBefore = Draft(deadline: new DateTimeOffset(2026, 12, 31, 9, 0, 0, TimeSpan.Zero));
 
+        // 17:00 UTC on 31 December is 01:00 on 1 January in Beijing: the service's first day.
+        var onTheDayInBeijing = () => Draft(deadline: new DateTimeOffset(2026, 12, 31, 17, 0, 0, TimeSpan.Zero));
+
         onTheDay.Should().Throw<RuleViolationException>().Which.Code.Should().Be("bid_deadline_after_service_start");
+        onTheDayInBeijing.Should().Throw<RuleViolationException>().Which.Code.Should().Be("bid_deadline_after_service_start");
         dayBefore.BidDeadline.Should().Be(new DateTimeOffset(2026, 12, 31, 9, 0, 0, TimeSpan.Zero));
     }
 

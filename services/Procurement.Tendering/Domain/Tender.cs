@@ -1,4 +1,5 @@
 using Procurement.ServiceDefaults.Problems;
+using Procurement.ServiceDefaults.Time;
 
 namespace Procurement.Tendering.Domain;
 
@@ -108,8 +109,8 @@ public sealed class Tender
 
     private void EnsureDeadlineBeforeService()
     {
-        // The service must not start before bidding has even closed.
-        if (DateOnly.FromDateTime(BidDeadline.UtcDateTime) >= ServiceStart)
+        // The service must not start before bidding has even closed — on the Beijing calendar, where both are read.
+        if (BidDeadline.ShanghaiDate() >= ServiceStart)
         {
             throw new RuleViolationException("bid_deadline_after_service_start", "bidDeadline", BidDeadline, ServiceStart);
         }

@@ -1,0 +1,104 @@
+using Procurement.ServiceDefaults.Problems;
+
+namespace Procurement.Tendering.Domain.Rules;
+
+/// <summary>The texts of the tender rules, in English and Chinese. The module calls <see cref="Register"/> at startup.</summary>
+internal static class RulesMessages
+{
+    public static void Register() => ProblemMessages.Add(Texts);
+
+    internal static IReadOnlyDictionary<string, (string En, string Zh)> Texts { get; } = new Dictionary<string, (string En, string Zh)>
+    {
+        [RuleCodes.BidPeriodTooShort] = (
+            "The bid deadline {2} must be at least {0} days after publication: {1} Beijing time or later.",
+            "投标截止时间 {2} 距发布不得少于 {0} 日，即不早于北京时间 {1}。"),
+        [RuleCodes.MethodHasNoPanel] = (
+            "This procurement method has no evaluation panel.",
+            "该采购方式不设评审小组。"),
+        [RuleCodes.PanelTooSmall] = (
+            "A panel of {0} is too small: this tender needs at least {1} members.",
+            "评审小组 {0} 人不足：本项目至少需要 {1} 人。"),
+        [RuleCodes.PanelSizeEven] = (
+            "The panel must have an odd number of members, not {0}.",
+            "评审小组人数应为单数，不能为 {0} 人。"),
+        [RuleCodes.BidSecurityAboveMaximum] = (
+            "The bid security {0:0.00} CNY exceeds {2:0.##}% of the budget ceiling ({1:0.00} CNY).",
+            "投标保证金 {0:0.00} 元超过最高限价的 {2:0.##}%（{1:0.00} 元）。"),
+        [RuleCodes.PerformanceBondAboveMaximum] = (
+            "The performance bond {0:0.00} CNY exceeds {2:0.##}% of the contract amount ({1:0.00} CNY).",
+            "履约保证金 {0:0.00} 元超过合同金额的 {2:0.##}%（{1:0.00} 元）。"),
+
+        [RuleCodes.MethodNotScored] = (
+            "Single-source procurement is negotiated, not scored: it takes no evaluation scheme.",
+            "单一来源采购通过协商确定成交价格，不进行评分，不适用评分办法。"),
+        [RuleCodes.CriterionNameRequired] = (
+            "Every evaluation criterion needs a name.",
+            "每项评分因素都需要名称。"),
+        [RuleCodes.CriterionPointsInvalid] = (
+            "The maximum points of \"{0}\" ({1}) must be above zero with at most two decimals.",
+            "评分因素“{0}”的分值（{1}）必须大于零且最多两位小数。"),
+        [RuleCodes.CriterionNameDuplicate] = (
+            "The criterion \"{0}\" appears more than once.",
+            "评分因素“{0}”重复。"),
+        [RuleCodes.PriceCriterionDuplicate] = (
+            "A scheme has at most one price criterion; this one has {0}.",
+            "评分办法至多包含一项价格分，当前有 {0} 项。"),
+        [RuleCodes.FixedPriceScoresPrice] = (
+            "A fixed-price tender does not score price: remove the price criterion \"{0}\".",
+            "固定价格项目不评价格分：请删除价格因素“{0}”。"),
+        [RuleCodes.PriceCriterionMissing] = (
+            "The scheme needs a price criterion, unless the tender is fixed-price.",
+            "评分办法必须包含价格分，固定价格项目除外。"),
+        [RuleCodes.SchemeNot100] = (
+            "The criteria add up to {0} points; they must add up to exactly {1}.",
+            "各评分因素分值合计为 {0} 分，必须恰好为 {1} 分。"),
+        [RuleCodes.PriceWeightBelowMinimum] = (
+            "The price weight of {0}% is below the minimum of {1}% for this procurement method.",
+            "价格分权重 {0}% 低于该采购方式的下限 {1}%。"),
+        [RuleCodes.PriceWeightAboveMaximum] = (
+            "The price weight of {0}% is above the maximum of {1}% for this procurement method.",
+            "价格分权重 {0}% 高于该采购方式的上限 {1}%。"),
+        [RuleCodes.FixedPriceNotCeiling] = (
+            "This tender is fixed-price: the bid price {0:0.00} CNY must equal the budget ceiling {1:0.00} CNY.",
+            "本项目为固定价格：投标报价 {0:0.00} 元必须等于最高限价 {1:0.00} 元。"),
+
+        [RuleCodes.StaffingCountNegative] = (
+            "A staffing count cannot be negative ({0}).",
+            "人员要求的人数不能为负数（{0}）。"),
+        [RuleCodes.StaffingIntermediateExceedsCertified] = (
+            "{0} intermediate-or-above workers cannot be more than the {1} certified workers they are part of.",
+            "中级及以上社会工作者 {0} 人不能多于其所属的持证社会工作者 {1} 人。"),
+
+        [RuleCodes.InstalmentPercentInvalid] = (
+            "An instalment percentage ({0}) must be above zero with at most two decimals.",
+            "每期拨付比例（{0}）必须大于零且最多两位小数。"),
+        [RuleCodes.PaymentScheduleNot100] = (
+            "The instalments add up to {0}%; they must add up to exactly {1}%.",
+            "各期拨付比例合计为 {0}%，必须恰好为 {1}%。"),
+        [RuleCodes.AdvanceMissing] = (
+            "The first instalment must be the advance, due at activation or at the start of a bridge extension, not at {0}.",
+            "第一期必须是预付款，在合同生效或过渡期开始时拨付，而不是 {0}。"),
+        [RuleCodes.AdvanceBelowMinimum] = (
+            "The advance of {0}% is below the minimum of {1}%.",
+            "预付款比例 {0}% 低于下限 {1}%。"),
+        [RuleCodes.PaymentConditionsOutOfOrder] = (
+            "Instalments follow the contract: one advance, then at most one after the mid-term and one after the final evaluation, in that order ({0} is out of place).",
+            "拨付须按合同进程：一期预付款，其后中期评估通过与终期评估通过各至多一期，且依次排列（{0} 位置不符）。"),
+        [RuleCodes.ContractAmountInvalid] = (
+            "The contract amount {0} must be above zero with at most two decimals.",
+            "合同金额 {0} 必须大于零且最多两位小数。"),
+
+        [RuleCodes.KpiNameRequired] = (
+            "Every KPI needs a name.",
+            "每项绩效指标都需要名称。"),
+        [RuleCodes.KpiUnitRequired] = (
+            "The KPI \"{0}\" needs a unit.",
+            "绩效指标“{0}”需要计量单位。"),
+        [RuleCodes.KpiTargetNegative] = (
+            "The target of the KPI \"{0}\" cannot be negative ({1}).",
+            "绩效指标“{0}”的目标值不能为负数（{1}）。"),
+        [RuleCodes.KpiDuplicate] = (
+            "The KPI \"{0}\" appears more than once.",
+            "绩效指标“{0}”重复。"),
+    };
+}

@@ -1,0 +1,50 @@
+using System.Globalization;
+using System.Reflection;
+using Procurement.ServiceDefaults.Problems;
+using Procurement.Tendering.Domain.Rules;
+
+namespace Procurement.Tendering.Tests.Rules;
+
+public sealed class Every_rule_code_reads_in_English_and_Chinese
+{
+    private static readonly string[] Codes = typeof(RuleCodes)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(field => field.IsLiteral)
+        .Select(field => (string)field.GetRawConstantValue()!)
+        .ToArray();
+
+    public static TheoryData<string> EveryCode => [.. Codes];
+
+    [Fact]
+    public void Codes_are_unique_and_every_text_belongs_to_a_code()
+    {
+        Codes.Should().OnlyHaveUniqueItems();
+        RulesMessages.Texts.Keys.Should().BeEquivalentTo(Codes);
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryCode))]
+    public void The_code_has_a_text_in_each_language_that_formats_its_arguments(string code)
+    {
+        RulesMessages.Register();
+        object?[] args = [12.5m, 30m, 2m, "x", "y"];
+
+        var english = ProblemMessages.Get(CultureInfo.GetCultureInfo("en"), code, args);
+        var chinese = ProblemMessages.Get(CultureInfo.GetCultureInfo("zh-CN"), code, args);
+
+        english.Should().NotStartWith(code).And.NotContain("{");
+        chinese.Should().NotStartWith(code).And.NotContain("{").And.NotBe(english);
+    }
+
+    [Fact]
+    public void A_refusal_reads_with_its_own_arguments()
+    {
+        RulesMessages.Register();
+        var refusal = Assert.Throws<RuleViolationException>(() => FixedPriceRule.Check(479_999.9m, 480_000m));
+
+        ProblemMessages.Get(CultureInfo.GetCultureInfo("en"), refusal.Code, [.. refusal.Args])
+            .Should().Be("This tender is fixed-price: the bid price 479999.90 CNY must equal the budget ceiling 480000.00 CNY.");
+        ProblemMessages.Get(CultureInfo.GetCultureInfo("zh-CN"), refusal.Code, [.. refusal.Args])
+            .Should().Be("本项目为固定价格：投标报价 479999.90 元必须等于最高限价 480000.00 元。");
+    }
+}
