@@ -1,4 +1,5 @@
 using Procurement.Bidding.Data;
+using Procurement.Bidding.Domain;
 using Procurement.Bidding.Endpoints;
 using Procurement.Bidding.Messaging;
 using Procurement.ServiceDefaults.Hosting;
@@ -14,7 +15,9 @@ public static class BiddingModule
 
     public static WebApplicationBuilder AddBidding(this WebApplicationBuilder builder)
     {
+        BiddingMessages.Register();
         builder.AddServiceDatabase<BiddingDb>("Bidding");
+        builder.Services.AddSingleton(IdNumberPepper.CreateProtector(builder.Configuration, builder.Environment));
         builder.AddConsumers(bus => bus.AddConsumer<TenderPublishedConsumer>());
         return builder;
     }
@@ -22,6 +25,8 @@ public static class BiddingModule
     public static WebApplication MapBidding(this WebApplication app)
     {
         app.MapOpenTenderEndpoints();
+        app.MapAgencyEndpoints();
+        app.MapStaffEndpoints();
         return app;
     }
 }

@@ -32,6 +32,7 @@ internal static class Manifests
         "auth-signing-key",
         "auth-signing-public-key",
         "auth-encryption-key",
+        "bidding-id-number-pepper",
         .. Services.Keys.Select(service => $"connection-{service}"),
     ]);
 

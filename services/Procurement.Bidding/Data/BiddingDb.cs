@@ -8,6 +8,10 @@ public sealed class BiddingDb(DbContextOptions<BiddingDb> options) : ServiceDbCo
 {
     public DbSet<OpenTender> OpenTenders => Set<OpenTender>();
 
+    public DbSet<Agency> Agencies => Set<Agency>();
+
+    public DbSet<SocialWorker> SocialWorkers => Set<SocialWorker>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -19,6 +23,8 @@ public sealed class BiddingDb(DbContextOptions<BiddingDb> options) : ServiceDbCo
             tender.Property(t => t.Title).HasMaxLength(200);
             tender.HasIndex(t => t.BidDeadline);
         });
+        modelBuilder.ApplyConfiguration(new AgencyConfiguration());
+        modelBuilder.ApplyConfiguration(new SocialWorkerConfiguration());
     }
 }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using Procurement.ServiceDefaults.Time;
 
 namespace Procurement.ServiceDefaults.Problems;
 
@@ -60,7 +61,18 @@ public static class ProblemMessages
             return args.Length == 0 ? code : $"{code}: {string.Join(", ", args)}";
         }
 
-        var format = IsChinese(culture) ? text.Zh : text.En;
-        return string.Format(CultureInfo.InvariantCulture, format, args);
+        var chinese = IsChinese(culture);
+        var format = chinese ? text.Zh : text.En;
+        return string.Format(CultureInfo.InvariantCulture, format, args.Select(arg => Readable(arg, chinese)).ToArray());
     }
+
+    /// <summary>Dates as ISO days, instants in Beijing time, amounts with two decimals — as people here read them.</summary>
+    private static object? Readable(object? value, bool chinese) => value switch
+    {
+        DateOnly day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTimeOffset instant => instant.ToShanghai().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)
+            + (chinese ? "（北京时间）" : " (Beijing time)"),
+        decimal amount => amount.ToString("0.00##", CultureInfo.InvariantCulture),
+        _ => value,
+    };
 }
