@@ -4,6 +4,7 @@
 #   scripts/rabbitmq-node.sh install             install rabbitmq-server + tzdata if missing (apt)
 #   scripts/rabbitmq-node.sh start <statedir>    start a node; prints `export VAR=value` lines for eval
 #   scripts/rabbitmq-node.sh stop  <statedir>    stop exactly the processes `start` started
+#   (`start` again on a stopped <statedir> restarts the same node on the same ports)
 #
 # Usage:  eval "$(scripts/rabbitmq-node.sh start /tmp/x/rabbitmq)"; ...; scripts/rabbitmq-node.sh stop /tmp/x/rabbitmq
 #
@@ -138,11 +139,18 @@ start_node() {
   runuser -u rabbitmq -- test -w "$dir" ||
     die "$dir is not reachable by the rabbitmq user (is a parent folder mode 700?)"
 
-  local ports amqp_port dist_port epmd_port
-  ports=$(free_ports 3)
-  read -r amqp_port dist_port epmd_port <<< "$ports"
+  # A second `start` on the same <statedir> (after `stop`) restarts the same node: same name, data
+  # and ports, so clients that lost it reconnect to the address they knew (broker-outage tests).
+  local amqp_port dist_port epmd_port node_name
+  if [ -f "$dir/node" ]; then
+    read -r amqp_port dist_port epmd_port node_name < "$dir/node"
+  else
+    read -r amqp_port dist_port epmd_port <<< "$(free_ports 3)"
+    node_name="procurement-test-$$@localhost"
+    echo "$amqp_port $dist_port $epmd_port $node_name" > "$dir/node"
+  fi
 
-  export RABBITMQ_NODENAME="procurement-test-$$@localhost"
+  export RABBITMQ_NODENAME=$node_name
   export RABBITMQ_NODE_IP_ADDRESS=127.0.0.1
   export RABBITMQ_NODE_PORT=$amqp_port
   export RABBITMQ_DIST_PORT=$dist_port

@@ -116,6 +116,16 @@ public sealed class ScenariosAttribute : DataAttribute
     }
 }
 
+/// <summary>
+/// On a concrete <see cref="FeatureTests"/> class: when <see cref="Reason"/> is not null, every scenario of the
+/// class is reported as skipped with it (a mode whose infrastructure is absent, e.g. no broker).
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public abstract class SkipScenariosAttribute : Attribute
+{
+    public abstract string? Reason { get; }
+}
+
 /// <summary>A [Theory] whose rows show as "Feature :: Scenario" and whose @wip rows are skipped.</summary>
 [XunitTestCaseDiscoverer("Procurement.Acceptance.Tests.Runner.ScenarioDiscoverer", "Procurement.Acceptance.Tests")]
 [AttributeUsage(AttributeTargets.Method)]
@@ -140,7 +150,11 @@ public sealed class ScenarioTestCase : XunitTestCase
 
     protected override string GetDisplayName(IAttributeInfo factAttribute, string displayName) => Row?.ToString() ?? displayName;
 
-    protected override string GetSkipReason(IAttributeInfo factAttribute) => Row?.SkipReason ?? base.GetSkipReason(factAttribute);
+    protected override string GetSkipReason(IAttributeInfo factAttribute) =>
+        Row?.SkipReason ?? ClassSkipReason ?? base.GetSkipReason(factAttribute);
+
+    // A [SkipScenarios]-derived attribute on the concrete test class skips every scenario of it (e.g. no broker).
+    private string? ClassSkipReason => TestMethod?.TestClass?.Class?.ToRuntimeType()?.GetCustomAttribute<SkipScenariosAttribute>(inherit: true)?.Reason;
 
     // Traits allow `dotnet test --filter "Tag=@smoke"` or `--filter "Feature=Calculator"`.
     protected override void Initialize()

@@ -1,0 +1,68 @@
+using Procurement.ServiceDefaults.Persistence;
+using Procurement.Standalone;
+
+namespace Procurement.Testing.Platform;
+
+/// <summary>Every module in one Standalone host (on a test server), with the edge protection and the in-memory bus.</summary>
+public sealed class EmbeddedPlatform : IPlatform
+{
+    private readonly RunningHost _host;
+
+    private EmbeddedPlatform(RunningHost host) => _host = host;
+
+    public string Mode => "embedded";
+
+    /// <summary>The one host; its services reach every module's DbContext.</summary>
+    public RunningHost Host => _host;
+
+    public static async Task<EmbeddedPlatform> StartAsync(Dictionary<string, string?>? values = null)
+    {
+        var settings = new TestSettings
+        {
+            Values = new Dictionary<string, string?>(PlatformDefaults.Values)
+            {
+                // No broker: the Standalone's own default, stated so a RabbitMQ environment cannot change it.
+                ["Messaging:Transport"] = "InMemory",
+            },
+        };
+        foreach (var (key, value) in values ?? [])
+        {
+            settings.Values[key] = value;
+        }
+
+        var app = StandaloneHost.Build(TestHosts.CreateBuilder(settings));
+        try
+        {
+            await app.InitialiseDatabasesAsync();
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            settings.DeleteDataDirectory();
+            throw;
+        }
+
+        return new EmbeddedPlatform(new RunningHost(app, settings));
+    }
+
+    public HttpClient CreateClient() => _host.CreateClient();
+
+    public async Task<string> SignInAsync(string userName, string password = PlatformSignIn.DemoPassword)
+    {
+        using var client = CreateClient();
+        return await PlatformSignIn.PasswordGrantAsync(client, userName, password);
+    }
+
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
+}
+
+/// <summary>Configuration both modes share.</summary>
+internal static class PlatformDefaults
+{
+    public static IReadOnlyDictionary<string, string?> Values { get; } = new Dictionary<string, string?>
+    {
+        // Tests poll the public entry (open tenders) many times a minute; the limit has its own tests.
+        ["Edge:RateLimit:PermitLimit"] = "100000",
+    };
+}

@@ -1,0 +1,93 @@
+using System.Net;
+using System.Text.Json;
+using Procurement.ServiceDefaults.Time;
+
+namespace Procurement.Testing.Platform;
+
+/// <summary>A service program as a purchaser sends it (<c>POST /api/programs</c>).</summary>
+public sealed record NewProgram(string? Name, string? Region, string? ServiceDomain, DateOnly? ActiveFrom, DateOnly? ActiveUntil = null);
+
+/// <summary>A tender as a purchaser sends it (<c>POST /api/tenders</c>); every field may be left out to test refusals.</summary>
+public sealed record NewTender(
+    Guid? ProgramId, string? Title, decimal? BudgetCeiling, DateTimeOffset? BidDeadline, DateOnly? ServiceStart, DateOnly? ServiceEnd);
+
+/// <summary>What <c>GET /api/bids/open-tenders</c> shows an agency; <see cref="BidDeadlineLocal"/> exactly as sent.</summary>
+public sealed record OpenTenderView(
+    Guid TenderId, Guid ProgramId, string Title, decimal BudgetCeiling, DateTimeOffset BidDeadline, string BidDeadlineLocal, string TimeZone,
+    DateOnly ServiceStart, DateOnly ServiceEnd);
+
+/// <summary>
+/// The first slice (a purchaser publishes a tender, agencies find it) as calls on the public entry, shared
+/// by the integration tests and the acceptance steps.
+/// </summary>
+public static class SliceApi
+{
+    /// <summary>How long an agency waits for a published tender to reach Bidding.</summary>
+    public static readonly TimeSpan DeliveryTimeout = TimeSpan.FromSeconds(30);
+
+    public static async Task<Guid> CreateProgramAsync(this HttpClient purchaser, string name, string region, string serviceDomain = "Elderly")
+    {
+        var today = DateTimeOffset.UtcNow.ShanghaiDate();
+        using var response = await purchaser.PostJsonAsync("/api/programs", new NewProgram(name, region, serviceDomain, today, today.AddYears(10)));
+        await ExpectAsync(response, HttpStatusCode.Created, "creating the program");
+        return (await response.ReadJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    public static Task<HttpResponseMessage> SendTenderAsync(this HttpClient caller, NewTender tender) =>
+        caller.PostJsonAsync("/api/tenders", tender);
+
+    public static async Task<Guid> DraftTenderAsync(this HttpClient purchaser, NewTender tender)
+    {
+        using var response = await purchaser.SendTenderAsync(tender);
+        await ExpectAsync(response, HttpStatusCode.Created, "drafting the tender");
+        return (await response.ReadJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    public static Task<HttpResponseMessage> SendPublishAsync(this HttpClient caller, Guid tenderId) =>
+        caller.PostAsync(new Uri($"/api/tenders/{tenderId}/publish", UriKind.Relative), content: null);
+
+    public static async Task PublishTenderAsync(this HttpClient purchaser, Guid tenderId)
+    {
+        using var response = await purchaser.SendPublishAsync(tenderId);
+        await ExpectAsync(response, HttpStatusCode.OK, "publishing the tender");
+    }
+
+    public static async Task<OpenTenderView[]> OpenTendersAsync(this HttpClient agency)
+    {
+        using var response = await agency.GetAsync(new Uri("/api/bids/open-tenders", UriKind.Relative));
+        await ExpectAsync(response, HttpStatusCode.OK, "listing the open tenders");
+        return await response.ReadJsonAsync<OpenTenderView[]>();
+    }
+
+    /// <summary>Polls the open tenders until <paramref name="tenderId"/> is among them; null when it is not within <paramref name="timeout"/>.</summary>
+    public static async Task<OpenTenderView?> WaitForOpenTenderAsync(this HttpClient agency, Guid tenderId, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? DeliveryTimeout);
+        while (true)
+        {
+            var found = (await agency.OpenTendersAsync()).FirstOrDefault(t => t.TenderId == tenderId);
+            if (found is not null || DateTime.UtcNow > deadline)
+            {
+                return found;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(200));
+        }
+    }
+
+    /// <summary>The instant of <paramref name="time"/> on the Beijing calendar day <paramref name="date"/>.</summary>
+    public static DateTimeOffset BeijingTime(DateOnly date, TimeOnly time) =>
+        new(date.ToDateTime(time), TimeSpan.FromHours(8));
+
+    /// <summary>Today's date in Beijing.</summary>
+    public static DateOnly BeijingToday() => DateTimeOffset.UtcNow.ShanghaiDate();
+
+    private static async Task ExpectAsync(HttpResponseMessage response, HttpStatusCode expected, string what)
+    {
+        if (response.StatusCode != expected)
+        {
+            throw new InvalidOperationException(
+                $"{what}: expected {(int)expected} but got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+}
