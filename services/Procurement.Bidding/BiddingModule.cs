@@ -18,7 +18,12 @@ public static class BiddingModule
         BiddingMessages.Register();
         builder.AddServiceDatabase<BiddingDb>("Bidding");
         builder.Services.AddSingleton(IdNumberPepper.CreateProtector(builder.Configuration, builder.Environment));
-        builder.AddConsumers(bus => bus.AddConsumer<TenderPublishedConsumer>());
+        builder.AddConsumers(bus =>
+        {
+            bus.AddConsumer<TenderPublishedConsumer>();
+            bus.AddConsumer<TenderCancelledConsumer>();
+            bus.AddConsumer<BidWindowClosedConsumer>();
+        });
         return builder;
     }
 

@@ -3,6 +3,7 @@ using Procurement.ServiceDefaults.Persistence;
 using Procurement.Tendering.Data;
 using Procurement.Tendering.Domain;
 using Procurement.Tendering.Endpoints;
+using Procurement.Tendering.Scheduling;
 
 namespace Procurement.Tendering;
 
@@ -16,6 +17,13 @@ public static class TenderingModule
         TenderingMessages.Register();
         Domain.Rules.RulesMessages.Register();
         builder.AddServiceDatabase<TenderingDb>("Tendering");
+        builder.Services.AddSingleton(Domain.Rules.ProcurementMethodRules.Default);
+        builder.Services.AddOptions<BidWindowCloserOptions>().BindConfiguration(BidWindowCloserOptions.Section)
+            .Validate(o => o.CloseCheckInterval > TimeSpan.Zero && o.CloseCheckInterval <= BidWindowCloserOptions.LongestInterval,
+                $"Tendering:CloseCheckInterval must be above zero and at most {BidWindowCloserOptions.LongestInterval.TotalDays} days.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<BidWindowCloser>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<BidWindowCloser>());
         return builder;
     }
 

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Procurement.Bidding.Data;
+using Procurement.Bidding.Domain;
 using Procurement.Contracts.Tendering;
 using Procurement.ServiceDefaults.Security;
 using Procurement.Testing;
@@ -26,12 +27,25 @@ public sealed class Open_tenders : IAsyncLifetime
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
     private static TenderPublished Tender(string title, DateTimeOffset deadline) => new(
-        Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), title, 480_000.00m, deadline, new DateOnly(2027, 1, 1), new DateOnly(2027, 12, 31), Now);
+        Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), title, 480_000.00m, deadline, new DateOnly(2027, 1, 1), new DateOnly(2027, 12, 31), Now,
+        "CompetitiveConsultation",
+        new StaffingTerms(3, 1, 1),
+        new PersonnelCostTerms(0.60m, [new PayFloorTerms("Assistant", 4500.00m), new PayFloorTerms("Intermediate", 5500.00m)]),
+        new EvaluationTerms(
+            [new CriterionTerms("Price", "Price", 30m), new CriterionTerms("Service plan", "Technical", 60m), new CriterionTerms("Past performance", "PastPerformance", 10m)],
+            FixedPrice: false),
+        [new KpiTerms("Service hours", "hours", 2400m)],
+        [new InstalmentTerms(30m, "Activation"), new InstalmentTerms(40m, "MidTermPassed"), new InstalmentTerms(30m, "FinalPassed")],
+        ["Registered social organisation"],
+        BidSecurity: 9600.00m);
 
     private readonly ConsumeCounter _deliveries = new();
     private int _sent;
 
-    private async Task PublishAndWaitAsync(TenderPublished message, Guid? messageId = null)
+    private Task PublishAndWaitAsync(TenderPublished message, Guid? messageId = null) => SendAndWaitAsync(message, messageId);
+
+    private async Task SendAndWaitAsync<T>(T message, Guid? messageId = null)
+        where T : class
     {
         var harness = _host.Services.GetRequiredService<ITestHarness>();
         if (_sent == 0)
@@ -41,7 +55,7 @@ public sealed class Open_tenders : IAsyncLifetime
 
         await harness.Bus.Publish(message, context => context.MessageId = messageId ?? NewId.NextGuid());
         await _deliveries.WaitForAsync(++_sent);
-        harness.Published.Select<Fault<TenderPublished>>().Should().BeEmpty();
+        harness.Published.Select<Fault<T>>().Should().BeEmpty();
     }
 
     private async Task<JsonElement[]> ListAsync()
@@ -65,6 +79,97 @@ public sealed class Open_tenders : IAsyncLifetime
         tender.GetProperty("budgetCeiling").GetRawText().Should().Be("480000.00");
         tender.GetProperty("bidDeadlineLocal").GetString().Should().Be("2026-12-20T17:00:00+08:00");
         tender.GetProperty("timeZone").GetString().Should().Be("Asia/Shanghai");
+    }
+
+    [Fact]
+    public async Task An_agency_sees_the_method_and_what_a_bid_is_checked_against()
+    {
+        await PublishAndWaitAsync(Tender("Elder care 2027", Now.AddDays(12)));
+
+        var tender = (await ListAsync()).Should().ContainSingle().Subject;
+        tender.GetProperty("procurementMethod").GetString().Should().Be("CompetitiveConsultation");
+        tender.GetProperty("staffing").GetProperty("certifiedSocialWorkers").GetInt32().Should().Be(3);
+        tender.GetProperty("staffing").GetProperty("intermediateOrAbove").GetInt32().Should().Be(1);
+        tender.GetProperty("staffing").GetProperty("supervisors").GetInt32().Should().Be(1);
+        tender.GetProperty("personnelCost").GetProperty("minimumPersonnelShare").GetDecimal().Should().Be(0.60m);
+        tender.GetProperty("personnelCost").GetProperty("payFloors")[1].GetProperty("level").GetString().Should().Be("Intermediate");
+        tender.GetProperty("fixedPrice").GetBoolean().Should().BeFalse();
+        tender.GetProperty("eligibility")[0].GetString().Should().Be("Registered social organisation");
+        tender.GetProperty("bidSecurity").GetDecimal().Should().Be(9600.00m);
+    }
+
+    [Fact]
+    public async Task The_terms_are_kept_as_published()
+    {
+        var published = Tender("kept", Now.AddDays(12));
+        await PublishAndWaitAsync(published);
+
+        await using var scope = _host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BiddingDb>();
+        var kept = await db.OpenTenders.SingleAsync(t => t.TenderId == published.TenderId);
+        kept.Staffing.Should().Be(new TenderStaffing(3, 1, 1));
+        kept.PersonnelCost!.PayFloors.Should().Equal(new TenderPayFloor(CertificateLevel.Assistant, 4500m), new TenderPayFloor(CertificateLevel.Intermediate, 5500m));
+        kept.Status.Should().Be(OpenTenderStatus.Open);
+        kept.IsOpenAt(Now).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task A_cancelled_tender_leaves_the_list_and_takes_no_bids_and_a_redelivery_changes_nothing()
+    {
+        var published = Tender("to be cancelled", Now.AddDays(12));
+        await PublishAndWaitAsync(published);
+        var messageId = NewId.NextGuid();
+
+        await SendAndWaitAsync(new TenderCancelled(published.TenderId, "Program merged", Now.AddDays(1)), messageId);
+        await SendAndWaitAsync(new TenderCancelled(published.TenderId, "Program merged", Now.AddDays(1)), messageId);
+
+        (await ListAsync()).Should().BeEmpty();
+        await using var scope = _host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BiddingDb>();
+        var kept = await db.OpenTenders.SingleAsync(t => t.TenderId == published.TenderId);
+        kept.Status.Should().Be(OpenTenderStatus.Cancelled);
+        kept.CancellationReason.Should().Be("Program merged");
+        kept.IsOpenAt(Now).Should().BeFalse();
+        (await db.InboxMessages.CountAsync(m => m.MessageId == messageId)).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task A_cancellation_of_a_tender_bidding_never_saw_changes_nothing()
+    {
+        await SendAndWaitAsync(new TenderCancelled(Guid.NewGuid(), "Draft withdrawn", Now));
+
+        (await ListAsync()).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_tender_whose_bidding_closed_leaves_the_list_even_before_bidding_sees_its_deadline_pass()
+    {
+        var published = Tender("closed by the clock", Now.AddDays(12));
+        await PublishAndWaitAsync(published);
+
+        await SendAndWaitAsync(new BidWindowClosed(published.TenderId, Now.AddDays(12)));
+
+        (await ListAsync()).Should().BeEmpty();
+        await using var scope = _host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BiddingDb>();
+        var kept = await db.OpenTenders.SingleAsync(t => t.TenderId == published.TenderId);
+        kept.Status.Should().Be(OpenTenderStatus.BiddingClosed);
+        kept.ClosedAt.Should().Be(Now.AddDays(12));
+    }
+
+    [Fact]
+    public void Cancellation_wins_over_closing_whichever_arrives_first()
+    {
+        var cancelledFirst = Domain.OpenTender.Published(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "a", 1m, Now.AddDays(1), new DateOnly(2027, 1, 1), new DateOnly(2027, 1, 2), Now);
+        cancelledFirst.Cancel("why", Now);
+        cancelledFirst.CloseBidding(Now.AddDays(1));
+        cancelledFirst.Status.Should().Be(OpenTenderStatus.Cancelled);
+
+        var closedFirst = Domain.OpenTender.Published(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "b", 1m, Now.AddDays(1), new DateOnly(2027, 1, 1), new DateOnly(2027, 1, 2), Now);
+        closedFirst.CloseBidding(Now.AddDays(1));
+        closedFirst.Cancel("why", Now.AddDays(2));
+        closedFirst.Status.Should().Be(OpenTenderStatus.Cancelled);
+        closedFirst.ClosedAt.Should().Be(Now.AddDays(1));
     }
 
     [Fact]

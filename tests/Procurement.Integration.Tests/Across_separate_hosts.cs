@@ -18,7 +18,7 @@ public sealed class Across_separate_hosts(DistributedPlatformFixture fixture, IT
     private static NewTender TenderFor(Guid programId, string title, DateTimeOffset bidDeadline)
     {
         var serviceStart = new DateOnly(bidDeadline.Year, bidDeadline.Month, 1).AddMonths(1);
-        return new NewTender(programId, title, 480_000.00m, bidDeadline, serviceStart, serviceStart.AddYears(1).AddDays(-1));
+        return NewTender.Standard(programId, title, 480_000.00m, bidDeadline, serviceStart, serviceStart.AddYears(1).AddDays(-1));
     }
 
     private static DateTimeOffset BidsDueInDays(int days) =>
@@ -46,6 +46,9 @@ public sealed class Across_separate_hosts(DistributedPlatformFixture fixture, IT
         var local = DateTimeOffset.Parse(seen.BidDeadlineLocal, System.Globalization.CultureInfo.InvariantCulture);
         local.DateTime.Should().Be(seen.BidDeadline.UtcDateTime.AddHours(8));
         local.TimeOfDay.Should().Be(new TimeSpan(17, 0, 0));
+        seen.ProcurementMethod.Should().Be(StandardTenderContent.Method);
+        seen.Staffing.Should().Be(new StaffingView(3, 1, 1));
+        seen.Eligibility.Should().Equal(StandardTenderContent.Eligibility);
 
         // An agency may neither draft nor publish a tender.
         using (var agencyDrafts = await agency.SendTenderAsync(TenderFor(programId, "An agency's own tender", deadline)))

@@ -76,10 +76,10 @@ public sealed class Broker_outage(ITestOutputHelper output) : IAsyncLifetime
         var programId = await purchaser.CreateProgramAsync("Home care for elders, Street O", "Demo District");
         var deadline = SliceApi.BeijingTime(SliceApi.BeijingToday().AddDays(25), new TimeOnly(17, 0));
         var serviceStart = new DateOnly(deadline.Year, deadline.Month, 1).AddMonths(1);
-        var tenderId = await purchaser.DraftTenderAsync(new NewTender(programId, "Published in the dark", 300_000.00m, deadline, serviceStart, serviceStart.AddYears(1).AddDays(-1)));
+        var tenderId = await purchaser.DraftTenderAsync(NewTender.Standard(programId, "Published in the dark", 300_000.00m, deadline, serviceStart, serviceStart.AddYears(1).AddDays(-1)));
 
         // A tender published before the outage arrives: the path works.
-        var before = await purchaser.DraftTenderAsync(new NewTender(programId, "Published in the light", 300_000.00m, deadline, serviceStart, serviceStart.AddYears(1).AddDays(-1)));
+        var before = await purchaser.DraftTenderAsync(NewTender.Standard(programId, "Published in the light", 300_000.00m, deadline, serviceStart, serviceStart.AddYears(1).AddDays(-1)));
         await purchaser.PublishTenderAsync(before);
         (await WaitForCopiesAsync(before, 1, TimeSpan.FromSeconds(30))).Should().Be(1);
 

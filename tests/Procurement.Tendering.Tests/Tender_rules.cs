@@ -1,5 +1,6 @@
 using Procurement.ServiceDefaults.Problems;
 using Procurement.Tendering.Domain;
+using Procurement.Tendering.Domain.Rules;
 
 namespace Procurement.Tendering.Tests;
 
@@ -9,8 +10,12 @@ public sealed class Tender_rules
     private static readonly ServiceProgram Program = ServiceProgram.Create(
         Guid.NewGuid(), "Home care for elders, Street X", "Demo District", ServiceDomain.Elderly, new DateOnly(2026, 1, 1), null, Now);
 
-    private static Tender Draft(decimal ceiling = 500_000m, DateTimeOffset? deadline = null, DateOnly? start = null, DateOnly? end = null) =>
-        Tender.Draft(Program, "Elder care 2027", ceiling, deadline ?? Now.AddDays(30), start ?? new DateOnly(2027, 1, 1), end ?? new DateOnly(2027, 12, 31), Now);
+    private static readonly ProcurementMethodRules Rules = ProcurementMethodRules.Default;
+
+    private static Tender Draft(
+        decimal ceiling = 500_000m, DateTimeOffset? deadline = null, DateOnly? start = null, DateOnly? end = null, TenderContent? content = null) =>
+        Tender.Draft(Program, "Elder care 2027", ceiling, deadline ?? Now.AddDays(30), start ?? new DateOnly(2027, 1, 1), end ?? new DateOnly(2027, 12, 31),
+            content ?? StandardContent.For(), Rules, Now);
 
     [Fact]
     public void A_new_tender_is_a_draft_that_belongs_to_its_programs_purchasing_unit()
@@ -37,7 +42,7 @@ public sealed class Tender_rules
     [Fact]
     public void A_budget_ceiling_of_one_fen_is_accepted()
     {
-        Draft(0.01m).BudgetCeiling.Should().Be(0.01m);
+        Draft(0.01m, content: StandardContent.For() with { BidSecurity = null }).BudgetCeiling.Should().Be(0.01m);
     }
 
     [Fact]
@@ -81,7 +86,7 @@ public sealed class Tender_rules
     {
         var tender = Draft();
 
-        tender.Publish(Now.AddHours(1));
+        tender.Publish(Now.AddHours(1), Rules);
 
         tender.Status.Should().Be(TenderStatus.Published);
         tender.PublishedAt.Should().Be(Now.AddHours(1));
@@ -92,9 +97,9 @@ public sealed class Tender_rules
     public void A_tender_is_published_once()
     {
         var tender = Draft();
-        tender.Publish(Now);
+        tender.Publish(Now, Rules);
 
-        var again = () => tender.Publish(Now);
+        var again = () => tender.Publish(Now, Rules);
 
         again.Should().Throw<ConflictException>().Which.Code.Should().Be("tender_not_draft");
     }
@@ -102,12 +107,14 @@ public sealed class Tender_rules
     [Fact]
     public void A_tender_cannot_be_published_at_or_after_its_deadline()
     {
+        // Single source has no bidding period, so only the deadline itself bounds publication.
         var deadline = Now.AddDays(10);
-        var atDeadline = () => Draft(deadline: deadline).Publish(deadline);
-        var justBefore = Draft(deadline: deadline);
+        var singleSource = StandardContent.For(ProcurementMethod.SingleSource);
+        var atDeadline = () => Draft(deadline: deadline, content: singleSource).Publish(deadline, Rules);
+        var justBefore = Draft(deadline: deadline, content: singleSource);
 
         atDeadline.Should().Throw<RuleViolationException>().Which.Code.Should().Be("bid_deadline_passed");
-        justBefore.Publish(deadline.AddTicks(-1));
+        justBefore.Publish(deadline.AddTicks(-1), Rules);
         justBefore.Status.Should().Be(TenderStatus.Published);
     }
 

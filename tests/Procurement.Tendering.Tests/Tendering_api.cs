@@ -43,15 +43,7 @@ public sealed class Tendering_api : IAsyncLifetime
 
     private static object ProgramBody => new { name = "Home care for elders, Street X", region = "Demo District", serviceDomain = "Elderly", activeFrom = "2026-01-01" };
 
-    private static object TenderBody(Guid programId) => new
-    {
-        programId,
-        title = "Elder care 2027",
-        budgetCeiling = 480000.00m,
-        bidDeadline = DateTimeOffset.UtcNow.AddDays(25),
-        serviceStart = "2027-01-01",
-        serviceEnd = "2027-12-31",
-    };
+    private static object TenderBody(Guid programId) => TenderBodies.Complete(programId);
 
     private async Task<Guid> CreateProgramAsync(HttpClient client)
     {
@@ -83,6 +75,17 @@ public sealed class Tendering_api : IAsyncLifetime
         (await harness.Published.Any<ServiceProgramCreated>(m => m.Context.Message.ProgramId == programId)).Should().BeTrue();
         (await harness.Published.Any<TenderPublished>(m => m.Context.Message.TenderId == tenderId && m.Context.Message.BudgetCeiling == 480000.00m))
             .Should().BeTrue();
+        var message = harness.Published.Select<TenderPublished>().Single(m => m.Context.Message.TenderId == tenderId).Context.Message;
+        message.ProcurementMethod.Should().Be("PublicTender");
+        message.Staffing.Should().Be(new StaffingTerms(3, 1, 1));
+        message.Evaluation!.Criteria.Select(c => (c.Kind, c.MaxPoints)).Should().Equal(("Price", 30m), ("Technical", 60m), ("PastPerformance", 10m));
+        message.Evaluation.FixedPrice.Should().BeFalse();
+        message.PaymentSchedule.Select(i => i.Percent).Should().Equal(30m, 40m, 30m);
+        message.PersonnelCost!.MinimumPersonnelShare.Should().Be(0.60m);
+        message.PersonnelCost.PayFloors.Should().ContainSingle(f => f.CertificateLevel == "Intermediate" && f.MonthlyPay == 5500m);
+        message.Kpis.Should().ContainSingle(k => k.Name == "Service hours" && k.Target == 2400m);
+        message.Eligibility.Should().HaveCount(2);
+        message.BidSecurity.Should().Be(9600.00m);
     }
 
     [Fact]

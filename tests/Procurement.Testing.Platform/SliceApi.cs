@@ -7,14 +7,85 @@ namespace Procurement.Testing.Platform;
 /// <summary>A service program as a purchaser sends it (<c>POST /api/programs</c>).</summary>
 public sealed record NewProgram(string? Name, string? Region, string? ServiceDomain, DateOnly? ActiveFrom, DateOnly? ActiveUntil = null);
 
-/// <summary>A tender as a purchaser sends it (<c>POST /api/tenders</c>); every field may be left out to test refusals.</summary>
+/// <summary>
+/// A tender as a purchaser sends it (<c>POST /api/tenders</c>); every field may be left out to test refusals.
+/// <see cref="Standard"/> fills in the content a complete tender carries.
+/// </summary>
 public sealed record NewTender(
-    Guid? ProgramId, string? Title, decimal? BudgetCeiling, DateTimeOffset? BidDeadline, DateOnly? ServiceStart, DateOnly? ServiceEnd);
+    Guid? ProgramId, string? Title, decimal? BudgetCeiling, DateTimeOffset? BidDeadline, DateOnly? ServiceStart, DateOnly? ServiceEnd,
+    string? ProcurementMethod = null,
+    EvaluationSchemeBody? EvaluationScheme = null,
+    StaffingBody? StaffingRequirement = null,
+    IReadOnlyList<string>? Eligibility = null,
+    IReadOnlyList<KpiBody>? Kpis = null,
+    PaymentScheduleBody? PaymentSchedule = null,
+    PersonnelCostBody? PersonnelCost = null,
+    decimal? BidSecurity = null)
+{
+    /// <summary>A complete tender with <see cref="StandardTenderContent"/>.</summary>
+    public static NewTender Standard(
+        Guid programId, string title, decimal budgetCeiling, DateTimeOffset bidDeadline, DateOnly serviceStart, DateOnly serviceEnd) =>
+        StandardTenderContent.ApplyTo(new NewTender(programId, title, budgetCeiling, bidDeadline, serviceStart, serviceEnd));
+}
+
+public sealed record CriterionBody(string Name, string Kind, decimal MaxPoints);
+
+public sealed record EvaluationSchemeBody(IReadOnlyList<CriterionBody> Criteria, bool FixedPrice);
+
+public sealed record StaffingBody(int CertifiedSocialWorkers, int IntermediateOrAbove, int Supervisors);
+
+public sealed record KpiBody(string Name, string Unit, decimal Target);
+
+public sealed record InstalmentBody(decimal Percent, string Condition);
+
+public sealed record PaymentScheduleBody(IReadOnlyList<InstalmentBody> Instalments);
+
+public sealed record PayFloorBody(string Level, decimal MonthlyPay);
+
+public sealed record PersonnelCostBody(decimal MinimumPersonnelShare, IReadOnlyList<PayFloorBody> PayFloors);
+
+/// <summary>
+/// The content a purchaser fills in for an ordinary public tender of social-work services: price 30 points,
+/// service plan 60, past performance 10; three certified workers, one at intermediate level or above, one
+/// supervisor; two KPIs; the default 30/40/30 payment schedule; 60 % personnel share with pay floors; no bid security.
+/// </summary>
+public static class StandardTenderContent
+{
+    public const string Method = "PublicTender";
+
+    public static EvaluationSchemeBody Scheme { get; } = new(
+        [new("Price", "Price", 30m), new("Service plan", "Technical", 60m), new("Past performance", "PastPerformance", 10m)], FixedPrice: false);
+
+    public static StaffingBody Staffing { get; } = new(3, 1, 1);
+
+    public static IReadOnlyList<string> Eligibility { get; } =
+        ["A social organisation registered with civil affairs", "No serious violation of law in the last three years"];
+
+    public static IReadOnlyList<KpiBody> Kpis { get; } = [new("Service hours", "hours", 2400m), new("People served", "people", 300m)];
+
+    public static PaymentScheduleBody Payment { get; } = new([new(30m, "Activation"), new(40m, "MidTermPassed"), new(30m, "FinalPassed")]);
+
+    public static PersonnelCostBody PersonnelCost { get; } = new(0.60m, [new("Assistant", 4500.00m), new("Intermediate", 5500.00m)]);
+
+    public static NewTender ApplyTo(NewTender tender) => tender with
+    {
+        ProcurementMethod = Method,
+        EvaluationScheme = Scheme,
+        StaffingRequirement = Staffing,
+        Eligibility = Eligibility,
+        Kpis = Kpis,
+        PaymentSchedule = Payment,
+        PersonnelCost = PersonnelCost,
+    };
+}
+
+/// <summary>The staff a tender asks for, as an agency sees it.</summary>
+public sealed record StaffingView(int CertifiedSocialWorkers, int IntermediateOrAbove, int Supervisors);
 
 /// <summary>What <c>GET /api/bids/open-tenders</c> shows an agency; <see cref="BidDeadlineLocal"/> exactly as sent.</summary>
 public sealed record OpenTenderView(
     Guid TenderId, Guid ProgramId, string Title, decimal BudgetCeiling, DateTimeOffset BidDeadline, string BidDeadlineLocal, string TimeZone,
-    DateOnly ServiceStart, DateOnly ServiceEnd);
+    DateOnly ServiceStart, DateOnly ServiceEnd, string ProcurementMethod, StaffingView Staffing, IReadOnlyList<string> Eligibility);
 
 /// <summary>
 /// The first slice (a purchaser publishes a tender, agencies find it) as calls on the public entry, shared

@@ -12,6 +12,9 @@ public sealed class BiddingDb(DbContextOptions<BiddingDb> options) : ServiceDbCo
 
     public DbSet<SocialWorker> SocialWorkers => Set<SocialWorker>();
 
+    private static TenderPersonnelCost ToPersonnelCost(TermsJson.TenderPersonnelCostStored stored) =>
+        new(stored.MinimumPersonnelShare, stored.PayFloors.AsReadOnly());
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -21,7 +24,17 @@ public sealed class BiddingDb(DbContextOptions<BiddingDb> options) : ServiceDbCo
             tender.HasKey(t => t.TenderId);
             tender.Property(t => t.TenderId).ValueGeneratedNever();
             tender.Property(t => t.Title).HasMaxLength(200);
-            tender.HasIndex(t => t.BidDeadline);
+            tender.Property(t => t.ProcurementMethod).HasMaxLength(40);
+            tender.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
+            tender.Property(t => t.CancellationReason).HasMaxLength(1000);
+            tender.Property(t => t.Staffing).HasConversion(v => TermsJson.Write(v), s => TermsJson.Read<TenderStaffing>(s));
+            tender.Property(t => t.PersonnelCost).HasConversion(
+                v => TermsJson.Write(v),
+                s => ToPersonnelCost(TermsJson.ReadPersonnelCost(s)),
+                TermsJson.PersonnelCostComparer);
+            tender.Property(t => t.Eligibility).HasConversion(v => TermsJson.Write(v), s => TermsJson.ReadTexts(s), TermsJson.ListComparer<string>());
+            tender.Ignore(t => t.Terms);
+            tender.HasIndex(t => new { t.Status, t.BidDeadline });
         });
         modelBuilder.ApplyConfiguration(new AgencyConfiguration());
         modelBuilder.ApplyConfiguration(new SocialWorkerConfiguration());

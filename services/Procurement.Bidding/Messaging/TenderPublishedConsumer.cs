@@ -20,6 +20,21 @@ public sealed class TenderPublishedConsumer(BiddingDb db, TimeProvider clock, IL
 
         Db.OpenTenders.Add(OpenTender.Published(
             message.TenderId, message.ProgramId, message.PurchasingUnitId, message.Title, message.BudgetCeiling,
-            message.BidDeadline, message.ServiceStart, message.ServiceEnd, message.PublishedAt));
+            message.BidDeadline, message.ServiceStart, message.ServiceEnd, message.PublishedAt, TermsOf(message)));
     }
+
+    /// <summary>The terms a bid is checked against. Collections may be missing from an event sent before tenders carried content.</summary>
+    internal static OpenTenderTerms TermsOf(TenderPublished message) => new(
+        message.ProcurementMethod ?? OpenTenderTerms.None.ProcurementMethod,
+        message.Staffing is { } staffing
+            ? new TenderStaffing(staffing.CertifiedSocialWorkers, staffing.IntermediateOrAbove, staffing.Supervisors)
+            : TenderStaffing.None,
+        message.PersonnelCost is { } personnel
+            ? new TenderPersonnelCost(
+                personnel.MinimumPersonnelShare,
+                [.. (personnel.PayFloors ?? []).Select(f => new TenderPayFloor(Enum.Parse<CertificateLevel>(f.CertificateLevel), f.MonthlyPay))])
+            : null,
+        message.Evaluation?.FixedPrice ?? false,
+        [.. message.Eligibility ?? []],
+        message.BidSecurity);
 }

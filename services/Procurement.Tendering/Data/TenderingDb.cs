@@ -30,6 +30,17 @@ public sealed class TenderingDb(DbContextOptions<TenderingDb> options) : Service
             tender.Property(t => t.Title).HasMaxLength(200);
             tender.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
             tender.Property(t => t.Version).IsConcurrencyToken();
+            tender.Property(t => t.Method).HasConversion<string>().HasMaxLength(40);
+            tender.Property(t => t.CancellationReason).HasMaxLength(1000);
+
+            // Value objects as JSON text columns (see ContentJson).
+            tender.Property(t => t.EvaluationScheme).HasConversion(v => ContentJson.WriteScheme(v!), s => ContentJson.ReadScheme(s));
+            tender.Property(t => t.StaffingRequirement).HasConversion(v => ContentJson.WriteStaffing(v!), s => ContentJson.ReadStaffing(s));
+            tender.Property(t => t.Kpis).HasConversion(v => ContentJson.WriteKpis(v), s => ContentJson.ReadKpis(s));
+            tender.Property(t => t.PaymentSchedule).HasConversion(v => ContentJson.WriteSchedule(v!), s => ContentJson.ReadSchedule(s));
+            tender.Property(t => t.PersonnelCost).HasConversion(v => ContentJson.WritePersonnelCost(v!), s => ContentJson.ReadPersonnelCost(s));
+            tender.Property(t => t.Eligibility)
+                .HasConversion(v => ContentJson.WriteTexts(v), s => ContentJson.ReadTexts(s), ContentJson.TextListComparer);
             tender.HasOne<ServiceProgram>().WithMany().HasForeignKey(t => t.ProgramId).OnDelete(DeleteBehavior.Restrict);
             tender.HasIndex(t => new { t.PurchasingUnitId, t.Status });
         });

@@ -1,5 +1,6 @@
 using Procurement.ServiceDefaults.Problems;
 using Procurement.ServiceDefaults.Time;
+using Procurement.Tendering.Domain.Rules;
 
 namespace Procurement.Tendering.Domain;
 
@@ -16,9 +17,9 @@ public enum TenderStatus
 }
 
 /// <summary>
-/// A tender (采购项目) for one service period of a program. This first slice carries the title, the
-/// budget ceiling, the bid deadline and the service period; the legal rules of each procurement method
-/// come with the tendering issue.
+/// A tender (采购项目) for one service period of a program, with its full content (DOMAIN.md §3). A
+/// draft may be incomplete and is edited freely; publishing requires every part and the method's
+/// minimum bidding days; bidding closes by the clock (<see cref="CloseBidding"/>), never by a person.
 /// </summary>
 public sealed class Tender
 {
@@ -51,10 +52,80 @@ public sealed class Tender
 
     public int Version { get; private set; }
 
+    public ProcurementMethod? Method { get; private set; }
+
+    public EvaluationScheme? EvaluationScheme { get; private set; }
+
+    public StaffingRequirement? StaffingRequirement { get; private set; }
+
+    /// <summary>资格要求: short texts, in the order the purchaser wrote them.</summary>
+    public IReadOnlyList<string> Eligibility { get; private set; } = [];
+
+    public KpiList Kpis { get; private set; } = KpiList.Empty;
+
+    public PaymentSchedule? PaymentSchedule { get; private set; }
+
+    public PersonnelCostRule? PersonnelCost { get; private set; }
+
+    /// <summary>投标保证金 in CNY; null when the tender requires none.</summary>
+    public decimal? BidSecurity { get; private set; }
+
+    public DateTimeOffset? BiddingClosedAt { get; private set; }
+
+    public DateTimeOffset? CancelledAt { get; private set; }
+
+    public string? CancellationReason { get; private set; }
+
+    /// <summary>A draft without content yet (the content is added by <see cref="Revise"/>).</summary>
     public static Tender Draft(
         ServiceProgram program, string title, decimal budgetCeiling, DateTimeOffset bidDeadline,
-        DateOnly serviceStart, DateOnly serviceEnd, DateTimeOffset now)
+        DateOnly serviceStart, DateOnly serviceEnd, DateTimeOffset now) =>
+        Draft(program, title, budgetCeiling, bidDeadline, serviceStart, serviceEnd, TenderContent.Empty, ProcurementMethodRules.Default, now);
+
+    public static Tender Draft(
+        ServiceProgram program, string title, decimal budgetCeiling, DateTimeOffset bidDeadline,
+        DateOnly serviceStart, DateOnly serviceEnd, TenderContent content, ProcurementMethodRules rules, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(program);
+        var tender = new Tender
+        {
+            Id = Guid.CreateVersion7(),
+            ProgramId = program.Id,
+            PurchasingUnitId = program.PurchasingUnitId,
+            Status = TenderStatus.Draft,
+            CreatedAt = now,
+            Version = 1,
+        };
+        tender.Set(program, title, budgetCeiling, bidDeadline, serviceStart, serviceEnd, content, rules);
+        return tender;
+    }
+
+    /// <summary>Replaces a draft's details and content; once published, a tender changes only by amendment.</summary>
+    public void Revise(
+        ServiceProgram program, string title, decimal budgetCeiling, DateTimeOffset bidDeadline,
+        DateOnly serviceStart, DateOnly serviceEnd, TenderContent content, ProcurementMethodRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        if (Status != TenderStatus.Draft)
+        {
+            throw new ConflictException("tender_not_editable", Status);
+        }
+
+        if (program.Id != ProgramId)
+        {
+            throw new RuleViolationException("tender_program_fixed", "programId");
+        }
+
+        Set(program, title, budgetCeiling, bidDeadline, serviceStart, serviceEnd, content, rules);
+        Version++;
+    }
+
+    private void Set(
+        ServiceProgram program, string title, decimal budgetCeiling, DateTimeOffset bidDeadline,
+        DateOnly serviceStart, DateOnly serviceEnd, TenderContent content, ProcurementMethodRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(rules);
         if (budgetCeiling <= 0 || decimal.Round(budgetCeiling, 2) != budgetCeiling)
         {
             throw new RuleViolationException("budget_ceiling_invalid", "budgetCeiling", budgetCeiling);
@@ -70,27 +141,96 @@ public sealed class Tender
             throw new RuleViolationException("service_period_outside_program", "serviceStart", program.ActiveFrom, program.ActiveUntil);
         }
 
-        var tender = new Tender
+        var eligibility = (content.Eligibility ?? []).Select(text => (text ?? "").Trim()).ToList();
+        var blank = eligibility.FindIndex(text => text.Length == 0);
+        if (blank >= 0)
         {
-            Id = Guid.CreateVersion7(),
-            ProgramId = program.Id,
-            PurchasingUnitId = program.PurchasingUnitId,
-            Title = title.Trim(),
-            BudgetCeiling = budgetCeiling,
-            BidDeadline = bidDeadline.ToUniversalTime(),
-            ServiceStart = serviceStart,
-            ServiceEnd = serviceEnd,
-            Status = TenderStatus.Draft,
-            CreatedAt = now,
-            Version = 1,
-        };
-        tender.EnsureDeadlineBeforeService();
-        return tender;
+            throw new RuleViolationException("eligibility_blank", $"eligibility[{blank}]");
+        }
+
+        if (content.EvaluationScheme is { } scheme)
+        {
+            if (content.Method is not { } method)
+            {
+                throw new RuleViolationException("evaluation_scheme_needs_method", "procurementMethod");
+            }
+
+            // The scheme is checked against the method it is saved with: a change of method re-checks the weights.
+            EvaluationScheme.Create(scheme.Criteria, scheme.FixedPrice, method, rules);
+        }
+
+        if (content.BidSecurity is { } security)
+        {
+            if (security <= 0 || decimal.Round(security, 2) != security)
+            {
+                throw new RuleViolationException("bid_security_invalid", "bidSecurity", security);
+            }
+
+            rules.CheckBidSecurity(security, budgetCeiling);
+        }
+
+        EnsureDeadlineBeforeService(bidDeadline, serviceStart);
+        Title = title.Trim();
+        BudgetCeiling = budgetCeiling;
+        BidDeadline = bidDeadline.ToUniversalTime();
+        ServiceStart = serviceStart;
+        ServiceEnd = serviceEnd;
+        Method = content.Method;
+        EvaluationScheme = content.EvaluationScheme;
+        StaffingRequirement = content.StaffingRequirement;
+        Eligibility = eligibility.AsReadOnly();
+        Kpis = content.Kpis ?? KpiList.Empty;
+        PaymentSchedule = content.PaymentSchedule;
+        PersonnelCost = content.PersonnelCost;
+        BidSecurity = content.BidSecurity;
     }
 
-    /// <summary>Opens the tender for bids. Only a draft can be published, and only before its deadline.</summary>
-    public void Publish(DateTimeOffset now)
+    /// <summary>The parts a tender must have before it is published, each by its field; empty when complete.</summary>
+    public IReadOnlyList<string> MissingForPublication(ProcurementMethodRules rules)
     {
+        ArgumentNullException.ThrowIfNull(rules);
+        var missing = new List<string>();
+        if (Method is null)
+        {
+            missing.Add("procurementMethod");
+        }
+
+        // A method scored by a panel needs a scheme; SingleSource is negotiated and takes none.
+        if (EvaluationScheme is null && (Method is not { } method || rules[method].IsScoredByPanel))
+        {
+            missing.Add("evaluationScheme");
+        }
+
+        if (StaffingRequirement is null)
+        {
+            missing.Add("staffingRequirement");
+        }
+
+        if (Eligibility.Count == 0)
+        {
+            missing.Add("eligibility");
+        }
+
+        if (Kpis.Items.Count == 0)
+        {
+            missing.Add("kpis");
+        }
+
+        if (PaymentSchedule is null)
+        {
+            missing.Add("paymentSchedule");
+        }
+
+        return missing;
+    }
+
+    /// <summary>
+    /// Opens the tender for bids. Only a draft can be published, only with its full content, and only
+    /// with a deadline at least the method's minimum bidding days away.
+    /// </summary>
+    public void Publish(DateTimeOffset now, ProcurementMethodRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
         if (Status != TenderStatus.Draft)
         {
             throw new ConflictException("tender_not_draft", Status);
@@ -101,18 +241,77 @@ public sealed class Tender
             throw new RuleViolationException("bid_deadline_passed", "bidDeadline", BidDeadline);
         }
 
-        EnsureDeadlineBeforeService();
+        var missing = MissingForPublication(rules);
+        if (missing.Count > 0)
+        {
+            var refusal = new RuleViolationException("tender_incomplete", missing[0], string.Join(", ", missing));
+            refusal.Extensions["violations"] = missing
+                .Select(field => new { field, rule = "required_to_publish", message = ProblemMessages.Get("required_to_publish", field) })
+                .ToArray();
+            throw refusal;
+        }
+
+        var rule = rules[Method!.Value];
+        if (EvaluationScheme is { } scheme)
+        {
+            EvaluationScheme.Create(scheme.Criteria, scheme.FixedPrice, rule.Method, rules);
+        }
+
+        rule.CheckDeadline(now, BidDeadline);
+        EnsureDeadlineBeforeService(BidDeadline, ServiceStart);
         Status = TenderStatus.Published;
         PublishedAt = now;
         Version++;
     }
 
-    private void EnsureDeadlineBeforeService()
+    /// <summary>At the deadline the clock closes bidding; nobody closes it early, and only an open tender closes.</summary>
+    public void CloseBidding(DateTimeOffset now)
+    {
+        if (Status != TenderStatus.Published)
+        {
+            throw new ConflictException("tender_not_published", Status);
+        }
+
+        if (now < BidDeadline)
+        {
+            throw new RuleViolationException("bid_deadline_not_reached", "bidDeadline", BidDeadline);
+        }
+
+        Status = TenderStatus.BiddingClosed;
+        BiddingClosedAt = now;
+        Version++;
+    }
+
+    /// <summary>The statuses a tender may be cancelled from: any before award or failure.</summary>
+    public static IReadOnlyList<TenderStatus> CancellableStatuses { get; } =
+        [TenderStatus.Draft, TenderStatus.Published, TenderStatus.BiddingClosed, TenderStatus.Evaluating];
+
+    /// <summary>Cancels the tender before award, with a reason bidders and auditors can read.</summary>
+    public void Cancel(string reason, DateTimeOffset now)
+    {
+        if (!CancellableStatuses.Contains(Status))
+        {
+            throw new ConflictException("tender_not_cancellable", Status);
+        }
+
+        var text = (reason ?? "").Trim();
+        if (text.Length == 0)
+        {
+            throw new RuleViolationException("cancellation_reason_required", "reason");
+        }
+
+        Status = TenderStatus.Cancelled;
+        CancellationReason = text;
+        CancelledAt = now;
+        Version++;
+    }
+
+    private static void EnsureDeadlineBeforeService(DateTimeOffset bidDeadline, DateOnly serviceStart)
     {
         // The service must not start before bidding has even closed — on the Beijing calendar, where both are read.
-        if (BidDeadline.ShanghaiDate() >= ServiceStart)
+        if (bidDeadline.ShanghaiDate() >= serviceStart)
         {
-            throw new RuleViolationException("bid_deadline_after_service_start", "bidDeadline", BidDeadline, ServiceStart);
+            throw new RuleViolationException("bid_deadline_after_service_start", "bidDeadline", bidDeadline, serviceStart);
         }
     }
 }

@@ -5,7 +5,9 @@ namespace Procurement.Tendering.Domain;
 /// <summary>The texts of Tendering's rules, in English and Chinese.</summary>
 internal static class TenderingMessages
 {
-    public static void Register() => ProblemMessages.Add(new Dictionary<string, (string En, string Zh)>
+    public static void Register() => ProblemMessages.Add(Texts);
+
+    internal static IReadOnlyDictionary<string, (string En, string Zh)> Texts { get; } = new Dictionary<string, (string En, string Zh)>
     {
         ["program_span_reversed"] = ("The program's active span ends ({1}) before it starts ({0}).", "项目有效期的结束日期（{1}）早于开始日期（{0}）。"),
         ["budget_ceiling_invalid"] = ("The budget ceiling {0} must be above zero with at most two decimals.", "最高限价 {0} 必须大于零且最多两位小数。"),
@@ -14,7 +16,18 @@ internal static class TenderingMessages
         ["tender_not_draft"] = ("Only a draft tender can be published; this one is {0}.", "只有草稿状态的采购项目可以发布；当前状态为 {0}。"),
         ["bid_deadline_passed"] = ("The bid deadline {0} has already passed.", "投标截止时间 {0} 已过。"),
         ["bid_deadline_after_service_start"] = ("The bid deadline {0} must fall before the service starts on {1}.", "投标截止时间 {0} 必须早于服务开始日期 {1}。"),
+        ["tender_not_editable"] = ("Only a draft tender can be edited; this one is {0}. A published tender changes by amendment.", "只有草稿状态的采购项目可以修改；当前状态为 {0}。已发布的项目只能通过更正公告变更。"),
+        ["tender_program_fixed"] = ("A tender stays with the service program it was drafted for.", "采购项目不能改换所属的服务项目。"),
+        ["eligibility_blank"] = ("An eligibility requirement cannot be blank.", "资格要求不能为空。"),
+        ["evaluation_scheme_needs_method"] = ("Choose the procurement method before the evaluation scheme: its price weight depends on it.", "请先选择采购方式再设置评分办法：价格分权重取决于采购方式。"),
+        ["bid_security_invalid"] = ("The bid security {0} must be above zero with at most two decimals.", "投标保证金 {0} 必须大于零且最多两位小数。"),
+        ["tender_incomplete"] = ("The tender cannot be published until it has: {0}.", "采购项目尚缺以下内容，不能发布：{0}。"),
+        ["required_to_publish"] = ("{0} is required to publish the tender.", "发布采购项目须填写 {0}。"),
+        ["tender_not_published"] = ("Only a tender open for bids can close; this one is {0}.", "只有正在接受投标的采购项目可以截标；当前状态为 {0}。"),
+        ["bid_deadline_not_reached"] = ("Bidding closes at the deadline {0}, not before.", "投标须至截止时间 {0} 方可截止，不得提前。"),
+        ["tender_not_cancellable"] = ("A tender that is {0} can no longer be cancelled.", "状态为 {0} 的采购项目不能再终止。"),
+        ["cancellation_reason_required"] = ("Say why the tender is cancelled.", "终止采购项目须说明理由。"),
         ["program"] = ("Service program", "服务项目"),
         ["tender"] = ("Tender", "采购项目"),
-    });
+    };
 }

@@ -6,45 +6,9 @@ using Procurement.ServiceDefaults.Security;
 using Procurement.ServiceDefaults.Time;
 using Procurement.Tendering.Data;
 using Procurement.Tendering.Domain;
+using Procurement.Tendering.Domain.Rules;
 
 namespace Procurement.Tendering.Endpoints;
-
-public sealed record CreateTenderRequest(
-    Guid? ProgramId, string? Title, decimal? BudgetCeiling, DateTimeOffset? BidDeadline, DateOnly? ServiceStart, DateOnly? ServiceEnd)
-{
-    public void Validate(DateTimeOffset now)
-    {
-        var errors = new FieldErrors()
-            .Required("programId", ProgramId)
-            .Required("title", Title)
-            .Money("budgetCeiling", BudgetCeiling)
-            .Required("bidDeadline", BidDeadline)
-            .Required("serviceStart", ServiceStart)
-            .Required("serviceEnd", ServiceEnd);
-        if (BidDeadline is { } deadline && deadline <= now)
-        {
-            errors.Add("bidDeadline", "in_future");
-        }
-
-        if (ServiceStart is { } start && ServiceEnd is { } end && end < start)
-        {
-            errors.Add("serviceEnd", "not_before", "serviceStart");
-        }
-
-        errors.ThrowIfAny();
-    }
-}
-
-/// <summary>A tender as the portal shows it: the deadline in UTC and in Asia/Shanghai wall time.</summary>
-public sealed record TenderResponse(
-    Guid Id, Guid ProgramId, Guid PurchasingUnitId, string Title, decimal BudgetCeiling,
-    DateTimeOffset BidDeadline, DateTimeOffset BidDeadlineLocal, string TimeZone,
-    DateOnly ServiceStart, DateOnly ServiceEnd, TenderStatus Status, DateTimeOffset? PublishedAt, int Version)
-{
-    public static TenderResponse From(Tender t) => new(
-        t.Id, t.ProgramId, t.PurchasingUnitId, t.Title, t.BudgetCeiling, t.BidDeadline, t.BidDeadline.ToShanghai(), ShanghaiTime.TimeZoneId,
-        t.ServiceStart, t.ServiceEnd, t.Status, t.PublishedAt, t.Version);
-}
 
 public static class TenderEndpoints
 {
@@ -57,12 +21,17 @@ public static class TenderEndpoints
         group.MapGet("/", List).RequireAuthorization(Policies.AnyUser)
             .WithName("ListTenders").WithSummary("The tenders of the caller's purchasing unit; all of them for auditors.");
         group.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.AnyUser).WithName("GetTender");
+        group.MapPut("/{id:guid}", Edit).RequireAuthorization(Roles.Purchaser)
+            .WithName("EditTender").WithSummary("A purchaser edits their draft, sending the version they last read; 409 once published or if someone saved first.");
         group.MapPost("/{id:guid}/publish", Publish).RequireAuthorization(Roles.Purchaser)
             .WithName("PublishTender").WithSummary("Opens the tender for sealed bids; Bidding learns of it by TenderPublished.");
+        group.MapPost("/{id:guid}/cancel", Cancel).RequireAuthorization(Roles.Purchaser)
+            .WithName("CancelTender").WithSummary("Cancels the tender before award, with a reason; Bidding learns of it by TenderCancelled.");
         return group;
     }
 
-    private static async Task<Created<TenderResponse>> Create(CreateTenderRequest request, HttpContext http, TenderingDb db, TimeProvider clock)
+    private static async Task<Created<TenderResponse>> Create(
+        TenderRequest request, HttpContext http, TenderingDb db, TimeProvider clock, ProcurementMethodRules rules)
     {
         var now = clock.GetUtcNow();
         request.Validate(now);
@@ -73,7 +42,7 @@ public static class TenderEndpoints
         }
 
         var tender = Tender.Draft(program, request.Title!, request.BudgetCeiling!.Value, request.BidDeadline!.Value,
-            request.ServiceStart!.Value, request.ServiceEnd!.Value, now);
+            request.ServiceStart!.Value, request.ServiceEnd!.Value, request.ToContent(rules), rules, now);
         db.Tenders.Add(tender);
         await db.SaveChangesAsync(http.RequestAborted);
         return TypedResults.Created($"/api/tenders/{tender.Id}", TenderResponse.From(tender));
@@ -95,7 +64,49 @@ public static class TenderEndpoints
     private static async Task<Ok<TenderResponse>> Get(Guid id, HttpContext http, TenderingDb db) =>
         TypedResults.Ok(TenderResponse.From(await FindVisibleAsync(db, id, http)));
 
-    private static async Task<Ok<TenderResponse>> Publish(Guid id, HttpContext http, TenderingDb db, TimeProvider clock)
+    private static async Task<Ok<TenderResponse>> Edit(
+        Guid id, TenderRequest request, HttpContext http, TenderingDb db, TimeProvider clock, ProcurementMethodRules rules)
+    {
+        request.Validate(clock.GetUtcNow(), editing: true);
+        var tender = await FindOwnAsync(db, id, http);
+        if (tender.Status != TenderStatus.Draft)
+        {
+            throw new ConflictException("tender_not_editable", tender.Status);
+        }
+
+        if (request.Version != tender.Version)
+        {
+            throw new ConflictException("concurrency");
+        }
+
+        var program = await db.FindVisibleProgramAsync(request.ProgramId!.Value, http.User, http.RequestAborted);
+        tender.Revise(program, request.Title!, request.BudgetCeiling!.Value, request.BidDeadline!.Value,
+            request.ServiceStart!.Value, request.ServiceEnd!.Value, request.ToContent(rules), rules);
+        await db.SaveChangesAsync(http.RequestAborted);
+        return TypedResults.Ok(TenderResponse.From(tender));
+    }
+
+    private static async Task<Ok<TenderResponse>> Publish(Guid id, HttpContext http, TenderingDb db, TimeProvider clock, ProcurementMethodRules rules)
+    {
+        var tender = await FindOwnAsync(db, id, http);
+        tender.Publish(clock.GetUtcNow(), rules);
+        db.Raise(TenderEvents.Published(tender));
+        await db.SaveChangesAsync(http.RequestAborted);
+        return TypedResults.Ok(TenderResponse.From(tender));
+    }
+
+    private static async Task<Ok<TenderResponse>> Cancel(Guid id, CancelTenderRequest request, HttpContext http, TenderingDb db, TimeProvider clock)
+    {
+        request.Validate();
+        var tender = await FindOwnAsync(db, id, http);
+        tender.Cancel(request.Reason!, clock.GetUtcNow());
+        db.Raise(new TenderCancelled(tender.Id, tender.CancellationReason!, tender.CancelledAt!.Value));
+        await db.SaveChangesAsync(http.RequestAborted);
+        return TypedResults.Ok(TenderResponse.From(tender));
+    }
+
+    /// <summary>A tender the caller may change: visible to them (else 404) and their own unit's (else 403, e.g. an auditor).</summary>
+    private static async Task<Tender> FindOwnAsync(TenderingDb db, Guid id, HttpContext http)
     {
         var tender = await FindVisibleAsync(db, id, http);
         if (tender.PurchasingUnitId != http.User.OrganisationId())
@@ -103,12 +114,7 @@ public static class TenderEndpoints
             throw new ForbiddenException();
         }
 
-        tender.Publish(clock.GetUtcNow());
-        db.Raise(new TenderPublished(
-            tender.Id, tender.ProgramId, tender.PurchasingUnitId, tender.Title, tender.BudgetCeiling, tender.BidDeadline,
-            tender.ServiceStart, tender.ServiceEnd, tender.PublishedAt!.Value));
-        await db.SaveChangesAsync(http.RequestAborted);
-        return TypedResults.Ok(TenderResponse.From(tender));
+        return tender;
     }
 
     private static async Task<Tender> FindVisibleAsync(TenderingDb db, Guid id, HttpContext http)

@@ -57,7 +57,8 @@ public sealed class SliceSteps(IPlatform platform) : IDisposable
     {
         var deadline = SliceApi.BeijingTime(Today.AddDays(days), time);
         var serviceStart = FirstOfNextMonth(deadline);
-        var tenderId = await Me.DraftTenderAsync(new NewTender(
+        // The purchaser's form fills in the standard evaluation scheme, staffing, KPIs and 30/40/30 payments.
+        var tenderId = await Me.DraftTenderAsync(NewTender.Standard(
             ThatProgram, title, budgetCeiling, deadline, serviceStart, serviceStart.AddYears(1).AddDays(-1)));
         await Me.PublishTenderAsync(tenderId);
         _tenders[title] = tenderId;
@@ -118,6 +119,15 @@ public sealed class SliceSteps(IPlatform platform) : IDisposable
         tender.BidDeadline.Should().Be(new DateTimeOffset(due, TimeSpan.FromHours(8)));
     }
 
+    [Then(@"they see that it is a public tender asking for (\d+) certified social workers, (\d+) of them at intermediate level or above, and (\d+) supervisors?")]
+    public void TheySeeTheRequirements(int certified, int intermediate, int supervisors)
+    {
+        var tender = _openTenders.Should().ContainSingle(t => _tenders.ContainsValue(t.TenderId)).Subject;
+        tender.ProcurementMethod.Should().Be("PublicTender");
+        tender.Staffing.Should().Be(new StaffingView(certified, intermediate, supervisors));
+        tender.Eligibility.Should().NotBeEmpty();
+    }
+
     [When(@"I try to publish the tender ""([^""]*)""")]
     public Task TryToPublish(string title) => KeepAnswerAsync(Me.SendPublishAsync(_tenders[title]));
 
@@ -162,7 +172,7 @@ public sealed class SliceSteps(IPlatform platform) : IDisposable
     {
         var deadline = SliceApi.BeijingTime(Today.AddDays(25), new TimeOnly(17, 0));
         var serviceStart = FirstOfNextMonth(deadline);
-        return new NewTender(programId, title, 100_000.00m, deadline, serviceStart, serviceStart.AddYears(1).AddDays(-1));
+        return NewTender.Standard(programId, title, 100_000.00m, deadline, serviceStart, serviceStart.AddYears(1).AddDays(-1));
     }
 
     private static DateOnly FirstOfNextMonth(DateTimeOffset beijingTime) =>

@@ -108,9 +108,38 @@ namespace Procurement.Bidding.Data.Migrations
                     b.Property<DateTimeOffset>("BidDeadline")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<decimal?>("BidSecurity")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
                     b.Property<decimal>("BudgetCeiling")
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Eligibility")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<bool>("FixedPrice")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("PersonnelCost")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("ProcurementMethod")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
 
                     b.Property<Guid>("ProgramId")
                         .HasColumnType("uniqueidentifier");
@@ -127,6 +156,15 @@ namespace Procurement.Bidding.Data.Migrations
                     b.Property<DateOnly>("ServiceStart")
                         .HasColumnType("date");
 
+                    b.Property<string>("Staffing")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -134,7 +172,7 @@ namespace Procurement.Bidding.Data.Migrations
 
                     b.HasKey("TenderId");
 
-                    b.HasIndex("BidDeadline");
+                    b.HasIndex("Status", "BidDeadline");
 
                     b.ToTable("OpenTenders", (string)null);
                 });

@@ -134,12 +134,47 @@ namespace Procurement.Tendering.Data.Migrations
                     b.Property<DateTimeOffset>("BidDeadline")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<decimal?>("BidSecurity")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<DateTimeOffset?>("BiddingClosedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<decimal>("BudgetCeiling")
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
 
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Eligibility")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("EvaluationScheme")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Kpis")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Method")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("PaymentSchedule")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("PersonnelCost")
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<Guid>("ProgramId")
                         .HasColumnType("uniqueidentifier");
@@ -155,6 +190,9 @@ namespace Procurement.Tendering.Data.Migrations
 
                     b.Property<DateOnly>("ServiceStart")
                         .HasColumnType("date");
+
+                    b.Property<string>("StaffingRequirement")
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("Status")
                         .IsRequired()

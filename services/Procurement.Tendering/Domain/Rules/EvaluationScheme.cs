@@ -116,6 +116,13 @@ public sealed class EvaluationScheme : IEquatable<EvaluationScheme>
         return new EvaluationScheme(list.AsReadOnly(), fixedPrice);
     }
 
+    /// <summary>
+    /// A scheme as it was stored: checked when it was saved, under the rules of that day, and not
+    /// checked again on reading, so a later change of the table never makes a stored tender unreadable.
+    /// </summary>
+    internal static EvaluationScheme Restore(IEnumerable<EvaluationCriterion> criteria, bool fixedPrice) =>
+        new(criteria.ToList().AsReadOnly(), fixedPrice);
+
     public bool Equals(EvaluationScheme? other) =>
         other is not null && FixedPrice == other.FixedPrice && Criteria.SequenceEqual(other.Criteria);
 

@@ -87,6 +87,9 @@ public sealed class PaymentSchedule : IEquatable<PaymentSchedule>
         return new PaymentSchedule(list.AsReadOnly());
     }
 
+    /// <summary>A schedule as it was stored: checked when saved, not again on reading (see <see cref="EvaluationScheme.Restore"/>).</summary>
+    internal static PaymentSchedule Restore(IEnumerable<Instalment> instalments) => new(instalments.ToList().AsReadOnly());
+
     /// <summary>
     /// The amount of each instalment, in order, summing exactly to <paramref name="contractAmount"/>:
     /// every instalment but the last is its percent of the amount rounded to the fen half away from

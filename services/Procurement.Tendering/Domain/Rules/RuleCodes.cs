@@ -44,4 +44,9 @@ public static class RuleCodes
     public const string KpiUnitRequired = "kpi_unit_required";
     public const string KpiTargetNegative = "kpi_target_negative";
     public const string KpiDuplicate = "kpi_duplicate";
+
+    // Personnel cost rule
+    public const string PersonnelShareInvalid = "personnel_share_invalid";
+    public const string PayFloorInvalid = "pay_floor_invalid";
+    public const string PayFloorDuplicate = "pay_floor_duplicate";
 }

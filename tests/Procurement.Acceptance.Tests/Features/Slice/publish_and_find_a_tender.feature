@@ -10,6 +10,7 @@ Feature: A purchaser publishes a tender and agencies find it
     When I publish a tender "Elder care, Street X" for that program with a budget ceiling of 480000.00 yuan, bids due in 25 days at 17:00 Beijing time, for one year of service from the first of the month after bids are due
     And the agency user "agency1" looks at the open tenders
     Then they see "Elder care, Street X" with a budget ceiling of 480000.00 yuan and bids due in 25 days at 17:00 Beijing time
+    And they see that it is a public tender asking for 3 certified social workers, 1 of them at intermediate level or above, and 1 supervisor
 
   Scenario: An agency cannot put out or publish a tender
     Given the purchaser "purchaser" has drafted a tender "Youth outreach, Street Y" for the service program "Youth outreach, Street Y"

@@ -1,0 +1,226 @@
+using Procurement.ServiceDefaults.Problems;
+
+namespace Procurement.Bidding.Domain.Bids;
+
+/// <summary>
+/// A draft that passed every bid rule, ready to seal; only <see cref="BidRules.Validate"/> makes one, so
+/// nothing reaches the sealer unchecked. Carries the plan's commitments for the double-counting register.
+/// </summary>
+public sealed class ValidatedBid
+{
+    internal ValidatedBid(Guid tenderId, Guid agencyId, Guid? revisedBidId, BidContent content, IReadOnlyList<PlannedPerson> people)
+    {
+        TenderId = tenderId;
+        AgencyId = agencyId;
+        RevisedBidId = revisedBidId;
+        Content = content;
+        People = people;
+    }
+
+    public Guid TenderId { get; }
+
+    public Guid AgencyId { get; }
+
+    /// <summary>The bid this revises, whose earlier commitments were left out of the count; none for a first submission.</summary>
+    public Guid? RevisedBidId { get; }
+
+    public BidContent Content { get; }
+
+    public IReadOnlyList<PlannedPerson> People { get; }
+}
+
+/// <summary>
+/// The rules a bid's content must meet (DOMAIN.md §4–§5), checked on the agency's own request before the
+/// content is sealed — afterwards nobody could check it until opening.
+/// </summary>
+public static class BidRules
+{
+    /// <param name="roster">The agency's roster (inactive members included, so they can be told apart from strangers).</param>
+    /// <param name="commitments">Every person's existing commitments, across agencies.</param>
+    /// <param name="revisedBidId">When revising, the bid being revised.</param>
+    public static ValidatedBid Validate(
+        BidDraft draft, BidTerms terms, Guid agencyId, IEnumerable<SocialWorker> roster, FteCommitments commitments, Guid? revisedBidId = null)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        ArgumentNullException.ThrowIfNull(terms);
+        ArgumentNullException.ThrowIfNull(roster);
+        ArgumentNullException.ThrowIfNull(commitments);
+
+        CheckPrice(draft.Price, terms.BudgetCeiling);
+        CheckCosts(draft.Costs, draft.Price);
+        if (string.IsNullOrWhiteSpace(draft.TechnicalProposal))
+        {
+            throw new RuleViolationException(BidCodes.TechnicalProposalRequired, "technicalProposal");
+        }
+
+        var planned = PlannedWorkers(draft.Staffing, agencyId, roster);
+        CheckStaffingRequirement(planned.Select(p => p.Worker).ToList(), terms.Staffing);
+
+        var reasons = AbnormallyLowReasons(draft, planned, terms.PersonnelFirst);
+        var explanation = string.IsNullOrWhiteSpace(draft.AbnormallyLowExplanation) ? null : draft.AbnormallyLowExplanation.Trim();
+        if (reasons.Count > 0 && explanation is null)
+        {
+            var underpaid = reasons.Count(r => r.Code == BidCodes.PayBelowFloor);
+            var refusal = new RuleViolationException(BidCodes.AbnormallyLowNeedsExplanation, "abnormallyLowExplanation", reasons.Count, underpaid);
+            refusal.Extensions["reasons"] = reasons;
+            throw refusal;
+        }
+
+        var people = planned
+            .Select(p => new PlannedPerson(p.Worker.IdLookupHash, p.Worker.DisplayName, p.Worker.IdNumberLastFour, p.Line.Fte))
+            .ToList();
+        commitments.EnsureWithinFullTime(people, terms.Tender.Title, revisedBidId);
+
+        var content = new BidContent(
+            draft.Price, draft.Costs, [.. draft.Staffing], draft.TechnicalProposal, reasons.Count > 0, reasons, explanation);
+        return new ValidatedBid(terms.TenderId, agencyId, revisedBidId, content, people);
+    }
+
+    private static void CheckPrice(decimal price, decimal ceiling)
+    {
+        if (price <= 0m)
+        {
+            throw new RuleViolationException(BidCodes.PriceNotPositive, "price", price);
+        }
+
+        TwoDecimals(price, "price");
+        if (price > ceiling)
+        {
+            throw new RuleViolationException(BidCodes.PriceAboveCeiling, "price", price, ceiling);
+        }
+    }
+
+    private static void CheckCosts(CostBreakdown? costs, decimal price)
+    {
+        if (costs is null)
+        {
+            throw new RuleViolationException(BidCodes.CostBreakdownNotPrice, "costs", 0m, price);
+        }
+
+        (string Field, decimal Amount)[] lines =
+        [
+            ("costs.personnel", costs.Personnel), ("costs.activities", costs.Activities),
+            ("costs.administration", costs.Administration), ("costs.other", costs.Other),
+        ];
+        foreach (var (field, amount) in lines)
+        {
+            if (amount < 0m)
+            {
+                throw new RuleViolationException(BidCodes.CostNegative, field, field, amount);
+            }
+
+            TwoDecimals(amount, field);
+        }
+
+        if (costs.Total != price)
+        {
+            throw new RuleViolationException(BidCodes.CostBreakdownNotPrice, "costs", costs.Total, price);
+        }
+    }
+
+    private static List<(StaffingLine Line, SocialWorker Worker, int Index)> PlannedWorkers(
+        IReadOnlyList<StaffingLine>? staffing, Guid agencyId, IEnumerable<SocialWorker> roster)
+    {
+        var byId = roster.Where(w => w.AgencyId == agencyId).ToDictionary(w => w.Id);
+        var planned = new List<(StaffingLine, SocialWorker, int)>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var lines = staffing ?? [];
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            var field = $"staffing[{i}]";
+            if (!byId.TryGetValue(line.WorkerId, out var worker))
+            {
+                throw new RuleViolationException(BidCodes.StaffingWorkerNotOnRoster, $"{field}.workerId", line.WorkerId);
+            }
+
+            if (!worker.Active)
+            {
+                throw new RuleViolationException(BidCodes.StaffingWorkerInactive, $"{field}.workerId", worker.DisplayName);
+            }
+
+            // By lookup hash, not roster id: the same person is the same person whichever row names them.
+            if (!seen.Add(worker.IdLookupHash))
+            {
+                throw new RuleViolationException(BidCodes.StaffingWorkerRepeated, $"{field}.workerId", worker.DisplayName);
+            }
+
+            if (line.Fte is <= 0m or > FteCommitments.FullTime)
+            {
+                throw new RuleViolationException(BidCodes.StaffingFteOutOfRange, $"{field}.fte", worker.DisplayName, line.Fte);
+            }
+
+            if (decimal.Round(line.Fte, 2) != line.Fte)
+            {
+                throw new RuleViolationException(BidCodes.StaffingFtePrecision, $"{field}.fte", worker.DisplayName, line.Fte);
+            }
+
+            if (line.MonthlyPay <= 0m)
+            {
+                throw new RuleViolationException(BidCodes.StaffingPayNotPositive, $"{field}.monthlyPay", worker.DisplayName);
+            }
+
+            TwoDecimals(line.MonthlyPay, $"{field}.monthlyPay");
+            planned.Add((line, worker, i));
+        }
+
+        return planned;
+    }
+
+    private static void CheckStaffingRequirement(IReadOnlyCollection<SocialWorker> workers, RequiredStaffing required)
+    {
+        var certified = workers.Count(w => w.CertificateLevel != CertificateLevel.None);
+        var intermediate = workers.Count(w => w.CertificateLevel >= CertificateLevel.Intermediate);
+        var supervisors = workers.Count(w => w.IsSupervisor);
+        (string Name, int Planned, int Required)[] counts =
+        [
+            ("certified", certified, required.Certified),
+            ("intermediateOrAbove", intermediate, required.IntermediateOrAbove),
+            ("supervisors", supervisors, required.Supervisors),
+        ];
+        var shortfalls = counts.Where(c => c.Planned < c.Required).ToList();
+        if (shortfalls.Count == 0)
+        {
+            return;
+        }
+
+        // The text shows all three counts against the requirement; the field and "shortfalls" name the short ones.
+        var refusal = new RuleViolationException(
+            BidCodes.StaffingRequirementNotMet, $"staffing.{shortfalls[0].Name}",
+            certified, required.Certified, intermediate, required.IntermediateOrAbove, supervisors, required.Supervisors);
+        refusal.Extensions["shortfalls"] = shortfalls.Select(s => new { requirement = s.Name, planned = s.Planned, required = s.Required }).ToArray();
+        throw refusal;
+    }
+
+    /// <summary>
+    /// Personnel first. Both comparisons are exact (no rounding): personnel ≥ share × price, and
+    /// monthly pay ≥ floor × FTE, since the floor is a full-time figure and the pay is for the planned share.
+    /// </summary>
+    private static List<AbnormallyLowReason> AbnormallyLowReasons(
+        BidDraft draft, IEnumerable<(StaffingLine Line, SocialWorker Worker, int Index)> planned, PersonnelFirst rules)
+    {
+        var reasons = new List<AbnormallyLowReason>();
+        if (rules.MinimumPersonnelShare is { } minimum && draft.Costs.Personnel < minimum * draft.Price)
+        {
+            reasons.Add(new AbnormallyLowReason(BidCodes.PersonnelShareBelowMinimum, null, draft.Costs.Personnel / draft.Price, minimum));
+        }
+
+        foreach (var (line, worker, _) in planned)
+        {
+            if (rules.PayFloors.TryGetValue(worker.CertificateLevel, out var floor) && line.MonthlyPay < floor * line.Fte)
+            {
+                reasons.Add(new AbnormallyLowReason(BidCodes.PayBelowFloor, worker.Id, line.MonthlyPay, floor * line.Fte));
+            }
+        }
+
+        return reasons;
+    }
+
+    private static void TwoDecimals(decimal amount, string field)
+    {
+        if (decimal.Round(amount, 2) != amount)
+        {
+            throw new RuleViolationException(BidCodes.AmountNotTwoDecimals, field, field, amount);
+        }
+    }
+}

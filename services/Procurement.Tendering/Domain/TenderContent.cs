@@ -1,0 +1,28 @@
+using Procurement.Tendering.Domain.Rules;
+
+namespace Procurement.Tendering.Domain;
+
+/// <summary>
+/// What a tender asks of its bidders and promises its contractor (DOMAIN.md §3, §5), each part already
+/// valid on its own. A draft may leave parts out; <see cref="Tender.Publish"/> requires them.
+/// </summary>
+/// <param name="Method">The procurement method; its rules come from the table.</param>
+/// <param name="EvaluationScheme">综合评分法; none for a method not scored by a panel (SingleSource).</param>
+/// <param name="StaffingRequirement">The staff a bid must plan.</param>
+/// <param name="Eligibility">Short texts an agency must meet to bid (资格要求).</param>
+/// <param name="Kpis">The indicators the contract will carry.</param>
+/// <param name="PaymentSchedule">The instalments the contract will pay.</param>
+/// <param name="PersonnelCost">The optional personnel-first rule.</param>
+/// <param name="BidSecurity">The optional bid security (投标保证金), CNY.</param>
+public sealed record TenderContent(
+    ProcurementMethod? Method = null,
+    EvaluationScheme? EvaluationScheme = null,
+    StaffingRequirement? StaffingRequirement = null,
+    IReadOnlyList<string>? Eligibility = null,
+    KpiList? Kpis = null,
+    PaymentSchedule? PaymentSchedule = null,
+    PersonnelCostRule? PersonnelCost = null,
+    decimal? BidSecurity = null)
+{
+    public static TenderContent Empty { get; } = new();
+}

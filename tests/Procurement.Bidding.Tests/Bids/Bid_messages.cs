@@ -1,0 +1,39 @@
+using System.Globalization;
+using System.Reflection;
+using Procurement.Bidding.Domain.Bids;
+using Procurement.ServiceDefaults.Problems;
+
+namespace Procurement.Bidding.Tests.Bids;
+
+public sealed class Bid_messages
+{
+    public static TheoryData<string> Codes { get; } = [.. typeof(BidCodes)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(f => f.IsLiteral)
+        .Select(f => (string)f.GetRawConstantValue()!)];
+
+    public Bid_messages() => BidMessages.Register();
+
+    [Theory]
+    [MemberData(nameof(Codes))]
+    public void Every_code_reads_in_english_and_in_chinese(string code)
+    {
+        object?[] args = ["a", "b", "c", "d", "e", "f"];
+
+        var english = ProblemMessages.Get(CultureInfo.GetCultureInfo("en"), code, args);
+        var chinese = ProblemMessages.Get(CultureInfo.GetCultureInfo("zh-CN"), code, args);
+
+        BidMessages.Texts.Should().ContainKey(code);
+        english.Should().NotBe(chinese);
+        chinese.Should().MatchRegex(@"\p{IsCJKUnifiedIdeographs}");
+        english.Should().NotMatchRegex(@"\p{IsCJKUnifiedIdeographs}");
+    }
+
+    [Fact]
+    public void A_refusal_at_the_deadline_shows_it_in_beijing_time()
+    {
+        var chinese = ProblemMessages.Get(CultureInfo.GetCultureInfo("zh-CN"), BidCodes.BiddingClosed, BidScenario.Deadline);
+
+        chinese.Should().Contain("2026-12-20 09:00（北京时间）");
+    }
+}
