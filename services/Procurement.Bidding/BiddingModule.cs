@@ -1,5 +1,6 @@
 using Procurement.Bidding.Data;
 using Procurement.Bidding.Domain;
+using Procurement.Bidding.Domain.Bids;
 using Procurement.Bidding.Endpoints;
 using Procurement.Bidding.Messaging;
 using Procurement.ServiceDefaults.Hosting;
@@ -16,13 +17,17 @@ public static class BiddingModule
     public static WebApplicationBuilder AddBidding(this WebApplicationBuilder builder)
     {
         BiddingMessages.Register();
+        BidMessages.Register();
         builder.AddServiceDatabase<BiddingDb>("Bidding");
         builder.Services.AddSingleton(IdNumberPepper.CreateProtector(builder.Configuration, builder.Environment));
+        builder.Services.AddSingleton(SealingKey.CreateSealer(builder.Configuration, builder.Environment));
         builder.AddConsumers(bus =>
         {
             bus.AddConsumer<TenderPublishedConsumer>();
             bus.AddConsumer<TenderCancelledConsumer>();
             bus.AddConsumer<BidWindowClosedConsumer>();
+            bus.AddConsumer<TenderAmendedConsumer>();
+            bus.AddConsumer<TenderClarifiedConsumer>();
         });
         return builder;
     }
@@ -32,6 +37,7 @@ public static class BiddingModule
         app.MapOpenTenderEndpoints();
         app.MapAgencyEndpoints();
         app.MapStaffEndpoints();
+        app.MapBidEndpoints();
         return app;
     }
 }

@@ -7,7 +7,7 @@ using Procurement.Tendering.Scheduling;
 
 namespace Procurement.Tendering;
 
-/// <summary>Programs, tenders, questions and amendments: Tendering's only public surface.</summary>
+/// <summary>Programs, tenders, questions, amendments and documents: Tendering's only public surface.</summary>
 public static class TenderingModule
 {
     public static ServiceModule Module { get; } = new("Tendering", b => b.AddTendering(), a => a.MapTendering());
@@ -22,6 +22,7 @@ public static class TenderingModule
             .Validate(o => o.CloseCheckInterval > TimeSpan.Zero && o.CloseCheckInterval <= BidWindowCloserOptions.LongestInterval,
                 $"Tendering:CloseCheckInterval must be above zero and at most {BidWindowCloserOptions.LongestInterval.TotalDays} days.")
             .ValidateOnStart();
+        builder.Services.AddSingleton<Documents.IDocumentStore, Documents.FileDocumentStore>();
         builder.Services.AddSingleton<BidWindowCloser>();
         builder.Services.AddHostedService(services => services.GetRequiredService<BidWindowCloser>());
         return builder;
@@ -31,6 +32,8 @@ public static class TenderingModule
     {
         app.MapProgramEndpoints();
         app.MapTenderEndpoints();
+        app.MapTenderChangeEndpoints();
+        app.MapTenderDocumentEndpoints();
         return app;
     }
 }

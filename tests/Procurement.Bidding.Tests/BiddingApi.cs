@@ -11,11 +11,14 @@ internal sealed class BiddingApi : IAsyncDisposable
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 25, 2, 0, 0, TimeSpan.Zero);
 
-    private BiddingApi(RunningHost host, TestSettings settings)
+    private BiddingApi(RunningHost host, TestSettings settings, FakeTimeProvider clock)
     {
         Host = host;
         Settings = settings;
+        Clock = clock;
     }
+
+    public FakeTimeProvider Clock { get; }
 
     public RunningHost Host { get; }
 
@@ -25,7 +28,7 @@ internal sealed class BiddingApi : IAsyncDisposable
     {
         var clock = new FakeTimeProvider(Now);
         var settings = new TestSettings { TestHarness = true, Configure = b => b.Services.AddSingleton<TimeProvider>(clock) };
-        return new BiddingApi(await TestHosts.StartAsync(settings, "bidding", BiddingModule.Module), settings);
+        return new BiddingApi(await TestHosts.StartAsync(settings, "bidding", BiddingModule.Module), settings, clock);
     }
 
     public HttpClient Client(string role, Guid organisationId, string? language = null)

@@ -33,6 +33,7 @@ internal static class Manifests
         "auth-signing-public-key",
         "auth-encryption-key",
         "bidding-id-number-pepper",
+        "bidding-sealing-key",
         .. Services.Keys.Select(service => $"connection-{service}"),
     ]);
 

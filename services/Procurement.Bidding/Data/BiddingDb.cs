@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Procurement.Bidding.Domain;
+using Procurement.Bidding.Domain.Bids;
 using Procurement.ServiceDefaults.Persistence;
 
 namespace Procurement.Bidding.Data;
@@ -11,6 +12,14 @@ public sealed class BiddingDb(DbContextOptions<BiddingDb> options) : ServiceDbCo
     public DbSet<Agency> Agencies => Set<Agency>();
 
     public DbSet<SocialWorker> SocialWorkers => Set<SocialWorker>();
+
+    public DbSet<Bid> Bids => Set<Bid>();
+
+    public DbSet<TenderDataKey> TenderDataKeys => Set<TenderDataKey>();
+
+    public DbSet<UnsealAuditEntry> UnsealAudit => Set<UnsealAuditEntry>();
+
+    public DbSet<OpeningRecord> OpeningRecords => Set<OpeningRecord>();
 
     private static TenderPersonnelCost ToPersonnelCost(TermsJson.TenderPersonnelCostStored stored) =>
         new(stored.MinimumPersonnelShare, stored.PayFloors.AsReadOnly());
@@ -38,6 +47,10 @@ public sealed class BiddingDb(DbContextOptions<BiddingDb> options) : ServiceDbCo
         });
         modelBuilder.ApplyConfiguration(new AgencyConfiguration());
         modelBuilder.ApplyConfiguration(new SocialWorkerConfiguration());
+        modelBuilder.ApplyConfiguration(new BidConfiguration());
+        modelBuilder.ApplyConfiguration(new TenderDataKeyConfiguration());
+        modelBuilder.ApplyConfiguration(new UnsealAuditConfiguration());
+        modelBuilder.ApplyConfiguration(new OpeningRecordConfiguration());
     }
 }
 

@@ -92,6 +92,42 @@ public sealed class OpenTender
         ClosedAt = closedAt;
     }
 
+    /// <summary>
+    /// An amendment (TenderAmended) replaced the tender's terms and perhaps moved its deadline. Only an open
+    /// tender takes it: Tendering refuses amendments after the deadline, so a late one is a stale redelivery.
+    /// </summary>
+    public bool Amend(
+        decimal budgetCeiling, DateTimeOffset bidDeadline, DateOnly serviceStart, DateOnly serviceEnd, OpenTenderTerms terms)
+    {
+        if (Status != OpenTenderStatus.Open)
+        {
+            return false;
+        }
+
+        BudgetCeiling = budgetCeiling;
+        BidDeadline = bidDeadline;
+        ServiceStart = serviceStart;
+        ServiceEnd = serviceEnd;
+        Staffing = terms.Staffing;
+        PersonnelCost = terms.PersonnelCost;
+        FixedPrice = terms.FixedPrice;
+        Eligibility = terms.Eligibility;
+        BidSecurity = terms.BidSecurity;
+        return true;
+    }
+
+    /// <summary>A clarification (TenderClarified) that can change bids may have moved the deadline out.</summary>
+    public bool MoveDeadline(DateTimeOffset bidDeadline)
+    {
+        if (Status != OpenTenderStatus.Open)
+        {
+            return false;
+        }
+
+        BidDeadline = bidDeadline;
+        return true;
+    }
+
     /// <summary>The purchaser cancelled the tender (TenderCancelled), before or after bidding closed.</summary>
     public void Cancel(string reason, DateTimeOffset cancelledAt)
     {

@@ -10,6 +10,12 @@ public sealed class TenderingDb(DbContextOptions<TenderingDb> options) : Service
 
     public DbSet<Tender> Tenders => Set<Tender>();
 
+    public DbSet<TenderQuestion> Questions => Set<TenderQuestion>();
+
+    public DbSet<TenderAmendment> Amendments => Set<TenderAmendment>();
+
+    public DbSet<TenderDocument> Documents => Set<TenderDocument>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -43,6 +49,39 @@ public sealed class TenderingDb(DbContextOptions<TenderingDb> options) : Service
                 .HasConversion(v => ContentJson.WriteTexts(v), s => ContentJson.ReadTexts(s), ContentJson.TextListComparer);
             tender.HasOne<ServiceProgram>().WithMany().HasForeignKey(t => t.ProgramId).OnDelete(DeleteBehavior.Restrict);
             tender.HasIndex(t => new { t.PurchasingUnitId, t.Status });
+        });
+        modelBuilder.Entity<TenderQuestion>(question =>
+        {
+            question.ToTable("TenderQuestions");
+            question.HasKey(q => q.Id);
+            question.Property(q => q.Text).HasMaxLength(TenderQuestion.TextMaxLength);
+            question.Property(q => q.Answer).HasMaxLength(TenderQuestion.AnswerMaxLength);
+            question.Ignore(q => q.IsAnswered);
+            question.HasOne<Tender>().WithMany().HasForeignKey(q => q.TenderId).OnDelete(DeleteBehavior.Restrict);
+            question.HasIndex(q => new { q.TenderId, q.AskedAt });
+        });
+        modelBuilder.Entity<TenderAmendment>(amendment =>
+        {
+            amendment.ToTable("TenderAmendments");
+            amendment.HasKey(a => a.Id);
+            amendment.Property(a => a.Description).HasMaxLength(2000);
+            amendment.Property(a => a.ChangedFields)
+                .HasConversion(v => ContentJson.WriteTexts(v), s => ContentJson.ReadTexts(s), ContentJson.TextListComparer)
+                .HasMaxLength(1000);
+            amendment.Ignore(a => a.DeadlineMoved);
+            amendment.HasOne<Tender>().WithMany().HasForeignKey(a => a.TenderId).OnDelete(DeleteBehavior.Restrict);
+            amendment.HasIndex(a => new { a.TenderId, a.Number }).IsUnique();
+        });
+        modelBuilder.Entity<TenderDocument>(document =>
+        {
+            document.ToTable("TenderDocuments");
+            document.HasKey(d => d.Id);
+            document.Property(d => d.FileName).HasMaxLength(TenderDocument.FileNameMaxLength);
+            document.Property(d => d.Type).HasConversion<string>().HasMaxLength(10);
+            document.Property(d => d.Sha256).HasMaxLength(64).IsFixedLength();
+            document.Ignore(d => d.ContentType);
+            document.HasOne<Tender>().WithMany().HasForeignKey(d => d.TenderId).OnDelete(DeleteBehavior.Restrict);
+            document.HasIndex(d => d.TenderId);
         });
     }
 }

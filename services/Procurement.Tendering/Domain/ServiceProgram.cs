@@ -66,4 +66,33 @@ public sealed class ServiceProgram
             Version = 1,
         };
     }
+
+    /// <summary>
+    /// The purchaser edits the program. The span must still hold the service period of every tender
+    /// that is not cancelled (<paramref name="tenderPeriods"/>), else 422 <c>program_span_excludes_tenders</c>.
+    /// </summary>
+    public void Revise(
+        string name, string region, ServiceDomain domain, DateOnly activeFrom, DateOnly? activeUntil,
+        IReadOnlyCollection<(DateOnly Start, DateOnly End)> tenderPeriods)
+    {
+        ArgumentNullException.ThrowIfNull(tenderPeriods);
+        if (activeUntil is { } until && until < activeFrom)
+        {
+            throw new RuleViolationException("program_span_reversed", "activeUntil", activeFrom, until);
+        }
+
+        var outside = tenderPeriods.Where(p => p.Start < activeFrom || (activeUntil is { } last && p.End > last)).ToList();
+        if (outside.Count > 0)
+        {
+            throw new RuleViolationException(
+                "program_span_excludes_tenders", "activeFrom", outside.Count, outside.Min(p => p.Start), outside.Max(p => p.End));
+        }
+
+        Name = name.Trim();
+        Region = region.Trim();
+        ServiceDomain = domain;
+        ActiveFrom = activeFrom;
+        ActiveUntil = activeUntil;
+        Version++;
+    }
 }

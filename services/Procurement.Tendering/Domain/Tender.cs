@@ -76,6 +76,9 @@ public sealed class Tender
 
     public string? CancellationReason { get; private set; }
 
+    /// <summary>How many amendments have been published; the next one is number <c>AmendmentCount + 1</c>.</summary>
+    public int AmendmentCount { get; private set; }
+
     /// <summary>A draft without content yet (the content is added by <see cref="Revise"/>).</summary>
     public static Tender Draft(
         ServiceProgram program, string title, decimal budgetCeiling, DateTimeOffset bidDeadline,
@@ -262,6 +265,120 @@ public sealed class Tender
         Status = TenderStatus.Published;
         PublishedAt = now;
         Version++;
+    }
+
+    /// <summary>
+    /// Questions, answers and amendments are taken only while the tender is open for bids: published
+    /// (else 409 <c>tender_not_published</c>) and before the deadline, even if the clock has not closed it yet
+    /// (else 409 <c>bidding_closed</c>).
+    /// </summary>
+    public void EnsureOpenForBids(DateTimeOffset now)
+    {
+        if (Status != TenderStatus.Published)
+        {
+            throw new ConflictException("tender_not_published", Status);
+        }
+
+        if (now >= BidDeadline)
+        {
+            throw new ConflictException("bidding_closed", ShanghaiDays.Show(BidDeadline));
+        }
+    }
+
+    /// <summary>
+    /// An answer to a question is published. One that can change bids counts as an amendment for the
+    /// margin (DOMAIN.md §3): inside it, the deadline moves out.
+    /// </summary>
+    public void Clarify(bool changesBids, DateTimeOffset now, ProcurementMethodRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        EnsureOpenForBids(now);
+        if (changesBids && rules[Method!.Value].AmendmentMovesDeadline(now, BidDeadline, out var moved))
+        {
+            EnsureAmendedDeadlineBeforeService(moved, ServiceStart);
+            BidDeadline = moved;
+        }
+
+        Version++;
+    }
+
+    /// <summary>
+    /// Publishes an amendment (更正公告): the changed parts replace the current ones (checked as on save),
+    /// and the tender's version and amendment number go up. A deadline the purchaser sets may not fall
+    /// below the method's minimum from publication (422 <c>amendment_deadline_below_minimum</c>); a change
+    /// that can change bids, published inside the method's margin, moves the deadline out to restore it;
+    /// the resulting deadline must fall before the service starts (422 <c>amendment_deadline_after_service_start</c>).
+    /// </summary>
+    /// <param name="program">The tender's program (its active span bounds the service period).</param>
+    /// <param name="change">The parts that change.</param>
+    /// <param name="description">What the amendment changes and why, as bidders read it.</param>
+    /// <param name="changesJson">The new values as sent, for the version listing.</param>
+    /// <param name="now">When the amendment is published.</param>
+    /// <param name="rules">The method table.</param>
+    public TenderAmendment Amend(
+        ServiceProgram program, TenderChange change, string description, string changesJson, DateTimeOffset now, ProcurementMethodRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        ArgumentNullException.ThrowIfNull(change);
+        ArgumentNullException.ThrowIfNull(rules);
+        EnsureOpenForBids(now);
+        var text = (description ?? "").Trim();
+        if (text.Length == 0)
+        {
+            throw new RuleViolationException("amendment_description_required", "description");
+        }
+
+        var fields = change.ChangedFields();
+        if (fields.Count == 0)
+        {
+            throw new RuleViolationException("amendment_changes_nothing", "description");
+        }
+
+        var rule = rules[Method!.Value];
+        var previous = BidDeadline;
+        var deadline = BidDeadline;
+        if (change.BidDeadline is { } requested)
+        {
+            deadline = requested.ToUniversalTime();
+            var earliest = rule.MinimumDeadline(PublishedAt!.Value);
+            if (deadline < earliest)
+            {
+                throw new RuleViolationException(
+                    "amendment_deadline_below_minimum", "bidDeadline", rule.MinimumBiddingDays ?? 0, ShanghaiDays.Show(earliest), ShanghaiDays.Show(deadline));
+            }
+
+            if (deadline <= now)
+            {
+                throw new RuleViolationException("bid_deadline_passed", "bidDeadline", ShanghaiDays.Show(deadline));
+            }
+        }
+
+        var changesBids = change.ChangesBids;
+        var movedByMargin = changesBids && rule.AmendmentMovesDeadline(now, deadline, out deadline);
+        var serviceStart = change.ServiceStart ?? ServiceStart;
+        EnsureAmendedDeadlineBeforeService(deadline, serviceStart);
+
+        var content = new TenderContent(
+            Method,
+            change.EvaluationScheme ?? EvaluationScheme,
+            change.StaffingRequirement ?? StaffingRequirement,
+            change.Eligibility ?? Eligibility,
+            change.Kpis ?? Kpis,
+            change.PaymentSchedule ?? PaymentSchedule,
+            PersonnelCost,
+            BidSecurity);
+        Set(program, Title, change.BudgetCeiling ?? BudgetCeiling, deadline, serviceStart, change.ServiceEnd ?? ServiceEnd, content, rules);
+        AmendmentCount++;
+        Version++;
+        return TenderAmendment.Record(Id, AmendmentCount, text, changesBids, fields, changesJson, previous, BidDeadline, movedByMargin, now);
+    }
+
+    private static void EnsureAmendedDeadlineBeforeService(DateTimeOffset deadline, DateOnly serviceStart)
+    {
+        if (deadline.ShanghaiDate() >= serviceStart)
+        {
+            throw new RuleViolationException("amendment_deadline_after_service_start", "bidDeadline", ShanghaiDays.Show(deadline), serviceStart);
+        }
     }
 
     /// <summary>At the deadline the clock closes bidding; nobody closes it early, and only an open tender closes.</summary>

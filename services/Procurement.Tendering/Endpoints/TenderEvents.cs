@@ -6,24 +6,40 @@ namespace Procurement.Tendering.Endpoints;
 /// <summary>A published tender as the event other services keep their copy from.</summary>
 internal static class TenderEvents
 {
-    public static TenderPublished Published(Tender tender)
+    public static TenderPublished Published(Tender tender) => new(
+        tender.Id, tender.ProgramId, tender.PurchasingUnitId, tender.Title, tender.BudgetCeiling, tender.BidDeadline,
+        tender.ServiceStart, tender.ServiceEnd, tender.PublishedAt!.Value,
+        tender.Method!.Value.ToString(),
+        Staffing(tender), PersonnelCost(tender), Evaluation(tender), Kpis(tender), Payment(tender), [.. tender.Eligibility],
+        tender.BidSecurity);
+
+    /// <summary>An amendment, with the tender's whole terms after it.</summary>
+    public static TenderAmended Amended(Tender tender, TenderAmendment amendment) => new(
+        tender.Id, amendment.Number, amendment.Description, amendment.ChangesBids, [.. amendment.ChangedFields],
+        amendment.PreviousBidDeadline, amendment.NewBidDeadline, amendment.DeadlineMoved,
+        tender.BudgetCeiling, tender.ServiceStart, tender.ServiceEnd,
+        Staffing(tender), PersonnelCost(tender), Evaluation(tender), Kpis(tender), Payment(tender), [.. tender.Eligibility],
+        tender.BidSecurity, amendment.AmendedAt);
+
+    private static StaffingTerms Staffing(Tender tender)
     {
         var staffing = tender.StaffingRequirement!;
-        return new TenderPublished(
-            tender.Id, tender.ProgramId, tender.PurchasingUnitId, tender.Title, tender.BudgetCeiling, tender.BidDeadline,
-            tender.ServiceStart, tender.ServiceEnd, tender.PublishedAt!.Value,
-            tender.Method!.Value.ToString(),
-            new StaffingTerms(staffing.CertifiedSocialWorkers, staffing.IntermediateOrAbove, staffing.Supervisors),
-            tender.PersonnelCost is { } personnel
-                ? new PersonnelCostTerms(
-                    personnel.MinimumPersonnelShare, [.. personnel.PayFloors.Select(f => new PayFloorTerms(f.Level.ToString(), f.MonthlyPay))])
-                : null,
-            tender.EvaluationScheme is { } scheme
-                ? new EvaluationTerms([.. scheme.Criteria.Select(c => new CriterionTerms(c.Name, c.Kind.ToString(), c.MaxPoints))], scheme.FixedPrice)
-                : null,
-            [.. tender.Kpis.Items.Select(k => new KpiTerms(k.Name, k.Unit, k.Target))],
-            [.. tender.PaymentSchedule!.Instalments.Select(i => new InstalmentTerms(i.Percent, i.Condition.ToString()))],
-            [.. tender.Eligibility],
-            tender.BidSecurity);
+        return new StaffingTerms(staffing.CertifiedSocialWorkers, staffing.IntermediateOrAbove, staffing.Supervisors);
     }
+
+    private static PersonnelCostTerms? PersonnelCost(Tender tender) =>
+        tender.PersonnelCost is { } personnel
+            ? new PersonnelCostTerms(
+                personnel.MinimumPersonnelShare, [.. personnel.PayFloors.Select(f => new PayFloorTerms(f.Level.ToString(), f.MonthlyPay))])
+            : null;
+
+    private static EvaluationTerms? Evaluation(Tender tender) =>
+        tender.EvaluationScheme is { } scheme
+            ? new EvaluationTerms([.. scheme.Criteria.Select(c => new CriterionTerms(c.Name, c.Kind.ToString(), c.MaxPoints))], scheme.FixedPrice)
+            : null;
+
+    private static KpiTerms[] Kpis(Tender tender) => [.. tender.Kpis.Items.Select(k => new KpiTerms(k.Name, k.Unit, k.Target))];
+
+    private static InstalmentTerms[] Payment(Tender tender) =>
+        [.. tender.PaymentSchedule!.Instalments.Select(i => new InstalmentTerms(i.Percent, i.Condition.ToString()))];
 }

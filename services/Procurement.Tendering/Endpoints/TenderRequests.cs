@@ -68,7 +68,7 @@ public sealed record TenderRequest(
         errors.ThrowIfAny();
     }
 
-    private void ValidateContent(FieldErrors errors)
+    internal void ValidateContent(FieldErrors errors)
     {
         if (EvaluationScheme is { } scheme)
         {

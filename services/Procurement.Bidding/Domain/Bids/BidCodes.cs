@@ -30,7 +30,10 @@ public static class BidCodes
     public const string BidSealedUntilOpening = "bid_sealed_until_opening";
     public const string BiddingStillOpen = "bidding_still_open";
     public const string BidNotOpenable = "bid_not_openable";
+    public const string BidAlreadySubmitted = "bid_already_submitted";
+    public const string AgencyProfileRequiredToBid = "agency_profile_required_to_bid";
 
     // 403
     public const string BidOwnerOnly = "bid_owner_only";
+    public const string AgencyDebarred = "agency_debarred";
 }

@@ -48,11 +48,19 @@ public static class BidMessages
         [BidCodes.BiddingStillOpen] = ("Bids are opened at the deadline, {0}, not before.", "开标须在截止时间 {0} 之后进行。"),
         [BidCodes.BidNotOpenable] = ("Only a submitted (or confirmed) bid is opened; this one is {0}.", "只有已提交（或已确认）的投标才能开标，该投标状态为 {0}。"),
 
+        [BidCodes.BidAlreadySubmitted] = ("Your agency already has a bid for this tender; revise it or withdraw it first.",
+            "本机构已对该项目投标；请修改该投标或先撤回。"),
+        [BidCodes.AgencyProfileRequiredToBid] = ("Register the agency profile (PUT /api/agencies/me) before bidding.",
+            "请先登记机构信息（PUT /api/agencies/me），再投标。"),
+
         // 403
+        [BidCodes.AgencyDebarred] = ("Your agency is barred from bidding today.", "本机构目前处于禁止参与政府采购期间，不能投标。"),
         [BidCodes.BidOwnerOnly] = ("Before the opening only the bidding agency may read its bid.", "开标前只有投标机构本身可以查看其投标内容。"),
 
         // Resource names for 404s.
         ["bid"] = ("Bid", "投标"),
+        ["tender"] = ("Tender", "采购项目"),
+        ["opening_record"] = ("Opening record", "开标记录"),
     };
 
     public static void Register() => ProblemMessages.Add(Texts);

@@ -73,3 +73,17 @@ public sealed record BidTerms(OpenTender Tender, RequiredStaffing Staffing, Pers
 
     public decimal BudgetCeiling => Tender.BudgetCeiling;
 }
+
+public static class BidTermsOfTender
+{
+    /// <summary>The terms a bid for <paramref name="tender"/> is checked against, from Bidding's copy of it.</summary>
+    public static BidTerms ForBids(this OpenTender tender)
+    {
+        ArgumentNullException.ThrowIfNull(tender);
+        var staffing = new RequiredStaffing(tender.Staffing.CertifiedSocialWorkers, tender.Staffing.IntermediateOrAbove, tender.Staffing.Supervisors);
+        var personnel = tender.PersonnelCost is { } cost
+            ? new PersonnelFirst(cost.MinimumPersonnelShare, cost.PayFloors.ToDictionary(f => f.Level, f => f.MonthlyPay))
+            : PersonnelFirst.None;
+        return new BidTerms(tender, staffing, personnel);
+    }
+}

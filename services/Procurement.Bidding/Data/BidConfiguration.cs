@@ -1,0 +1,89 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Procurement.Bidding.Domain.Bids;
+
+namespace Procurement.Bidding.Data;
+
+internal sealed class BidConfiguration : IEntityTypeConfiguration<Bid>
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public void Configure(EntityTypeBuilder<Bid> bid)
+    {
+        bid.ToTable("Bids");
+        bid.HasKey(b => b.Id);
+        bid.Property(b => b.Id).ValueGeneratedNever();
+        bid.HasOne<Domain.OpenTender>().WithMany().HasForeignKey(b => b.TenderId).OnDelete(DeleteBehavior.Restrict);
+        bid.HasOne<Domain.Agency>().WithMany().HasForeignKey(b => b.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        // Status and version together guard every change: a withdrawal racing a revision loses with a 409.
+        bid.Property(b => b.Status).HasConversion<string>().HasMaxLength(30).IsConcurrencyToken();
+        bid.Property(b => b.Version).IsConcurrencyToken();
+        // The whole sealed document (format | data key id | nonce | tag | ciphertext) in one column.
+        bid.Property(b => b.SealedBytes).HasColumnName("SealedContent");
+        bid.Property(b => b.ReceiptHash).HasMaxLength(64).IsUnicode(false);
+        bid.Property<List<PlannedPerson>>("_commitments").HasColumnName("Commitments")
+            .HasConversion(
+                v => JsonSerializer.Serialize(v, Json),
+                s => JsonSerializer.Deserialize<List<PlannedPerson>>(s, Json) ?? new List<PlannedPerson>(),
+                new ValueComparer<List<PlannedPerson>>(
+                    (a, b) => (a == null && b == null) || (a != null && b != null && a.SequenceEqual(b)),
+                    v => v.Aggregate(0, (hash, p) => HashCode.Combine(hash, p)),
+                    v => v.ToList()));
+        bid.Ignore(b => b.Commitments);
+        bid.Ignore(b => b.Receipt);
+        // One bid that counts per agency and tender; a withdrawn one makes room for a new one.
+        bid.HasIndex(b => new { b.TenderId, b.AgencyId }).IsUnique().HasFilter("[Status] <> 'Withdrawn'");
+        bid.HasIndex(b => new { b.AgencyId, b.TenderId });
+        bid.HasIndex(b => new { b.TenderId, b.Status });
+    }
+}
+
+internal sealed class TenderDataKeyConfiguration : IEntityTypeConfiguration<TenderDataKey>
+{
+    public void Configure(EntityTypeBuilder<TenderDataKey> key)
+    {
+        key.ToTable("TenderDataKeys");
+        // One data key per tender; it is created when the tender is published (or by its first bid).
+        key.HasKey(k => k.TenderId);
+        key.Property(k => k.TenderId).ValueGeneratedNever();
+        key.HasIndex(k => k.KeyId).IsUnique();
+        key.Property(k => k.MasterKeyId).HasMaxLength(BidSealer.MaxKeyIdLength).IsUnicode(false);
+        key.Property(k => k.WrappedKey).HasMaxLength(TenderDataKey.WrappedSize);
+    }
+}
+
+internal sealed class UnsealAuditConfiguration : IEntityTypeConfiguration<UnsealAuditEntry>
+{
+    public void Configure(EntityTypeBuilder<UnsealAuditEntry> entry)
+    {
+        entry.ToTable("UnsealAudit");
+        // The sequence is assigned by the chain, not by the database: two writers after the same row collide here.
+        entry.HasKey(e => e.Sequence);
+        entry.Property(e => e.Sequence).ValueGeneratedNever();
+        entry.Property(e => e.ActorId).HasMaxLength(200);
+        entry.Property(e => e.Purpose).HasConversion<string>().HasMaxLength(20);
+        entry.Property(e => e.Reason).HasMaxLength(500);
+        entry.Property(e => e.SealedContentSha256).HasMaxLength(64).IsUnicode(false);
+        entry.Property(e => e.PreviousHash).HasMaxLength(64).IsUnicode(false);
+        entry.Property(e => e.Hash).HasMaxLength(64).IsUnicode(false);
+        entry.HasIndex(e => new { e.BidId, e.At });
+    }
+}
+
+internal sealed class OpeningRecordConfiguration : IEntityTypeConfiguration<OpeningRecord>
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public void Configure(EntityTypeBuilder<OpeningRecord> record)
+    {
+        record.ToTable("OpeningRecords");
+        record.HasKey(r => r.TenderId);
+        record.Property(r => r.TenderId).ValueGeneratedNever();
+        record.Property(r => r.Entries).HasConversion(
+            v => JsonSerializer.Serialize(v, Json),
+            s => (IReadOnlyList<OpeningEntry>)(JsonSerializer.Deserialize<List<OpeningEntry>>(s, Json) ?? new List<OpeningEntry>()),
+            TermsJson.ListComparer<OpeningEntry>());
+    }
+}

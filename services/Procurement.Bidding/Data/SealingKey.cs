@@ -1,0 +1,85 @@
+using System.Security.Cryptography;
+using Procurement.Bidding.Domain.Bids;
+using Procurement.ServiceDefaults.Persistence;
+
+namespace Procurement.Bidding.Data;
+
+/// <summary>
+/// The master key tender data keys are wrapped under (<c>Bidding:SealingKey</c>, base64 of exactly 32 bytes,
+/// named by <c>Bidding:SealingKeyId</c>, default <c>k1</c>). Like the ID pepper it comes from configuration (a
+/// Kubernetes secret) and is never stored in the database: a database dump alone opens no bid. Only in
+/// Development is a missing key created once in the data folder.
+/// </summary>
+/// <remarks>
+/// Losing the key before opening makes every sealed bid unreadable; back it up apart from the database.
+/// To rotate, configure the new key and id and list the old one under <c>Bidding:RetiredSealingKeys:{id}</c>
+/// until every data key has been rewrapped.
+/// </remarks>
+internal static class SealingKey
+{
+    public const string Setting = "Bidding:SealingKey";
+    public const string IdSetting = "Bidding:SealingKeyId";
+    public const string RetiredSetting = "Bidding:RetiredSealingKeys";
+    public const string DefaultKeyId = "k1";
+
+    public static BidSealer CreateSealer(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var configured = configuration[Setting];
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            if (!environment.IsDevelopment())
+            {
+                throw new InvalidOperationException($"{Setting} must be configured outside Development (base64 of 32 random bytes).");
+            }
+
+            configured = ReadOrCreate(Path.Combine(DataDirectory.Resolve(configuration), "keys", "bid-sealing-key.txt"));
+        }
+
+        var keyId = configuration[IdSetting];
+        keyId = string.IsNullOrWhiteSpace(keyId) ? DefaultKeyId : keyId.Trim();
+        var retired = configuration.GetSection(RetiredSetting).GetChildren()
+            .Where(c => !string.IsNullOrWhiteSpace(c.Value))
+            .ToDictionary(c => c.Key, c => Decode($"{RetiredSetting}:{c.Key}", c.Value!), StringComparer.Ordinal);
+        return new BidSealer(keyId, Decode(Setting, configured), retired);
+    }
+
+    private static byte[] Decode(string setting, string value)
+    {
+        byte[] key;
+        try
+        {
+            key = Convert.FromBase64String(value.Trim());
+        }
+        catch (FormatException exception)
+        {
+            throw new InvalidOperationException($"{setting} must be base64.", exception);
+        }
+
+        return key.Length == BidSealer.MasterKeySize
+            ? key
+            : throw new InvalidOperationException($"{setting} must hold exactly {BidSealer.MasterKeySize} bytes (AES-256); it holds {key.Length}.");
+    }
+
+    private static string ReadOrCreate(string path)
+    {
+        if (File.Exists(path))
+        {
+            return File.ReadAllText(path);
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        File.WriteAllText(temporary, Convert.ToBase64String(RandomNumberGenerator.GetBytes(BidSealer.MasterKeySize)));
+        try
+        {
+            // Another process sharing the folder may have written it first: then theirs is kept.
+            File.Move(temporary, path, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            File.Delete(temporary);
+        }
+
+        return File.ReadAllText(path);
+    }
+}

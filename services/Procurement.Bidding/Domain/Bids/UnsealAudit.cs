@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Procurement.Bidding.Domain.Bids;
+
+/// <summary>
+/// One unseal of bid content as the audit trail keeps it (DOMAIN.md §10): the <see cref="UnsealRecord"/> plus
+/// its place in a hash chain. <see cref="Hash"/> = SHA-256(<see cref="PreviousHash"/> + "\n" + <see cref="CanonicalRow"/>),
+/// so changing, removing or reordering any row breaks every link after it. The first row's previous hash is
+/// <see cref="GenesisHash"/> (64 zeros).
+/// </summary>
+public sealed class UnsealAuditEntry
+{
+    public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
+
+    private UnsealAuditEntry()
+    {
+    }
+
+    /// <summary>1, 2, 3 … without gaps; the primary key, so two writers cannot both take the same place in the chain.</summary>
+    public long Sequence { get; private set; }
+
+    public Guid TenderId { get; private set; }
+
+    public Guid BidId { get; private set; }
+
+    public int BidVersion { get; private set; }
+
+    public string ActorId { get; private set; } = "";
+
+    public Guid? ActorOrganisationId { get; private set; }
+
+    public UnsealPurpose Purpose { get; private set; }
+
+    public string Reason { get; private set; } = "";
+
+    public DateTimeOffset At { get; private set; }
+
+    /// <summary>The receipt hash of the sealed bytes that were opened.</summary>
+    public string SealedContentSha256 { get; private set; } = "";
+
+    public string PreviousHash { get; private set; } = GenesisHash;
+
+    public string Hash { get; private set; } = "";
+
+    /// <summary>The next link after <paramref name="previous"/> (none: the first row).</summary>
+    public static UnsealAuditEntry After(UnsealAuditEntry? previous, UnsealRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var entry = new UnsealAuditEntry
+        {
+            Sequence = (previous?.Sequence ?? 0) + 1,
+            TenderId = record.TenderId,
+            BidId = record.BidId,
+            BidVersion = record.Version,
+            ActorId = record.ActorId,
+            ActorOrganisationId = record.ActorOrganisationId,
+            Purpose = record.Purpose,
+            Reason = record.Reason,
+            At = record.At.ToUniversalTime(),
+            SealedContentSha256 = record.Sha256OfSealedContent,
+            PreviousHash = previous?.Hash ?? GenesisHash,
+        };
+        entry.Hash = entry.ComputeHash();
+        return entry;
+    }
+
+    /// <summary>Every field but the hashes, in a fixed order and invariant format, separated by '|' (free text escaped).</summary>
+    public string CanonicalRow() => string.Join('|',
+        Sequence.ToString(CultureInfo.InvariantCulture),
+        TenderId.ToString("D"),
+        BidId.ToString("D"),
+        BidVersion.ToString(CultureInfo.InvariantCulture),
+        Escape(ActorId),
+        ActorOrganisationId?.ToString("D") ?? "",
+        Purpose.ToString(),
+        Escape(Reason),
+        At.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture),
+        SealedContentSha256);
+
+    public string ComputeHash() =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(PreviousHash + "\n" + CanonicalRow())));
+
+    private static string Escape(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal);
+}
+
+/// <summary>Where a chain stops holding: the row, and why.</summary>
+public sealed record BrokenLink(long Sequence, string Problem);
+
+/// <summary>Re-computes the chain row by row, in sequence order.</summary>
+public sealed class UnsealAuditVerifier
+{
+    private string _previousHash = UnsealAuditEntry.GenesisHash;
+    private long _previousSequence;
+
+    public long Checked { get; private set; }
+
+    public BrokenLink? FirstBroken { get; private set; }
+
+    /// <summary>Checks the next row; after the first broken link the rest are only counted.</summary>
+    public void Check(UnsealAuditEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        Checked++;
+        if (FirstBroken is null)
+        {
+            if (entry.Sequence != _previousSequence + 1)
+            {
+                FirstBroken = new(entry.Sequence, $"sequence_gap: expected {_previousSequence + 1}");
+            }
+            else if (!string.Equals(entry.PreviousHash, _previousHash, StringComparison.Ordinal))
+            {
+                FirstBroken = new(entry.Sequence, "previous_hash_mismatch");
+            }
+            else if (!string.Equals(entry.Hash, entry.ComputeHash(), StringComparison.Ordinal))
+            {
+                FirstBroken = new(entry.Sequence, "hash_mismatch");
+            }
+        }
+
+        _previousSequence = entry.Sequence;
+        _previousHash = entry.Hash;
+    }
+}

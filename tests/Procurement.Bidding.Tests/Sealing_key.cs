@@ -1,0 +1,82 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
+using Procurement.Bidding.Data;
+
+namespace Procurement.Bidding.Tests;
+
+public sealed class Sealing_key : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "procurement-tests", Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    private IConfiguration Configuration(string? key = null, string? keyId = null) => new ConfigurationBuilder()
+        .AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:DataDirectory"] = _folder, [SealingKey.Setting] = key, [SealingKey.IdSetting] = keyId,
+        })
+        .Build();
+
+    [Fact]
+    public void Outside_development_a_missing_key_stops_the_service()
+    {
+        var create = () => SealingKey.CreateSealer(Configuration(), new Environment(Environments.Production));
+
+        create.Should().Throw<InvalidOperationException>().WithMessage("*Bidding:SealingKey*");
+    }
+
+    [Theory]
+    [InlineData(31)]
+    [InlineData(33)]
+    public void A_key_that_is_not_exactly_32_bytes_is_refused(int length)
+    {
+        var create = () => SealingKey.CreateSealer(Configuration(Convert.ToBase64String(new byte[length])), new Environment(Environments.Production));
+
+        create.Should().Throw<InvalidOperationException>().WithMessage("*32 bytes*");
+    }
+
+    [Fact]
+    public void A_configured_key_is_named_k1_unless_an_id_is_given()
+    {
+        var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+        SealingKey.CreateSealer(Configuration(key), new Environment(Environments.Production)).CurrentKeyId.Should().Be("k1");
+        SealingKey.CreateSealer(Configuration(key, "2026-11"), new Environment(Environments.Production)).CurrentKeyId.Should().Be("2026-11");
+    }
+
+    [Fact]
+    public void In_development_a_key_is_created_once_in_the_data_folder_and_opens_what_the_first_sealer_sealed()
+    {
+        var first = SealingKey.CreateSealer(Configuration(), new Environment(Environments.Development));
+        var tender = Guid.NewGuid();
+        var dataKey = first.CreateDataKey(tender, DateTimeOffset.UnixEpoch);
+        var sealedContent = first.Seal(dataKey, Guid.NewGuid(), 1, "secret"u8);
+
+        var second = SealingKey.CreateSealer(Configuration(), new Environment(Environments.Development));
+
+        File.Exists(Path.Combine(_folder, "keys", "bid-sealing-key.txt")).Should().BeTrue();
+        second.Rewrap(dataKey, DateTimeOffset.UnixEpoch).Should().BeFalse("the same key id");
+        var reseal = () => second.Seal(dataKey, Guid.NewGuid(), 1, "again"u8);
+        reseal.Should().NotThrow("the second process unwraps the data key the first one wrapped");
+        sealedContent.DataKeyId.Should().Be(dataKey.KeyId);
+    }
+
+    private sealed class Environment(string name) : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = name;
+
+        public string ApplicationName { get; set; } = "Procurement.Bidding";
+
+        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
+
+        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
+    }
+}
