@@ -15,10 +15,17 @@ public sealed class EmbeddedPlatform : IPlatform
     /// <summary>The one host; its services reach every module's DbContext.</summary>
     public RunningHost Host => _host;
 
-    public static async Task<EmbeddedPlatform> StartAsync(Dictionary<string, string?>? values = null)
+    public static Task<EmbeddedPlatform> StartAsync(Dictionary<string, string?>? values = null) => StartAsync(values, configure: null);
+
+    /// <summary>
+    /// As <see cref="StartAsync(Dictionary{string, string?}?)"/>, with <paramref name="configure"/> run on the host builder
+    /// (e.g. to register a fake <see cref="TimeProvider"/> for every module, the token issuer and validator included).
+    /// </summary>
+    public static async Task<EmbeddedPlatform> StartAsync(Dictionary<string, string?>? values, Action<Microsoft.AspNetCore.Builder.WebApplicationBuilder>? configure)
     {
         var settings = new TestSettings
         {
+            Configure = configure,
             Values = new Dictionary<string, string?>(PlatformDefaults.Values)
             {
                 // No broker: the Standalone's own default, stated so a RabbitMQ environment cannot change it.
