@@ -167,7 +167,7 @@ public sealed class TenderingSteps(IPlatform platform, ShiftedClock clock) : IDi
     public async Task HasBid(string agency, decimal price, string title)
     {
         await BidsOn(agency, price, title);
-        _receipt.Should().NotBeNull();
+        _receipt!.Status.Should().Be("Submitted");
     }
 
     [When(@"the agency ""([^""]*)"" bids (\d+\.\d{2}) yuan on ""([^""]*)""")]

@@ -109,8 +109,7 @@ internal sealed class BidBed : IAsyncDisposable
     public async Task<JsonElement> SubmittedAsync(Bidder bidder, decimal price)
     {
         var response = await SubmitAsync(bidder, price);
-        (await response.Content.ReadAsStringAsync()).Should().NotBeNull();
-        response.EnsureSuccessStatusCode();
+        response.IsSuccessStatusCode.Should().BeTrue(await response.Content.ReadAsStringAsync());
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
