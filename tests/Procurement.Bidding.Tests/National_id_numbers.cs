@@ -136,6 +136,7 @@ public sealed class Protected_id_numbers
         var create = () => new IdNumberProtector(new byte[31]);
 
         create.Should().Throw<ArgumentException>();
-        new IdNumberProtector(new byte[32]).Should().NotBeNull();
+        new IdNumberProtector(new byte[32]).Protect(Number("11010519491231002X")).LookupHash
+            .Should().HaveLength(ProtectedIdNumber.HashLength);
     }
 }

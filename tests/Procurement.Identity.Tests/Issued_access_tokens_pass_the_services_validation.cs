@@ -52,6 +52,7 @@ public sealed class Issued_access_tokens_pass_the_services_validation(Developmen
 
         (await schemes.GetDefaultAuthenticateSchemeAsync())!.Name.Should().Be(JwtBearerDefaults.AuthenticationScheme);
         (await schemes.GetDefaultChallengeSchemeAsync())!.Name.Should().Be(JwtBearerDefaults.AuthenticationScheme);
-        (await schemes.GetSchemeAsync(IdentityModule.CookieScheme)).Should().NotBeNull();
+        (await schemes.GetSchemeAsync(IdentityModule.CookieScheme))!.HandlerType
+            .Should().Be<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationHandler>();
     }
 }

@@ -57,6 +57,7 @@ public sealed class The_machine_client_uses_client_credentials(DevelopmentIdenti
         });
 
         answer.AccessToken.Should().BeNull();
-        answer.Error.Should().NotBeNull();
+        answer.Status.Should().Be(System.Net.HttpStatusCode.BadRequest);
+        answer.Error.Should().Be("invalid_request", "OpenIddict refuses client credentials without a secret as a malformed request");
     }
 }
