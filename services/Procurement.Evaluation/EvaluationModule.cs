@@ -1,3 +1,5 @@
+using Procurement.Evaluation.Awards;
+using Procurement.Evaluation.BidEvaluation;
 using Procurement.Evaluation.Data;
 using Procurement.ServiceDefaults.Hosting;
 using Procurement.ServiceDefaults.Persistence;
@@ -12,8 +14,15 @@ public static class EvaluationModule
     public static WebApplicationBuilder AddEvaluation(this WebApplicationBuilder builder)
     {
         builder.AddServiceDatabase<EvaluationDb>("Evaluation");
+        BidEvaluationFeature.Add(builder);
+        AwardFeature.Add(builder);
         return builder;
     }
 
-    public static WebApplication MapEvaluation(this WebApplication app) => app;
+    public static WebApplication MapEvaluation(this WebApplication app)
+    {
+        BidEvaluationFeature.Map(app);
+        AwardFeature.Map(app);
+        return app;
+    }
 }

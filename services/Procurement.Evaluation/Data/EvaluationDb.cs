@@ -4,10 +4,18 @@ using Procurement.ServiceDefaults.Persistence;
 namespace Procurement.Evaluation.Data;
 
 /// <summary>
-/// Evaluation's own database. Until its capabilities land it holds the outbox and inbox every service has,
-/// so the service already takes part in the platform's messaging and health checks.
+/// Evaluation's own database. Each part of the service (the expert pool and panels, scoring and ranking,
+/// awards, performance evaluations) keeps its entities' mapping in its own <see cref="IEntityTypeConfiguration{TEntity}"/>
+/// classes in this assembly; they are all applied here.
 /// </summary>
-public sealed class EvaluationDb(DbContextOptions<EvaluationDb> options) : ServiceDbContext(options);
+public sealed class EvaluationDb(DbContextOptions<EvaluationDb> options) : ServiceDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(EvaluationDb).Assembly);
+    }
+}
 
 /// <summary>For <c>dotnet ef</c>: the SQL Server model, without a server.</summary>
 public sealed class EvaluationDbDesignTimeFactory : SqlServerDesignTimeFactory<EvaluationDb>;
