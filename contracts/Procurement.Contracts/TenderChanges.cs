@@ -60,6 +60,7 @@ public sealed record TenderClarified(
 /// <param name="Eligibility">The eligibility requirements after the amendment.</param>
 /// <param name="BidSecurity">The bid security after the amendment; null when none.</param>
 /// <param name="AmendedAt">When the amendment was published (UTC).</param>
+/// <param name="Rules">The method's numbers for the tender after the amendment (the panel size follows the budget).</param>
 public sealed record TenderAmended(
     Guid TenderId,
     int AmendmentNumber,
@@ -79,7 +80,8 @@ public sealed record TenderAmended(
     IReadOnlyList<InstalmentTerms> PaymentSchedule,
     IReadOnlyList<string> Eligibility,
     decimal? BidSecurity,
-    DateTimeOffset AmendedAt);
+    DateTimeOffset AmendedAt,
+    ProcurementRulesTerms Rules);
 
 /// <summary>
 /// A document (PDF, DOCX or XLSX, at most 20 MB, type checked by signature) was attached to a draft or

@@ -45,6 +45,7 @@ public sealed record ServiceProgramCreated(
 /// <param name="PaymentSchedule">The instalments the contract will pay, in order; percentages sum to 100.</param>
 /// <param name="Eligibility">The eligibility requirements (资格要求), as the purchaser wrote them.</param>
 /// <param name="BidSecurity">The bid security (投标保证金) in CNY; null when none is required.</param>
+/// <param name="Rules">The numbers of the method's rule that later stages apply (Tendering's rule table is their one home).</param>
 public sealed record TenderPublished(
     Guid TenderId,
     Guid ProgramId,
@@ -62,7 +63,17 @@ public sealed record TenderPublished(
     IReadOnlyList<KpiTerms> Kpis,
     IReadOnlyList<InstalmentTerms> PaymentSchedule,
     IReadOnlyList<string> Eligibility,
-    decimal? BidSecurity);
+    decimal? BidSecurity,
+    ProcurementRulesTerms Rules);
+
+/// <summary>
+/// What the procurement method's rule (DOMAIN.md §3, §6) says for this tender, from Tendering's one rule table,
+/// so Evaluation applies the same numbers without keeping a copy of the table.
+/// </summary>
+/// <param name="MinimumValidBids">Fewer valid bids than this and the tender fails (流标).</param>
+/// <param name="MinimumPanelSize">The smallest evaluation panel for this method and budget; null when the method has no panel.</param>
+/// <param name="OddPanelSize">Whether the panel must have an odd number of members.</param>
+public sealed record ProcurementRulesTerms(int MinimumValidBids, int? MinimumPanelSize, bool OddPanelSize);
 
 /// <summary>The staff a bid must plan (DOMAIN.md §3).</summary>
 /// <param name="CertifiedSocialWorkers">At least this many workers with any certificate (助理社会工作师 and up).</param>

@@ -90,7 +90,7 @@ internal sealed class Rush(Target target, HttpClient http, int concurrency)
             new StaffingTerms(3, 1, 1),
             new PersonnelCostTerms(0.60m, [new PayFloorTerms("Assistant", 4500.00m), new PayFloorTerms("Intermediate", 5500.00m)]),
             new EvaluationTerms([new CriterionTerms("Price", "Price", 30m), new CriterionTerms("Plan", "Technical", 70m)], FixedPrice: false),
-            [], [], [], BidSecurity: null);
+            [], [], [], BidSecurity: null, new ProcurementRulesTerms(3, 3, OddPanelSize: true));
         await target.Bidding.GetRequiredService<IBus>().Publish(tender, context => context.MessageId = NewId.NextGuid());
 
         var waited = Stopwatch.StartNew();

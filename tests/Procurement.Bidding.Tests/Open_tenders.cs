@@ -37,7 +37,8 @@ public sealed class Open_tenders : IAsyncLifetime
         [new KpiTerms("Service hours", "hours", 2400m)],
         [new InstalmentTerms(30m, "Activation"), new InstalmentTerms(40m, "MidTermPassed"), new InstalmentTerms(30m, "FinalPassed")],
         ["Registered social organisation"],
-        BidSecurity: 9600.00m);
+        BidSecurity: 9600.00m,
+        new ProcurementRulesTerms(3, 3, OddPanelSize: true));
 
     private readonly ConsumeCounter _deliveries = new();
     private int _sent;

@@ -86,7 +86,7 @@ public static class TenderChangeEndpoints
         var amendment = tender.Amend(
             program, request.ToChange(tender.Method, rules), request.Description!, request.ChangesJson(), clock.GetUtcNow(), rules);
         db.Amendments.Add(amendment);
-        db.Raise(TenderEvents.Amended(tender, amendment));
+        db.Raise(TenderEvents.Amended(tender, amendment, rules));
         await db.SaveChangesAsync(http.RequestAborted);
         return TypedResults.Created($"/api/tenders/{id}/amendments", AmendmentView.From(amendment));
     }

@@ -90,7 +90,7 @@ public static class TenderEndpoints
     {
         var tender = await FindOwnAsync(db, id, http);
         tender.Publish(clock.GetUtcNow(), rules);
-        db.Raise(TenderEvents.Published(tender));
+        db.Raise(TenderEvents.Published(tender, rules));
         await db.SaveChangesAsync(http.RequestAborted);
         return TypedResults.Ok(TenderResponse.From(tender));
     }

@@ -1,25 +1,33 @@
 using Procurement.Contracts.Tendering;
 using Procurement.Tendering.Domain;
+using Procurement.Tendering.Domain.Rules;
 
 namespace Procurement.Tendering.Endpoints;
 
 /// <summary>A published tender as the event other services keep their copy from.</summary>
 internal static class TenderEvents
 {
-    public static TenderPublished Published(Tender tender) => new(
+    public static TenderPublished Published(Tender tender, ProcurementMethodRules rules) => new(
         tender.Id, tender.ProgramId, tender.PurchasingUnitId, tender.Title, tender.BudgetCeiling, tender.BidDeadline,
         tender.ServiceStart, tender.ServiceEnd, tender.PublishedAt!.Value,
         tender.Method!.Value.ToString(),
         Staffing(tender), PersonnelCost(tender), Evaluation(tender), Kpis(tender), Payment(tender), [.. tender.Eligibility],
-        tender.BidSecurity);
+        tender.BidSecurity, Rules(tender, rules));
 
     /// <summary>An amendment, with the tender's whole terms after it.</summary>
-    public static TenderAmended Amended(Tender tender, TenderAmendment amendment) => new(
+    public static TenderAmended Amended(Tender tender, TenderAmendment amendment, ProcurementMethodRules rules) => new(
         tender.Id, amendment.Number, amendment.Description, amendment.ChangesBids, [.. amendment.ChangedFields],
         amendment.PreviousBidDeadline, amendment.NewBidDeadline, amendment.DeadlineMoved,
         tender.BudgetCeiling, tender.ServiceStart, tender.ServiceEnd,
         Staffing(tender), PersonnelCost(tender), Evaluation(tender), Kpis(tender), Payment(tender), [.. tender.Eligibility],
-        tender.BidSecurity, amendment.AmendedAt);
+        tender.BidSecurity, amendment.AmendedAt, Rules(tender, rules));
+
+    /// <summary>The method's numbers for this tender, read from the one rule table.</summary>
+    private static ProcurementRulesTerms Rules(Tender tender, ProcurementMethodRules rules)
+    {
+        var rule = rules[tender.Method!.Value];
+        return new ProcurementRulesTerms(rule.ValidBidsNeeded(), rule.MinimumPanelSize(tender.BudgetCeiling), rule.Panel?.OddSize ?? false);
+    }
 
     private static StaffingTerms Staffing(Tender tender)
     {

@@ -22,7 +22,7 @@ public sealed class Bids_after_a_tender_change : IAsyncLifetime
         _bed.Tender.TenderId, 1, "Staffing raised to four certified workers", changesBids, ["staffing"],
         _bed.Deadline, newDeadline, newDeadline != _bed.Deadline, 480_000.00m, _bed.Tender.ServiceStart, _bed.Tender.ServiceEnd,
         new StaffingTerms(4, 1, 1), _bed.Tender.PersonnelCost, _bed.Tender.Evaluation, [], [], ["Registered for two years"], null,
-        BiddingApi.Now.AddDays(1));
+        BiddingApi.Now.AddDays(1), _bed.Tender.Rules);
 
     private BidStatus StatusOfBid() => _bed.Db(db => db.Bids.Single(b => b.Id == _bidId).Status);
 
