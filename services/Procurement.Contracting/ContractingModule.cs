@@ -1,8 +1,32 @@
 using Procurement.Contracting.Data;
+using Procurement.Contracting.Domain;
+using Procurement.Contracting.Endpoints;
+using Procurement.Contracting.Messaging;
+using Procurement.Contracting.Scheduling;
 using Procurement.ServiceDefaults.Hosting;
+using Procurement.ServiceDefaults.Messaging;
 using Procurement.ServiceDefaults.Persistence;
 
 namespace Procurement.Contracting;
+
+/// <summary>
+/// A deployment's own numbers for the contract rules (<c>Contracting:Rules:*</c>); each left out keeps the national
+/// default of <see cref="ContractRules.Default"/>, the one place the numbers are written.
+/// </summary>
+public sealed class ContractRulesOptions
+{
+    public const string Section = "Contracting:Rules";
+
+    public int RenewalLeadTimeDays { get; set; } = ContractRules.Default.RenewalLeadTimeDays;
+
+    public int BridgeMaximumMonths { get; set; } = ContractRules.Default.BridgeMaximumMonths;
+
+    public int ConsecutiveCapMonths { get; set; } = ContractRules.Default.ConsecutiveCapMonths;
+
+    public int DaysInPartialMonth { get; set; } = ContractRules.Default.DaysInPartialMonth;
+
+    public ContractRules ToRules() => new(RenewalLeadTimeDays, BridgeMaximumMonths, ConsecutiveCapMonths, DaysInPartialMonth);
+}
 
 /// <summary>Contract lifecycle, renewals, bridge extensions and continuity: Contracting's only public surface.</summary>
 public static class ContractingModule
@@ -11,9 +35,30 @@ public static class ContractingModule
 
     public static WebApplicationBuilder AddContracting(this WebApplicationBuilder builder)
     {
+        ContractCodes.Register();
         builder.AddServiceDatabase<ContractingDb>("Contracting");
+        builder.Services.AddOptions<ContractRulesOptions>().BindConfiguration(ContractRulesOptions.Section)
+            .Validate(o => o.RenewalLeadTimeDays >= 0 && o.BridgeMaximumMonths >= 1 && o.ConsecutiveCapMonths >= 1 && o.DaysInPartialMonth >= 28,
+                "Contracting:Rules needs RenewalLeadTimeDays ≥ 0, BridgeMaximumMonths ≥ 1, ConsecutiveCapMonths ≥ 1 and DaysInPartialMonth ≥ 28.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton(services => services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ContractRulesOptions>>().Value.ToRules());
+        builder.Services.AddOptions<ContractClockOptions>().BindConfiguration(ContractClockOptions.Section)
+            .Validate(o => o.ClockCheckInterval > TimeSpan.Zero && o.ClockCheckInterval <= ContractClockOptions.LongestInterval,
+                $"Contracting:ClockCheckInterval must be above zero and at most {ContractClockOptions.LongestInterval.TotalDays} days.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<ContractClock>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ContractClock>());
+        builder.AddConsumers(bus =>
+        {
+            bus.AddConsumer<AwardConfirmedConsumer>();
+            bus.AddConsumer<PerformanceEvaluatedConsumer>();
+        });
         return builder;
     }
 
-    public static WebApplication MapContracting(this WebApplication app) => app;
+    public static WebApplication MapContracting(this WebApplication app)
+    {
+        app.MapContractEndpoints();
+        return app;
+    }
 }

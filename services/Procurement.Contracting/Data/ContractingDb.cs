@@ -1,13 +1,101 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Procurement.Contracting.Domain;
 using Procurement.ServiceDefaults.Persistence;
 
 namespace Procurement.Contracting.Data;
 
-/// <summary>
-/// Contracting's own database. Until its capabilities land it holds the outbox and inbox every service has,
-/// so the service already takes part in the platform's messaging and health checks.
-/// </summary>
-public sealed class ContractingDb(DbContextOptions<ContractingDb> options) : ServiceDbContext(options);
+/// <summary>Contracting's own database: contracts with their term versions, history and latest evaluations, plus the outbox and inbox.</summary>
+public sealed class ContractingDb(DbContextOptions<ContractingDb> options) : ServiceDbContext(options)
+{
+    public DbSet<Contract> Contracts => Set<Contract>();
+
+    /// <summary>A contract with everything its machine and its answers read.</summary>
+    public IQueryable<Contract> ContractsWithRecords =>
+        Contracts.Include(c => c.Versions).Include(c => c.Activities).Include(c => c.Evaluations).AsSplitQuery();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<Contract>(contract =>
+        {
+            contract.ToTable("Contracts");
+            contract.HasKey(c => c.Id);
+            contract.Property(c => c.Id).ValueGeneratedNever();
+            contract.Property(c => c.AgencyName).HasMaxLength(300);
+            contract.Property(c => c.State).HasConversion<string>().HasMaxLength(20);
+            contract.Property(c => c.Version).IsConcurrencyToken();
+            contract.Property(c => c.SuspensionReason).HasMaxLength(1000);
+            contract.Property(c => c.TerminationReason).HasMaxLength(1000);
+            contract.Property(c => c.Kpis).HasConversion(v => TermsJson.Write(v), s => TermsJson.ReadKpis(s), TermsJson.ListComparer<ContractKpi>());
+            contract.Property(c => c.PaymentSchedule)
+                .HasConversion(v => TermsJson.Write(v), s => TermsJson.ReadSchedule(s), TermsJson.ListComparer<ContractInstalment>());
+            contract.Ignore(c => c.BothSigned);
+            contract.Ignore(c => c.FinalEvaluationPassed);
+            contract.HasMany(c => c.Versions).WithOne().HasForeignKey(v => v.ContractId).OnDelete(DeleteBehavior.Cascade);
+            contract.HasMany(c => c.Activities).WithOne().HasForeignKey(a => a.ContractId).OnDelete(DeleteBehavior.Cascade);
+            contract.HasMany(c => c.Evaluations).WithOne().HasForeignKey(e => e.ContractId).OnDelete(DeleteBehavior.Cascade);
+            contract.Navigation(c => c.Versions).UsePropertyAccessMode(PropertyAccessMode.Field);
+            contract.Navigation(c => c.Activities).UsePropertyAccessMode(PropertyAccessMode.Field);
+            contract.Navigation(c => c.Evaluations).UsePropertyAccessMode(PropertyAccessMode.Field);
+            contract.HasIndex(c => c.PurchasingUnitId);
+            contract.HasIndex(c => c.AgencyId);
+            contract.HasIndex(c => c.ProgramId);
+            contract.HasIndex(c => c.TenderId);
+            contract.HasIndex(c => c.AwardId).IsUnique().HasFilter("[AwardId] IS NOT NULL");
+            contract.HasIndex(c => new { c.State, c.Start });
+        });
+        modelBuilder.Entity<ContractTermsVersion>(version =>
+        {
+            version.ToTable("ContractVersions");
+            version.HasKey(v => new { v.ContractId, v.Number });
+            version.Property(v => v.Number).ValueGeneratedNever();
+            version.Property(v => v.ReasonCode).HasMaxLength(40);
+            version.Property(v => v.Text).HasMaxLength(2000);
+            version.Property(v => v.Kpis).HasConversion(v => TermsJson.Write(v), s => TermsJson.ReadKpis(s), TermsJson.ListComparer<ContractKpi>());
+            version.Property(v => v.PaymentSchedule)
+                .HasConversion(v => TermsJson.Write(v), s => TermsJson.ReadSchedule(s), TermsJson.ListComparer<ContractInstalment>());
+        });
+        modelBuilder.Entity<ContractActivity>(activity =>
+        {
+            activity.ToTable("ContractActivities");
+            activity.HasKey(a => new { a.ContractId, a.Sequence });
+            activity.Property(a => a.Sequence).ValueGeneratedNever();
+            activity.Property(a => a.Trigger).HasConversion<string>().HasMaxLength(30);
+            activity.Property(a => a.From).HasConversion<string>().HasMaxLength(20);
+            activity.Property(a => a.To).HasConversion<string>().HasMaxLength(20);
+            activity.Property(a => a.Party).HasConversion<string>().HasMaxLength(20);
+            activity.Property(a => a.Reason).HasMaxLength(2000);
+        });
+        modelBuilder.Entity<ContractEvaluation>(evaluation =>
+        {
+            evaluation.ToTable("ContractEvaluations");
+            evaluation.HasKey(e => new { e.ContractId, e.Stage });
+            evaluation.Property(e => e.Stage).HasMaxLength(20);
+            evaluation.Property(e => e.Grade).HasMaxLength(20);
+        });
+    }
+}
+
+/// <summary>KPIs and payment schedules as JSON text columns: read and written whole, never queried by their parts.</summary>
+internal static class TermsJson
+{
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+
+    public static string Write<T>(IReadOnlyList<T> value) => JsonSerializer.Serialize(value, Options);
+
+    public static IReadOnlyList<ContractKpi> ReadKpis(string json) =>
+        (JsonSerializer.Deserialize<List<ContractKpi>>(json, Options) ?? []).AsReadOnly();
+
+    public static IReadOnlyList<ContractInstalment> ReadSchedule(string json) =>
+        (JsonSerializer.Deserialize<List<ContractInstalment>>(json, Options) ?? []).AsReadOnly();
+
+    public static ValueComparer<IReadOnlyList<T>> ListComparer<T>() => new(
+        (a, b) => (a == null && b == null) || (a != null && b != null && a.SequenceEqual(b)),
+        list => list.Aggregate(0, (hash, item) => HashCode.Combine(hash, item)),
+        list => list.ToList());
+}
 
 /// <summary>For <c>dotnet ef</c>: the SQL Server model, without a server.</summary>
 public sealed class ContractingDbDesignTimeFactory : SqlServerDesignTimeFactory<ContractingDb>;

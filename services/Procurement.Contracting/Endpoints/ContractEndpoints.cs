@@ -1,0 +1,225 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Procurement.Contracting.Data;
+using Procurement.Contracting.Domain;
+using Procurement.ServiceDefaults.Problems;
+using Procurement.ServiceDefaults.Security;
+
+namespace Procurement.Contracting.Endpoints;
+
+/// <summary>
+/// Contracts for both parties: each organisation lists and reads only the contracts it is a party to (404 for
+/// others'), auditors read all. A trigger the machine does not permit now answers 409 with <c>allowedTriggers</c>.
+/// </summary>
+public static class ContractEndpoints
+{
+    public static RouteGroupBuilder MapContractEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/contracts").WithTags("Contracts");
+
+        group.MapGet("/", List).RequireAuthorization(Policies.AnyUser)
+            .WithName("ListContracts").WithSummary("The contracts the caller's organisation is a party to (all for auditors); filter by programId and tenderId.");
+        group.MapGet("/lifecycle", Lifecycle).RequireAuthorization(Policies.AnyUser)
+            .WithName("ContractLifecycle").WithSummary("The contract state machine as a Mermaid state diagram, generated from the machine.");
+        group.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.AnyUser)
+            .WithName("GetContract").WithSummary("State, the triggers the caller may fire, signatures, terms in force, predecessor and successor.");
+        group.MapGet("/{id:guid}/versions", Versions).RequireAuthorization(Policies.AnyUser)
+            .WithName("ContractVersions").WithSummary("Every version of the terms, version 1 (as drafted) first.");
+        group.MapGet("/{id:guid}/history", History).RequireAuthorization(Policies.AnyUser)
+            .WithName("ContractHistory").WithSummary("What happened to the contract, oldest first: drafting, signatures, every trigger.");
+
+        group.MapPost("/{id:guid}/sign", Sign).RequireAuthorization(Policies.AnyUser)
+            .WithName("SignContract").WithSummary("A user of the purchasing unit (purchaser) or of the agency (agency) signs for their party; the first signature issues the draft for signature.");
+        group.MapPost("/{id:guid}/amendments", Amend).RequireAuthorization(Roles.Purchaser)
+            .WithName("AmendContract").WithSummary("The purchaser records an amendment: a new version of the terms with its reason code and text.");
+        group.MapPost("/{id:guid}/bridge-extensions", ExtendBridge).RequireAuthorization(Roles.Purchaser)
+            .WithName("ExtendContractBridge").WithSummary("The purchaser extends the contract by 1–3 months at the same monthly rate (an amendment, durationExtension).");
+        group.MapPost("/{id:guid}/suspend", Suspend).RequireAuthorization(Roles.Purchaser)
+            .WithName("SuspendContract").WithSummary("The purchaser suspends an active contract, with a reason.");
+        group.MapPost("/{id:guid}/resume", Resume).RequireAuthorization(Roles.Purchaser)
+            .WithName("ResumeContract").WithSummary("The purchaser resumes a suspended contract.");
+        group.MapPost("/{id:guid}/renew", Renew).RequireAuthorization(Roles.Purchaser)
+            .WithName("RenewContract").WithSummary("The purchaser renews an expiring contract: the successor is drafted to start the day after it ends.");
+        group.MapPost("/{id:guid}/terminate", Terminate).RequireAuthorization(Roles.Purchaser)
+            .WithName("TerminateContract").WithSummary("The purchaser terminates the contract with a reason and the amount paid so far (stated by the purchaser until Disbursement reports it).");
+        group.MapPost("/{id:guid}/complete", Complete).RequireAuthorization(Roles.Purchaser)
+            .WithName("CompleteContract").WithSummary("The purchaser completes the contract; it needs a passing final performance evaluation.");
+        return group;
+    }
+
+    private static async Task<Ok<ContractSummary[]>> List(Guid? programId, Guid? tenderId, HttpContext http, ContractingDb db)
+    {
+        var query = db.Contracts.AsNoTracking();
+        if (!http.User.IsInRole(Roles.Auditor))
+        {
+            var organisation = http.User.OrganisationId();
+            query = query.Where(c => c.PurchasingUnitId == organisation || c.AgencyId == organisation);
+        }
+
+        if (programId is { } program)
+        {
+            query = query.Where(c => c.ProgramId == program);
+        }
+
+        if (tenderId is { } tender)
+        {
+            query = query.Where(c => c.TenderId == tender);
+        }
+
+        var contracts = await query.ToListAsync(http.RequestAborted);
+        return TypedResults.Ok(contracts.OrderBy(c => c.Start).ThenBy(c => c.CreatedAt).Select(ContractSummary.From).ToArray());
+    }
+
+    private static Ok<string> Lifecycle() => TypedResults.Ok(Contract.LifecycleDiagram());
+
+    private static async Task<Ok<ContractView>> Get(Guid id, HttpContext http, ContractingDb db, ContractRules rules, TimeProvider clock) =>
+        TypedResults.Ok(await ViewAsync(db, await FindVisibleAsync(db, id, http), http.User, rules, clock.GetUtcNow(), http.RequestAborted));
+
+    private static async Task<Ok<TermsVersionView[]>> Versions(Guid id, HttpContext http, ContractingDb db)
+    {
+        var contract = await FindVisibleAsync(db, id, http);
+        return TypedResults.Ok(contract.Versions.OrderBy(v => v.Number).Select(v => TermsVersionView.From(v, contract.TermsVersion)).ToArray());
+    }
+
+    private static async Task<Ok<ActivityView[]>> History(Guid id, HttpContext http, ContractingDb db)
+    {
+        var contract = await FindVisibleAsync(db, id, http);
+        return TypedResults.Ok(contract.Activities.OrderBy(a => a.Sequence).Select(ActivityView.Of).ToArray());
+    }
+
+    private static async Task<Ok<ContractView>> Sign(Guid id, HttpContext http, ContractingDb db, ContractRules rules, TimeProvider clock)
+    {
+        var contract = await FindVisibleAsync(db, id, http);
+        var party = contract.PartyOf(http.User.OrganisationId());
+        var role = party switch
+        {
+            ContractParty.Purchaser => Roles.Purchaser,
+            ContractParty.Agency => Roles.Agency,
+            _ => null,
+        };
+        if (party is null || role is null || !http.User.IsInRole(role))
+        {
+            throw new ForbiddenException(ContractCodes.NotAParty);
+        }
+
+        var now = clock.GetUtcNow();
+        contract.Sign(party.Value, Actor(http.User), rules, now);
+        return await SaveAsync(db, contract, http, rules, now);
+    }
+
+    private static async Task<Ok<ContractView>> Amend(Guid id, AmendContractRequest request, HttpContext http, ContractingDb db, ContractRules rules, TimeProvider clock)
+    {
+        var change = request.Validate();
+        var contract = await FindOwnAsync(db, id, http);
+        var now = clock.GetUtcNow();
+        contract.Amend(change, await db.ConsecutiveSinceAsync(contract, http.RequestAborted), Actor(http.User), rules, now);
+        return await SaveAsync(db, contract, http, rules, now);
+    }
+
+    private static async Task<Ok<ContractView>> ExtendBridge(
+        Guid id, BridgeExtensionRequest request, HttpContext http, ContractingDb db, ContractRules rules, TimeProvider clock)
+    {
+        request.Validate();
+        var contract = await FindOwnAsync(db, id, http);
+        var now = clock.GetUtcNow();
+        contract.ExtendBridge(request.Months!.Value, request.Text, await db.ConsecutiveSinceAsync(contract, http.RequestAborted), Actor(http.User), rules, now);
+        return await SaveAsync(db, contract, http, rules, now);
+    }
+
+    private static async Task<Ok<ContractView>> Suspend(Guid id, SuspendContractRequest request, HttpContext http, ContractingDb db, ContractRules rules, TimeProvider clock)
+    {
+        request.Validate();
+        var contract = await FindOwnAsync(db, id, http);
+        var now = clock.GetUtcNow();
+        contract.Suspend(request.Reason!, Actor(http.User), rules, now);
+        return await SaveAsync(db, contract, http, rules, now);
+    }
+
+    private static async Task<Ok<ContractView>> Resume(Guid id, HttpContext http, ContractingDb db, ContractRules rules, TimeProvider clock)
+    {
+        var contract = await FindOwnAsync(db, id, http);
+        var now = clock.GetUtcNow();
+        contract.Resume(Actor(http.User), rules, now);
+        return await SaveAsync(db, contract, http, rules, now);
+    }
+
+    private static async Task<Created<ContractView>> Renew(Guid id, RenewContractRequest request, HttpContext http, ContractingDb db, ContractRules rules, TimeProvider clock)
+    {
+        request.Validate();
+        var contract = await FindOwnAsync(db, id, http);
+        var now = clock.GetUtcNow();
+        var since = await db.ConsecutiveSinceAsync(contract, http.RequestAborted);
+        var successor = contract.Renew(request.End!.Value, request.Amount!.Value, since, Actor(http.User), rules, now);
+        db.Contracts.Add(successor);
+        db.RaiseChanges(contract);
+        db.RaiseChanges(successor);
+        await db.SaveChangesAsync(http.RequestAborted);
+        var view = ContractView.From(successor, successor.TriggersFor(ContractParty.Purchaser, rules, now), since, rules);
+        return TypedResults.Created($"/api/contracts/{successor.Id}", view);
+    }
+
+    private static async Task<Ok<ContractView>> Terminate(
+        Guid id, TerminateContractRequest request, HttpContext http, ContractingDb db, ContractRules rules, TimeProvider clock)
+    {
+        request.Validate();
+        var contract = await FindOwnAsync(db, id, http);
+        var now = clock.GetUtcNow();
+        contract.Terminate(request.Reason!, request.AmountPaid!.Value, Actor(http.User), rules, now);
+        return await SaveAsync(db, contract, http, rules, now);
+    }
+
+    private static async Task<Ok<ContractView>> Complete(Guid id, HttpContext http, ContractingDb db, ContractRules rules, TimeProvider clock)
+    {
+        var contract = await FindOwnAsync(db, id, http);
+        var now = clock.GetUtcNow();
+        contract.Complete(Actor(http.User), rules, now);
+        return await SaveAsync(db, contract, http, rules, now);
+    }
+
+    private static async Task<Ok<ContractView>> SaveAsync(ContractingDb db, Contract contract, HttpContext http, ContractRules rules, DateTimeOffset now)
+    {
+        db.RaiseChanges(contract);
+        await db.SaveChangesAsync(http.RequestAborted);
+        return TypedResults.Ok(await ViewAsync(db, contract, http.User, rules, now, http.RequestAborted));
+    }
+
+    private static async Task<ContractView> ViewAsync(
+        ContractingDb db, Contract contract, ClaimsPrincipal user, ContractRules rules, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var party = contract.PartyOf(user.OrganisationId());
+        var permitted = party switch
+        {
+            ContractParty.Purchaser when user.IsInRole(Roles.Purchaser) => contract.TriggersFor(party, rules, now),
+            ContractParty.Agency when user.IsInRole(Roles.Agency) => contract.TriggersFor(party, rules, now),
+            _ => [],
+        };
+        return ContractView.From(contract, permitted, await db.ConsecutiveSinceAsync(contract, cancellationToken), rules);
+    }
+
+    /// <summary>The user's id from the token, when it is one (a machine client's is not).</summary>
+    private static Guid? Actor(ClaimsPrincipal user) => Guid.TryParse(user.UserId(), out var id) ? id : null;
+
+    /// <summary>A contract the caller may change as the purchaser: visible (else 404) and of the caller's unit (else 403).</summary>
+    private static async Task<Contract> FindOwnAsync(ContractingDb db, Guid id, HttpContext http)
+    {
+        var contract = await FindVisibleAsync(db, id, http);
+        if (contract.PurchasingUnitId != http.User.OrganisationId())
+        {
+            throw new ForbiddenException();
+        }
+
+        return contract;
+    }
+
+    private static async Task<Contract> FindVisibleAsync(ContractingDb db, Guid id, HttpContext http)
+    {
+        var contract = await db.ContractsWithRecords.FirstOrDefaultAsync(c => c.Id == id, http.RequestAborted);
+        if (contract is null || (!http.User.IsInRole(Roles.Auditor) && contract.PartyOf(http.User.OrganisationId()) is null))
+        {
+            throw new NotFoundException(ProblemMessages.Get("contract"), id);
+        }
+
+        return contract;
+    }
+}

@@ -1,0 +1,137 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Procurement.Contracting.Data;
+using Procurement.Contracting.Domain;
+using Procurement.ServiceDefaults.Time;
+
+namespace Procurement.Contracting.Scheduling;
+
+public sealed class ContractClockOptions
+{
+    public const string Section = "Contracting";
+
+    /// <summary>How often the clock looks for contracts to activate or to mark expiring (<c>Contracting:ClockCheckInterval</c>).</summary>
+    public TimeSpan ClockCheckInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The longest period a <see cref="PeriodicTimer"/> takes (about 49.7 days), rounded down.</summary>
+    public static TimeSpan LongestInterval { get; } = TimeSpan.FromDays(49);
+}
+
+/// <summary>
+/// Fires the clock's triggers (DOMAIN.md §7), never a person: <c>Activate</c> on a signed contract's start date
+/// (Asia/Shanghai) and <c>EnterRenewalWindow</c> once an active contract is within the renewal lead time. It runs
+/// once at start-up — so a date that came while the service was down is caught at the next start — and then every
+/// <see cref="ContractClockOptions.ClockCheckInterval"/>. Each contract changes in its own transaction; two replicas
+/// racing for one contract are told apart by its version, and the loser leaves it to the winner.
+/// </summary>
+public sealed class ContractClock(
+    IServiceScopeFactory scopes, TimeProvider clock, ContractRules rules, IOptions<ContractClockOptions> options, ILogger<ContractClock> logger)
+    : BackgroundService
+{
+    /// <summary>One pass: activates what is due, then marks what is expiring; returns how many contracts it changed.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var today = now.ShanghaiDate();
+        var changed = 0;
+
+        List<Guid> due;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ContractingDb>();
+            due = await db.Contracts.AsNoTracking()
+                .Where(c => c.State == ContractState.PendingSignature && c.Start <= today && c.PurchaserSignedAt != null && c.AgencySignedAt != null)
+                .Select(c => c.Id)
+                .ToListAsync(cancellationToken);
+        }
+
+        foreach (var id in due)
+        {
+            changed += await FireAsync(id, ContractTrigger.Activate, now, cancellationToken) ? 1 : 0;
+        }
+
+        var windowOpensBy = today.AddDays(rules.RenewalLeadTimeDays);
+        List<Guid> expiring;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ContractingDb>();
+            expiring = await db.Contracts.AsNoTracking()
+                .Where(c => c.State == ContractState.Active && c.End <= windowOpensBy)
+                .Select(c => c.Id)
+                .ToListAsync(cancellationToken);
+        }
+
+        foreach (var id in expiring)
+        {
+            changed += await FireAsync(id, ContractTrigger.EnterRenewalWindow, now, cancellationToken) ? 1 : 0;
+        }
+
+        return changed;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.ClockCheckInterval, clock);
+        do
+        {
+            try
+            {
+                var changed = await RunOnceAsync(stoppingToken);
+                if (changed > 0)
+                {
+                    logger.LogInformation("The contract clock changed {Count} contracts", changed);
+                }
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // The next tick tries again; a failing pass must not stop the host.
+                logger.LogError(exception, "The contract clock failed; retrying at the next check");
+            }
+        }
+        while (await NextTickAsync(timer, stoppingToken));
+    }
+
+    private static async Task<bool> NextTickAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private async Task<bool> FireAsync(Guid id, ContractTrigger trigger, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ContractingDb>();
+        var contract = await db.ContractsWithRecords.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (contract is null || !contract.PermittedTriggers(rules, now).Contains(trigger))
+        {
+            return false;
+        }
+
+        if (trigger == ContractTrigger.Activate)
+        {
+            contract.Activate(rules, now);
+        }
+        else
+        {
+            contract.EnterRenewalWindow(rules, now);
+        }
+
+        db.RaiseChanges(contract);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            logger.LogInformation("Contract {ContractId} changed while the clock fired {Trigger} (another replica, or a person); left as it is", id, trigger);
+            return false;
+        }
+    }
+}
