@@ -1,9 +1,42 @@
+using Procurement.Evaluation.Awards.Domain;
+using Procurement.Evaluation.Awards.Endpoints;
+using Procurement.Evaluation.Awards.Messaging;
+using Procurement.Evaluation.Awards.Scheduling;
+using Procurement.ServiceDefaults.Messaging;
+
 namespace Procurement.Evaluation.Awards;
 
 /// <summary>Award confirmation with its challenge window, the working-day calendar, and performance evaluations (DOMAIN.md §6, §8).</summary>
 internal static class AwardFeature
 {
-    public static void Add(WebApplicationBuilder builder) => _ = builder;
+    public static void Add(WebApplicationBuilder builder)
+    {
+        AwardMessages.Register();
+        builder.Services.AddSingleton(AwardRules.Default);
+        builder.Services.AddSingleton(PerformanceRules.Default);
+        builder.Services.AddOptions<AwardConfirmerOptions>().BindConfiguration(AwardConfirmerOptions.Section)
+            .Validate(o => o.AwardCheckInterval > TimeSpan.Zero && o.AwardCheckInterval <= AwardConfirmerOptions.LongestInterval,
+                $"Evaluation:AwardCheckInterval must be above zero and at most {AwardConfirmerOptions.LongestInterval.TotalDays} days.")
+            .ValidateOnStart();
+        // The seeder first: hosted services start in order, so the calendar exists before the award clock's first pass.
+        builder.Services.AddHostedService<CalendarSeeder>();
+        builder.Services.AddSingleton<AwardConfirmer>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<AwardConfirmer>());
+        builder.AddConsumers(bus =>
+        {
+            bus.AddConsumer<TenderTermsForAwardConsumer>();
+            bus.AddConsumer<TenderAmendedForAwardConsumer>();
+            bus.AddConsumer<TenderCancelledForAwardConsumer>();
+            bus.AddConsumer<EvaluationCompletedForAwardConsumer>();
+            bus.AddConsumer<ContractActivatedForPerformanceConsumer>();
+            bus.AddConsumer<ContractEndedForPerformanceConsumer>();
+        });
+    }
 
-    public static void Map(WebApplication app) => _ = app;
+    public static void Map(WebApplication app)
+    {
+        app.MapCalendarEndpoints();
+        app.MapAwardEndpoints();
+        app.MapPerformanceEndpoints();
+    }
 }

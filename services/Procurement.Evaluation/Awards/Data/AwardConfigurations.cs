@@ -1,0 +1,113 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Procurement.Evaluation.Awards.Domain;
+
+namespace Procurement.Evaluation.Awards.Data;
+
+internal sealed class AwardConfiguration : IEntityTypeConfiguration<Award>
+{
+    public void Configure(EntityTypeBuilder<Award> award)
+    {
+        award.ToTable("Awards");
+        award.HasKey(a => a.Id);
+        award.Property(a => a.Id).ValueGeneratedNever();
+        award.HasIndex(a => a.TenderId).IsUnique();
+        award.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
+        award.Property(a => a.Version).IsConcurrencyToken();
+        award.Property(a => a.Ranking).AsJson();
+        award.Property(a => a.Invalid).AsJson();
+        award.Property(a => a.AgencyName).HasMaxLength(Award.MaxAgencyNameLength);
+        award.Property(a => a.DeviationReason).HasMaxLength(AwardRules.Default.MaxChallengeLength);
+        award.Property(a => a.PublishedBy).HasMaxLength(100);
+        // The clock looks for published awards whose window has closed.
+        award.HasIndex(a => new { a.Status, a.ChallengeWindowClosesAt });
+    }
+}
+
+internal sealed class ChallengeConfiguration : IEntityTypeConfiguration<Challenge>
+{
+    public void Configure(EntityTypeBuilder<Challenge> challenge)
+    {
+        challenge.ToTable("Challenges");
+        challenge.HasKey(c => c.Id);
+        challenge.Property(c => c.Id).ValueGeneratedNever();
+        challenge.HasOne<Award>().WithMany().HasForeignKey(c => c.AwardId).OnDelete(DeleteBehavior.Restrict);
+        challenge.Property(c => c.LodgedBy).HasMaxLength(100);
+        challenge.Property(c => c.AnsweredBy).HasMaxLength(100);
+        challenge.Property(c => c.Text).HasMaxLength(AwardRules.Default.MaxChallengeLength);
+        challenge.Property(c => c.Answer).HasMaxLength(AwardRules.Default.MaxChallengeLength);
+        challenge.Ignore(c => c.IsAnswered);
+        challenge.HasIndex(c => new { c.AwardId, c.AnsweredAt });
+        challenge.HasIndex(c => new { c.TenderId, c.AgencyId });
+    }
+}
+
+internal sealed class TenderAwardTermsConfiguration : IEntityTypeConfiguration<TenderAwardTerms>
+{
+    public void Configure(EntityTypeBuilder<TenderAwardTerms> terms)
+    {
+        terms.ToTable("TenderAwardTerms");
+        terms.HasKey(t => t.TenderId);
+        terms.Property(t => t.TenderId).ValueGeneratedNever();
+        terms.Property(t => t.Title).HasMaxLength(TenderAwardTerms.MaxTitleLength);
+        terms.Property(t => t.ProcurementMethod).HasMaxLength(TenderAwardTerms.MaxMethodLength);
+        terms.Property(t => t.Kpis).AsJson();
+        terms.Property(t => t.PaymentSchedule).AsJson();
+    }
+}
+
+internal sealed class CalendarDayConfiguration : IEntityTypeConfiguration<CalendarDay>
+{
+    public void Configure(EntityTypeBuilder<CalendarDay> day)
+    {
+        day.ToTable("CalendarDays");
+        day.HasKey(d => d.Date);
+        day.Property(d => d.Kind).HasConversion<string>().HasMaxLength(20);
+        day.Property(d => d.Name).HasMaxLength(CalendarDay.MaxNameLength);
+    }
+}
+
+internal sealed class CalendarYearConfiguration : IEntityTypeConfiguration<CalendarYear>
+{
+    public void Configure(EntityTypeBuilder<CalendarYear> year)
+    {
+        year.ToTable("CalendarYears");
+        year.HasKey(y => y.Year);
+        year.Property(y => y.Year).ValueGeneratedNever();
+        year.Property(y => y.Note).HasMaxLength(CalendarYear.MaxNoteLength);
+    }
+}
+
+internal sealed class ContractUnderEvaluationConfiguration : IEntityTypeConfiguration<ContractUnderEvaluation>
+{
+    public void Configure(EntityTypeBuilder<ContractUnderEvaluation> contract)
+    {
+        contract.ToTable("ContractUnderEvaluation");
+        contract.HasKey(c => c.ContractId);
+        contract.Property(c => c.ContractId).ValueGeneratedNever();
+        contract.Property(c => c.Version).IsConcurrencyToken();
+        contract.Property(c => c.Indicators).AsJson();
+        contract.Property(c => c.Assignments).AsJson();
+        contract.Property(c => c.Outcome).HasMaxLength(20);
+        contract.Ignore(c => c.HasEnded);
+        contract.HasIndex(c => c.AgencyId);
+    }
+}
+
+internal sealed class PerformanceEvaluationConfiguration : IEntityTypeConfiguration<PerformanceEvaluation>
+{
+    public void Configure(EntityTypeBuilder<PerformanceEvaluation> evaluation)
+    {
+        evaluation.ToTable("PerformanceEvaluations");
+        evaluation.HasKey(e => e.Id);
+        evaluation.Property(e => e.Id).ValueGeneratedNever();
+        evaluation.HasOne<ContractUnderEvaluation>().WithMany().HasForeignKey(e => e.ContractId).OnDelete(DeleteBehavior.Restrict);
+        evaluation.Property(e => e.Stage).HasConversion<string>().HasMaxLength(20);
+        evaluation.Property(e => e.Grade).HasConversion<string>().HasMaxLength(20);
+        evaluation.Property(e => e.EvaluatorUserId).HasMaxLength(100);
+        evaluation.Property(e => e.Scores).AsJson();
+        // One evaluation per stage: two evaluators racing for one stage are told apart by this index.
+        evaluation.HasIndex(e => new { e.ContractId, e.Stage }).IsUnique();
+        evaluation.HasIndex(e => e.AgencyId);
+    }
+}

@@ -1,0 +1,130 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Procurement.Contracts.Evaluation;
+using Procurement.Contracts.Tendering;
+using Procurement.Evaluation.Awards.Domain;
+using Procurement.Evaluation.Data;
+
+namespace Procurement.Evaluation.Awards.Scheduling;
+
+public sealed class AwardConfirmerOptions
+{
+    public const string Section = "Evaluation";
+
+    /// <summary>How often the clock looks for awards whose challenge window has closed (<c>Evaluation:AwardCheckInterval</c>).</summary>
+    public TimeSpan AwardCheckInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The longest period a <see cref="PeriodicTimer"/> takes (about 49.7 days), rounded down.</summary>
+    public static TimeSpan LongestInterval { get; } = TimeSpan.FromDays(49);
+}
+
+/// <summary>
+/// Confirms awards by the clock (DOMAIN.md §6): once at start-up — so a window that closed while the service was
+/// down is confirmed at the next start — and then every <see cref="AwardConfirmerOptions.AwardCheckInterval"/>.
+/// An award whose window has closed is confirmed, with its <see cref="AwardConfirmed"/> event, once no challenge
+/// of it is left unanswered; each in its own transaction, a race between replicas lost on the award's version.
+/// </summary>
+public sealed class AwardConfirmer(
+    IServiceScopeFactory scopes, TimeProvider clock, IOptions<AwardConfirmerOptions> options, ILogger<AwardConfirmer> logger)
+    : BackgroundService
+{
+    /// <summary>One pass: confirms every award that is due now; returns how many it confirmed.</summary>
+    public async Task<int> ConfirmDueAwardsAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        List<Guid> due;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<EvaluationDb>();
+            var challenges = db.Set<Challenge>();
+            due = await db.Set<Award>().AsNoTracking()
+                .Where(a => a.Status == AwardStatus.Published && a.ChallengeWindowClosesAt <= now)
+                .Where(a => !challenges.Any(c => c.AwardId == a.Id && c.AnsweredAt == null))
+                .Select(a => a.Id)
+                .ToListAsync(cancellationToken);
+        }
+
+        var confirmed = 0;
+        foreach (var id in due)
+        {
+            if (await ConfirmAsync(id, now, cancellationToken))
+            {
+                confirmed++;
+            }
+        }
+
+        return confirmed;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.AwardCheckInterval, clock);
+        do
+        {
+            try
+            {
+                var confirmed = await ConfirmDueAwardsAsync(stoppingToken);
+                if (confirmed > 0)
+                {
+                    logger.LogInformation("Confirmed {Count} awards whose challenge window closed", confirmed);
+                }
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // The next tick tries again; a failing pass must not stop the host.
+                logger.LogError(exception, "Confirming awards after their challenge window failed; retrying at the next check");
+            }
+        }
+        while (await NextTickAsync(timer, stoppingToken));
+    }
+
+    private static async Task<bool> NextTickAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private async Task<bool> ConfirmAsync(Guid id, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EvaluationDb>();
+        var award = await db.Set<Award>().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        var unanswered = await db.Set<Challenge>().CountAsync(c => c.AwardId == id && c.AnsweredAt == null, cancellationToken);
+        if (award is null || !award.IsDueForConfirmation(now, unanswered))
+        {
+            return false;
+        }
+
+        var terms = await db.Set<TenderAwardTerms>().AsNoTracking().FirstOrDefaultAsync(t => t.TenderId == award.TenderId, cancellationToken);
+        if (terms is null)
+        {
+            // Publication checked the terms were there; only a lost database row gets here. Keep trying, loudly.
+            logger.LogError("Award {AwardId} is due but the terms of tender {TenderId} are missing; it stays unconfirmed", id, award.TenderId);
+            return false;
+        }
+
+        award.Confirm(now, unanswered);
+        db.Raise(new AwardConfirmed(
+            award.TenderId, award.Id, terms.ProgramId, award.PurchasingUnitId, award.BidId!.Value, award.AgencyId!.Value, award.AgencyName!,
+            terms.ProcurementMethod, award.Amount!.Value, terms.ServiceStart, terms.ServiceEnd,
+            [.. terms.Kpis.Select(k => new KpiTerms(k.Name, k.Unit, k.Target))],
+            [.. terms.PaymentSchedule.Select(i => new InstalmentTerms(i.Percent, i.Condition))],
+            award.NoticeDate!.Value, now));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            logger.LogInformation("Award {AwardId} changed while confirming (another replica, or a cancellation); left as it is", id);
+            return false;
+        }
+    }
+}
