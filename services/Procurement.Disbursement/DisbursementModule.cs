@@ -1,5 +1,10 @@
 using Procurement.Disbursement.Data;
+using Procurement.Disbursement.Domain;
+using Procurement.Disbursement.Endpoints;
+using Procurement.Disbursement.Messaging;
+using Procurement.Disbursement.Scheduling;
 using Procurement.ServiceDefaults.Hosting;
+using Procurement.ServiceDefaults.Messaging;
 using Procurement.ServiceDefaults.Persistence;
 
 namespace Procurement.Disbursement;
@@ -11,9 +16,26 @@ public static class DisbursementModule
 
     public static WebApplicationBuilder AddDisbursement(this WebApplicationBuilder builder)
     {
+        DisbursementCodes.Register();
         builder.AddServiceDatabase<DisbursementDb>("Disbursement");
+        builder.Services.AddSingleton(DisbursementRules.Default);
+        builder.Services.Configure<OverdueCheckOptions>(builder.Configuration.GetSection(OverdueCheckOptions.Section));
+        builder.Services.AddHostedService<OverdueInstalmentFlagger>();
+        builder.AddConsumers(bus =>
+        {
+            bus.AddConsumer<ContractActivatedConsumer>();
+            bus.AddConsumer<ContractAmendedConsumer>();
+            bus.AddConsumer<ContractEndedConsumer>();
+            bus.AddConsumer<PerformanceEvaluatedConsumer>();
+        });
         return builder;
     }
 
-    public static WebApplication MapDisbursement(this WebApplication app) => app;
+    public static WebApplication MapDisbursement(this WebApplication app)
+    {
+        app.MapInstalmentEndpoints();
+        app.MapAppropriationEndpoints();
+        app.MapReportEndpoints();
+        return app;
+    }
 }

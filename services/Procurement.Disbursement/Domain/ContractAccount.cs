@@ -1,0 +1,86 @@
+namespace Procurement.Disbursement.Domain;
+
+/// <summary>
+/// Disbursement's own copy of a contract, from Contracting's events: the parties, the amount (the first limit)
+/// and the period. It holds no money: what was paid is read from the ledger.
+/// </summary>
+public sealed class ContractAccount
+{
+    private ContractAccount()
+    {
+    }
+
+    public Guid ContractId { get; private set; }
+
+    public Guid ProgramId { get; private set; }
+
+    public Guid PurchasingUnitId { get; private set; }
+
+    public Guid AgencyId { get; private set; }
+
+    public decimal Amount { get; private set; }
+
+    public DateOnly Start { get; private set; }
+
+    public DateOnly End { get; private set; }
+
+    /// <summary>Days an instalment may take from falling due to payment; the contract event carries none, so the table's default.</summary>
+    public int PaymentTermDays { get; private set; }
+
+    public DateTimeOffset ActivatedAt { get; private set; }
+
+    /// <summary><c>Completed</c> or <c>Terminated</c> once the contract ended: nothing more falls due.</summary>
+    public string? EndedOutcome { get; private set; }
+
+    public DateTimeOffset? EndedAt { get; private set; }
+
+    /// <summary>Why no instalments could be scheduled (a schedule that breaks §9), for people to read; null when scheduled.</summary>
+    public string? ScheduleProblem { get; private set; }
+
+    /// <summary>Optimistic concurrency: every approval against the contract bumps it, so two cannot both pass the limit.</summary>
+    public int Version { get; private set; }
+
+    public bool HasEnded => EndedOutcome is not null;
+
+    public static ContractAccount Activated(
+        Guid contractId, Guid programId, Guid purchasingUnitId, Guid agencyId, decimal amount, DateOnly start, DateOnly end,
+        int paymentTermDays, DateTimeOffset activatedAt) => new()
+    {
+        ContractId = contractId,
+        ProgramId = programId,
+        PurchasingUnitId = purchasingUnitId,
+        AgencyId = agencyId,
+        Amount = amount,
+        Start = start,
+        End = end,
+        PaymentTermDays = paymentTermDays,
+        ActivatedAt = activatedAt,
+        Version = 1,
+    };
+
+    public void RefuseSchedule(string problem) => ScheduleProblem = problem;
+
+    /// <summary>New terms; answers the end before them (a bridge extension starts the day after it).</summary>
+    public DateOnly Amend(decimal amount, DateOnly end)
+    {
+        var previousEnd = End;
+        Amount = amount;
+        End = end;
+        Version++;
+        return previousEnd;
+    }
+
+    public void Ended(string outcome, DateTimeOffset at)
+    {
+        EndedOutcome = outcome;
+        EndedAt = at;
+        Version++;
+    }
+
+    /// <summary>Marks that money was engaged against the contract, so a concurrent approval loses the race.</summary>
+    public void Touch() => Version++;
+
+    /// <summary>Where this contract's money movements are booked.</summary>
+    public LedgerDimensions Dimensions(int fiscalYear, Guid instalmentId) =>
+        new(PurchasingUnitId, ProgramId, fiscalYear, ContractId, AgencyId, instalmentId);
+}
