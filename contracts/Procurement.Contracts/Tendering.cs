@@ -129,3 +129,15 @@ public sealed record TenderCancelled(Guid TenderId, string Reason, DateTimeOffse
 /// <param name="TenderId">The tender's id.</param>
 /// <param name="ClosedAt">When the closing ran (UTC), at or after the deadline.</param>
 public sealed record BidWindowClosed(Guid TenderId, DateTimeOffset ClosedAt);
+
+/// <summary>
+/// A tender moved along its statuses after bidding (DOMAIN.md §3: every status change is an integration event):
+/// <c>Evaluating</c> when its bids were opened, <c>Failed</c> (流标) when too few were valid, <c>Awarded</c> when the
+/// award was confirmed. Published by Tendering. Publication, closing and cancellation have their own events.
+/// </summary>
+/// <param name="TenderId">The tender's id.</param>
+/// <param name="From">The status before.</param>
+/// <param name="To">The status after.</param>
+/// <param name="Reason">Why, in a sentence for people (e.g. the failure's reason); null when the status says it all.</param>
+/// <param name="OccurredAt">When (UTC).</param>
+public sealed record TenderStatusChanged(Guid TenderId, string From, string To, string? Reason, DateTimeOffset OccurredAt);
