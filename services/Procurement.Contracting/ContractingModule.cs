@@ -53,12 +53,14 @@ public static class ContractingModule
             bus.AddConsumer<AwardConfirmedConsumer>();
             bus.AddConsumer<PerformanceEvaluatedConsumer>();
         });
+        Continuity.ContinuityFeature.Add(builder);
         return builder;
     }
 
     public static WebApplication MapContracting(this WebApplication app)
     {
         app.MapContractEndpoints();
+        Continuity.ContinuityFeature.Map(app);
         return app;
     }
 }

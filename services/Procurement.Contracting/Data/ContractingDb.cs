@@ -18,6 +18,7 @@ public sealed class ContractingDb(DbContextOptions<ContractingDb> options) : Ser
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ContractingDb).Assembly, t => t.Namespace == "Procurement.Contracting.Continuity.Data");
         modelBuilder.Entity<Contract>(contract =>
         {
             contract.ToTable("Contracts");

@@ -1,0 +1,109 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Procurement.Contracting.Continuity.Data;
+using Procurement.Contracting.Data;
+using Procurement.Contracts.Disbursement;
+using Procurement.Contracts.Tendering;
+using Procurement.ServiceDefaults.Messaging;
+using Procurement.ServiceDefaults.Time;
+
+namespace Procurement.Contracting.Continuity.Messaging;
+
+/// <summary>Keeps when a tender was published and by which method: the start of a lead-time duration (DOMAIN.md §2).</summary>
+public sealed class ContinuityTenderPublishedConsumer(ContractingDb db, TimeProvider clock, ILogger<ContinuityTenderPublishedConsumer> logger)
+    : IdempotentConsumer<ContractingDb, TenderPublished>(db, clock, logger)
+{
+    protected override async Task HandleAsync(TenderPublished message, ConsumeContext<TenderPublished> context)
+    {
+        var tender = await Db.Set<PublishedTender>().FirstOrDefaultAsync(t => t.TenderId == message.TenderId, context.CancellationToken);
+        if (tender is null)
+        {
+            Db.Add(new PublishedTender
+            {
+                TenderId = message.TenderId,
+                ProgramId = message.ProgramId,
+                PurchasingUnitId = message.PurchasingUnitId,
+                ProcurementMethod = message.ProcurementMethod,
+                PublishedAt = message.PublishedAt,
+                PublishedOn = message.PublishedAt.ShanghaiDate(),
+            });
+        }
+        else if (message.PublishedAt < tender.PublishedAt)
+        {
+            // The first publication starts the duration; a republication (the same tender) does not restart it.
+            tender.PublishedAt = message.PublishedAt;
+            tender.PublishedOn = message.PublishedAt.ShanghaiDate();
+        }
+    }
+}
+
+/// <summary>Keeps a program's active span from Tendering.</summary>
+public sealed class ContinuityProgramCreatedConsumer(ContractingDb db, TimeProvider clock, ILogger<ContinuityProgramCreatedConsumer> logger)
+    : IdempotentConsumer<ContractingDb, ServiceProgramCreated>(db, clock, logger)
+{
+    protected override async Task HandleAsync(ServiceProgramCreated message, ConsumeContext<ServiceProgramCreated> context)
+    {
+        if (await Db.Set<ContinuityProgram>().AnyAsync(p => p.ProgramId == message.ProgramId, context.CancellationToken))
+        {
+            // A revision arrived first, and is newer.
+            return;
+        }
+
+        Db.Add(new ContinuityProgram
+        {
+            ProgramId = message.ProgramId,
+            PurchasingUnitId = message.PurchasingUnitId,
+            Name = message.Name,
+            ActiveFrom = message.ActiveFrom,
+            ActiveUntil = message.ActiveUntil,
+            Version = 1,
+        });
+    }
+}
+
+/// <summary>Keeps a program's revised span; a revision older than the one applied changes nothing.</summary>
+public sealed class ContinuityProgramRevisedConsumer(ContractingDb db, TimeProvider clock, ILogger<ContinuityProgramRevisedConsumer> logger)
+    : IdempotentConsumer<ContractingDb, ServiceProgramRevised>(db, clock, logger)
+{
+    protected override async Task HandleAsync(ServiceProgramRevised message, ConsumeContext<ServiceProgramRevised> context)
+    {
+        var program = await Db.Set<ContinuityProgram>().FirstOrDefaultAsync(p => p.ProgramId == message.ProgramId, context.CancellationToken);
+        if (program is null)
+        {
+            program = new ContinuityProgram { ProgramId = message.ProgramId };
+            Db.Add(program);
+        }
+        else if (message.Version <= program.Version)
+        {
+            return;
+        }
+
+        program.PurchasingUnitId = message.PurchasingUnitId;
+        program.Name = message.Name;
+        program.ActiveFrom = message.ActiveFrom;
+        program.ActiveUntil = message.ActiveUntil;
+        program.Version = message.Version;
+    }
+}
+
+/// <summary>Keeps every instalment paid: the cash side of the coverage timeline.</summary>
+public sealed class ContinuityInstalmentPaidConsumer(ContractingDb db, TimeProvider clock, ILogger<ContinuityInstalmentPaidConsumer> logger)
+    : IdempotentConsumer<ContractingDb, InstalmentPaid>(db, clock, logger)
+{
+    protected override async Task HandleAsync(InstalmentPaid message, ConsumeContext<InstalmentPaid> context)
+    {
+        if (await Db.Set<PaidInstalment>().AnyAsync(p => p.InstalmentId == message.InstalmentId, context.CancellationToken))
+        {
+            return;
+        }
+
+        Db.Add(new PaidInstalment
+        {
+            InstalmentId = message.InstalmentId,
+            ContractId = message.ContractId,
+            ProgramId = message.ProgramId,
+            Amount = message.Amount,
+            PaidOn = message.PaidOn,
+        });
+    }
+}

@@ -1,0 +1,151 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Procurement.Contracting.Continuity.Data;
+using Procurement.Contracting.Continuity.Domain;
+using Procurement.Contracting.Data;
+using Procurement.Contracting.Domain;
+using Procurement.Contracting.Scheduling;
+using Procurement.Contracts.Continuity;
+using Procurement.ServiceDefaults.Time;
+
+namespace Procurement.Contracting.Continuity.Scheduling;
+
+/// <summary>Continuity's settings (<c>Contracting:Continuity:*</c>); each left out keeps the national number.</summary>
+public sealed class ContinuityOptions
+{
+    public const string Section = "Contracting:Continuity";
+
+    /// <summary>The percentile of past durations the lead time takes (<c>Contracting:Continuity:LeadTimePercentile</c>, 90).</summary>
+    public int LeadTimePercentile { get; set; } = ContinuityRules.NationalPercentile;
+
+    /// <summary>Days added to it (<c>Contracting:Continuity:LeadTimeMarginDays</c>, 30).</summary>
+    public int LeadTimeMarginDays { get; set; } = ContinuityRules.NationalMarginDays;
+
+    /// <summary>
+    /// How often the renewal clock looks for contracts at their renewal point (<c>Contracting:Continuity:RenewalCheckInterval</c>);
+    /// left out, the contract clock's <c>Contracting:ClockCheckInterval</c>.
+    /// </summary>
+    public TimeSpan? RenewalCheckInterval { get; set; }
+}
+
+/// <summary>
+/// Raises <see cref="RenewalDue"/> once per contract at its renewal point, <c>end − lead time</c> (Asia/Shanghai), the
+/// lead time learnt from history (DOMAIN.md §2). Like <see cref="ContractClock"/> it runs once at start-up — so a
+/// renewal point passed while the service was down is caught at the next start — and then every interval. A contract
+/// counts while it is <c>Active</c>, <c>Expiring</c> or <c>Suspended</c> without a successor; the notice row (keyed by
+/// the contract) and the event are saved in one transaction, so a second pass or a second replica raises nothing more.
+/// <para>
+/// One lead time for both: where history makes the lead time longer than the lifecycle's default, this clock also fires
+/// the lifecycle's own <c>EnterRenewalWindow</c> at the renewal point, through the machine and its guard, judged with
+/// the learnt lead time; the contract clock opens the window at the default otherwise.
+/// </para>
+/// </summary>
+public sealed class RenewalDueClock(
+    IServiceScopeFactory scopes, TimeProvider clock, ContractRules contractRules, ContinuityRules rules, IOptions<ContinuityOptions> options,
+    IOptions<ContractClockOptions> clockOptions, ILogger<RenewalDueClock> logger)
+    : BackgroundService
+{
+    private static readonly ContractState[] Running = [ContractState.Active, ContractState.Expiring, ContractState.Suspended];
+
+    /// <summary>One pass: returns how many contracts it raised <see cref="RenewalDue"/> for.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        List<Guid> candidates;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ContractingDb>();
+            var today = now.ShanghaiDate();
+            var endsBy = today.AddDays(await db.LongestLeadTimeAsync(rules, today, cancellationToken));
+            candidates = await db.Contracts.AsNoTracking()
+                .Where(c => (c.State == ContractState.Active || c.State == ContractState.Expiring || c.State == ContractState.Suspended) && c.SuccessorId == null
+                            && c.End <= endsBy && !db.Set<RenewalNotice>().Any(n => n.ContractId == c.Id))
+                .Select(c => c.Id)
+                .ToListAsync(cancellationToken);
+        }
+
+        var raised = 0;
+        foreach (var id in candidates)
+        {
+            raised += await RaiseIfDueAsync(id, now, cancellationToken) ? 1 : 0;
+        }
+
+        return raised;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.RenewalCheckInterval ?? clockOptions.Value.ClockCheckInterval, clock);
+        do
+        {
+            try
+            {
+                var raised = await RunOnceAsync(stoppingToken);
+                if (raised > 0)
+                {
+                    logger.LogInformation("The renewal clock raised RenewalDue for {Count} contracts", raised);
+                }
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // The next tick tries again; a failing pass must not stop the host.
+                logger.LogError(exception, "The renewal clock failed; retrying at the next check");
+            }
+        }
+        while (await NextTickAsync(timer, stoppingToken));
+    }
+
+    private static async Task<bool> NextTickAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private async Task<bool> RaiseIfDueAsync(Guid id, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ContractingDb>();
+        var contract = await db.ContractsWithRecords.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (contract is null || !Running.Contains(contract.State) || contract.SuccessorId is not null)
+        {
+            return false;
+        }
+
+        var (leadTime, method) = await db.LeadTimeAsync(contract, rules, cancellationToken);
+        var point = leadTime.RenewalPoint(contract.End);
+        if (point > now.ShanghaiDate())
+        {
+            return false;
+        }
+
+        var proposal = RenewalProposal.For(contract, await db.ConsecutiveSinceAsync(contract, cancellationToken), contractRules, rules);
+        db.Add(new RenewalNotice { ContractId = contract.Id, RenewalPoint = point, LeadTimeDays = leadTime.Days, HistoryCount = leadTime.HistoryCount, RaisedAt = now });
+        db.Raise(new RenewalDue(
+            contract.Id, contract.ProgramId, contract.PurchasingUnitId, contract.AgencyId, contract.End, point, leadTime.Days, leadTime.HistoryCount, method,
+            proposal.Path.ToString(), now));
+        var learnt = contractRules with { RenewalLeadTimeDays = leadTime.Days };
+        if (leadTime.Days > contractRules.RenewalLeadTimeDays && contract.PermittedTriggers(learnt, now).Contains(ContractTrigger.EnterRenewalWindow))
+        {
+            contract.EnterRenewalWindow(learnt, now);
+            db.RaiseChanges(contract);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException exception)
+        {
+            // Another replica raised it first, or a person changed the contract meanwhile: the next pass looks again.
+            logger.LogInformation(exception, "RenewalDue for contract {ContractId} was not saved; the next pass looks again", id);
+            return false;
+        }
+    }
+}
