@@ -138,14 +138,14 @@ public static class EvaluationApi
             eligibility = new[] { new { requirement = "Registered social organisation", met = eligible, reason } },
         }))).Expect(HttpStatusCode.OK, "reviewing a bid");
 
-    /// <summary>Submits a sheet with the service plan and past performance scores (the scene's panel criteria).</summary>
-    public static Task<ApiAnswer> SubmitSheetAsync(this HttpClient member, Guid tenderId, Guid bidId, decimal servicePlan, decimal pastPerformance, string? servicePlanReason = null) =>
+    /// <summary>Submits a sheet with the service plan and team experience scores (the evaluation scene's hand-scored criteria).</summary>
+    public static Task<ApiAnswer> SubmitSheetAsync(this HttpClient member, Guid tenderId, Guid bidId, decimal servicePlan, decimal teamExperience, string? servicePlanReason = null) =>
         ApiAnswer.ReadAsync(member.PostJsonAsync($"/api/evaluations/tenders/{tenderId}/bids/{bidId}/sheets", new
         {
             scores = new object[]
             {
                 new { criterion = "Service plan", points = servicePlan, comment = "Weekly visits with a named caseworker", outlierReason = servicePlanReason },
-                new { criterion = "Past performance", points = pastPerformance, comment = "Earlier contracts graded Good" },
+                new { criterion = "Team experience", points = teamExperience, comment = "Supervisor with eight years in elder care" },
             },
         }));
 

@@ -12,7 +12,8 @@ namespace Procurement.Testing;
 /// </summary>
 public static class TestTokens
 {
-    public static string For(IServiceProvider services, string role, Guid organisationId, string? userName = null, TimeSpan? lifetime = null)
+    /// <summary>A token for <paramref name="role"/> in <paramref name="organisationId"/>; its subject is <paramref name="userId"/>, or a new id.</summary>
+    public static string For(IServiceProvider services, string role, Guid organisationId, string? userName = null, TimeSpan? lifetime = null, string? userId = null)
     {
         var keys = services.GetRequiredService<TokenKeys>();
         var now = DateTime.UtcNow;
@@ -26,7 +27,7 @@ public static class TestTokens
             SigningCredentials = new SigningCredentials(keys.SigningKey, SecurityAlgorithms.RsaSha256),
             Subject = new ClaimsIdentity(
             [
-                new Claim(ProcurementClaims.Subject, Guid.NewGuid().ToString()),
+                new Claim(ProcurementClaims.Subject, userId ?? Guid.NewGuid().ToString()),
                 new Claim(ProcurementClaims.Name, userName ?? role),
                 new Claim(ProcurementClaims.Role, role),
                 new Claim(ProcurementClaims.OrganisationId, organisationId.ToString()),

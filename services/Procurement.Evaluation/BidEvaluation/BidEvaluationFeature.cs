@@ -12,6 +12,7 @@ internal static class BidEvaluationFeature
     {
         EvaluationMessages.Register();
         builder.Services.AddSingleton(builder.Configuration.GetSection(EvaluationRules.Section).Get<EvaluationRules>() ?? EvaluationRules.Default);
+        builder.Services.AddSingleton(PastPerformanceRules.Default);
         builder.Services.AddHostedService<DemoExpertSeeder>();
         builder.AddConsumers(bus =>
         {

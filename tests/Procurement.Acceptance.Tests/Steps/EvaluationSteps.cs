@@ -11,7 +11,8 @@ namespace Procurement.Acceptance.Tests.Steps;
 /// The steps of Features/Evaluation: the panel draw, compliance review, scoring and ranking, as the purchaser, the
 /// demo evaluators, the auditor and the agencies do them through the public entry. The scene before the panel (a
 /// published tender whose bids were opened) is published into the embedded host's bus, as Tendering and Bidding would.
-/// Each tender scores price 30, service plan 60 and past performance 10 points.
+/// Each tender scores price 30, service plan 60 and team experience 10 points, all but price by the panel's hand
+/// (past performance, computed from grades, is not in this scene's scheme).
 /// </summary>
 [Binding]
 public sealed class EvaluationSteps(EmbeddedPlatform platform, ScenarioContext context) : IDisposable
@@ -20,7 +21,7 @@ public sealed class EvaluationSteps(EmbeddedPlatform platform, ScenarioContext c
     [
         new("Price", "Price", 30m),
         new("Service plan", "Technical", 60m),
-        new("Past performance", "PastPerformance", 10m),
+        new("Team experience", "Technical", 10m),
     ];
 
     private readonly Dictionary<string, HttpClient> _clients = new(StringComparer.Ordinal);
@@ -162,26 +163,26 @@ public sealed class EvaluationSteps(EmbeddedPlatform platform, ScenarioContext c
         foreach (var row in scores.DataRows)
         {
             var plan = Points(row["service plan"]);
-            var past = Points(row["past performance"]);
+            var experience = Points(row["team experience"]);
             for (var m = 0; m < plan.Count; m++)
             {
-                (await (await MemberAsync(title, m + 1)).SubmitSheetAsync(tender.TenderId, tender.Bids[row["agency"]], plan[m], past[m]))
+                (await (await MemberAsync(title, m + 1)).SubmitSheetAsync(tender.TenderId, tender.Bids[row["agency"]], plan[m], experience[m]))
                     .Expect(HttpStatusCode.Created, $"panel member {m + 1} scoring {row["agency"]}");
             }
         }
     }
 
-    [Given(@"panel member (\d) scores the bid of ""([^""]*)"" on ""([^""]*)"" (\d+(?:\.\d+)?) for the service plan and (\d+(?:\.\d+)?) for past performance")]
-    public async Task HasScored(int member, string agency, string title, decimal plan, decimal past) =>
-        (await ScoreAsync(member, agency, title, plan, past, null)).Expect(HttpStatusCode.Created, $"panel member {member} scoring");
+    [Given(@"panel member (\d) scores the bid of ""([^""]*)"" on ""([^""]*)"" (\d+(?:\.\d+)?) for the service plan and (\d+(?:\.\d+)?) for team experience")]
+    public async Task HasScored(int member, string agency, string title, decimal plan, decimal experience) =>
+        (await ScoreAsync(member, agency, title, plan, experience, null)).Expect(HttpStatusCode.Created, $"panel member {member} scoring");
 
-    [When(@"panel member (\d) scores the bid of ""([^""]*)"" on ""([^""]*)"" (\d+(?:\.\d+)?) for the service plan and (\d+(?:\.\d+)?) for past performance")]
-    public async Task Scores(int member, string agency, string title, decimal plan, decimal past) =>
-        _answer = await ScoreAsync(member, agency, title, plan, past, null);
+    [When(@"panel member (\d) scores the bid of ""([^""]*)"" on ""([^""]*)"" (\d+(?:\.\d+)?) for the service plan and (\d+(?:\.\d+)?) for team experience")]
+    public async Task Scores(int member, string agency, string title, decimal plan, decimal experience) =>
+        _answer = await ScoreAsync(member, agency, title, plan, experience, null);
 
-    [When(@"panel member (\d) scores the bid of ""([^""]*)"" on ""([^""]*)"" (\d+(?:\.\d+)?) for the service plan and (\d+(?:\.\d+)?) for past performance, explaining ""([^""]*)""")]
-    public async Task ScoresWithReason(int member, string agency, string title, decimal plan, decimal past, string reason) =>
-        _answer = await ScoreAsync(member, agency, title, plan, past, reason);
+    [When(@"panel member (\d) scores the bid of ""([^""]*)"" on ""([^""]*)"" (\d+(?:\.\d+)?) for the service plan and (\d+(?:\.\d+)?) for team experience, explaining ""([^""]*)""")]
+    public async Task ScoresWithReason(int member, string agency, string title, decimal plan, decimal experience, string reason) =>
+        _answer = await ScoreAsync(member, agency, title, plan, experience, reason);
 
     [Then("the sheet is refused: the service plan score is too far from the panel's median and needs a written reason")]
     public void RefusedAsOutlier()
@@ -250,10 +251,10 @@ public sealed class EvaluationSteps(EmbeddedPlatform platform, ScenarioContext c
     private static List<decimal> Points(string cell) =>
         [.. cell.Split(',', StringSplitOptions.TrimEntries).Select(p => decimal.Parse(p, CultureInfo.InvariantCulture))];
 
-    private async Task<ApiAnswer> ScoreAsync(int member, string agency, string title, decimal plan, decimal past, string? reason)
+    private async Task<ApiAnswer> ScoreAsync(int member, string agency, string title, decimal plan, decimal experience, string? reason)
     {
         var tender = Tender(title);
-        return await (await MemberAsync(title, member)).SubmitSheetAsync(tender.TenderId, tender.Bids[agency], plan, past, reason);
+        return await (await MemberAsync(title, member)).SubmitSheetAsync(tender.TenderId, tender.Bids[agency], plan, experience, reason);
     }
 
     private async Task<PanelView> PanelAsync(string title) =>

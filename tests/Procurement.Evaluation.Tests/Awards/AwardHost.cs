@@ -1,7 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using MassTransit;
-using MassTransit.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -10,6 +6,7 @@ using Procurement.Contracts.Evaluation;
 using Procurement.Contracts.Tendering;
 using Procurement.Evaluation.Awards.Scheduling;
 using Procurement.Evaluation.Data;
+using Procurement.Evaluation.Tests.Hosting;
 using Procurement.Testing;
 
 namespace Procurement.Evaluation.Tests.Awards;
@@ -18,7 +15,7 @@ namespace Procurement.Evaluation.Tests.Awards;
 /// An Evaluation host on a fake clock (Wednesday 2026-11-25 10:00 in Shanghai) with the MassTransit test harness.
 /// The award clock's own timer never ticks here (a 40-day interval): tests run its passes themselves.
 /// </summary>
-internal sealed class AwardHost : IAsyncDisposable
+internal sealed class AwardHost : EvaluationTestHost
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 25, 2, 0, 0, TimeSpan.Zero);
 
@@ -31,19 +28,9 @@ internal sealed class AwardHost : IAsyncDisposable
     public static readonly Guid Evaluator = Guid.NewGuid();
 
     private AwardHost(RunningHost host, FakeTimeProvider clock, TestSettings settings)
-    {
-        Host = host;
-        Clock = clock;
-        Settings = settings;
-    }
-
-    public RunningHost Host { get; }
-
-    public FakeTimeProvider Clock { get; }
+        : base(host, clock) => Settings = settings;
 
     public TestSettings Settings { get; }
-
-    public ITestHarness Harness => Host.Services.GetRequiredService<ITestHarness>();
 
     public AwardConfirmer Confirmer => Host.Services.GetRequiredService<AwardConfirmer>();
 
@@ -61,45 +48,7 @@ internal sealed class AwardHost : IAsyncDisposable
         return new AwardHost(await TestHosts.StartAsync(settings, "evaluation", EvaluationModule.Module), clock, settings);
     }
 
-    public HttpClient Client(string role, Guid organisationId, string? language = null)
-    {
-        var client = Host.CreateClient().WithToken(TestTokens.For(Host.Services, role, organisationId));
-        if (language is not null)
-        {
-            client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
-        }
-
-        return client;
-    }
-
-    /// <summary>Publishes into the host's bus and waits until the named consumer has taken it, with no fault.</summary>
-    public async Task PublishAsync<TConsumer, TMessage>(TMessage message)
-        where TConsumer : class, IConsumer<TMessage>
-        where TMessage : class
-    {
-        var messageId = NewId.NextGuid();
-        await Harness.Bus.Publish(message, context => context.MessageId = messageId);
-        // The idempotent inbox records the message id with the consumer in the same transaction as its effect.
-        var consumer = typeof(TConsumer).FullName!;
-        var until = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            await using (var scope = Host.Services.CreateAsyncScope())
-            {
-                var db = scope.ServiceProvider.GetRequiredService<EvaluationDb>();
-                if (await db.InboxMessages.AnyAsync(m => m.MessageId == messageId && m.Consumer == consumer))
-                {
-                    return;
-                }
-            }
-
-            var faults = Harness.Published.Select<Fault<TMessage>>().Where(f => f.Context.Message.FaultedMessageId == messageId)
-                .SelectMany(f => f.Context.Message.Exceptions).Select(e => e.Message).ToList();
-            faults.Should().BeEmpty($"{typeof(TConsumer).Name} should take the {typeof(TMessage).Name}");
-            DateTime.UtcNow.Should().BeBefore(until, $"{typeof(TConsumer).Name} should take the {typeof(TMessage).Name} within 20 s");
-            await Task.Delay(20);
-        }
-    }
+    public HttpClient Client(string role, Guid organisationId, string? language = null) => ClientAs(role, organisationId, null, language);
 
     public static TenderPublished Tender(Guid tenderId, Guid? programId = null) => new(
         tenderId, programId ?? Guid.NewGuid(), PurchasingUnit, "Elder care, Street X", 480_000.00m, Now.AddDays(-30),
@@ -162,8 +111,4 @@ internal sealed class AwardHost : IAsyncDisposable
         return await db.OutboxMessages.CountAsync(m => m.MessageType.StartsWith(type));
     }
 
-    public static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
-        await response.Content.ReadFromJsonAsync<JsonElement>();
-
-    public ValueTask DisposeAsync() => Host.DisposeAsync();
 }

@@ -9,7 +9,15 @@ internal static class EvaluationData
 
     public static readonly Criterion Price30 = new("Price", CriterionKind.Price, 30m);
     public static readonly Criterion Plan60 = new("Service plan", CriterionKind.Technical, 60m);
+
+    /// <summary>A second hand-scored criterion (past performance is computed from grades, not scored on sheets).</summary>
+    public static readonly Criterion Experience10 = new("Staff experience", CriterionKind.Technical, 10m);
+
+    /// <summary>Computed from the agencies' final performance grades.</summary>
     public static readonly Criterion Past10 = new("Past performance", CriterionKind.PastPerformance, 10m);
+
+    /// <summary>For tenders whose scheme has no past-performance criterion.</summary>
+    public static readonly IReadOnlyDictionary<Guid, PastPerformanceBasis> NoPastPerformance = new Dictionary<Guid, PastPerformanceBasis>();
 
     public static EvaluatedTender Tender(
         IReadOnlyList<Criterion>? criteria = null, bool fixedPrice = false, int minimumValidBids = 3, StaffingCounts? staffing = null,
@@ -17,7 +25,7 @@ internal static class EvaluationData
         EvaluatedTender.Published(
             Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "Elder care, Street A", "CompetitiveConsultation",
             new TenderTerms(480_000m, staffing ?? new StaffingCounts(3, 1, 1), eligibility ?? ["Registered social organisation"],
-                criteria ?? [Price30, Plan60, Past10], fixedPrice, minimumValidBids, 3, true));
+                criteria ?? [Price30, Plan60, Experience10], fixedPrice, minimumValidBids, 3, true));
 
     /// <summary>A tender in scoring: opened with enough bids and the review concluded.</summary>
     public static EvaluatedTender Scoring(IReadOnlyList<Criterion>? criteria = null)
@@ -31,7 +39,7 @@ internal static class EvaluationData
     public static IReadOnlyList<CriterionScore> Scores(decimal plan, decimal past, string? planReason = null, string? pastReason = null) =>
     [
         new("Service plan", plan, "Clear weekly visit plan", planReason),
-        new("Past performance", past, "Good record", pastReason),
+        new("Staff experience", past, "Well qualified team", pastReason),
     ];
 
     public static ScoreSheet Sheet(EvaluatedTender tender, Guid bidId, string evaluator, IReadOnlyList<ScoreSheet> others, decimal plan, decimal past, string? planReason = null) =>

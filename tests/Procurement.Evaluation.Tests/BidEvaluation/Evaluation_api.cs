@@ -53,7 +53,7 @@ public sealed class Evaluation_api : IAsyncLifetime
             scores = new object[]
             {
                 new { criterion = "Service plan", points = plan, comment = "Weekly visits, clear case plans", outlierReason = planReason },
-                new { criterion = "Past performance", points = past, comment = "Two good years" },
+                new { criterion = "Staff experience", points = past, comment = "Two good years" },
             },
         });
 

@@ -76,7 +76,7 @@ public sealed class Outlier_rule
         e1.Status.Should().Be(SheetStatus.NeedsReason);
         e2.Status.Should().Be(SheetStatus.Accepted);
 
-        var noReason = () => e1.GiveReasons(new Dictionary<string, string> { ["Past performance"] = "n/a" }, all, criteria, Rules);
+        var noReason = () => e1.GiveReasons(new Dictionary<string, string> { ["Staff experience"] = "n/a" }, all, criteria, Rules);
         noReason.Should().Throw<RuleViolationException>().Which.Code.Should().Be(EvaluationCodes.ScoreOutlierNeedsReason);
 
         e1.GiveReasons(new Dictionary<string, string> { ["Service plan"] = "The plan has no staffing for weekends" }, all, criteria, Rules);
@@ -90,17 +90,17 @@ public sealed class Outlier_rule
         var bid = Guid.NewGuid();
         Action Submit(IReadOnlyList<CriterionScore> scores) => () => ScoreSheet.Submit(tender, bid, "e1", scores, [], Rules, EvaluationData.Now);
 
-        Submit([new("Service plan", 60m, "ok", null), new("Past performance", 10m, "ok", null)]).Should().NotThrow("the maximum is allowed");
-        Submit([new("Service plan", 0m, "ok", null), new("Past performance", 0m, "ok", null)]).Should().NotThrow("zero is allowed");
-        Submit([new("Service plan", 60.01m, "ok", null), new("Past performance", 10m, "ok", null)])
+        Submit([new("Service plan", 60m, "ok", null), new("Staff experience", 10m, "ok", null)]).Should().NotThrow("the maximum is allowed");
+        Submit([new("Service plan", 0m, "ok", null), new("Staff experience", 0m, "ok", null)]).Should().NotThrow("zero is allowed");
+        Submit([new("Service plan", 60.01m, "ok", null), new("Staff experience", 10m, "ok", null)])
             .Should().Throw<RuleViolationException>().Which.Code.Should().Be(EvaluationCodes.ScoreOutOfRange);
-        Submit([new("Service plan", -0.01m, "ok", null), new("Past performance", 10m, "ok", null)])
+        Submit([new("Service plan", -0.01m, "ok", null), new("Staff experience", 10m, "ok", null)])
             .Should().Throw<RuleViolationException>().Which.Code.Should().Be(EvaluationCodes.ScoreOutOfRange);
         Submit([new("Service plan", 30m, "ok", null)])
             .Should().Throw<RuleViolationException>().Which.Code.Should().Be(EvaluationCodes.ScoreCriterionMissing);
-        Submit([new("Service plan", 30m, "ok", null), new("Past performance", 5m, "ok", null), new("Price", 30m, "ok", null)])
+        Submit([new("Service plan", 30m, "ok", null), new("Staff experience", 5m, "ok", null), new("Price", 30m, "ok", null)])
             .Should().Throw<RuleViolationException>().Which.Code.Should().Be(EvaluationCodes.ScoreCriterionUnknown, "price is scored by formula");
-        Submit([new("Service plan", 30m, " ", null), new("Past performance", 5m, "ok", null)])
+        Submit([new("Service plan", 30m, " ", null), new("Staff experience", 5m, "ok", null)])
             .Should().Throw<RuleViolationException>().Which.Code.Should().Be(EvaluationCodes.ReasonRequired);
     }
 }

@@ -41,26 +41,26 @@ public sealed class Price_score_and_ranking
     [Fact]
     public void Worked_example_1_three_bids_three_evaluators()
     {
-        // Criteria: Price 30, Service plan 60, Past performance 10.
-        // A 400000.00: price 400000/400000 × 30 = 30.00; plan (50 + 52 + 54)/3 = 52; past (8 + 8 + 9)/3 = 8.333…
+        // Criteria: Price 30, Service plan 60, Staff experience 10.
+        // A 400000.00: price 400000/400000 × 30 = 30.00; plan (50 + 52 + 54)/3 = 52; experience (8 + 8 + 9)/3 = 8.333…
         //   total 30 + 52 + 8.333… = 90.333… → 90.33
-        // B 450000.00: price 400000/450000 × 30 = 26.666… → 26.67; plan (55 + 56 + 57)/3 = 56; past 9
+        // B 450000.00: price 400000/450000 × 30 = 26.666… → 26.67; plan (55 + 56 + 57)/3 = 56; experience 9
         //   total 26.67 + 56 + 9 = 91.67
-        // C 480000.00: price 400000/480000 × 30 = 25.00; plan (48 + 50 + 49)/3 = 49; past (7 + 8 + 9)/3 = 8
+        // C 480000.00: price 400000/480000 × 30 = 25.00; plan (48 + 50 + 49)/3 = 49; experience (7 + 8 + 9)/3 = 8
         //   total 25 + 49 + 8 = 82.00
         // Ranking: B (91.67), A (90.33), C (82.00).
         var ranking = Ranking.Rank(
         [
-            Bid(A, 400_000m, ("Service plan", [50m, 52m, 54m]), ("Past performance", [8m, 8m, 9m])),
-            Bid(B, 450_000m, ("Service plan", [55m, 56m, 57m]), ("Past performance", [9m, 9m, 9m])),
-            Bid(C, 480_000m, ("Service plan", [48m, 50m, 49m]), ("Past performance", [7m, 8m, 9m])),
-        ], [EvaluationData.Price30, EvaluationData.Plan60, EvaluationData.Past10], fixedPrice: false);
+            Bid(A, 400_000m, ("Service plan", [50m, 52m, 54m]), ("Staff experience", [8m, 8m, 9m])),
+            Bid(B, 450_000m, ("Service plan", [55m, 56m, 57m]), ("Staff experience", [9m, 9m, 9m])),
+            Bid(C, 480_000m, ("Service plan", [48m, 50m, 49m]), ("Staff experience", [7m, 8m, 9m])),
+        ], [EvaluationData.Price30, EvaluationData.Plan60, EvaluationData.Experience10], fixedPrice: false);
 
         ranking.Select(r => (r.Rank, r.BidId, r.PriceScore, r.Total)).Should().Equal(
             (1, B, (decimal?)26.67m, 91.67m),
             (2, A, (decimal?)30.00m, 90.33m),
             (3, C, (decimal?)25.00m, 82.00m));
-        ranking[1].Means["Past performance"].Should().Be(8.33m);
+        ranking[1].Means["Staff experience"].Should().Be(8.33m);
     }
 
     [Fact]
@@ -149,8 +149,8 @@ public sealed class Price_score_and_ranking
             }
         }
 
-        EvaluationProgress.RankingWhenComplete(tender, panel, bids, sheets.Take(8)).Should().BeNull("one sheet is missing");
-        EvaluationProgress.RankingWhenComplete(tender, panel, bids, sheets)!.Select(r => (r.Rank, r.BidId, r.Total))
+        EvaluationProgress.RankingWhenComplete(tender, panel, bids, sheets.Take(8), EvaluationData.NoPastPerformance).Should().BeNull("one sheet is missing");
+        EvaluationProgress.RankingWhenComplete(tender, panel, bids, sheets, EvaluationData.NoPastPerformance)!.Select(r => (r.Rank, r.BidId, r.Total))
             .Should().Equal((1, B, 91.67m), (2, A, 90.33m), (3, C, 82.00m));
     }
 
@@ -171,7 +171,7 @@ public sealed class Price_score_and_ranking
             "seed", "purchaser", EvaluationData.Now, EvaluationRules.Default, 3, true);
 
         EvaluationProgress.Expected(tender, panel, bids).Should().Be(0);
-        EvaluationProgress.RankingWhenComplete(tender, panel, bids, [])!.Select(r => (r.Rank, r.BidId, r.Total))
+        EvaluationProgress.RankingWhenComplete(tender, panel, bids, [], EvaluationData.NoPastPerformance)!.Select(r => (r.Rank, r.BidId, r.Total))
             .Should().Equal((1, A, 100.00m), (2, B, 75.00m));
     }
 }

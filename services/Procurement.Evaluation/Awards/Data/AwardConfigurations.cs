@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Procurement.Evaluation.Awards.Domain;
+using Procurement.Evaluation.Data;
 
 namespace Procurement.Evaluation.Awards.Data;
 

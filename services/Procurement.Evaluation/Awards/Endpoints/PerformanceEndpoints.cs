@@ -38,6 +38,11 @@ public sealed record ContractPerformanceResponse(
 /// <summary>One grade of an agency's earlier contract, for later tenders' past-performance criterion.</summary>
 public sealed record AgencyGradeResponse(Guid ContractId, Guid ProgramId, EvaluationStage Stage, decimal Score, PerformanceGrade Grade, bool Passed, DateTimeOffset EvaluatedAt);
 
+/// <summary>One stage of a contract the calling evaluator's organisation is assigned to evaluate, and whether it is done.</summary>
+public sealed record PerformanceAssignmentResponse(
+    Guid ContractId, Guid? TenderId, Guid ProgramId, Guid PurchasingUnitId, Guid AgencyId, DateOnly Start, DateOnly End, EvaluationStage Stage,
+    DateTimeOffset AssignedAt, bool Evaluated, bool ContractEnded);
+
 /// <summary>
 /// Contract performance evaluation (DOMAIN.md §8). The contract's parties, its assigned evaluators and auditors read
 /// it; the purchaser sets weights and assigns evaluators; the assigned evaluator submits. Anyone else: "not found".
@@ -58,6 +63,9 @@ public static class PerformanceEndpoints
         group.MapPost("/evaluations", Submit).RequireAuthorization(Roles.Evaluator)
             .WithName("SubmitPerformanceEvaluation").WithSummary("The assigned evaluator scores every indicator (0–100 with a comment); answers the weighted score and grade.");
 
+        routes.MapGet("/api/evaluations/performance/assignments", Assignments).RequireAuthorization(Roles.Evaluator)
+            .WithTags("Performance evaluation")
+            .WithName("GetMyPerformanceAssignments").WithSummary("The contracts and stages the calling evaluator's organisation is assigned to evaluate, open ones first.");
         routes.MapGet("/api/evaluations/agencies/{agencyId:guid}/grades", Grades).RequireAuthorization(Policies.AnyUser)
             .WithTags("Performance evaluation")
             .WithName("GetAgencyGrades").WithSummary("An agency's performance grades, newest first (purchasers, evaluators, auditors, and the agency itself).");
@@ -180,6 +188,25 @@ public static class PerformanceEndpoints
         }
 
         return TypedResults.Created($"/api/evaluations/contracts/{contractId}/performance", Show(evaluation));
+    }
+
+    private static async Task<Ok<PerformanceAssignmentResponse[]>> Assignments(HttpContext http, EvaluationDb db)
+    {
+        var ct = http.RequestAborted;
+        var organisation = http.User.OrganisationId();
+        // Assignments are a JSON column: the contracts are read and the caller's assignments are looked for here.
+        var contracts = (await db.Set<ContractUnderEvaluation>().AsNoTracking().ToListAsync(ct)).Where(c => c.IsAssignedEvaluator(organisation)).ToList();
+        var ids = contracts.Select(c => c.ContractId).ToList();
+        var done = (await db.Set<PerformanceEvaluation>().AsNoTracking().Where(e => ids.Contains(e.ContractId))
+            .Select(e => new { e.ContractId, e.Stage }).ToListAsync(ct)).Select(e => (e.ContractId, e.Stage)).ToHashSet();
+        return TypedResults.Ok(contracts
+            .SelectMany(c => c.Assignments.Where(a => a.EvaluatorOrganisationId == organisation).Select(a => new PerformanceAssignmentResponse(
+                c.ContractId, c.TenderId, c.ProgramId, c.PurchasingUnitId, c.AgencyId, c.Start, c.End, a.Stage, a.AssignedAt,
+                done.Contains((c.ContractId, a.Stage)), c.HasEnded)))
+            .OrderBy(a => a.Evaluated || a.ContractEnded)
+            .ThenBy(a => a.End)
+            .ThenBy(a => a.Stage)
+            .ToArray());
     }
 
     private static async Task<Ok<AgencyGradeResponse[]>> Grades(Guid agencyId, HttpContext http, EvaluationDb db)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Procurement.Evaluation.BidEvaluation.Domain;
+using Procurement.Evaluation.Data;
 
 namespace Procurement.Evaluation.BidEvaluation.Data;
 
@@ -60,6 +61,8 @@ internal sealed class EvaluatedTenderConfiguration : IEntityTypeConfiguration<Ev
         tender.Property(t => t.Outcome).HasMaxLength(1000);
         tender.Property(t => t.Version).IsConcurrencyToken();
         tender.Ignore(t => t.PanelCriteria);
+        tender.Ignore(t => t.PastPerformanceCriteria);
+        tender.Ignore(t => t.GradeCutoff);
     }
 }
 

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Procurement.Contracts.Evaluation;
+using Procurement.Evaluation.Awards.Domain;
 using Procurement.Evaluation.BidEvaluation.Domain;
+using EvaluationStage = Procurement.Evaluation.BidEvaluation.Domain.EvaluationStage;
 using Procurement.Evaluation.Data;
 using Procurement.ServiceDefaults.Problems;
 
@@ -39,6 +41,28 @@ internal static class EvaluationStore
     public static Task<List<ScoreSheet>> SheetsAsync(this EvaluationDb db, Guid tenderId, CancellationToken ct) =>
         db.ScoreSheets().Where(s => s.TenderId == tenderId).ToListAsync(ct);
 
+    /// <summary>
+    /// The basis of the past-performance score of each bidding agency (by agency id), from the final performance grades this
+    /// database holds (DOMAIN.md §8); empty when the scheme has no past-performance criterion or the bids are not opened.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<Guid, PastPerformanceBasis>> PastPerformanceAsync(
+        this EvaluationDb db, EvaluatedTender tender, IReadOnlyList<EvaluatedBid> bids, PastPerformanceRules rules, CancellationToken ct)
+    {
+        if (!tender.PastPerformanceCriteria.Any() || tender.GradeCutoff is not { } cutoff || bids.Count == 0)
+        {
+            return new Dictionary<Guid, PastPerformanceBasis>();
+        }
+
+        var agencies = bids.Select(b => b.AgencyId).Distinct().ToList();
+        var grades = await db.Set<PerformanceEvaluation>().AsNoTracking()
+            .Where(e => agencies.Contains(e.AgencyId) && e.Stage == Awards.Domain.EvaluationStage.Final)
+            .Select(e => new { e.AgencyId, e.ContractId, e.Grade, e.Score, e.SubmittedAt })
+            .ToListAsync(ct);
+        return agencies.ToDictionary(
+            a => a,
+            a => rules.Basis(a, grades.Where(g => g.AgencyId == a).Select(g => new RecordedGrade(g.ContractId, g.Grade, g.Score, g.SubmittedAt)), cutoff));
+    }
+
     /// <summary>Saves; a lost race (a concurrency token or the one-panel / one-sheet index) answers 409.</summary>
     public static async Task SaveOrConflictAsync(this EvaluationDb db, CancellationToken ct, Func<ConflictException>? duplicate = null)
     {
@@ -74,9 +98,12 @@ internal static class EvaluationStore
     }
 
     /// <summary>When every sheet is in and accepted, ranks the bids, completes the evaluation and raises <c>EvaluationCompleted</c>.</summary>
-    public static void CompleteWhenScored(this EvaluationDb db, EvaluatedTender tender, Panel panel, IReadOnlyList<EvaluatedBid> bids, IEnumerable<ScoreSheet> sheets, DateTimeOffset at)
+    public static void CompleteWhenScored(
+        this EvaluationDb db, EvaluatedTender tender, Panel panel, IReadOnlyList<EvaluatedBid> bids, IEnumerable<ScoreSheet> sheets,
+        IReadOnlyDictionary<Guid, PastPerformanceBasis> pastPerformance, DateTimeOffset at)
     {
-        if (tender.Stage != EvaluationStage.Scoring || EvaluationProgress.RankingWhenComplete(tender, panel, bids, sheets) is not { Count: > 0 } ranking)
+        if (tender.Stage != EvaluationStage.Scoring
+            || EvaluationProgress.RankingWhenComplete(tender, panel, bids, sheets, pastPerformance) is not { Count: > 0 } ranking)
         {
             return;
         }

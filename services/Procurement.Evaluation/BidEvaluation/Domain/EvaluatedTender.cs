@@ -83,11 +83,23 @@ public sealed class EvaluatedTender
 
     public int Version { get; private set; }
 
-    /// <summary>The criteria the panel scores (every one but price).</summary>
-    public IEnumerable<Criterion> PanelCriteria => Criteria.Where(c => c.Kind != CriterionKind.Price);
+    /// <summary>
+    /// The bid deadline the tender was bid against (an amendment before opening may move it). The cut-off of the grades that
+    /// feed the past-performance criterion; null for a copy kept before it was recorded (the opening time stands in).
+    /// </summary>
+    public DateTimeOffset? BidDeadline { get; private set; }
+
+    /// <summary>The criteria each evaluator scores by hand on a sheet: every one but price and past performance.</summary>
+    public IEnumerable<Criterion> PanelCriteria => Criteria.Where(c => c.Kind is not (CriterionKind.Price or CriterionKind.PastPerformance));
+
+    /// <summary>The criteria the platform computes from the agencies' performance grades, the same for every evaluator.</summary>
+    public IEnumerable<Criterion> PastPerformanceCriteria => Criteria.Where(c => c.Kind == CriterionKind.PastPerformance);
+
+    /// <summary>The grades that feed past performance are those recorded before this instant.</summary>
+    public DateTimeOffset? GradeCutoff => BidDeadline ?? OpenedAt;
 
     public static EvaluatedTender Published(
-        Guid tenderId, Guid programId, Guid purchasingUnitId, string title, string method, TenderTerms terms) =>
+        Guid tenderId, Guid programId, Guid purchasingUnitId, string title, string method, TenderTerms terms, DateTimeOffset? bidDeadline = null) =>
         new EvaluatedTender
         {
             TenderId = tenderId,
@@ -96,15 +108,17 @@ public sealed class EvaluatedTender
             Title = title,
             ProcurementMethod = method,
             Stage = EvaluationStage.AwaitingOpening,
+            BidDeadline = bidDeadline,
             Version = 1,
         }.WithTerms(terms);
 
     /// <summary>An amendment replaces the terms; after opening they no longer change what was bid against.</summary>
-    public void Amend(TenderTerms terms)
+    public void Amend(TenderTerms terms, DateTimeOffset? bidDeadline = null)
     {
         if (Stage == EvaluationStage.AwaitingOpening)
         {
             WithTerms(terms);
+            BidDeadline = bidDeadline ?? BidDeadline;
             Version++;
         }
     }

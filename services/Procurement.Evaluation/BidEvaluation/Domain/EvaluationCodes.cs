@@ -33,6 +33,7 @@ public static class EvaluationCodes
     public const string ScoreOutOfRange = "score_out_of_range";
     public const string ScoreCriterionMissing = "score_criterion_missing";
     public const string ScoreCriterionUnknown = "score_criterion_unknown";
+    public const string ScoreCriterionComputed = "score_criterion_computed";
     public const string ScoreOutlierNeedsReason = "score_outlier_needs_reason";
     public const string SubmitOwnSheetFirst = "submit_own_sheet_first";
 

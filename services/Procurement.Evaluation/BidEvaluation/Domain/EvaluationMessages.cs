@@ -41,6 +41,8 @@ internal static class EvaluationMessages
         [EvaluationCodes.ScoreOutOfRange] = ("The score {1} for \"{0}\" must be between 0 and {2}.", "“{0}”的得分 {1} 须在 0 至 {2} 之间。"),
         [EvaluationCodes.ScoreCriterionMissing] = ("The sheet has no score for \"{0}\".", "评分表缺少“{0}”的得分。"),
         [EvaluationCodes.ScoreCriterionUnknown] = ("\"{0}\" is not a criterion scored by the panel in this tender.", "“{0}”不是本项目由评审小组打分的评分因素。"),
+        [EvaluationCodes.ScoreCriterionComputed] = ("\"{0}\" is computed from the agencies' performance grades and is not scored on a sheet.",
+            "“{0}”由平台根据机构的绩效评估等级计算，不在评分表中打分。"),
         [EvaluationCodes.ScoreOutlierNeedsReason] = ("These scores differ from the panel median by more than {1} of the criterion's maximum and need a written reason: {0}.",
             "以下得分与评审小组中位数的差距超过该评分因素满分的 {1}，须填写书面理由：{0}。"),
         [EvaluationCodes.SubmitOwnSheetFirst] = ("Submit your own score sheet for this bid before reading the other members' sheets.",

@@ -18,8 +18,14 @@ public static class EvaluationProgress
     public static bool BidComplete(Panel panel, Guid bidId, IEnumerable<ScoreSheet> sheets) =>
         panel.Members.All(m => sheets.Any(s => s.BidId == bidId && s.EvaluatorUserId == m.UserId));
 
-    /// <summary>The ranking, when every expected sheet is in and accepted; null while any is missing or needs a reason.</summary>
-    public static IReadOnlyList<RankedResult>? RankingWhenComplete(EvaluatedTender tender, Panel panel, IReadOnlyList<EvaluatedBid> bids, IEnumerable<ScoreSheet> sheets)
+    /// <summary>
+    /// The ranking, when every expected sheet is in and accepted; null while any is missing or needs a reason. The hand-scored
+    /// criteria count the mean over the sheets; a past-performance criterion counts the points computed from the bid's agency's
+    /// grades (<paramref name="pastPerformance"/>, by agency), which are the same for every evaluator and so are their own mean.
+    /// </summary>
+    public static IReadOnlyList<RankedResult>? RankingWhenComplete(
+        EvaluatedTender tender, Panel panel, IReadOnlyList<EvaluatedBid> bids, IEnumerable<ScoreSheet> sheets,
+        IReadOnlyDictionary<Guid, PastPerformanceBasis> pastPerformance)
     {
         var counted = Counted(panel, bids, sheets);
         if (counted.Count != Expected(tender, panel, bids) || counted.Any(s => s.Status != SheetStatus.Accepted))
@@ -28,9 +34,12 @@ public static class EvaluationProgress
         }
 
         var criteria = tender.PanelCriteria.ToList();
+        var computed = tender.PastPerformanceCriteria.ToList();
         var scored = bids.Where(b => b.IsValid).Select(b => new ScoredBid(
             b.BidId, b.AgencyId, b.AgencyName, b.Price,
-            criteria.ToDictionary(c => c.Name, c => (IReadOnlyList<decimal>)[.. counted.Where(s => s.BidId == b.BidId).Select(s => s.PointsFor(c.Name))])))
+            criteria.ToDictionary(c => c.Name, c => (IReadOnlyList<decimal>)[.. counted.Where(s => s.BidId == b.BidId).Select(s => s.PointsFor(c.Name))])
+                .Concat(computed.Select(c => KeyValuePair.Create(c.Name, (IReadOnlyList<decimal>)[pastPerformance[b.AgencyId].PointsFor(c)])))
+                .ToDictionary()))
             .ToList();
         return Ranking.Rank(scored, tender.Criteria, tender.FixedPrice);
     }

@@ -65,6 +65,12 @@ public sealed class ScoreSheet
         EvaluatedTender tender, Guid bidId, string evaluator, IReadOnlyList<CriterionScore> scores, IReadOnlyList<ScoreSheet> others,
         EvaluationRules rules, DateTimeOffset at)
     {
+        var computed = scores.FirstOrDefault(s => tender.PastPerformanceCriteria.Any(c => c.Name == s.Criterion));
+        if (computed is not null)
+        {
+            throw new RuleViolationException(EvaluationCodes.ScoreCriterionComputed, "scores", computed.Criterion);
+        }
+
         var criteria = tender.PanelCriteria.ToList();
         CheckShape(criteria, scores);
         var sheet = new ScoreSheet

@@ -40,6 +40,10 @@ public sealed record PanelResponse(
     Guid PanelId, Guid TenderId, int Size, int Experts, int Representatives, DateTimeOffset DrawnAt, IReadOnlyList<SeatResponse> Members,
     IReadOnlyList<SeatResponse> Replaced, IReadOnlyList<DrawResponse> Draws);
 
+/// <summary>A panel the caller sits on, as the caller sees it: the tender, the caller's own seat, the panel's size; no other member.</summary>
+public sealed record MyPanelResponse(
+    Guid TenderId, string Title, string ProcurementMethod, EvaluationStage Stage, Guid PanelId, int Seat, SeatKind Kind, int PanelSize, DateTimeOffset DrawnAt);
+
 public sealed record DrawReplayResponse(int Number, string Seed, IReadOnlyList<Guid> Candidates, IReadOnlyList<Guid> Recorded, IReadOnlyList<Guid> Replayed, bool Matches);
 
 public sealed record ReplayResponse(Guid TenderId, Guid PanelId, bool Matches, IReadOnlyList<DrawReplayResponse> Draws);
@@ -56,6 +60,8 @@ public static class PanelEndpoints
             .WithName("GetPanel").WithSummary("The panel with its draws, for the purchaser, auditors and its members; agencies 403.");
         group.MapGet("/replay", Replay).RequireAuthorization(Roles.Auditor)
             .WithName("ReplayPanelDraw").WithSummary("Recomputes every draw from its seed and candidates and says whether the panel matches.");
+        routes.MapGet("/api/evaluations/panels/mine", Mine).RequireAuthorization(Roles.Evaluator).WithTags("Evaluation panels")
+            .WithName("GetMyPanels").WithSummary("The tenders whose panel the calling evaluator sits on, with the caller's seat; no other member is named.");
         return group;
     }
 
@@ -111,6 +117,22 @@ public static class PanelEndpoints
         var panel = await db.PanelAsync(tenderId, ct);
         EvaluationAccess.EnsureInsider(http.User, tender, panel);
         return TypedResults.Ok(await ViewAsync(db, panel ?? throw new ConflictException(EvaluationCodes.PanelNotDrawn), ct));
+    }
+
+    private static async Task<Ok<MyPanelResponse[]>> Mine(HttpContext http, EvaluationDb db)
+    {
+        var ct = http.RequestAborted;
+        var me = http.User.UserId();
+        // Seats are a JSON column: the panels are read and the caller's seat is looked for here.
+        var panels = (await db.Panels().AsNoTracking().ToListAsync(ct)).Where(p => p.HasMember(me)).ToList();
+        var ids = panels.Select(p => p.TenderId).ToList();
+        var tenders = await db.EvaluatedTenders().AsNoTracking().Where(t => ids.Contains(t.TenderId)).ToDictionaryAsync(t => t.TenderId, ct);
+        return TypedResults.Ok(panels
+            .Select(p => (Panel: p, Tender: tenders[p.TenderId], Seat: p.Members.First(s => s.UserId == me)))
+            .OrderByDescending(x => x.Panel.DrawnAt)
+            .Select(x => new MyPanelResponse(
+                x.Tender.TenderId, x.Tender.Title, x.Tender.ProcurementMethod, x.Tender.Stage, x.Panel.Id, x.Seat.Number, x.Seat.Kind, x.Panel.Size, x.Panel.DrawnAt))
+            .ToArray());
     }
 
     private static async Task<Ok<ReplayResponse>> Replay(Guid tenderId, EvaluationDb db, CancellationToken ct)

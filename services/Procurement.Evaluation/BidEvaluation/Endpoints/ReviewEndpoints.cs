@@ -27,7 +27,8 @@ public static class ReviewEndpoints
         return group;
     }
 
-    private static async Task<Ok<BidReviewResponse>> Review(Guid tenderId, Guid bidId, ComplianceRequest request, HttpContext http, EvaluationDb db, TimeProvider clock)
+    private static async Task<Ok<BidReviewResponse>> Review(
+        Guid tenderId, Guid bidId, ComplianceRequest request, HttpContext http, EvaluationDb db, TimeProvider clock, PastPerformanceRules pastRules)
     {
         var (judgements, rejections) = request.Validate();
         var ct = http.RequestAborted;
@@ -40,24 +41,19 @@ public static class ReviewEndpoints
         bid.Review(tender, judgements, rejections, reviewer, now);
         tender.RecordProgress();
         db.ConcludeComplianceWhenDone(tender, bids, now);
-        // A scheme scored by price alone has no sheets to wait for: the ranking follows the review.
-        db.CompleteWhenScored(tender, panel, bids, [], now);
+        // A scheme scored by price (and computed past performance) alone has no sheets to wait for: the ranking follows the review.
+        db.CompleteWhenScored(tender, panel, bids, [], await db.PastPerformanceAsync(tender, bids, pastRules, ct), now);
         await db.SaveOrConflictAsync(ct);
         return TypedResults.Ok(BidReviewResponse.From(bid));
     }
 
     private static async Task<Created<SheetResponse>> Submit(
-        Guid tenderId, Guid bidId, ScoreSheetRequest request, HttpContext http, EvaluationDb db, TimeProvider clock, EvaluationRules rules)
+        Guid tenderId, Guid bidId, ScoreSheetRequest request, HttpContext http, EvaluationDb db, TimeProvider clock, EvaluationRules rules,
+        PastPerformanceRules pastRules)
     {
         var scores = request.Validate();
         var ct = http.RequestAborted;
-        var tender = await db.TenderAsync(tenderId, ct);
-        var panel = await db.RequirePanelAsync(tenderId, ct);
-        var evaluator = EvaluationAccess.EnsureMember(http.User, tender, panel);
-        tender.EnsureStage(EvaluationStage.Scoring, EvaluationCodes.ScoringNotOpen);
-        var bids = await db.BidsAsync(tenderId, ct);
-        var bid = ValidBid(bids, bidId);
-        var sheets = EvaluationProgress.Counted(panel, bids, await db.SheetsAsync(tenderId, ct)).ToList();
+        var (tender, panel, evaluator, bids, bid, sheets) = await ScoringAsync(db, tenderId, bidId, http.User, ct);
         var forBid = sheets.Where(s => s.BidId == bidId).ToList();
         if (forBid.Any(s => s.EvaluatorUserId == evaluator))
         {
@@ -80,29 +76,24 @@ public static class ReviewEndpoints
             }
         }
 
-        db.CompleteWhenScored(tender, panel, bids, sheets, now);
+        db.CompleteWhenScored(tender, panel, bids, sheets, await db.PastPerformanceAsync(tender, bids, pastRules, ct), now);
         await db.SaveOrConflictAsync(ct, () => new ConflictException(EvaluationCodes.SheetAlreadySubmitted));
         return TypedResults.Created($"/api/evaluations/tenders/{tenderId}/bids/{bidId}/sheets/mine", View(panel, sheet, evaluator));
     }
 
     private static async Task<Ok<SheetResponse>> GiveReasons(
-        Guid tenderId, Guid bidId, OutlierReasonsRequest request, HttpContext http, EvaluationDb db, TimeProvider clock, EvaluationRules rules)
+        Guid tenderId, Guid bidId, OutlierReasonsRequest request, HttpContext http, EvaluationDb db, TimeProvider clock, EvaluationRules rules,
+        PastPerformanceRules pastRules)
     {
         var reasons = request.Validate();
         var ct = http.RequestAborted;
-        var tender = await db.TenderAsync(tenderId, ct);
-        var panel = await db.RequirePanelAsync(tenderId, ct);
-        var evaluator = EvaluationAccess.EnsureMember(http.User, tender, panel);
-        tender.EnsureStage(EvaluationStage.Scoring, EvaluationCodes.ScoringNotOpen);
-        var bids = await db.BidsAsync(tenderId, ct);
-        ValidBid(bids, bidId);
-        var sheets = EvaluationProgress.Counted(panel, bids, await db.SheetsAsync(tenderId, ct));
+        var (tender, panel, evaluator, bids, _, sheets) = await ScoringAsync(db, tenderId, bidId, http.User, ct);
         var forBid = sheets.Where(s => s.BidId == bidId).ToList();
         var sheet = forBid.FirstOrDefault(s => s.EvaluatorUserId == evaluator)
             ?? throw new NotFoundException(ProblemMessages.Get("score_sheet"), bidId);
         sheet.GiveReasons(reasons, forBid, [.. tender.PanelCriteria], rules);
         tender.RecordProgress();
-        db.CompleteWhenScored(tender, panel, bids, sheets, clock.GetUtcNow());
+        db.CompleteWhenScored(tender, panel, bids, sheets, await db.PastPerformanceAsync(tender, bids, pastRules, ct), clock.GetUtcNow());
         await db.SaveOrConflictAsync(ct);
         return TypedResults.Ok(View(panel, sheet, evaluator));
     }
@@ -132,7 +123,7 @@ public static class ReviewEndpoints
         return TypedResults.Ok(sheets.OrderBy(s => SeatOf(panel, s.EvaluatorUserId)).Select(s => View(panel, s, me)).ToArray());
     }
 
-    private static async Task<IResult> Results(Guid tenderId, HttpContext http, EvaluationDb db)
+    private static async Task<IResult> Results(Guid tenderId, HttpContext http, EvaluationDb db, PastPerformanceRules pastRules)
     {
         var ct = http.RequestAborted;
         var user = http.User;
@@ -140,8 +131,9 @@ public static class ReviewEndpoints
         var panel = await db.PanelAsync(tenderId, ct);
         var bids = await db.BidsAsync(tenderId, ct);
         var sheets = panel is null ? [] : EvaluationProgress.Counted(panel, bids, await db.SheetsAsync(tenderId, ct));
+        var past = await db.PastPerformanceAsync(tender, bids, pastRules, ct);
         var ranking = tender.Stage == EvaluationStage.Completed && panel is not null
-            ? EvaluationProgress.RankingWhenComplete(tender, panel, bids, sheets)?.Select(r => new RankingResponse(
+            ? EvaluationProgress.RankingWhenComplete(tender, panel, bids, sheets, past)?.Select(r => new RankingResponse(
                 r.Rank, r.BidId, r.AgencyId, r.AgencyName, r.Price, r.PriceScore, r.Means, r.Total)).ToList()
             : null;
 
@@ -164,7 +156,24 @@ public static class ReviewEndpoints
             panel is null ? null : new PanelSummary(panel.Size, panel.ExpertSeats, panel.Size - panel.ExpertSeats),
             [.. bids.Select(BidReviewResponse.From)],
             panel is null ? null : new SheetProgress(EvaluationProgress.Expected(tender, panel, bids), sheets.Count, sheets.Count(s => s.Status == SheetStatus.NeedsReason)),
+            [.. bids.Where(b => past.ContainsKey(b.AgencyId)).Select(b => PastPerformanceResponse.From(b, past[b.AgencyId], tender.PastPerformanceCriteria))],
             ranking));
+    }
+
+    /// <summary>
+    /// What a change to a sheet starts from: the tender in scoring, its panel with the caller as a member, the bids, the valid bid
+    /// named, and the counted sheets of the tender.
+    /// </summary>
+    private static async Task<(EvaluatedTender Tender, Panel Panel, string Evaluator, List<EvaluatedBid> Bids, EvaluatedBid Bid, List<ScoreSheet> Sheets)> ScoringAsync(
+        EvaluationDb db, Guid tenderId, Guid bidId, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
+    {
+        var tender = await db.TenderAsync(tenderId, ct);
+        var panel = await db.RequirePanelAsync(tenderId, ct);
+        var evaluator = EvaluationAccess.EnsureMember(user, tender, panel);
+        tender.EnsureStage(EvaluationStage.Scoring, EvaluationCodes.ScoringNotOpen);
+        var bids = await db.BidsAsync(tenderId, ct);
+        var bid = ValidBid(bids, bidId);
+        return (tender, panel, evaluator, bids, bid, [.. EvaluationProgress.Counted(panel, bids, await db.SheetsAsync(tenderId, ct))]);
     }
 
     private static EvaluatedBid ValidBid(IReadOnlyList<EvaluatedBid> bids, Guid bidId)

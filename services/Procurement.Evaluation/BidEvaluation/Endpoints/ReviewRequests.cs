@@ -118,7 +118,23 @@ public sealed record SheetProgress(int Expected, int Submitted, int NeedingReaso
 public sealed record EvaluationResponse(
     Guid TenderId, string Title, string ProcurementMethod, EvaluationStage Stage, string? Outcome, DateTimeOffset? OpenedAt, DateTimeOffset? ConcludedAt,
     int MinimumValidBids, IReadOnlyList<Criterion> Criteria, bool FixedPrice, PanelSummary? Panel, IReadOnlyList<BidReviewResponse> Bids,
-    SheetProgress? Sheets, IReadOnlyList<RankingResponse>? Ranking);
+    SheetProgress? Sheets, IReadOnlyList<PastPerformanceResponse> PastPerformance, IReadOnlyList<RankingResponse>? Ranking);
+
+/// <summary>A past-performance criterion's computed points for one bid.</summary>
+public sealed record ComputedPoints(string Criterion, decimal Points, decimal MaxPoints);
+
+/// <summary>
+/// One bid's past-performance score as the platform computed it from its agency's final performance grades: the grades that
+/// counted (newest first, each with its share of the maximum), the averaged share, and the points per criterion. Empty grades
+/// with <c>NoHistory</c>: the neutral share applied.
+/// </summary>
+public sealed record PastPerformanceResponse(
+    Guid BidId, Guid AgencyId, string AgencyName, bool NoHistory, decimal Share, IReadOnlyList<ComputedPoints> Points, IReadOnlyList<CountedGrade> Grades)
+{
+    public static PastPerformanceResponse From(EvaluatedBid bid, PastPerformanceBasis basis, IEnumerable<Criterion> criteria) => new(
+        bid.BidId, bid.AgencyId, bid.AgencyName, basis.NoHistory, decimal.Round(basis.Share, 4, MidpointRounding.AwayFromZero),
+        [.. criteria.Select(c => new ComputedPoints(c.Name, basis.PointsFor(c), c.MaxPoints))], basis.Grades);
+}
 
 /// <summary>What an agency that bid reads once the evaluation is completed: the ranking, nothing of the panel.</summary>
 public sealed record PublishedRankingResponse(Guid TenderId, string Title, EvaluationStage Stage, IReadOnlyList<RankingResponse> Ranking);

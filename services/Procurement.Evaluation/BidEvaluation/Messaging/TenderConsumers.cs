@@ -52,7 +52,7 @@ public sealed class TenderPublishedConsumer(EvaluationDb db, TimeProvider clock,
 
         Db.EvaluatedTenders().Add(EvaluatedTender.Published(
             message.TenderId, message.ProgramId, message.PurchasingUnitId, message.Title, message.ProcurementMethod,
-            Terms.Of(message.BudgetCeiling, message.Staffing, message.Evaluation, message.Eligibility, message.Rules)));
+            Terms.Of(message.BudgetCeiling, message.Staffing, message.Evaluation, message.Eligibility, message.Rules), message.BidDeadline));
     }
 }
 
@@ -63,7 +63,7 @@ public sealed class TenderAmendedConsumer(EvaluationDb db, TimeProvider clock, I
     protected override async Task HandleAsync(TenderAmended message, ConsumeContext<TenderAmended> context)
     {
         var tender = await Db.EvaluatedTenders().FirstOrDefaultAsync(t => t.TenderId == message.TenderId, context.CancellationToken);
-        tender?.Amend(Terms.Of(message.BudgetCeiling, message.Staffing, message.Evaluation, message.Eligibility, message.Rules));
+        tender?.Amend(Terms.Of(message.BudgetCeiling, message.Staffing, message.Evaluation, message.Eligibility, message.Rules), message.NewBidDeadline);
     }
 }
 

@@ -451,6 +451,9 @@ namespace Procurement.Evaluation.Data.Migrations
                     b.Property<Guid>("TenderId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTimeOffset?>("BidDeadline")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<decimal>("BudgetCeiling")
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");

@@ -13,7 +13,7 @@ Feature: Score bids and rank them
     And the purchaser has drawn a panel of 3 for "Elder care, Street S", sitting on it as the purchaser's representative
     And the panel has found every bid on "Elder care, Street S" eligible and fully staffed
     When the panel members score the bids on "Elder care, Street S":
-      | agency  | service plan | past performance |
+      | agency  | service plan | team experience  |
       | agency1 | 50, 52, 54   | 8, 8, 9          |
       | agency2 | 55, 56, 57   | 9, 9, 9          |
       | agency3 | 48, 50, 49   | 7, 8, 9          |
@@ -32,7 +32,7 @@ Feature: Score bids and rank them
       | agency3 | 480000.00 |
     And the purchaser has drawn a panel of 3 for "Family work, Street T", sitting on it as the purchaser's representative
     And the panel has found every bid on "Family work, Street T" eligible and fully staffed
-    When panel member 1 scores the bid of "agency1" on "Family work, Street T" 40 for the service plan and 8 for past performance
+    When panel member 1 scores the bid of "agency1" on "Family work, Street T" 40 for the service plan and 8 for team experience
     Then panel member 2 may not read the score sheets for the bid of "agency1" on "Family work, Street T" before submitting their own
-    When panel member 2 scores the bid of "agency1" on "Family work, Street T" 42 for the service plan and 8 for past performance
+    When panel member 2 scores the bid of "agency1" on "Family work, Street T" 42 for the service plan and 8 for team experience
     Then panel member 2 can read 2 score sheets for the bid of "agency1" on "Family work, Street T"

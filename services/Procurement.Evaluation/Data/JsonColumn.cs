@@ -3,10 +3,11 @@ using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Procurement.Evaluation.BidEvaluation.Data;
+namespace Procurement.Evaluation.Data;
 
 /// <summary>
-/// Values kept as JSON text columns: read and written whole, never queried by their parts, alike on SQLite and SQL Server.
+/// Values kept as JSON text columns, for every part of Evaluation: a value converter works alike on SQLite and SQL Server, and
+/// these values are read and written whole, never queried by their parts.
 /// </summary>
 internal static class JsonColumn
 {
