@@ -18,6 +18,7 @@ public static class BiddingModule
     {
         BiddingMessages.Register();
         BidMessages.Register();
+        Domain.Notifications.NotificationMessages.Register();
         builder.AddServiceDatabase<BiddingDb>("Bidding");
         builder.Services.AddSingleton(IdNumberPepper.CreateProtector(builder.Configuration, builder.Environment));
         builder.Services.AddSingleton(SealingKey.CreateSealer(builder.Configuration, builder.Environment));
@@ -28,6 +29,10 @@ public static class BiddingModule
             bus.AddConsumer<BidWindowClosedConsumer>();
             bus.AddConsumer<TenderAmendedConsumer>();
             bus.AddConsumer<TenderClarifiedConsumer>();
+            bus.AddConsumer<TenderFailedConsumer>();
+            bus.AddConsumer<AwardConfirmedConsumer>();
+            bus.AddConsumer<ContractActivatedConsumer>();
+            bus.AddConsumer<ContractEndedConsumer>();
         });
         return builder;
     }
@@ -38,6 +43,7 @@ public static class BiddingModule
         app.MapAgencyEndpoints();
         app.MapStaffEndpoints();
         app.MapBidEndpoints();
+        app.MapNotificationEndpoints();
         return app;
     }
 }

@@ -1,8 +1,10 @@
 using Procurement.ServiceDefaults.Hosting;
+using Procurement.ServiceDefaults.Messaging;
 using Procurement.ServiceDefaults.Persistence;
 using Procurement.Tendering.Data;
 using Procurement.Tendering.Domain;
 using Procurement.Tendering.Endpoints;
+using Procurement.Tendering.Messaging;
 using Procurement.Tendering.Scheduling;
 
 namespace Procurement.Tendering;
@@ -23,6 +25,12 @@ public static class TenderingModule
                 $"Tendering:CloseCheckInterval must be above zero and at most {BidWindowCloserOptions.LongestInterval.TotalDays} days.")
             .ValidateOnStart();
         builder.Services.AddSingleton<Documents.IDocumentStore, Documents.FileDocumentStore>();
+        builder.AddConsumers(bus =>
+        {
+            bus.AddConsumer<BidsOpenedConsumer>();
+            bus.AddConsumer<TenderFailedConsumer>();
+            bus.AddConsumer<AwardConfirmedConsumer>();
+        });
         builder.Services.AddSingleton<BidWindowCloser>();
         builder.Services.AddHostedService(services => services.GetRequiredService<BidWindowCloser>());
         return builder;

@@ -108,6 +108,7 @@ static async Task<RushResult?> RunAsync(string mode, Options options)
     Console.WriteLine($"  accepted      {result.Accepted} ({result.AcceptedPerSecond:F0} accepted bids/s)");
     Console.WriteLine($"  latency ms    p50 {result.Percentile(50):F1}  p95 {result.Percentile(95):F1}  p99 {result.Percentile(99):F1}  max {result.LatenciesMs[^1]:F1}");
     Console.WriteLine($"  by order      mean of the first 10% sent {result.FirstTenthMs:F1} ms, of the last 10% {result.LastTenthMs:F1} ms");
+    Console.WriteLine($"  cpu           {result.CpuMs / 1000:F1} s of CPU in this process, {result.CpuMsPerBid:F2} ms per bid (hosts and load generator)");
     Console.WriteLine($"  errors        {(result.Errors.Count == 0 ? "none" : Errors(result))}");
     Console.WriteLine($"  stored        {result.StoredBids} bid rows for the tender in bidding.db ({result.Synchronous})" +
         (result.StoredBids == result.Accepted ? "" : $"  MISMATCH: {result.Accepted} accepted"));

@@ -25,5 +25,8 @@ internal static class StandardContent
         KpiList.Create([new Kpi("Service hours", "hours", 2400m), new Kpi("Elders served", "people", 300m)]),
         PaymentSchedule.Default,
         PersonnelCostRule.Create(0.60m, [new PayFloor(CertificateLevel.Assistant, 4500m), new PayFloor(CertificateLevel.Intermediate, 5500m)]),
-        BidSecurity: 9600.00m);
+        BidSecurity: 9600.00m,
+        SingleSourceJustification: method == ProcurementMethod.SingleSource
+            ? "The only registered agency licensed for community correction work in the district (Justice Bureau notice 2026-14)."
+            : null);
 }

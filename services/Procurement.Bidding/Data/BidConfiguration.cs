@@ -32,11 +32,32 @@ internal sealed class BidConfiguration : IEntityTypeConfiguration<Bid>
                     v => v.Aggregate(0, (hash, p) => HashCode.Combine(hash, p)),
                     v => v.ToList()));
         bid.Ignore(b => b.Commitments);
+        bid.Ignore(b => b.PlannedPeople);
         bid.Ignore(b => b.Receipt);
         // One bid that counts per agency and tender; a withdrawn one makes room for a new one.
         bid.HasIndex(b => new { b.TenderId, b.AgencyId }).IsUnique().HasFilter("[Status] <> 'Withdrawn'");
         bid.HasIndex(b => new { b.AgencyId, b.TenderId });
         bid.HasIndex(b => new { b.TenderId, b.Status });
+    }
+}
+
+internal sealed class StaffCommitmentConfiguration : IEntityTypeConfiguration<StaffCommitment>
+{
+    public void Configure(EntityTypeBuilder<StaffCommitment> commitment)
+    {
+        commitment.ToTable("StaffCommitments");
+        commitment.HasKey(c => c.Id);
+        commitment.Property(c => c.Id).ValueGeneratedNever();
+        commitment.Property(c => c.IdLookupHash).HasMaxLength(Domain.ProtectedIdNumber.HashLength).IsUnicode(false);
+        commitment.Property(c => c.Kind).HasConversion<string>().HasMaxLength(20);
+        commitment.Property(c => c.Title).HasMaxLength(StaffCommitment.TitleMaxLength);
+        commitment.Property(c => c.AgencyName).HasMaxLength(StaffCommitment.AgencyNameMaxLength);
+        commitment.Property(c => c.Fte).HasPrecision(4, 2);
+        // A submission reads only the rows of its own planned people.
+        commitment.HasIndex(c => c.IdLookupHash);
+        commitment.HasIndex(c => c.BidId);
+        commitment.HasIndex(c => new { c.TenderId, c.Kind });
+        commitment.HasIndex(c => c.ContractId);
     }
 }
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Procurement.Bidding.Domain;
 using Procurement.Bidding.Domain.Bids;
+using Procurement.Bidding.Domain.Notifications;
 using Procurement.ServiceDefaults.Persistence;
 
 namespace Procurement.Bidding.Data;
@@ -20,6 +21,76 @@ public sealed class BiddingDb(DbContextOptions<BiddingDb> options) : ServiceDbCo
     public DbSet<UnsealAuditEntry> UnsealAudit => Set<UnsealAuditEntry>();
 
     public DbSet<OpeningRecord> OpeningRecords => Set<OpeningRecord>();
+
+    public DbSet<StaffCommitment> StaffCommitments => Set<StaffCommitment>();
+
+    public DbSet<AgencyNotification> Notifications => Set<AgencyNotification>();
+
+    public DbSet<EarlyCancellation> EarlyCancellations => Set<EarlyCancellation>();
+
+    /// <summary>
+    /// On SQLite, one writer at a time per database file, queued in this process. SQLite allows one writer; a
+    /// second one that collides gets SQLITE_BUSY, which Microsoft.Data.Sqlite answers by sleeping and retrying
+    /// (150 ms at a time), so under a deadline rush colliding commits waited far longer than the commits themselves
+    /// take. Queueing here keeps each commit whole and durable (nothing is deferred or batched) and its request
+    /// still waits for it. SQL Server takes concurrent writers itself.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (!Database.IsSqlite())
+        {
+            await RunCommitCheckAsync(cancellationToken);
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var gate = SqliteWriteGate.For(Database.GetConnectionString());
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            // Inside the queue no other commit can come between this check and this commit.
+            await RunCommitCheckAsync(cancellationToken);
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// A rule that must still hold when the next save commits, checked again just before it (and, on SQLite, inside
+    /// the write queue): the double-counting register is read before the save, and another agency's bid for the
+    /// same person may commit in between. Runs once, on the next save; throwing refuses that save.
+    /// </summary>
+    internal Func<CancellationToken, Task>? CommitCheck { get; set; }
+
+    private async Task RunCommitCheckAsync(CancellationToken cancellationToken)
+    {
+        if (CommitCheck is { } check)
+        {
+            CommitCheck = null;
+            await check(cancellationToken);
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        if (!Database.IsSqlite())
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
+        var gate = SqliteWriteGate.For(Database.GetConnectionString());
+        gate.Wait();
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
 
     private static TenderPersonnelCost ToPersonnelCost(TermsJson.TenderPersonnelCostStored stored) =>
         new(stored.MinimumPersonnelShare, stored.PayFloors.AsReadOnly());
@@ -51,7 +122,24 @@ public sealed class BiddingDb(DbContextOptions<BiddingDb> options) : ServiceDbCo
         modelBuilder.ApplyConfiguration(new TenderDataKeyConfiguration());
         modelBuilder.ApplyConfiguration(new UnsealAuditConfiguration());
         modelBuilder.ApplyConfiguration(new OpeningRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new StaffCommitmentConfiguration());
+        modelBuilder.ApplyConfiguration(new AgencyNotificationConfiguration());
+        modelBuilder.Entity<EarlyCancellation>(cancellation =>
+        {
+            cancellation.ToTable("EarlyCancellations");
+            cancellation.HasKey(c => c.TenderId);
+            cancellation.Property(c => c.TenderId).ValueGeneratedNever();
+            cancellation.Property(c => c.Reason).HasMaxLength(1000);
+        });
     }
+}
+
+/// <summary>One semaphore per SQLite connection string (database file), shared by every context in the process.</summary>
+internal static class SqliteWriteGate
+{
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
+
+    public static SemaphoreSlim For(string? connectionString) => Gates.GetOrAdd(connectionString ?? "", _ => new SemaphoreSlim(1, 1));
 }
 
 /// <summary>For <c>dotnet ef</c>: the SQL Server model, without a server.</summary>

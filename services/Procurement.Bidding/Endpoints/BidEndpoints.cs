@@ -65,6 +65,7 @@ public static class BidEndpoints
         var key = await db.DataKeyForAsync(sealer, tenderId, now, ct);
         var bid = Bid.Submit(tender, validated, sealer, key, now);
         db.Bids.Add(bid);
+        db.CommitNewBid(bid, tender.Title, agency.Name, now);
         await db.SaveOrConflictAsync(ct, () => AlreadyBid(null));
         return TypedResults.Created($"/api/bids/{bid.Id}", BidReceiptResponse.From(bid));
     }
@@ -87,6 +88,8 @@ public static class BidEndpoints
         var validated = await ValidateAsync(db, draft, tender, bid.AgencyId, bid.Id, ct);
         var key = await db.DataKeyForAsync(sealer, tender.TenderId, now, ct);
         bid.Revise(tender, validated, sealer, key, now);
+        var agencyName = await db.Agencies.Where(a => a.Id == bid.AgencyId).Select(a => a.Name).FirstAsync(ct);
+        await db.RecommitBidAsync(bid, tender.Title, agencyName, now, ct);
         await db.SaveOrConflictAsync(ct);
         return TypedResults.Ok(BidReceiptResponse.From(bid));
     }
@@ -96,6 +99,7 @@ public static class BidEndpoints
         var bid = await FindOwnAsync(db, id, http);
         var tender = await FindTenderAsync(db, bid.TenderId, http.RequestAborted);
         bid.Withdraw(tender, clock.GetUtcNow());
+        await db.ReleaseBidAsync(bid.Id, http.RequestAborted);
         await db.SaveOrConflictAsync(http.RequestAborted);
         return TypedResults.Ok(BidReceiptResponse.From(bid));
     }
@@ -193,9 +197,14 @@ public static class BidEndpoints
     {
         var roster = await db.SocialWorkers.AsNoTracking().Where(w => w.AgencyId == agencyId).ToListAsync(ct);
         var plannedIds = draft.Staffing.Select(s => s.WorkerId).ToHashSet();
-        var hashes = roster.Where(w => plannedIds.Contains(w.Id)).Select(w => w.IdLookupHash);
+        var hashes = roster.Where(w => plannedIds.Contains(w.Id)).Select(w => w.IdLookupHash).ToList();
         var commitments = await db.CommitmentsOfAsync(hashes, ct);
-        return BidRules.Validate(draft, tender.ForBids(), agencyId, roster, commitments, revisedBidId);
+        var validated = BidRules.Validate(draft, tender.ForBids(), agencyId, roster, commitments, revisedBidId);
+
+        // Another agency's bid for the same person may commit between this read and this bid's commit: read again there.
+        db.CommitCheck = async commitCt =>
+            (await db.CommitmentsOfAsync(hashes, commitCt)).EnsureWithinFullTime(validated.People, tender.Title, revisedBidId);
+        return validated;
     }
 
     private static void EnsureTakingBids(OpenTender tender, DateTimeOffset now)

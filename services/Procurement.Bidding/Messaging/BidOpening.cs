@@ -1,7 +1,9 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Procurement.Bidding.Data;
 using Procurement.Bidding.Domain;
 using Procurement.Bidding.Domain.Bids;
+using Procurement.Bidding.Domain.Notifications;
 using Procurement.Contracts.Bidding;
 
 namespace Procurement.Bidding.Messaging;
@@ -60,7 +62,16 @@ internal static class BidOpening
                 content.AbnormallyLowExplanation));
         }
 
+        // A bid still awaiting reconfirmation at the deadline does not count and can no longer be revised: it commits no one.
+        foreach (var notCounted in bids.Where(b => b.Status == BidStatus.NeedsReconfirmation))
+        {
+            await db.ReleaseBidAsync(notCounted.Id, ct);
+        }
+
         db.OpeningRecords.Add(OpeningRecord.Of(tender, entries, now));
+        await BidderNotices.NotifyBiddersAsync(
+            db, tender.TenderId, NotificationKind.BidsOpened, NotificationMessages.Opened,
+            [tender.Title, BidderNotices.Beijing(now), entries.Count.ToString(CultureInfo.InvariantCulture), tender.TenderId.ToString()], now, ct);
         db.Raise(new BidsOpened(
             tender.TenderId, tender.PurchasingUnitId, now, opened,
             [.. bids.Where(b => b.Status == BidStatus.NeedsReconfirmation).Select(b => new NotCountedBid(b.Id, b.AgencyId, b.Status.ToString()))]));

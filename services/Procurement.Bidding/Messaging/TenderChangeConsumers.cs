@@ -1,8 +1,10 @@
+using System.Globalization;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Procurement.Bidding.Data;
 using Procurement.Bidding.Domain;
 using Procurement.Bidding.Domain.Bids;
+using Procurement.Bidding.Domain.Notifications;
 using Procurement.Contracts.Tendering;
 using Procurement.ServiceDefaults.Messaging;
 
@@ -11,7 +13,8 @@ namespace Procurement.Bidding.Messaging;
 /// <summary>
 /// An amendment replaces Bidding's copy of the tender's terms and deadline; when it can change bids, every
 /// submitted bid stops counting until its agency confirms or revises it (DOMAIN.md §3), which the agency
-/// sees as the bid's status <c>NeedsReconfirmation</c> in <c>GET /api/bids/mine</c>.
+/// sees as the bid's status <c>NeedsReconfirmation</c> in <c>GET /api/bids/mine</c>. Every registered bidder gets a
+/// notice in its inbox (<c>GET /api/bids/notifications</c>), whether or not the amendment changes bids.
 /// </summary>
 public sealed class TenderAmendedConsumer(BiddingDb db, TimeProvider clock, ILogger<TenderAmendedConsumer> logger)
     : IdempotentConsumer<BiddingDb, TenderAmended>(db, clock, logger)
@@ -26,10 +29,21 @@ public sealed class TenderAmendedConsumer(BiddingDb db, TimeProvider clock, ILog
 
         var terms = TenderPublishedConsumer.TermsOf(
             tender.ProcurementMethod, message.Staffing, message.PersonnelCost, message.Evaluation, message.Eligibility, message.BidSecurity);
-        if (tender.Amend(message.BudgetCeiling, message.NewBidDeadline, message.ServiceStart, message.ServiceEnd, terms) && message.ChangesBids)
+        if (!tender.Amend(message.BudgetCeiling, message.NewBidDeadline, message.ServiceStart, message.ServiceEnd, terms))
+        {
+            return;
+        }
+
+        if (message.ChangesBids)
         {
             await TenderChanges.AskForReconfirmationAsync(Db, tender, message.AmendedAt, context.CancellationToken);
         }
+
+        await BidderNotices.NotifyBiddersAsync(
+            Db, tender.TenderId, NotificationKind.TenderAmended,
+            message.ChangesBids ? NotificationMessages.AmendedReconfirm : NotificationMessages.Amended,
+            [tender.Title, message.AmendmentNumber.ToString(CultureInfo.InvariantCulture), message.Description, BidderNotices.Beijing(message.NewBidDeadline)],
+            message.AmendedAt, context.CancellationToken);
     }
 }
 
@@ -43,6 +57,10 @@ public sealed class TenderClarifiedConsumer(BiddingDb db, TimeProvider clock, IL
         if (tender is not null && tender.MoveDeadline(message.BidDeadline) && message.ChangesBids)
         {
             await TenderChanges.AskForReconfirmationAsync(Db, tender, message.PublishedAt, context.CancellationToken);
+            await BidderNotices.NotifyBiddersAsync(
+                Db, tender.TenderId, NotificationKind.TenderClarified, NotificationMessages.Clarified,
+                [tender.Title, message.Question, message.Answer, BidderNotices.Beijing(message.BidDeadline)],
+                message.PublishedAt, context.CancellationToken);
         }
     }
 }

@@ -8,7 +8,10 @@ using Procurement.ServiceDefaults.Messaging;
 
 namespace Procurement.Bidding.Messaging;
 
-/// <summary>Keeps Bidding's copy of every published tender; a second delivery changes nothing.</summary>
+/// <summary>
+/// Keeps Bidding's copy of every published tender; a second delivery changes nothing. A tender whose cancellation
+/// arrived first (<see cref="Domain.EarlyCancellation"/>) is kept cancelled and never opens.
+/// </summary>
 public sealed class TenderPublishedConsumer(BiddingDb db, BidSealer sealer, TimeProvider clock, ILogger<TenderPublishedConsumer> logger)
     : IdempotentConsumer<BiddingDb, TenderPublished>(db, clock, logger)
 {
@@ -19,9 +22,18 @@ public sealed class TenderPublishedConsumer(BiddingDb db, BidSealer sealer, Time
             return;
         }
 
-        Db.OpenTenders.Add(OpenTender.Published(
+        var tender = OpenTender.Published(
             message.TenderId, message.ProgramId, message.PurchasingUnitId, message.Title, message.BudgetCeiling,
-            message.BidDeadline, message.ServiceStart, message.ServiceEnd, message.PublishedAt, TermsOf(message)));
+            message.BidDeadline, message.ServiceStart, message.ServiceEnd, message.PublishedAt, TermsOf(message));
+        Db.OpenTenders.Add(tender);
+
+        // Cancelled before this publication reached Bidding: the copy is kept, already cancelled, so no bid is ever taken for it.
+        var cancelled = await Db.EarlyCancellations.FirstOrDefaultAsync(c => c.TenderId == message.TenderId, context.CancellationToken);
+        if (cancelled is not null)
+        {
+            tender.Cancel(cancelled.Reason, cancelled.CancelledAt);
+            return;
+        }
 
         // The tender's data key exists before its first bid, so the deadline rush never races to create it.
         if (!await Db.TenderDataKeys.AnyAsync(k => k.TenderId == message.TenderId, context.CancellationToken))

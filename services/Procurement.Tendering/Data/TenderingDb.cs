@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Procurement.ServiceDefaults.Persistence;
 using Procurement.Tendering.Domain;
+using Procurement.Tendering.Endpoints;
 
 namespace Procurement.Tendering.Data;
 
@@ -38,6 +39,8 @@ public sealed class TenderingDb(DbContextOptions<TenderingDb> options) : Service
             tender.Property(t => t.Version).IsConcurrencyToken();
             tender.Property(t => t.Method).HasConversion<string>().HasMaxLength(40);
             tender.Property(t => t.CancellationReason).HasMaxLength(1000);
+            tender.Property(t => t.SingleSourceJustification).HasMaxLength(TenderRequest.JustificationMaxLength);
+            tender.Property(t => t.FailureReason).HasMaxLength(1000);
 
             // Value objects as JSON text columns (see ContentJson).
             tender.Property(t => t.EvaluationScheme).HasConversion(v => ContentJson.WriteScheme(v!), s => ContentJson.ReadScheme(s));

@@ -79,6 +79,31 @@ public sealed class Tender
     /// <summary>How many amendments have been published; the next one is number <c>AmendmentCount + 1</c>.</summary>
     public int AmendmentCount { get; private set; }
 
+    /// <summary>
+    /// For <see cref="ProcurementMethod.SingleSource"/> (单一来源): why no competition, as the purchaser wrote it for
+    /// auditors. Not needed when the tender is a direct renewal (<see cref="PredecessorContractId"/>).
+    /// </summary>
+    public string? SingleSourceJustification { get; private set; }
+
+    /// <summary>The contract this tender renews directly (续签, DOMAIN.md §2), if it is one.</summary>
+    public Guid? PredecessorContractId { get; private set; }
+
+    /// <summary>When the bids were opened and the panel's evaluation began (Bidding's <c>BidsOpened</c>).</summary>
+    public DateTimeOffset? EvaluationStartedAt { get; private set; }
+
+    /// <summary>When the tender was awarded or failed.</summary>
+    public DateTimeOffset? DecidedAt { get; private set; }
+
+    /// <summary>流标: why the tender failed, e.g. "2 valid bids, 3 required".</summary>
+    public string? FailureReason { get; private set; }
+
+    public Guid? AwardedBidId { get; private set; }
+
+    public Guid? AwardedAgencyId { get; private set; }
+
+    /// <summary>The award amount (the winning price), CNY.</summary>
+    public decimal? AwardedAmount { get; private set; }
+
     /// <summary>A draft without content yet (the content is added by <see cref="Revise"/>).</summary>
     public static Tender Draft(
         ServiceProgram program, string title, decimal budgetCeiling, DateTimeOffset bidDeadline,
@@ -186,6 +211,8 @@ public sealed class Tender
         PaymentSchedule = content.PaymentSchedule;
         PersonnelCost = content.PersonnelCost;
         BidSecurity = content.BidSecurity;
+        SingleSourceJustification = string.IsNullOrWhiteSpace(content.SingleSourceJustification) ? null : content.SingleSourceJustification.Trim();
+        PredecessorContractId = content.PredecessorContractId;
     }
 
     /// <summary>The parts a tender must have before it is published, each by its field; empty when complete.</summary>
@@ -228,6 +255,19 @@ public sealed class Tender
     }
 
     /// <summary>
+    /// 单一来源 only for a direct renewal or with a written justification an auditor can read (DOMAIN.md §3):
+    /// a SingleSource tender without a predecessor contract needs the justification (422
+    /// <c>single_source_justification_required</c>). Other methods need neither.
+    /// </summary>
+    public void EnsureSingleSourceJustified()
+    {
+        if (Method == ProcurementMethod.SingleSource && PredecessorContractId is null && SingleSourceJustification is null)
+        {
+            throw new RuleViolationException("single_source_justification_required", "singleSourceJustification");
+        }
+    }
+
+    /// <summary>
     /// Opens the tender for bids. Only a draft can be published, only with its full content, and only
     /// with a deadline at least the method's minimum bidding days away.
     /// </summary>
@@ -260,6 +300,7 @@ public sealed class Tender
             EvaluationScheme.Create(scheme.Criteria, scheme.FixedPrice, rule.Method, rules);
         }
 
+        EnsureSingleSourceJustified();
         rule.CheckDeadline(now, BidDeadline);
         EnsureDeadlineBeforeService(BidDeadline, ServiceStart);
         Status = TenderStatus.Published;
@@ -366,7 +407,9 @@ public sealed class Tender
             change.Kpis ?? Kpis,
             change.PaymentSchedule ?? PaymentSchedule,
             PersonnelCost,
-            BidSecurity);
+            BidSecurity,
+            SingleSourceJustification,
+            PredecessorContractId);
         Set(program, Title, change.BudgetCeiling ?? BudgetCeiling, deadline, serviceStart, change.ServiceEnd ?? ServiceEnd, content, rules);
         AmendmentCount++;
         Version++;
@@ -397,6 +440,64 @@ public sealed class Tender
         Status = TenderStatus.BiddingClosed;
         BiddingClosedAt = now;
         Version++;
+    }
+
+    /// <summary>
+    /// The bids were opened (Bidding's <c>BidsOpened</c>): the panel evaluates. Only a tender whose bidding closed
+    /// moves; any other status (a redelivery, or a cancellation that came first) stays as it is.
+    /// </summary>
+    /// <returns>Whether the status changed.</returns>
+    public bool StartEvaluation(DateTimeOffset openedAt)
+    {
+        if (Status != TenderStatus.BiddingClosed)
+        {
+            return false;
+        }
+
+        Status = TenderStatus.Evaluating;
+        EvaluationStartedAt = openedAt;
+        Version++;
+        return true;
+    }
+
+    /// <summary>
+    /// 流标: fewer valid bids than the method's minimum (Evaluation's <c>TenderFailed</c>). A tender still evaluating
+    /// (or closed, if the opening's event has not arrived yet) fails; a decided or cancelled one stays as it is.
+    /// </summary>
+    /// <returns>Whether the status changed.</returns>
+    public bool Fail(string reason, DateTimeOffset failedAt)
+    {
+        if (Status is not (TenderStatus.BiddingClosed or TenderStatus.Evaluating))
+        {
+            return false;
+        }
+
+        Status = TenderStatus.Failed;
+        FailureReason = reason.Length <= 1000 ? reason : reason[..1000];
+        DecidedAt = failedAt;
+        Version++;
+        return true;
+    }
+
+    /// <summary>
+    /// The award stands, its challenge window closed (Evaluation's <c>AwardConfirmed</c>). Like <see cref="Fail"/>, only
+    /// a tender still evaluating (or closed) moves.
+    /// </summary>
+    /// <returns>Whether the status changed.</returns>
+    public bool Award(Guid bidId, Guid agencyId, decimal amount, DateTimeOffset confirmedAt)
+    {
+        if (Status is not (TenderStatus.BiddingClosed or TenderStatus.Evaluating))
+        {
+            return false;
+        }
+
+        Status = TenderStatus.Awarded;
+        AwardedBidId = bidId;
+        AwardedAgencyId = agencyId;
+        AwardedAmount = amount;
+        DecidedAt = confirmedAt;
+        Version++;
+        return true;
     }
 
     /// <summary>The statuses a tender may be cancelled from: any before award or failure.</summary>

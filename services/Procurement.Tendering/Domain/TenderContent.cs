@@ -14,6 +14,8 @@ namespace Procurement.Tendering.Domain;
 /// <param name="PaymentSchedule">The instalments the contract will pay.</param>
 /// <param name="PersonnelCost">The optional personnel-first rule.</param>
 /// <param name="BidSecurity">The optional bid security (投标保证金), CNY.</param>
+/// <param name="SingleSourceJustification">For SingleSource, why there is no competition (auditors read it).</param>
+/// <param name="PredecessorContractId">The contract a direct renewal continues; SingleSource then needs no justification.</param>
 public sealed record TenderContent(
     ProcurementMethod? Method = null,
     EvaluationScheme? EvaluationScheme = null,
@@ -22,7 +24,9 @@ public sealed record TenderContent(
     KpiList? Kpis = null,
     PaymentSchedule? PaymentSchedule = null,
     PersonnelCostRule? PersonnelCost = null,
-    decimal? BidSecurity = null)
+    decimal? BidSecurity = null,
+    string? SingleSourceJustification = null,
+    Guid? PredecessorContractId = null)
 {
     public static TenderContent Empty { get; } = new();
 }

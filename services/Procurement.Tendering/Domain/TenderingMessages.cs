@@ -21,6 +21,10 @@ internal static class TenderingMessages
         ["eligibility_blank"] = ("An eligibility requirement cannot be blank.", "资格要求不能为空。"),
         ["evaluation_scheme_needs_method"] = ("Choose the procurement method before the evaluation scheme: its price weight depends on it.", "请先选择采购方式再设置评分办法：价格分权重取决于采购方式。"),
         ["bid_security_invalid"] = ("The bid security {0} must be above zero with at most two decimals.", "投标保证金 {0} 必须大于零且最多两位小数。"),
+        ["single_source_justification_required"] = (
+            "A single-source tender (单一来源) is allowed only as a direct renewal of a contract (predecessorContractId) or with a written "
+            + "justification auditors can read (singleSourceJustification).",
+            "单一来源采购仅限于合同直接续签（填写 predecessorContractId）或附有可供审计查阅的书面理由（填写 singleSourceJustification）。"),
         ["tender_incomplete"] = ("The tender cannot be published until it has: {0}.", "采购项目尚缺以下内容，不能发布：{0}。"),
         ["required_to_publish"] = ("{0} is required to publish the tender.", "发布采购项目须填写 {0}。"),
         ["tender_not_published"] = ("Only a tender open for bids can close; this one is {0}.", "只有正在接受投标的采购项目可以截标；当前状态为 {0}。"),

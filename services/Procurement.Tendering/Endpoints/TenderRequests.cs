@@ -36,9 +36,13 @@ public sealed record TenderRequest(
     PaymentScheduleBody? PaymentSchedule = null,
     PersonnelCostBody? PersonnelCost = null,
     decimal? BidSecurity = null,
-    int? Version = null)
+    int? Version = null,
+    string? SingleSourceJustification = null,
+    Guid? PredecessorContractId = null)
 {
     public const int EligibilityMaxLength = 500;
+
+    public const int JustificationMaxLength = 4000;
 
     public void Validate(DateTimeOffset now, bool editing = false)
     {
@@ -141,6 +145,16 @@ public sealed record TenderRequest(
         {
             errors.Money("bidSecurity", BidSecurity);
         }
+
+        if (SingleSourceJustification is { Length: > JustificationMaxLength })
+        {
+            errors.Add("singleSourceJustification", "max_length", JustificationMaxLength);
+        }
+
+        if (PredecessorContractId == Guid.Empty)
+        {
+            errors.Add("predecessorContractId", "required");
+        }
     }
 
     /// <summary>The content as domain values; each factory refuses numbers its rule does not allow (422).</summary>
@@ -162,7 +176,9 @@ public sealed record TenderRequest(
             ? PersonnelCostRule.Create(
                 personnel.MinimumPersonnelShare!.Value, (personnel.PayFloors ?? []).Select(f => new PayFloor(f.Level!.Value, f.MonthlyPay!.Value)))
             : null,
-        BidSecurity);
+        BidSecurity,
+        SingleSourceJustification,
+        PredecessorContractId);
 
     /// <summary>Present at all: unlike <see cref="FieldErrors.Required{T}"/>, zero and an enum's first member are values here.</summary>
     private static void Present<T>(FieldErrors errors, string field, T? value)
@@ -198,7 +214,9 @@ public sealed record TenderResponse(
     DateOnly ServiceStart, DateOnly ServiceEnd, TenderStatus Status, DateTimeOffset? PublishedAt, int Version,
     ProcurementMethod? ProcurementMethod, EvaluationSchemeView? EvaluationScheme, StaffingRequirementView? StaffingRequirement,
     IReadOnlyList<string> Eligibility, IReadOnlyList<Kpi> Kpis, PaymentScheduleView? PaymentSchedule, PersonnelCostView? PersonnelCost,
-    decimal? BidSecurity, DateTimeOffset? BiddingClosedAt, DateTimeOffset? CancelledAt, string? CancellationReason)
+    decimal? BidSecurity, DateTimeOffset? BiddingClosedAt, DateTimeOffset? CancelledAt, string? CancellationReason,
+    string? SingleSourceJustification, Guid? PredecessorContractId,
+    DateTimeOffset? EvaluationStartedAt, DateTimeOffset? DecidedAt, string? FailureReason, Guid? AwardedBidId, Guid? AwardedAgencyId, decimal? AwardedAmount)
 {
     public static TenderResponse From(Tender t) => new(
         t.Id, t.ProgramId, t.PurchasingUnitId, t.Title, t.BudgetCeiling, t.BidDeadline, t.BidDeadline.ToShanghai(), ShanghaiTime.TimeZoneId,
@@ -209,5 +227,7 @@ public sealed record TenderResponse(
         t.Eligibility, t.Kpis.Items,
         t.PaymentSchedule is { } p ? new PaymentScheduleView(p.Instalments) : null,
         t.PersonnelCost is { } c ? new PersonnelCostView(c.MinimumPersonnelShare, c.PayFloors) : null,
-        t.BidSecurity, t.BiddingClosedAt, t.CancelledAt, t.CancellationReason);
+        t.BidSecurity, t.BiddingClosedAt, t.CancelledAt, t.CancellationReason,
+        t.SingleSourceJustification, t.PredecessorContractId,
+        t.EvaluationStartedAt, t.DecidedAt, t.FailureReason, t.AwardedBidId, t.AwardedAgencyId, t.AwardedAmount);
 }

@@ -300,6 +300,32 @@ public sealed class TenderingSteps(IPlatform platform, ShiftedClock clock) : IDi
         bid.Content.Price.Should().Be(450_000.00m);
     }
 
+    // ---- agencies: the notification inbox -------------------------------------------------------
+
+    [Then(@"the agency ""([^""]*)"" finds in its bidding inbox an unread notice that ""([^""]*)"" was (amended|opened)")]
+    public async Task FindsNotice(string agency, string title, string what)
+    {
+        var client = await ClientAsync(agency);
+        var kind = what == "amended" ? "TenderAmended" : "BidsOpened";
+        var tenderId = _tenders[title];
+        // The change travels from Tendering (or the opening) to Bidding; give it the time it takes.
+        var notices = await EventuallyAsync(
+            async () =>
+            {
+                var answer = await ApiAnswer.ReadAsync(client.GetAsync(new Uri("/api/bids/notifications", UriKind.Relative)));
+                answer.Status.Should().Be(HttpStatusCode.OK, answer.Body);
+                using var inbox = JsonDocument.Parse(answer.Body);
+                return inbox.RootElement.GetProperty("notifications").EnumerateArray()
+                    .Where(n => n.GetProperty("tenderId").GetGuid() == tenderId && n.GetProperty("kind").GetString() == kind)
+                    .Select(n => (Text: n.GetProperty("text").GetString()!, Unread: n.GetProperty("readAt").ValueKind == JsonValueKind.Null))
+                    .ToList();
+            },
+            found => found.Count > 0);
+        var notice = notices.Should().ContainSingle().Subject;
+        notice.Unread.Should().BeTrue();
+        notice.Text.Should().Contain(title);
+    }
+
     // ---- the opening ----------------------------------------------------------------------------
 
     [When(@"(\d+) days pass")]

@@ -171,7 +171,7 @@ public sealed class Bids_api : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_bid_of_a_closed_tender_no_longer_commits_its_people()
+    public async Task A_bid_of_a_closed_tender_commits_its_people_until_the_tender_is_decided()
     {
         var a = await _bed.AgencyAsync(BidBed.CodeA, PeopleA);
         var b = await _bed.AgencyAsync(BidBed.CodeB, PeopleA[0], PeopleB[1], PeopleB[2]);
@@ -180,7 +180,11 @@ public sealed class Bids_api : IAsyncLifetime
         (await _bed.SubmitAsync(a, 412_345.67m, other.TenderId)).StatusCode.Should().Be(HttpStatusCode.Created);
         (await _bed.SubmitAsync(b, 400_000.00m, firstFte: 0.5m)).StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
 
-        await _bed.SendAsync(new BidWindowClosed(other.TenderId, BiddingApi.Now));
+        // Opened bids may still win while the panel evaluates: they still commit their people.
+        await _bed.SendAsync(new BidWindowClosed(other.TenderId, other.BidDeadline));
+        (await _bed.SubmitAsync(b, 400_000.00m, firstFte: 0.5m)).StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+
+        await _bed.SendAsync(new Procurement.Contracts.Evaluation.TenderFailed(other.TenderId, 1, 3, "1 valid bid, 3 required", other.BidDeadline.AddDays(3)));
 
         (await _bed.SubmitAsync(b, 400_000.00m, firstFte: 0.5m)).StatusCode.Should().Be(HttpStatusCode.Created);
     }

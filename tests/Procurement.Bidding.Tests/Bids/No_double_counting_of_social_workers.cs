@@ -93,7 +93,7 @@ public sealed class No_double_counting_of_social_workers
         var id = Guid.CreateVersion7();
         var commitments = new FteCommitments(new Dictionary<string, IReadOnlyList<Commitment>>
         {
-            [_s.Wang.IdLookupHash] = [new Commitment(CommitmentKind.Contract, id, "Contract", "Agency", 0.5m)],
+            [_s.Wang.IdLookupHash] = [new Commitment(CommitmentKind.ActiveContract, id, "Contract", "Agency", 0.5m)],
         });
 
         commitments.CollisionsWith([new PlannedPerson(_s.Wang.IdLookupHash, "Wang Fang", "5670", 0.51m)], revisedBidId: id)
@@ -116,7 +116,7 @@ public sealed class No_double_counting_of_social_workers
         [_s.Wang.IdLookupHash] = [Contract(contractFte), OtherBid(otherBidFte)],
     });
 
-    private Commitment Contract(decimal fte) => new(CommitmentKind.Contract, _contractId, "Community care contract 2026", "Sunshine Social Work", fte);
+    private Commitment Contract(decimal fte) => new(CommitmentKind.ActiveContract, _contractId, "Community care contract 2026", "Sunshine Social Work", fte);
 
     private Commitment OtherBid(decimal fte) => new(CommitmentKind.OpenBid, _otherBidId, "Youth services in Nanshan 2027", "Harbour Agency", fte);
 

@@ -69,6 +69,9 @@ public sealed class Bid
     /// </summary>
     public IReadOnlyList<PlannedPerson> Commitments => Status == BidStatus.Withdrawn ? [] : _commitments;
 
+    /// <summary>The plan of the current version whatever the status: a contract takes its won bid's plan.</summary>
+    public IReadOnlyList<PlannedPerson> PlannedPeople => _commitments;
+
     public BidReceipt Receipt => new(Id, Version, SubmittedAt, ReceiptHash);
 
     public static Bid Submit(OpenTender tender, ValidatedBid content, BidSealer sealer, TenderDataKey key, DateTimeOffset now)

@@ -6,16 +6,18 @@ namespace Procurement.Bidding.Domain.Bids;
 public enum CommitmentKind
 {
     /// <summary>An active contract's staffing.</summary>
-    Contract,
+    ActiveContract,
 
     /// <summary>A bid not withdrawn whose tender has not been decided.</summary>
     OpenBid,
 }
 
 /// <summary>Where a person's time is already committed: a contract or an open bid, named as people know it.</summary>
-/// <param name="Title">The contract's name, or the title of the tender the bid is for.</param>
+/// <param name="SourceId">The contract's id, or the bid's.</param>
+/// <param name="Title">The title of the tender the bid is for, or the contract came from.</param>
 /// <param name="AgencyName">The agency that committed the person.</param>
-public sealed record Commitment(CommitmentKind Kind, Guid SourceId, string Title, string AgencyName, decimal Fte);
+/// <param name="TenderId">The tender, when known.</param>
+public sealed record Commitment(CommitmentKind Kind, Guid SourceId, string Title, string AgencyName, decimal Fte, Guid? TenderId = null);
 
 /// <summary>A person a new staffing plan would commit, as the roster knows them.</summary>
 public sealed record PlannedPerson(string IdLookupHash, string DisplayName, string IdNumberLastFour, decimal Fte);
@@ -92,8 +94,9 @@ public sealed class FteCommitments
             totalFte = c.Total,
             commitments = c.Existing.Select(e => new
             {
-                kind = e.Kind == CommitmentKind.Contract ? "contract" : "openBid",
+                kind = e.Kind == CommitmentKind.ActiveContract ? "activeContract" : "openBid",
                 id = e.SourceId,
+                tenderId = e.TenderId,
                 title = e.Title,
                 agency = e.AgencyName,
                 fte = e.Fte,

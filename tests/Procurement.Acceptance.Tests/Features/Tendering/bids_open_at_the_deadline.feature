@@ -15,4 +15,6 @@ Feature: Bids open at the deadline
       | agency1 | 450000.00 |
       | agency2 | 430000.00 |
     And the agencies "agency1" and "agency2" both read that opening record, each seeing the other's price
+    And the agency "agency1" finds in its bidding inbox an unread notice that "Elder care, Street E" was opened
+    And the agency "agency2" finds in its bidding inbox an unread notice that "Elder care, Street E" was opened
     But neither "agency1" nor "agency2" can see the other's bid on "Elder care, Street E"

@@ -1,0 +1,65 @@
+namespace Procurement.Bidding.Domain.Notifications;
+
+public enum NotificationKind
+{
+    /// <summary>The tender was amended (更正公告).</summary>
+    TenderAmended,
+
+    /// <summary>An answer that can change bids was published (答疑澄清).</summary>
+    TenderClarified,
+
+    /// <summary>The bids were opened and the opening record (开标记录) published.</summary>
+    BidsOpened,
+}
+
+/// <summary>
+/// One message in an agency's inbox. The text is kept as a code and its arguments, not as prose, so each
+/// reader gets it in their own language (<see cref="NotificationMessages"/>); the arguments are plain values
+/// already formatted for people (titles, Beijing times, numbers).
+/// </summary>
+public sealed class AgencyNotification
+{
+    public const int ArgumentMaxLength = 2000;
+
+    private AgencyNotification()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid AgencyId { get; private set; }
+
+    public Guid TenderId { get; private set; }
+
+    public NotificationKind Kind { get; private set; }
+
+    /// <summary>The text's code in <see cref="NotificationMessages"/>.</summary>
+    public string Code { get; private set; } = "";
+
+    public IReadOnlyList<string> Arguments { get; private set; } = [];
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset? ReadAt { get; private set; }
+
+    /// <summary>The same notice for every agency given, once each.</summary>
+    public static IEnumerable<AgencyNotification> To(
+        IEnumerable<Guid> agencyIds, Guid tenderId, NotificationKind kind, string code, IEnumerable<string> arguments, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(agencyIds);
+        var args = arguments.Select(a => a.Length <= ArgumentMaxLength ? a : a[..ArgumentMaxLength]).ToList().AsReadOnly();
+        return agencyIds.Distinct().Select(agencyId => new AgencyNotification
+        {
+            Id = Guid.CreateVersion7(),
+            AgencyId = agencyId,
+            TenderId = tenderId,
+            Kind = kind,
+            Code = code,
+            Arguments = args,
+            CreatedAt = now,
+        });
+    }
+
+    /// <summary>Marking a notice read a second time keeps the first time.</summary>
+    public void MarkRead(DateTimeOffset now) => ReadAt ??= now;
+}
