@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Procurement.Contracts.Bidding;
 using Procurement.Contracts.Evaluation;
+using Procurement.Contracts.Tendering;
 using Procurement.ServiceDefaults.Security;
 using Procurement.Tendering.Scheduling;
 using Procurement.Testing;
@@ -103,6 +104,11 @@ public sealed class Tender_outcomes_api : IAsyncLifetime
         awarded.GetProperty("awardedBidId").GetGuid().Should().Be(bidId);
         awarded.GetProperty("awardedAgencyId").GetGuid().Should().Be(agencyId);
         awarded.GetProperty("awardedAmount").GetDecimal().Should().Be(456_789.00m);
+        var harness = _host.Services.GetRequiredService<ITestHarness>();
+        (await harness.Published.Any<TenderStatusChanged>(m => m.Context.Message.TenderId == id
+            && m.Context.Message.From == "BiddingClosed" && m.Context.Message.To == "Evaluating")).Should().BeTrue("the opening is a status change");
+        (await harness.Published.Any<TenderStatusChanged>(m => m.Context.Message.TenderId == id
+            && m.Context.Message.From == "Evaluating" && m.Context.Message.To == "Awarded")).Should().BeTrue("the award is a status change");
 
         // Decided is decided: a stray failure changes nothing, and an awarded tender cannot be cancelled.
         await SendAsync(new TenderFailed(id, 1, 3, "1 valid bid, 3 required", _clock.GetUtcNow()));
@@ -122,6 +128,8 @@ public sealed class Tender_outcomes_api : IAsyncLifetime
         failed.GetProperty("status").GetString().Should().Be("Failed");
         failed.GetProperty("failureReason").GetString().Should().Be("2 valid bids, 3 required");
         failed.GetProperty("decidedAt").GetDateTimeOffset().Should().Be(_clock.GetUtcNow().AddDays(3));
+        (await _host.Services.GetRequiredService<ITestHarness>().Published.Any<TenderStatusChanged>(m => m.Context.Message.TenderId == id
+            && m.Context.Message.To == "Failed" && m.Context.Message.Reason == "2 valid bids, 3 required")).Should().BeTrue();
     }
 
     [Fact]

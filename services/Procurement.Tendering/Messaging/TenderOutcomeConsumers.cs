@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Procurement.Contracts.Bidding;
 using Procurement.Contracts.Evaluation;
+using Procurement.Contracts.Tendering;
 using Procurement.ServiceDefaults.Messaging;
 using Procurement.Tendering.Data;
 
@@ -12,10 +13,8 @@ namespace Procurement.Tendering.Messaging;
 /// services that decide them (Bidding opens, Evaluation fails or awards); Tendering keeps the status people read.
 /// </summary>
 /// <remarks>
-/// DOMAIN.md §3 asks for an integration event at every status change. <c>Procurement.Contracts</c> has no Tendering
-/// event for these three changes (the lead owns that project); the events that cause them (<c>BidsOpened</c>,
-/// <c>TenderFailed</c>, <c>AwardConfirmed</c>) already reach every service. A <c>TenderStatusChanged</c> record is
-/// needed there to raise one from here.
+/// DOMAIN.md §3 asks for an integration event at every status change: each of the three consumers here raises
+/// <see cref="TenderStatusChanged"/> in the same SaveChanges as the change (the inbox saves it).
 /// </remarks>
 public sealed class BidsOpenedConsumer(TenderingDb db, TimeProvider clock, ILogger<BidsOpenedConsumer> logger)
     : IdempotentConsumer<TenderingDb, BidsOpened>(db, clock, logger)
@@ -25,10 +24,14 @@ public sealed class BidsOpenedConsumer(TenderingDb db, TimeProvider clock, ILogg
     protected override async Task HandleAsync(BidsOpened message, ConsumeContext<BidsOpened> context)
     {
         var tender = await Db.Tenders.FirstOrDefaultAsync(t => t.Id == message.TenderId, context.CancellationToken);
+        var from = tender?.Status;
         if (tender is null || !tender.StartEvaluation(message.OpenedAt))
         {
             _logger.LogInformation("Bids of tender {TenderId} opened; its status ({Status}) stays", message.TenderId, tender?.Status);
+            return;
         }
+
+        Db.Raise(new TenderStatusChanged(tender.Id, from!.Value.ToString(), tender.Status.ToString(), null, message.OpenedAt));
     }
 }
 
@@ -41,10 +44,14 @@ public sealed class TenderFailedConsumer(TenderingDb db, TimeProvider clock, ILo
     protected override async Task HandleAsync(TenderFailed message, ConsumeContext<TenderFailed> context)
     {
         var tender = await Db.Tenders.FirstOrDefaultAsync(t => t.Id == message.TenderId, context.CancellationToken);
+        var from = tender?.Status;
         if (tender is null || !tender.Fail(message.Reason, message.FailedAt))
         {
             _logger.LogWarning("Tender {TenderId} failed in evaluation, but its status ({Status}) cannot become Failed", message.TenderId, tender?.Status);
+            return;
         }
+
+        Db.Raise(new TenderStatusChanged(tender.Id, from!.Value.ToString(), tender.Status.ToString(), message.Reason, message.FailedAt));
     }
 }
 
@@ -57,9 +64,14 @@ public sealed class AwardConfirmedConsumer(TenderingDb db, TimeProvider clock, I
     protected override async Task HandleAsync(AwardConfirmed message, ConsumeContext<AwardConfirmed> context)
     {
         var tender = await Db.Tenders.FirstOrDefaultAsync(t => t.Id == message.TenderId, context.CancellationToken);
+        var from = tender?.Status;
         if (tender is null || !tender.Award(message.BidId, message.AgencyId, message.Amount, message.ConfirmedAt))
         {
             _logger.LogWarning("Tender {TenderId} was awarded, but its status ({Status}) cannot become Awarded", message.TenderId, tender?.Status);
+            return;
         }
+
+        Db.Raise(new TenderStatusChanged(
+            tender.Id, from!.Value.ToString(), tender.Status.ToString(), $"Awarded to {message.AgencyName} for {message.Amount:0.00} CNY", message.ConfirmedAt));
     }
 }

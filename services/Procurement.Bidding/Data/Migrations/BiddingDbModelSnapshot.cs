@@ -185,6 +185,64 @@ namespace Procurement.Bidding.Data.Migrations
                     b.ToTable("OpeningRecords", (string)null);
                 });
 
+            modelBuilder.Entity("Procurement.Bidding.Domain.Bids.StaffCommitment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("AgencyName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("BidId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("ContractId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<decimal>("Fte")
+                        .HasPrecision(4, 2)
+                        .HasColumnType("decimal(4,2)");
+
+                    b.Property<string>("IdLookupHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTimeOffset>("Since")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("TenderId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BidId");
+
+                    b.HasIndex("ContractId");
+
+                    b.HasIndex("IdLookupHash");
+
+                    b.HasIndex("TenderId", "Kind");
+
+                    b.ToTable("StaffCommitments", (string)null);
+                });
+
             modelBuilder.Entity("Procurement.Bidding.Domain.Bids.TenderDataKey", b =>
                 {
                     b.Property<Guid>("TenderId")
@@ -276,6 +334,65 @@ namespace Procurement.Bidding.Data.Migrations
                     b.HasIndex("BidId", "At");
 
                     b.ToTable("UnsealAudit", (string)null);
+                });
+
+            modelBuilder.Entity("Procurement.Bidding.Domain.EarlyCancellation", b =>
+                {
+                    b.Property<Guid>("TenderId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CancelledAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.HasKey("TenderId");
+
+                    b.ToTable("EarlyCancellations", (string)null);
+                });
+
+            modelBuilder.Entity("Procurement.Bidding.Domain.Notifications.AgencyNotification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Arguments")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(60)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("TenderId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId", "CreatedAt");
+
+                    b.HasIndex("AgencyId", "ReadAt");
+
+                    b.ToTable("AgencyNotifications", (string)null);
                 });
 
             modelBuilder.Entity("Procurement.Bidding.Domain.OpenTender", b =>

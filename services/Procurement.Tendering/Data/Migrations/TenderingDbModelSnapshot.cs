@@ -134,6 +134,16 @@ namespace Procurement.Tendering.Data.Migrations
                     b.Property<int>("AmendmentCount")
                         .HasColumnType("int");
 
+                    b.Property<Guid?>("AwardedAgencyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<decimal?>("AwardedAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<Guid?>("AwardedBidId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<DateTimeOffset>("BidDeadline")
                         .HasColumnType("datetimeoffset");
 
@@ -158,12 +168,22 @@ namespace Procurement.Tendering.Data.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("Eligibility")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("EvaluationScheme")
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset?>("EvaluationStartedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
 
                     b.Property<string>("Kpis")
                         .IsRequired()
@@ -179,6 +199,9 @@ namespace Procurement.Tendering.Data.Migrations
                     b.Property<string>("PersonnelCost")
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<Guid?>("PredecessorContractId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<Guid>("ProgramId")
                         .HasColumnType("uniqueidentifier");
 
@@ -193,6 +216,10 @@ namespace Procurement.Tendering.Data.Migrations
 
                     b.Property<DateOnly>("ServiceStart")
                         .HasColumnType("date");
+
+                    b.Property<string>("SingleSourceJustification")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
 
                     b.Property<string>("StaffingRequirement")
                         .HasColumnType("nvarchar(max)");
