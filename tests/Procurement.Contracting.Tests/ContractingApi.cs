@@ -143,6 +143,18 @@ internal sealed class ContractingApi : IAsyncDisposable
         await Host.Services.GetRequiredService<ContractClock>().RunOnceAsync(CancellationToken.None);
     }
 
+    /// <summary>Moves the clock to 10:00 in Shanghai on <paramref name="day"/> and runs the continuity alert clock's pass.</summary>
+    public async Task<Procurement.Contracting.Continuity.Scheduling.ContinuityAlertPass> AlertsOnAsync(DateOnly day)
+    {
+        var at = new DateTimeOffset(day.ToDateTime(new TimeOnly(2, 0)), TimeSpan.Zero);
+        if (at > Clock.GetUtcNow())
+        {
+            Clock.SetUtcNow(at);
+        }
+
+        return await Host.Services.GetRequiredService<Procurement.Contracting.Continuity.Scheduling.ContinuityAlertClock>().RunOnceAsync(CancellationToken.None);
+    }
+
     public async Task<JsonElement> GetAsync(HttpClient client, string path)
     {
         var response = await client.GetAsync(path);

@@ -10,8 +10,9 @@ using Procurement.ServiceDefaults.Messaging;
 namespace Procurement.Contracting.Continuity;
 
 /// <summary>
-/// Continuity (DOMAIN.md §2) inside Contracting: the coverage timeline, gap days and the renewal lead time with its
-/// <c>RenewalDue</c> clock. Its tables are configured by the <c>IEntityTypeConfiguration</c>s of its <c>Data</c> folder.
+/// Continuity (DOMAIN.md §2) inside Contracting: the coverage timeline, gap days, the renewal lead time with its
+/// <c>RenewalDue</c> clock, the forecast (<c>RenewalAtRisk</c>, <c>FundingGapForecast</c>) and bridge proposals
+/// (<c>BridgeProposed</c>, approve/decline), late instalments and the dashboard. Its tables are configured by the <c>IEntityTypeConfiguration</c>s of its <c>Data</c> folder.
 /// </summary>
 public static class ContinuityFeature
 {
@@ -20,23 +21,30 @@ public static class ContinuityFeature
         ArgumentNullException.ThrowIfNull(builder);
         ContinuityCodes.Register();
         builder.Services.AddOptions<ContinuityOptions>().BindConfiguration(ContinuityOptions.Section)
-            .Validate(o => o.LeadTimePercentile is >= 1 and <= 100 && o.LeadTimeMarginDays >= 0
+            .Validate(o => o.LeadTimePercentile is >= 1 and <= 100 && o.LeadTimeMarginDays >= 0 && o.BridgeProposalDaysBeforeEnd >= 1 && o.DefaultSigningDays >= 0
                            && (o.RenewalCheckInterval is null || (o.RenewalCheckInterval > TimeSpan.Zero && o.RenewalCheckInterval <= ContractClockOptions.LongestInterval)),
-                $"Contracting:Continuity needs LeadTimePercentile from 1 to 100, LeadTimeMarginDays ≥ 0 and a RenewalCheckInterval above zero and at most {ContractClockOptions.LongestInterval.TotalDays} days.")
+                $"Contracting:Continuity needs LeadTimePercentile from 1 to 100, LeadTimeMarginDays ≥ 0, BridgeProposalDaysBeforeEnd ≥ 1, DefaultSigningDays ≥ 0 and a RenewalCheckInterval above zero and at most {ContractClockOptions.LongestInterval.TotalDays} days.")
             .ValidateOnStart();
         builder.Services.AddSingleton(services =>
         {
             var options = services.GetRequiredService<IOptions<ContinuityOptions>>().Value;
-            return ContinuityRules.For(services.GetRequiredService<ContractRules>(), options.LeadTimePercentile, options.LeadTimeMarginDays);
+            return ContinuityRules.For(services.GetRequiredService<ContractRules>(), options.LeadTimePercentile, options.LeadTimeMarginDays) with
+            {
+                BridgeProposalDaysBeforeEnd = options.BridgeProposalDaysBeforeEnd,
+                DefaultSigningDays = options.DefaultSigningDays,
+            };
         });
         builder.Services.AddSingleton<RenewalDueClock>();
         builder.Services.AddHostedService(services => services.GetRequiredService<RenewalDueClock>());
+        builder.Services.AddSingleton<ContinuityAlertClock>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ContinuityAlertClock>());
         builder.AddConsumers(bus =>
         {
             bus.AddConsumer<ContinuityTenderPublishedConsumer>();
             bus.AddConsumer<ContinuityProgramCreatedConsumer>();
             bus.AddConsumer<ContinuityProgramRevisedConsumer>();
             bus.AddConsumer<ContinuityInstalmentPaidConsumer>();
+            bus.AddConsumer<ContinuityInstalmentOverdueConsumer>();
         });
     }
 

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Procurement.Contracting.Continuity.Data;
+using Procurement.Contracting.Continuity.Domain;
 using Procurement.Contracting.Data;
 using Procurement.Contracting.Domain;
 using Procurement.ServiceDefaults.Problems;
@@ -74,7 +76,7 @@ public static class ContractEndpoints
     private static Ok<string> Lifecycle() => TypedResults.Ok(Contract.LifecycleDiagram());
 
     private static async Task<Ok<ContractView>> Get(Guid id, HttpContext http, ContractingDb db, ContractRules rules, TimeProvider clock) =>
-        TypedResults.Ok(await ViewAsync(db, await FindVisibleAsync(db, id, http), http.User, rules, clock.GetUtcNow(), http.RequestAborted));
+        TypedResults.Ok(await ViewAsync(db, await FindVisibleAsync(db, id, http), http, rules, clock.GetUtcNow()));
 
     private static async Task<Ok<TermsVersionView[]>> Versions(Guid id, HttpContext http, ContractingDb db)
     {
@@ -155,7 +157,8 @@ public static class ContractEndpoints
         db.RaiseChanges(contract);
         db.RaiseChanges(successor);
         await db.SaveChangesAsync(http.RequestAborted);
-        var view = ContractView.From(successor, successor.TriggersFor(ContractParty.Purchaser, rules, now), since, rules);
+        var learnt = await db.LifecycleRulesAsync(successor, rules, http.RequestServices.GetRequiredService<ContinuityRules>(), http.RequestAborted);
+        var view = ContractView.From(successor, successor.TriggersFor(ContractParty.Purchaser, rules, now), since, learnt);
         return TypedResults.Created($"/api/contracts/{successor.Id}", view);
     }
 
@@ -181,12 +184,14 @@ public static class ContractEndpoints
     {
         db.RaiseChanges(contract);
         await db.SaveChangesAsync(http.RequestAborted);
-        return TypedResults.Ok(await ViewAsync(db, contract, http.User, rules, now, http.RequestAborted));
+        return TypedResults.Ok(await ViewAsync(db, contract, http, rules, now));
     }
 
-    private static async Task<ContractView> ViewAsync(
-        ContractingDb db, Contract contract, ClaimsPrincipal user, ContractRules rules, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The contract as its caller sees it; its renewal window opens at its learnt lead time (DOMAIN.md §2).</summary>
+    private static async Task<ContractView> ViewAsync(ContractingDb db, Contract contract, HttpContext http, ContractRules rules, DateTimeOffset now)
     {
+        var user = http.User;
+        var cancellationToken = http.RequestAborted;
         var party = contract.PartyOf(user.OrganisationId());
         var permitted = party switch
         {
@@ -194,7 +199,8 @@ public static class ContractEndpoints
             ContractParty.Agency when user.IsInRole(Roles.Agency) => contract.TriggersFor(party, rules, now),
             _ => [],
         };
-        return ContractView.From(contract, permitted, await db.ConsecutiveSinceAsync(contract, cancellationToken), rules);
+        var learnt = await db.LifecycleRulesAsync(contract, rules, http.RequestServices.GetRequiredService<ContinuityRules>(), cancellationToken);
+        return ContractView.From(contract, permitted, await db.ConsecutiveSinceAsync(contract, cancellationToken), learnt);
     }
 
     /// <summary>The user's id from the token, when it is one (a machine client's is not).</summary>

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Procurement.Contracting.Continuity.Data;
+using Procurement.Contracting.Continuity.Domain;
 using Procurement.Contracting.Data;
 using Procurement.Contracting.Domain;
 using Procurement.ServiceDefaults.Time;
@@ -19,13 +21,16 @@ public sealed class ContractClockOptions
 
 /// <summary>
 /// Fires the clock's triggers (DOMAIN.md §7), never a person: <c>Activate</c> on a signed contract's start date
-/// (Asia/Shanghai) and <c>EnterRenewalWindow</c> once an active contract is within the renewal lead time. It runs
+/// (Asia/Shanghai) and <c>EnterRenewalWindow</c> once an active contract is within its renewal lead time — the one
+/// learnt from history (DOMAIN.md §2, <see cref="ContinuityStore.LifecycleRulesAsync"/>), the same number the renewal
+/// clock raises <c>RenewalDue</c> with, or the default without history. It runs
 /// once at start-up — so a date that came while the service was down is caught at the next start — and then every
 /// <see cref="ContractClockOptions.ClockCheckInterval"/>. Each contract changes in its own transaction; two replicas
 /// racing for one contract are told apart by its version, and the loser leaves it to the winner.
 /// </summary>
 public sealed class ContractClock(
-    IServiceScopeFactory scopes, TimeProvider clock, ContractRules rules, IOptions<ContractClockOptions> options, ILogger<ContractClock> logger)
+    IServiceScopeFactory scopes, TimeProvider clock, ContractRules rules, ContinuityRules continuityRules, IOptions<ContractClockOptions> options,
+    ILogger<ContractClock> logger)
     : BackgroundService
 {
     /// <summary>One pass: activates what is due, then marks what is expiring; returns how many contracts it changed.</summary>
@@ -50,11 +55,13 @@ public sealed class ContractClock(
             changed += await FireAsync(id, ContractTrigger.Activate, now, cancellationToken) ? 1 : 0;
         }
 
-        var windowOpensBy = today.AddDays(rules.RenewalLeadTimeDays);
         List<Guid> expiring;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<ContractingDb>();
+
+            // No contract's learnt lead time is longer than this; each candidate is then judged with its own.
+            var windowOpensBy = today.AddDays(Math.Max(rules.RenewalLeadTimeDays, await db.LongestLeadTimeAsync(continuityRules, today, cancellationToken)));
             expiring = await db.Contracts.AsNoTracking()
                 .Where(c => c.State == ContractState.Active && c.End <= windowOpensBy)
                 .Select(c => c.Id)
@@ -108,18 +115,24 @@ public sealed class ContractClock(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ContractingDb>();
         var contract = await db.ContractsWithRecords.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (contract is null || !contract.PermittedTriggers(rules, now).Contains(trigger))
+        if (contract is null)
+        {
+            return false;
+        }
+
+        var judgedBy = trigger == ContractTrigger.EnterRenewalWindow ? await db.LifecycleRulesAsync(contract, rules, continuityRules, cancellationToken) : rules;
+        if (!contract.PermittedTriggers(judgedBy, now).Contains(trigger))
         {
             return false;
         }
 
         if (trigger == ContractTrigger.Activate)
         {
-            contract.Activate(rules, now);
+            contract.Activate(judgedBy, now);
         }
         else
         {
-            contract.EnterRenewalWindow(rules, now);
+            contract.EnterRenewalWindow(judgedBy, now);
         }
 
         db.RaiseChanges(contract);

@@ -239,8 +239,14 @@ public sealed class Continuity_api : IAsyncLifetime
         (renewal.GetProperty("leadTimeDays").GetInt32(), renewal.GetProperty("historyCount").GetInt32(), renewal.GetProperty("renewalPoint").GetString())
             .Should().Be((60, 1, "2027-11-01"));
 
+        // One lead time: the contract clock opens the lifecycle's renewal window at the learnt 60 days (11-01), not at the default 90 (10-02).
+        await _api.RunClockOnAsync(new DateOnly(2027, 10, 31));
+        (await StateAsync(tendered)).Should().Be("Active");
+        (await _api.GetAsync(_api.PurchaserClient(), $"/api/contracts/{tendered}")).GetProperty("renewalWindowOpens").GetString().Should().Be("2027-11-01");
+        await _api.RunClockOnAsync(new DateOnly(2027, 11, 1));
+        (await StateAsync(tendered)).Should().Be("Expiring");
+
         // Renewed directly (no tender of its own): the successor takes its predecessor's method and history.
-        await _api.RunClockOnAsync(new DateOnly(2027, 10, 2));
         var renewed = await _api.PurchaserClient().PostAsJsonAsync($"/api/contracts/{tendered}/renew", new { end = "2028-12-31", amount = 480_000.00m });
         renewed.StatusCode.Should().Be(HttpStatusCode.Created);
         var successor = (await renewed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();

@@ -43,10 +43,24 @@ public sealed class Continuity_configuration
             .Should().Be((100, 0, 100));
     }
 
+    [Fact]
+    public async Task A_deployment_sets_its_own_bridge_proposal_day()
+    {
+        await using var api = await ContractingApi.StartAsync(new() { ["Contracting:Continuity:BridgeProposalDaysBeforeEnd"] = "45" });
+        var id = await api.ActiveAsync(ContractingApi.Award(Agency));
+
+        // 2027-12-31 − 45 days = 11-16: nothing on 11-15, the proposal on 11-16.
+        (await api.AlertsOnAsync(new DateOnly(2027, 11, 15))).BridgesProposed.Should().Be(0);
+        (await api.AlertsOnAsync(new DateOnly(2027, 11, 16))).BridgesProposed.Should().Be(1);
+        (await api.GetAsync(api.PurchaserClient(), $"/api/continuity/contracts/{id}/bridge-proposal")).GetProperty("status").GetString().Should().Be("Proposed");
+    }
+
     [Theory]
     [InlineData("Contracting:Continuity:LeadTimePercentile", "0")]
     [InlineData("Contracting:Continuity:LeadTimePercentile", "101")]
     [InlineData("Contracting:Continuity:LeadTimeMarginDays", "-1")]
+    [InlineData("Contracting:Continuity:BridgeProposalDaysBeforeEnd", "0")]
+    [InlineData("Contracting:Continuity:DefaultSigningDays", "-1")]
     [InlineData("Contracting:Continuity:RenewalCheckInterval", "00:00:00")]
     [InlineData("Contracting:Continuity:RenewalCheckInterval", "50.00:00:00")]
     public async Task Numbers_outside_their_range_stop_the_service_at_start(string key, string value)

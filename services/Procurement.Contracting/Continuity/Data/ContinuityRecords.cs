@@ -111,3 +111,141 @@ internal sealed class RenewalNoticeConfiguration : IEntityTypeConfiguration<Rene
         builder.Property(n => n.ContractId).ValueGeneratedNever();
     }
 }
+
+/// <summary>Where a bridge proposal stands.</summary>
+public enum BridgeProposalStatus
+{
+    Proposed,
+    Approved,
+    Declined,
+}
+
+/// <summary>The bridge extension proposed for a contract (<c>BridgeProposed</c>): at most one per contract (its key).</summary>
+public sealed class BridgeProposal
+{
+    public Guid ContractId { get; set; }
+
+    public Guid ProgramId { get; set; }
+
+    public Guid PurchasingUnitId { get; set; }
+
+    /// <summary>The contract's last day when it was proposed.</summary>
+    public DateOnly End { get; set; }
+
+    public int Months { get; set; }
+
+    public decimal MonthlyRate { get; set; }
+
+    public decimal Amount { get; set; }
+
+    public DateOnly ExtensionStart { get; set; }
+
+    public DateOnly ExtensionEnd { get; set; }
+
+    /// <summary>The successor's expected first funded day the months were chosen to reach.</summary>
+    public DateOnly ExpectedSuccessorStart { get; set; }
+
+    /// <summary>Whether the months reach it (false when the bridge maximum or the 36-month cap cut them short).</summary>
+    public bool CoversExpectedGap { get; set; }
+
+    public BridgeProposalStatus Status { get; set; }
+
+    public DateTimeOffset ProposedAt { get; set; }
+
+    public DateTimeOffset? DecidedAt { get; set; }
+
+    public Guid? DecidedBy { get; set; }
+
+    public string? DeclineReason { get; set; }
+
+    /// <summary>Checked on every update: two decisions racing answer 409.</summary>
+    public int Version { get; set; }
+}
+
+/// <summary>The record that <c>RenewalAtRisk</c> (and <c>FundingGapForecast</c>) was raised for a contract: at most one per contract.</summary>
+public sealed class RenewalRiskNotice
+{
+    public Guid ContractId { get; set; }
+
+    public Guid ProgramId { get; set; }
+
+    public Guid PurchasingUnitId { get; set; }
+
+    public DateOnly End { get; set; }
+
+    public DateOnly ExpectedSigning { get; set; }
+
+    public int DaysLate { get; set; }
+
+    public string Basis { get; set; } = "";
+
+    public DateTimeOffset RaisedAt { get; set; }
+}
+
+/// <summary>The status a late instalment takes once paid.</summary>
+public static class LateInstalmentStatus
+{
+    public const string Paid = "Paid";
+}
+
+/// <summary>An instalment paid late or not yet paid past its pay-by day (from <c>InstalmentOverdue</c> and late <c>InstalmentPaid</c>).</summary>
+public sealed class LateInstalment
+{
+    public Guid InstalmentId { get; set; }
+
+    public Guid ContractId { get; set; }
+
+    public Guid ProgramId { get; set; }
+
+    public decimal Amount { get; set; }
+
+    public DateOnly DueOn { get; set; }
+
+    /// <summary>Its pay-by day; null when only the late payment was heard of.</summary>
+    public DateOnly? PayBy { get; set; }
+
+    /// <summary>Where it was stuck when reported overdue; <c>Paid</c> once paid.</summary>
+    public string Status { get; set; } = "";
+
+    public DateOnly? PaidOn { get; set; }
+
+    public DateTimeOffset ReportedAt { get; set; }
+}
+
+internal sealed class BridgeProposalConfiguration : IEntityTypeConfiguration<BridgeProposal>
+{
+    public void Configure(EntityTypeBuilder<BridgeProposal> builder)
+    {
+        builder.ToTable("ContinuityBridgeProposals");
+        builder.HasKey(p => p.ContractId);
+        builder.Property(p => p.ContractId).ValueGeneratedNever();
+        builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(p => p.DeclineReason).HasMaxLength(1000);
+        builder.Property(p => p.Version).IsConcurrencyToken();
+        builder.HasIndex(p => p.PurchasingUnitId);
+    }
+}
+
+internal sealed class RenewalRiskNoticeConfiguration : IEntityTypeConfiguration<RenewalRiskNotice>
+{
+    public void Configure(EntityTypeBuilder<RenewalRiskNotice> builder)
+    {
+        builder.ToTable("ContinuityRiskNotices");
+        builder.HasKey(n => n.ContractId);
+        builder.Property(n => n.ContractId).ValueGeneratedNever();
+        builder.Property(n => n.Basis).HasMaxLength(30);
+        builder.HasIndex(n => n.PurchasingUnitId);
+    }
+}
+
+internal sealed class LateInstalmentConfiguration : IEntityTypeConfiguration<LateInstalment>
+{
+    public void Configure(EntityTypeBuilder<LateInstalment> builder)
+    {
+        builder.ToTable("ContinuityLateInstalments");
+        builder.HasKey(i => i.InstalmentId);
+        builder.Property(i => i.InstalmentId).ValueGeneratedNever();
+        builder.Property(i => i.Status).HasMaxLength(20);
+        builder.HasIndex(i => i.ContractId);
+    }
+}

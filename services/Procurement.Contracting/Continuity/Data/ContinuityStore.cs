@@ -72,6 +72,18 @@ public static class ContinuityStore
     }
 
     /// <summary>
+    /// The lifecycle's rules for <paramref name="contract"/> with its learnt renewal lead time (DOMAIN.md §2): the one
+    /// computation both the contract clock's <c>EnterRenewalWindow</c> and the renewal clock's <c>RenewalDue</c> use.
+    /// </summary>
+    public static async Task<ContractRules> LifecycleRulesAsync(
+        this ContractingDb db, Contract contract, ContractRules contractRules, ContinuityRules rules, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(contractRules);
+        var (leadTime, _) = await db.LeadTimeAsync(contract, rules, cancellationToken);
+        return contractRules with { RenewalLeadTimeDays = leadTime.Days };
+    }
+
+    /// <summary>
     /// The longest lead time any contract can have today: no past duration is longer than from the earliest tender
     /// published to today, so no lead time is longer than that plus the margin, or the default.
     /// </summary>
@@ -125,6 +137,72 @@ public static class ContinuityStore
         var payments = (await db.Set<PaidInstalment>().AsNoTracking().Where(p => p.ProgramId == programId).ToListAsync(cancellationToken))
             .ToLookup(p => p.ContractId);
         return [.. contracts.Select(c => CoverageContract.From(c, payments[c.Id].Select(p => new CoveragePayment(p.PaidOn, p.Amount))))];
+    }
+
+    /// <summary>
+    /// The contract that follows <paramref name="contract"/> in its program: its renewal's successor, or else the
+    /// earliest not-terminated contract of the program starting after its end (a new tender's award); null when none.
+    /// </summary>
+    public static async Task<Contract?> SuccessorOfAsync(this ContractingDb db, Contract contract, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(contract);
+        if (contract.SuccessorId is { } successorId)
+        {
+            return await db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == successorId, cancellationToken);
+        }
+
+        var end = contract.End;
+        var followers = await db.Contracts.AsNoTracking()
+            .Where(c => c.ProgramId == contract.ProgramId && c.Id != contract.Id && c.Start > end && c.State != ContractState.Terminated)
+            .ToListAsync(cancellationToken);
+
+        // A signed follower wins over an unsigned one; then the earliest.
+        return followers.OrderByDescending(c => c.BothSigned).ThenBy(c => c.Start).FirstOrDefault();
+    }
+
+    /// <summary>The purchaser's past (contract drafted → signed by both) durations, in Asia/Shanghai days.</summary>
+    public static async Task<List<int>> SigningHistoryAsync(this ContractingDb db, Guid purchasingUnitId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var signed = await db.Contracts.AsNoTracking()
+            .Where(c => c.PurchasingUnitId == purchasingUnitId && c.PurchaserSignedAt != null && c.AgencySignedAt != null)
+            .Select(c => new { c.CreatedAt, c.PurchaserSignedAt, c.AgencySignedAt })
+            .ToListAsync(cancellationToken);
+        return [.. signed.Select(c =>
+        {
+            var signedAt = c.PurchaserSignedAt!.Value > c.AgencySignedAt!.Value ? c.PurchaserSignedAt.Value : c.AgencySignedAt.Value;
+            return Math.Max(0, signedAt.ShanghaiDate().DayNumber - c.CreatedAt.ShanghaiDate().DayNumber);
+        })];
+    }
+
+    /// <summary>
+    /// The forecast signing of the successor of <paramref name="contract"/> (see <see cref="ContinuityRules.Forecast"/>),
+    /// given its <paramref name="successor"/> (null when none is drafted); a successor tender is another tender of the program
+    /// published on or after the day the contract was drafted.
+    /// </summary>
+    public static async Task<SuccessorForecast> ForecastAsync(
+        this ContractingDb db, Contract contract, Contract? successor, ContinuityRules rules, DateOnly today, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(contract);
+        ArgumentNullException.ThrowIfNull(rules);
+        var signing = await db.SigningHistoryAsync(contract.PurchasingUnitId, cancellationToken);
+        if (successor is not null)
+        {
+            return rules.Forecast(today, successorDrafted: true, null, [], signing);
+        }
+
+        var tender = await TenderOfAsync(db, contract, cancellationToken);
+        var procurement = tender is null ? [] : await db.HistoryAsync(tender.PurchasingUnitId, tender.ProcurementMethod, cancellationToken);
+        var drafted = contract.CreatedAt.ShanghaiDate();
+        var own = tender?.TenderId;
+        var published = await db.Set<PublishedTender>().AsNoTracking()
+            .Where(t => t.ProgramId == contract.ProgramId && t.PublishedOn >= drafted && t.TenderId != own && t.TenderId != contract.TenderId)
+            .OrderByDescending(t => t.PublishedOn)
+            .Select(t => (DateOnly?)t.PublishedOn)
+            .FirstOrDefaultAsync(cancellationToken);
+        return rules.Forecast(today, successorDrafted: false, published, procurement, signing);
     }
 
     private static async Task<PublishedTender?> TenderOfAsync(ContractingDb db, Contract contract, CancellationToken cancellationToken)

@@ -30,6 +30,8 @@ public static class ContinuityEndpoints
         group.MapGet("/contracts/{contractId:guid}/renewal", Renewal).RequireAuthorization(Policies.AnyUser)
             .WithName("ContractRenewalLeadTime")
             .WithSummary("A contract's renewal lead time (learnt from history, or the default), how it was worked out, and its renewal point.");
+        group.MapBridgeProposalEndpoints();
+        group.MapContinuityDashboard();
         return group;
     }
 
@@ -61,15 +63,7 @@ public static class ContinuityEndpoints
         }
 
         var today = clock.GetUtcNow().ShanghaiDate();
-        var programs = await db.ProgramsOfAsync(purchasingUnitId, http.RequestAborted);
-        var views = new List<ProgramGapsView>();
-        foreach (var program in programs.OrderBy(p => p.Span.ActiveFrom).ThenBy(p => p.ProgramId))
-        {
-            var contracts = await db.CoverageAsync(program.ProgramId, http.RequestAborted);
-            var years = CoverageTimeline.GapsPerYear(contracts, program.Span, today, rules);
-            views.Add(new ProgramGapsView(program.ProgramId, program.Name, program.Span.ActiveFrom, program.Span.ActiveUntil, years.Sum(y => y.GapDays), years));
-        }
-
+        var views = await ProgramGapsAsync(db, purchasingUnitId, today, rules, http.RequestAborted);
         return TypedResults.Ok(new PurchaserSummaryView(
             purchasingUnitId, today, views.Sum(v => v.GapDays), views.Sum(v => v.Years.Count), views));
     }
@@ -93,6 +87,22 @@ public static class ContinuityEndpoints
             new ProposalView(
                 proposal.Path, proposal.LatestGrade, rules.DirectRenewalMinimumGrade, proposal.ConsecutiveSince, decimal.Round(proposal.ConsecutiveMonths, 2),
                 contractRules.ConsecutiveCapMonths, proposal.Obstacles)));
+    }
+
+    /// <summary>The gap days per program-year of every program of a purchasing unit, up to <paramref name="today"/>.</summary>
+    internal static async Task<List<ProgramGapsView>> ProgramGapsAsync(
+        ContractingDb db, Guid purchasingUnitId, DateOnly today, ContractRules rules, CancellationToken cancellationToken)
+    {
+        var programs = await db.ProgramsOfAsync(purchasingUnitId, cancellationToken);
+        var views = new List<ProgramGapsView>();
+        foreach (var program in programs.OrderBy(p => p.Span.ActiveFrom).ThenBy(p => p.ProgramId))
+        {
+            var contracts = await db.CoverageAsync(program.ProgramId, cancellationToken);
+            var years = CoverageTimeline.GapsPerYear(contracts, program.Span, today, rules);
+            views.Add(new ProgramGapsView(program.ProgramId, program.Name, program.Span.ActiveFrom, program.Span.ActiveUntil, years.Sum(y => y.GapDays), years));
+        }
+
+        return views;
     }
 
     /// <summary>Throws 404 to a caller who may not see the program; returns the agency whose cash figures alone it may see, if it is one.</summary>

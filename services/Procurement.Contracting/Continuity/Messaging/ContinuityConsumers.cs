@@ -105,5 +105,44 @@ public sealed class ContinuityInstalmentPaidConsumer(ContractingDb db, TimeProvi
             Amount = message.Amount,
             PaidOn = message.PaidOn,
         });
+
+        // The dashboard's late instalments: an overdue one is now paid; a late payment never reported overdue is kept too.
+        var late = await Db.Set<LateInstalment>().FirstOrDefaultAsync(i => i.InstalmentId == message.InstalmentId, context.CancellationToken);
+        if (late is not null)
+        {
+            late.PaidOn = message.PaidOn;
+            late.Status = LateInstalmentStatus.Paid;
+        }
+        else if (message.Late)
+        {
+            Db.Add(new LateInstalment
+            {
+                InstalmentId = message.InstalmentId, ContractId = message.ContractId, ProgramId = message.ProgramId, Amount = message.Amount,
+                DueOn = message.PaidOn.AddDays(-message.DaysFromDue), PayBy = null, Status = LateInstalmentStatus.Paid, PaidOn = message.PaidOn,
+                ReportedAt = message.OccurredAt,
+            });
+        }
+    }
+}
+
+/// <summary>Keeps every instalment reported overdue by Disbursement: the dashboard's late instalments.</summary>
+public sealed class ContinuityInstalmentOverdueConsumer(ContractingDb db, TimeProvider clock, ILogger<ContinuityInstalmentOverdueConsumer> logger)
+    : IdempotentConsumer<ContractingDb, InstalmentOverdue>(db, clock, logger)
+{
+    protected override async Task HandleAsync(InstalmentOverdue message, ConsumeContext<InstalmentOverdue> context)
+    {
+        var late = await Db.Set<LateInstalment>().FirstOrDefaultAsync(i => i.InstalmentId == message.InstalmentId, context.CancellationToken);
+        if (late is not null)
+        {
+            // Already paid (the payment overtook this report) or already reported: only the pay-by day is new.
+            late.PayBy ??= message.PayBy;
+            return;
+        }
+
+        Db.Add(new LateInstalment
+        {
+            InstalmentId = message.InstalmentId, ContractId = message.ContractId, ProgramId = message.ProgramId, Amount = message.Amount,
+            DueOn = message.DueOn, PayBy = message.PayBy, Status = message.Status, PaidOn = null, ReportedAt = message.OccurredAt,
+        });
     }
 }

@@ -21,6 +21,12 @@ public sealed class ContinuityOptions
     /// <summary>Days added to it (<c>Contracting:Continuity:LeadTimeMarginDays</c>, 30).</summary>
     public int LeadTimeMarginDays { get; set; } = ContinuityRules.NationalMarginDays;
 
+    /// <summary>Days before the end from which a bridge is proposed (<c>Contracting:Continuity:BridgeProposalDaysBeforeEnd</c>, 30).</summary>
+    public int BridgeProposalDaysBeforeEnd { get; set; } = ContinuityRules.NationalBridgeProposalDays;
+
+    /// <summary>The forecast's signing days without history (<c>Contracting:Continuity:DefaultSigningDays</c>, 30).</summary>
+    public int DefaultSigningDays { get; set; } = ContinuityRules.NationalSigningDays;
+
     /// <summary>
     /// How often the renewal clock looks for contracts at their renewal point (<c>Contracting:Continuity:RenewalCheckInterval</c>);
     /// left out, the contract clock's <c>Contracting:ClockCheckInterval</c>.
@@ -35,9 +41,9 @@ public sealed class ContinuityOptions
 /// counts while it is <c>Active</c>, <c>Expiring</c> or <c>Suspended</c> without a successor; the notice row (keyed by
 /// the contract) and the event are saved in one transaction, so a second pass or a second replica raises nothing more.
 /// <para>
-/// One lead time for both: where history makes the lead time longer than the lifecycle's default, this clock also fires
-/// the lifecycle's own <c>EnterRenewalWindow</c> at the renewal point, through the machine and its guard, judged with
-/// the learnt lead time; the contract clock opens the window at the default otherwise.
+/// One lead time for both: the contract clock opens the lifecycle's renewal window with the same learnt lead time
+/// (<see cref="ContinuityStore.LifecycleRulesAsync"/>), and this clock fires the lifecycle's <c>EnterRenewalWindow</c>
+/// too when it raises <c>RenewalDue</c>, so the two happen in the same pass whichever clock runs first.
 /// </para>
 /// </summary>
 public sealed class RenewalDueClock(
@@ -130,7 +136,7 @@ public sealed class RenewalDueClock(
             contract.Id, contract.ProgramId, contract.PurchasingUnitId, contract.AgencyId, contract.End, point, leadTime.Days, leadTime.HistoryCount, method,
             proposal.Path.ToString(), now));
         var learnt = contractRules with { RenewalLeadTimeDays = leadTime.Days };
-        if (leadTime.Days > contractRules.RenewalLeadTimeDays && contract.PermittedTriggers(learnt, now).Contains(ContractTrigger.EnterRenewalWindow))
+        if (contract.PermittedTriggers(learnt, now).Contains(ContractTrigger.EnterRenewalWindow))
         {
             contract.EnterRenewalWindow(learnt, now);
             db.RaiseChanges(contract);

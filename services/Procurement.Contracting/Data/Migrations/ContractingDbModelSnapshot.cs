@@ -22,6 +22,72 @@ namespace Procurement.Contracting.Data.Migrations
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("Procurement.Contracting.Continuity.Data.BridgeProposal", b =>
+                {
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<bool>("CoversExpectedGap")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateOnly>("End")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("ExpectedSuccessorStart")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("ExtensionEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("ExtensionStart")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("MonthlyRate")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<int>("Months")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("ProposedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("PurchasingUnitId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("ContractId");
+
+                    b.HasIndex("PurchasingUnitId");
+
+                    b.ToTable("ContinuityBridgeProposals", (string)null);
+                });
+
             modelBuilder.Entity("Procurement.Contracting.Continuity.Data.ContinuityProgram", b =>
                 {
                     b.Property<Guid>("ProgramId")
@@ -49,6 +115,45 @@ namespace Procurement.Contracting.Data.Migrations
                     b.HasIndex("PurchasingUnitId");
 
                     b.ToTable("ContinuityPrograms", (string)null);
+                });
+
+            modelBuilder.Entity("Procurement.Contracting.Continuity.Data.LateInstalment", b =>
+                {
+                    b.Property<Guid>("InstalmentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("PayBy")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("InstalmentId");
+
+                    b.HasIndex("ContractId");
+
+                    b.ToTable("ContinuityLateInstalments", (string)null);
                 });
 
             modelBuilder.Entity("Procurement.Contracting.Continuity.Data.PaidInstalment", b =>
@@ -129,6 +234,41 @@ namespace Procurement.Contracting.Data.Migrations
                     b.HasKey("ContractId");
 
                     b.ToTable("ContinuityRenewalNotices", (string)null);
+                });
+
+            modelBuilder.Entity("Procurement.Contracting.Continuity.Data.RenewalRiskNotice", b =>
+                {
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<int>("DaysLate")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("End")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("ExpectedSigning")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("PurchasingUnitId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("ContractId");
+
+                    b.HasIndex("PurchasingUnitId");
+
+                    b.ToTable("ContinuityRiskNotices", (string)null);
                 });
 
             modelBuilder.Entity("Procurement.Contracting.Domain.Contract", b =>

@@ -1,0 +1,143 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Procurement.Contracting.Continuity.Data;
+using Procurement.Contracting.Continuity.Domain;
+using Procurement.Contracting.Data;
+using Procurement.Contracting.Domain;
+using Procurement.ServiceDefaults.Problems;
+using Procurement.ServiceDefaults.Security;
+using Procurement.ServiceDefaults.Time;
+
+namespace Procurement.Contracting.Continuity.Endpoints;
+
+/// <summary>
+/// The continuity dashboard (issue 7 item 4): gap days per program-year, programs at risk, bridges in force and late
+/// instalments, in one answer. A purchaser sees their own unit (another unit's id answers 404); an auditor every unit, or
+/// one with <c>?purchasingUnitId=</c>; anyone else 403.
+/// </summary>
+public static class ContinuityDashboard
+{
+    private static readonly ContractState[] Serving = [ContractState.Active, ContractState.Expiring, ContractState.Suspended, ContractState.Renewed];
+
+    public static RouteGroupBuilder MapContinuityDashboard(this RouteGroupBuilder group)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        group.MapGet("/dashboard", Dashboard).RequireAuthorization(Policies.AnyUser)
+            .WithName("ContinuityDashboard")
+            .WithSummary("Gap days per program-year, programs at risk (open RenewalAtRisk), bridges in force and late instalments, for a purchaser's unit or (auditors) all units.");
+        return group;
+    }
+
+    private static async Task<Ok<DashboardView>> Dashboard(Guid? purchasingUnitId, HttpContext http, ContractingDb db, ContractRules rules, TimeProvider clock)
+    {
+        Guid? unit;
+        if (http.User.IsInRole(Roles.Auditor))
+        {
+            unit = purchasingUnitId;
+        }
+        else if (http.User.IsInRole(Roles.Purchaser))
+        {
+            var own = http.User.OrganisationId();
+            if (purchasingUnitId is { } asked && asked != own)
+            {
+                throw new NotFoundException(ContinuityCodes.Purchaser, asked);
+            }
+
+            unit = own;
+        }
+        else
+        {
+            throw new ForbiddenException();
+        }
+
+        var ct = http.RequestAborted;
+        var today = clock.GetUtcNow().ShanghaiDate();
+        var units = unit is { } one
+            ? [one]
+            : (await db.Contracts.AsNoTracking().Select(c => c.PurchasingUnitId).Distinct().ToListAsync(ct))
+                .Union(await db.Set<ContinuityProgram>().AsNoTracking().Select(p => p.PurchasingUnitId).Distinct().ToListAsync(ct))
+                .Order()
+                .ToList();
+        var programs = new List<ProgramGapsView>();
+        foreach (var u in units)
+        {
+            programs.AddRange(await ContinuityEndpoints.ProgramGapsAsync(db, u, today, rules, ct));
+        }
+
+        return TypedResults.Ok(new DashboardView(
+            unit, today, programs.Sum(p => p.GapDays), programs.Sum(p => p.Years.Count), programs,
+            await AtRiskAsync(db, unit, today, ct), await BridgesAsync(db, unit, today, ct), await LateAsync(db, unit, ct)));
+    }
+
+    /// <summary>Open risks: the contract is still serving (running, or renewed and not ended), has not ended, and its successor is still not signed by both.</summary>
+    private static async Task<List<AtRiskView>> AtRiskAsync(ContractingDb db, Guid? unit, DateOnly today, CancellationToken ct)
+    {
+        var notices = await db.Set<RenewalRiskNotice>().AsNoTracking().Where(n => unit == null || n.PurchasingUnitId == unit).ToListAsync(ct);
+        var views = new List<AtRiskView>();
+        foreach (var notice in notices.OrderBy(n => n.End).ThenBy(n => n.ContractId))
+        {
+            var contract = await db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == notice.ContractId, ct);
+            if (contract is null || !Serving.Contains(contract.State) || contract.End < today || notice.ExpectedSigning <= contract.End)
+            {
+                continue;
+            }
+
+            var successor = await db.SuccessorOfAsync(contract, ct);
+            if (successor is { BothSigned: true })
+            {
+                continue;
+            }
+
+            views.Add(new AtRiskView(
+                notice.ProgramId, notice.ContractId, notice.PurchasingUnitId, contract.End, notice.ExpectedSigning, notice.DaysLate, notice.Basis, notice.RaisedAt,
+                successor?.Id));
+        }
+
+        return views;
+    }
+
+    /// <summary>Contracts extended by a bridge (a terms version with bridge months) and still serving (not ended, not terminated or completed).</summary>
+    private static async Task<List<BridgeInForceView>> BridgesAsync(ContractingDb db, Guid? unit, DateOnly today, CancellationToken ct)
+    {
+        var contracts = await db.Contracts.AsNoTracking().Include(c => c.Versions)
+            .Where(c => (unit == null || c.PurchasingUnitId == unit)
+                        && (c.State == ContractState.Active || c.State == ContractState.Expiring || c.State == ContractState.Suspended
+                            || c.State == ContractState.Renewed)
+                        && c.End >= today && c.Versions.Any(v => v.BridgeMonths != null))
+            .ToListAsync(ct);
+        return [.. contracts.OrderBy(c => c.End).ThenBy(c => c.Id).Select(c => new BridgeInForceView(
+            c.ProgramId, c.Id, c.PurchasingUnitId, c.AgencyId, c.State, c.End, c.Versions.Where(v => v.BridgeMonths != null).Sum(v => v.BridgeMonths!.Value)))];
+    }
+
+    /// <summary>Instalments reported overdue or paid late, of the unit's contracts; unpaid ones first.</summary>
+    private static async Task<List<LateInstalmentView>> LateAsync(ContractingDb db, Guid? unit, CancellationToken ct)
+    {
+        var late = await db.Set<LateInstalment>().AsNoTracking()
+            .Join(db.Contracts.AsNoTracking(), i => i.ContractId, c => c.Id, (i, c) => new { Instalment = i, c.PurchasingUnitId })
+            .Where(x => unit == null || x.PurchasingUnitId == unit)
+            .ToListAsync(ct);
+        return [.. late.OrderBy(x => x.Instalment.PaidOn != null).ThenBy(x => x.Instalment.DueOn).ThenBy(x => x.Instalment.InstalmentId)
+            .Select(x => new LateInstalmentView(
+                x.Instalment.InstalmentId, x.Instalment.ContractId, x.Instalment.ProgramId, x.PurchasingUnitId, x.Instalment.Amount, x.Instalment.DueOn,
+                x.Instalment.PayBy, x.Instalment.Status, x.Instalment.PaidOn))];
+    }
+}
+
+/// <summary>
+/// The continuity dashboard: <c>purchasingUnitId</c> null for an auditor's view of every unit; gap days (up to today) in
+/// total and per program and program-year; programs at risk; bridges in force; late instalments (unpaid first).
+/// </summary>
+public sealed record DashboardView(
+    Guid? PurchasingUnitId, DateOnly Today, int GapDays, int ProgramYears, IReadOnlyList<ProgramGapsView> Programs, IReadOnlyList<AtRiskView> AtRisk,
+    IReadOnlyList<BridgeInForceView> BridgesInForce, IReadOnlyList<LateInstalmentView> LateInstalments);
+
+/// <summary>A program at risk: its running contract, the forecast signing of the successor and the days late; <c>successorId</c> when one is drafted.</summary>
+public sealed record AtRiskView(
+    Guid ProgramId, Guid ContractId, Guid PurchasingUnitId, DateOnly End, DateOnly ExpectedSigning, int DaysLate, string Basis, DateTimeOffset RaisedAt, Guid? SuccessorId);
+
+/// <summary>A running contract extended by bridges: its end now and the bridge months added in all.</summary>
+public sealed record BridgeInForceView(Guid ProgramId, Guid ContractId, Guid PurchasingUnitId, Guid AgencyId, ContractState State, DateOnly End, int BridgeMonths);
+
+/// <summary>An instalment overdue (<c>paidOn</c> null; <c>status</c> where it is stuck) or paid late (<c>status</c> <c>Paid</c>).</summary>
+public sealed record LateInstalmentView(
+    Guid InstalmentId, Guid ContractId, Guid ProgramId, Guid PurchasingUnitId, decimal Amount, DateOnly DueOn, DateOnly? PayBy, string Status, DateOnly? PaidOn);
