@@ -21,8 +21,8 @@ public static class TenderingModule
         builder.AddServiceDatabase<TenderingDb>("Tendering");
         builder.Services.AddSingleton(Domain.Rules.ProcurementMethodRules.Default);
         builder.Services.AddOptions<BidWindowCloserOptions>().BindConfiguration(BidWindowCloserOptions.Section)
-            .Validate(o => o.CloseCheckInterval > TimeSpan.Zero && o.CloseCheckInterval <= BidWindowCloserOptions.LongestInterval,
-                $"Tendering:CloseCheckInterval must be above zero and at most {BidWindowCloserOptions.LongestInterval.TotalDays} days.")
+            .Validate(o => o.CloseCheckInterval > TimeSpan.Zero && o.CloseCheckInterval <= ClockJob.LongestInterval,
+                $"Tendering:CloseCheckInterval must be above zero and at most {ClockJob.LongestInterval.TotalDays} days.")
             .ValidateOnStart();
         builder.Services.AddSingleton<Documents.IDocumentStore, Documents.FileDocumentStore>();
         builder.AddConsumers(bus =>

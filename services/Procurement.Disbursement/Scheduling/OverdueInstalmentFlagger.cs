@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Procurement.Contracts.Disbursement;
 using Procurement.Disbursement.Data;
 using Procurement.Disbursement.Domain;
+using Procurement.ServiceDefaults.Hosting;
 using Procurement.ServiceDefaults.Time;
 
 namespace Procurement.Disbursement.Scheduling;
@@ -13,9 +14,6 @@ public sealed class OverdueCheckOptions
 
     /// <summary>How often unpaid instalments are checked against their pay-by day (<c>Disbursement:OverdueCheckInterval</c>).</summary>
     public TimeSpan OverdueCheckInterval { get; set; } = TimeSpan.FromSeconds(60);
-
-    /// <summary>The longest period a <see cref="PeriodicTimer"/> takes (about 49.7 days), rounded down.</summary>
-    public static TimeSpan LongestInterval { get; } = TimeSpan.FromDays(49);
 }
 
 /// <summary>
@@ -26,8 +24,14 @@ public sealed class OverdueCheckOptions
 /// </summary>
 public sealed class OverdueInstalmentFlagger(
     IServiceScopeFactory scopes, TimeProvider clock, IOptions<OverdueCheckOptions> options, ILogger<OverdueInstalmentFlagger> logger)
-    : BackgroundService
+    : ClockJob(clock, logger)
 {
+    protected override TimeSpan Interval => options.Value.OverdueCheckInterval;
+
+    protected override string Activity => "Flagging instalments not paid by their pay-by day";
+
+    public override Task<int> RunOnceAsync(CancellationToken cancellationToken) => FlagOverdueAsync(cancellationToken);
+
     private static readonly InstalmentStatus[] Open =
         [InstalmentStatus.Due, InstalmentStatus.Withheld, InstalmentStatus.Requested, InstalmentStatus.Approved,
          InstalmentStatus.Released, InstalmentStatus.Rejected];
@@ -35,7 +39,7 @@ public sealed class OverdueInstalmentFlagger(
     /// <summary>One pass; answers how many instalments it flagged.</summary>
     public async Task<int> FlagOverdueAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var today = now.ShanghaiDate();
         List<Guid> candidates;
         await using (var scope = scopes.CreateAsyncScope())
@@ -59,41 +63,6 @@ public sealed class OverdueInstalmentFlagger(
         return flagged;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = options.Value.OverdueCheckInterval;
-        using var timer = new PeriodicTimer(interval > OverdueCheckOptions.LongestInterval ? OverdueCheckOptions.LongestInterval : interval, clock);
-        do
-        {
-            try
-            {
-                var flagged = await FlagOverdueAsync(stoppingToken);
-                if (flagged > 0)
-                {
-                    logger.LogInformation("Flagged {Count} instalments not paid by their pay-by day", flagged);
-                }
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                // The next tick tries again; a failing pass must not stop the host.
-                logger.LogError(exception, "Flagging overdue instalments failed; retrying at the next check");
-            }
-        }
-        while (await NextTickAsync(timer, stoppingToken));
-    }
-
-    private static async Task<bool> NextTickAsync(PeriodicTimer timer, CancellationToken stoppingToken)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
-
     private async Task<bool> FlagAsync(Guid id, DateOnly today, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -115,7 +84,7 @@ public sealed class OverdueInstalmentFlagger(
         }
         catch (DbUpdateConcurrencyException)
         {
-            logger.LogInformation("Instalment {InstalmentId} changed while being flagged (another replica, or a payment); left as it is", id);
+            Logger.LogInformation("Instalment {InstalmentId} changed while being flagged (another replica, or a payment); left as it is", id);
             return false;
         }
     }

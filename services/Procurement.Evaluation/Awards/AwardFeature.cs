@@ -2,6 +2,7 @@ using Procurement.Evaluation.Awards.Domain;
 using Procurement.Evaluation.Awards.Endpoints;
 using Procurement.Evaluation.Awards.Messaging;
 using Procurement.Evaluation.Awards.Scheduling;
+using Procurement.ServiceDefaults.Hosting;
 using Procurement.ServiceDefaults.Messaging;
 
 namespace Procurement.Evaluation.Awards;
@@ -15,8 +16,8 @@ internal static class AwardFeature
         builder.Services.AddSingleton(AwardRules.Default);
         builder.Services.AddSingleton(PerformanceRules.Default);
         builder.Services.AddOptions<AwardConfirmerOptions>().BindConfiguration(AwardConfirmerOptions.Section)
-            .Validate(o => o.AwardCheckInterval > TimeSpan.Zero && o.AwardCheckInterval <= AwardConfirmerOptions.LongestInterval,
-                $"Evaluation:AwardCheckInterval must be above zero and at most {AwardConfirmerOptions.LongestInterval.TotalDays} days.")
+            .Validate(o => o.AwardCheckInterval > TimeSpan.Zero && o.AwardCheckInterval <= ClockJob.LongestInterval,
+                $"Evaluation:AwardCheckInterval must be above zero and at most {ClockJob.LongestInterval.TotalDays} days.")
             .ValidateOnStart();
         // The seeder first: hosted services start in order, so the calendar exists before the award clock's first pass.
         builder.Services.AddHostedService<CalendarSeeder>();

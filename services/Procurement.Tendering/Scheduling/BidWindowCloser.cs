@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Procurement.Contracts.Tendering;
+using Procurement.ServiceDefaults.Hosting;
 using Procurement.Tendering.Data;
 using Procurement.Tendering.Domain;
 
@@ -12,9 +13,6 @@ public sealed class BidWindowCloserOptions
 
     /// <summary>How often the clock looks for deadlines that have passed (<c>Tendering:CloseCheckInterval</c>).</summary>
     public TimeSpan CloseCheckInterval { get; set; } = TimeSpan.FromSeconds(15);
-
-    /// <summary>The longest period a <see cref="PeriodicTimer"/> takes (about 49.7 days), rounded down.</summary>
-    public static TimeSpan LongestInterval { get; } = TimeSpan.FromDays(49);
 }
 
 /// <summary>
@@ -26,12 +24,18 @@ public sealed class BidWindowCloserOptions
 /// </summary>
 public sealed class BidWindowCloser(
     IServiceScopeFactory scopes, TimeProvider clock, IOptions<BidWindowCloserOptions> options, ILogger<BidWindowCloser> logger)
-    : BackgroundService
+    : ClockJob(clock, logger)
 {
+    protected override TimeSpan Interval => options.Value.CloseCheckInterval;
+
+    protected override string Activity => "Closing bidding on tenders whose deadline passed";
+
+    public override Task<int> RunOnceAsync(CancellationToken cancellationToken) => CloseDueTendersAsync(cancellationToken);
+
     /// <summary>One pass: closes every published tender whose deadline is at or before now; returns how many it closed.</summary>
     public async Task<int> CloseDueTendersAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         List<Guid> due;
         await using (var scope = scopes.CreateAsyncScope())
         {
@@ -54,40 +58,6 @@ public sealed class BidWindowCloser(
         return closed;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.CloseCheckInterval, clock);
-        do
-        {
-            try
-            {
-                var closed = await CloseDueTendersAsync(stoppingToken);
-                if (closed > 0)
-                {
-                    logger.LogInformation("Closed bidding on {Count} tenders whose deadline passed", closed);
-                }
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                // The next tick tries again; a failing pass must not stop the host.
-                logger.LogError(exception, "Closing bidding at the deadline failed; retrying at the next check");
-            }
-        }
-        while (await NextTickAsync(timer, stoppingToken));
-    }
-
-    private static async Task<bool> NextTickAsync(PeriodicTimer timer, CancellationToken stoppingToken)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
-
     private async Task<bool> CloseAsync(Guid id, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -107,7 +77,7 @@ public sealed class BidWindowCloser(
         }
         catch (DbUpdateConcurrencyException)
         {
-            logger.LogInformation("Tender {TenderId} changed while closing (another replica, or a cancellation); left as it is", id);
+            Logger.LogInformation("Tender {TenderId} changed while closing (another replica, or a cancellation); left as it is", id);
             return false;
         }
     }

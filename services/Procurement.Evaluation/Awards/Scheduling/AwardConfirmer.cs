@@ -4,6 +4,7 @@ using Procurement.Contracts.Evaluation;
 using Procurement.Contracts.Tendering;
 using Procurement.Evaluation.Awards.Domain;
 using Procurement.Evaluation.Data;
+using Procurement.ServiceDefaults.Hosting;
 
 namespace Procurement.Evaluation.Awards.Scheduling;
 
@@ -13,9 +14,6 @@ public sealed class AwardConfirmerOptions
 
     /// <summary>How often the clock looks for awards whose challenge window has closed (<c>Evaluation:AwardCheckInterval</c>).</summary>
     public TimeSpan AwardCheckInterval { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>The longest period a <see cref="PeriodicTimer"/> takes (about 49.7 days), rounded down.</summary>
-    public static TimeSpan LongestInterval { get; } = TimeSpan.FromDays(49);
 }
 
 /// <summary>
@@ -26,12 +24,18 @@ public sealed class AwardConfirmerOptions
 /// </summary>
 public sealed class AwardConfirmer(
     IServiceScopeFactory scopes, TimeProvider clock, IOptions<AwardConfirmerOptions> options, ILogger<AwardConfirmer> logger)
-    : BackgroundService
+    : ClockJob(clock, logger)
 {
+    protected override TimeSpan Interval => options.Value.AwardCheckInterval;
+
+    protected override string Activity => "Confirming awards whose challenge window closed";
+
+    public override Task<int> RunOnceAsync(CancellationToken cancellationToken) => ConfirmDueAwardsAsync(cancellationToken);
+
     /// <summary>One pass: confirms every award that is due now; returns how many it confirmed.</summary>
     public async Task<int> ConfirmDueAwardsAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         List<Guid> due;
         await using (var scope = scopes.CreateAsyncScope())
         {
@@ -56,40 +60,6 @@ public sealed class AwardConfirmer(
         return confirmed;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.AwardCheckInterval, clock);
-        do
-        {
-            try
-            {
-                var confirmed = await ConfirmDueAwardsAsync(stoppingToken);
-                if (confirmed > 0)
-                {
-                    logger.LogInformation("Confirmed {Count} awards whose challenge window closed", confirmed);
-                }
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                // The next tick tries again; a failing pass must not stop the host.
-                logger.LogError(exception, "Confirming awards after their challenge window failed; retrying at the next check");
-            }
-        }
-        while (await NextTickAsync(timer, stoppingToken));
-    }
-
-    private static async Task<bool> NextTickAsync(PeriodicTimer timer, CancellationToken stoppingToken)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
-
     private async Task<bool> ConfirmAsync(Guid id, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -105,7 +75,7 @@ public sealed class AwardConfirmer(
         if (terms is null)
         {
             // Publication checked the terms were there; only a lost database row gets here. Keep trying, loudly.
-            logger.LogError("Award {AwardId} is due but the terms of tender {TenderId} are missing; it stays unconfirmed", id, award.TenderId);
+            Logger.LogError("Award {AwardId} is due but the terms of tender {TenderId} are missing; it stays unconfirmed", id, award.TenderId);
             return false;
         }
 
@@ -123,7 +93,7 @@ public sealed class AwardConfirmer(
         }
         catch (DbUpdateConcurrencyException)
         {
-            logger.LogInformation("Award {AwardId} changed while confirming (another replica, or a cancellation); left as it is", id);
+            Logger.LogInformation("Award {AwardId} changed while confirming (another replica, or a cancellation); left as it is", id);
             return false;
         }
     }
