@@ -43,8 +43,8 @@ public static class ContractingModule
             .ValidateOnStart();
         builder.Services.AddSingleton(services => services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ContractRulesOptions>>().Value.ToRules());
         builder.Services.AddOptions<ContractClockOptions>().BindConfiguration(ContractClockOptions.Section)
-            .Validate(o => o.ClockCheckInterval > TimeSpan.Zero && o.ClockCheckInterval <= ContractClockOptions.LongestInterval,
-                $"Contracting:ClockCheckInterval must be above zero and at most {ContractClockOptions.LongestInterval.TotalDays} days.")
+            .Validate(o => o.ClockCheckInterval > TimeSpan.Zero && o.ClockCheckInterval <= ClockJob.LongestInterval,
+                $"Contracting:ClockCheckInterval must be above zero and at most {ClockJob.LongestInterval.TotalDays} days.")
             .ValidateOnStart();
         builder.Services.AddSingleton<ContractClock>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ContractClock>());

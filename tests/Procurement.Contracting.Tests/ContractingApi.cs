@@ -152,7 +152,7 @@ internal sealed class ContractingApi : IAsyncDisposable
             Clock.SetUtcNow(at);
         }
 
-        return await Host.Services.GetRequiredService<Procurement.Contracting.Continuity.Scheduling.ContinuityAlertClock>().RunOnceAsync(CancellationToken.None);
+        return await Host.Services.GetRequiredService<Procurement.Contracting.Continuity.Scheduling.ContinuityAlertClock>().RunPassAsync(CancellationToken.None);
     }
 
     public async Task<JsonElement> GetAsync(HttpClient client, string path)

@@ -5,6 +5,7 @@ using Procurement.Contracting.Continuity.Messaging;
 using Procurement.Contracting.Continuity.Scheduling;
 using Procurement.Contracting.Domain;
 using Procurement.Contracting.Scheduling;
+using Procurement.ServiceDefaults.Hosting;
 using Procurement.ServiceDefaults.Messaging;
 
 namespace Procurement.Contracting.Continuity;
@@ -22,8 +23,8 @@ public static class ContinuityFeature
         ContinuityCodes.Register();
         builder.Services.AddOptions<ContinuityOptions>().BindConfiguration(ContinuityOptions.Section)
             .Validate(o => o.LeadTimePercentile is >= 1 and <= 100 && o.LeadTimeMarginDays >= 0 && o.BridgeProposalDaysBeforeEnd >= 1 && o.DefaultSigningDays >= 0
-                           && (o.RenewalCheckInterval is null || (o.RenewalCheckInterval > TimeSpan.Zero && o.RenewalCheckInterval <= ContractClockOptions.LongestInterval)),
-                $"Contracting:Continuity needs LeadTimePercentile from 1 to 100, LeadTimeMarginDays ≥ 0, BridgeProposalDaysBeforeEnd ≥ 1, DefaultSigningDays ≥ 0 and a RenewalCheckInterval above zero and at most {ContractClockOptions.LongestInterval.TotalDays} days.")
+                           && (o.RenewalCheckInterval is null || (o.RenewalCheckInterval > TimeSpan.Zero && o.RenewalCheckInterval <= ClockJob.LongestInterval)),
+                $"Contracting:Continuity needs LeadTimePercentile from 1 to 100, LeadTimeMarginDays ≥ 0, BridgeProposalDaysBeforeEnd ≥ 1, DefaultSigningDays ≥ 0 and a RenewalCheckInterval above zero and at most {ClockJob.LongestInterval.TotalDays} days.")
             .ValidateOnStart();
         builder.Services.AddSingleton(services =>
         {

@@ -4,6 +4,7 @@ using Procurement.Contracting.Continuity.Data;
 using Procurement.Contracting.Continuity.Domain;
 using Procurement.Contracting.Data;
 using Procurement.Contracting.Domain;
+using Procurement.ServiceDefaults.Hosting;
 using Procurement.ServiceDefaults.Time;
 
 namespace Procurement.Contracting.Scheduling;
@@ -14,9 +15,6 @@ public sealed class ContractClockOptions
 
     /// <summary>How often the clock looks for contracts to activate or to mark expiring (<c>Contracting:ClockCheckInterval</c>).</summary>
     public TimeSpan ClockCheckInterval { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>The longest period a <see cref="PeriodicTimer"/> takes (about 49.7 days), rounded down.</summary>
-    public static TimeSpan LongestInterval { get; } = TimeSpan.FromDays(49);
 }
 
 /// <summary>
@@ -31,12 +29,16 @@ public sealed class ContractClockOptions
 public sealed class ContractClock(
     IServiceScopeFactory scopes, TimeProvider clock, ContractRules rules, ContinuityRules continuityRules, IOptions<ContractClockOptions> options,
     ILogger<ContractClock> logger)
-    : BackgroundService
+    : ClockJob(clock, logger)
 {
+    protected override TimeSpan Interval => options.Value.ClockCheckInterval;
+
+    protected override string Activity => "Activating contracts on their start date and opening renewal windows";
+
     /// <summary>One pass: activates what is due, then marks what is expiring; returns how many contracts it changed.</summary>
-    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    public override async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var today = now.ShanghaiDate();
         var changed = 0;
 
@@ -76,40 +78,6 @@ public sealed class ContractClock(
         return changed;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.ClockCheckInterval, clock);
-        do
-        {
-            try
-            {
-                var changed = await RunOnceAsync(stoppingToken);
-                if (changed > 0)
-                {
-                    logger.LogInformation("The contract clock changed {Count} contracts", changed);
-                }
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                // The next tick tries again; a failing pass must not stop the host.
-                logger.LogError(exception, "The contract clock failed; retrying at the next check");
-            }
-        }
-        while (await NextTickAsync(timer, stoppingToken));
-    }
-
-    private static async Task<bool> NextTickAsync(PeriodicTimer timer, CancellationToken stoppingToken)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
-
     private async Task<bool> FireAsync(Guid id, ContractTrigger trigger, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -143,7 +111,7 @@ public sealed class ContractClock(
         }
         catch (DbUpdateConcurrencyException)
         {
-            logger.LogInformation("Contract {ContractId} changed while the clock fired {Trigger} (another replica, or a person); left as it is", id, trigger);
+            Logger.LogInformation("Contract {ContractId} changed while the clock fired {Trigger} (another replica, or a person); left as it is", id, trigger);
             return false;
         }
     }

@@ -6,6 +6,7 @@ using Procurement.Contracting.Data;
 using Procurement.Contracting.Domain;
 using Procurement.Contracting.Scheduling;
 using Procurement.Contracts.Continuity;
+using Procurement.ServiceDefaults.Hosting;
 using Procurement.ServiceDefaults.Time;
 
 namespace Procurement.Contracting.Continuity.Scheduling;
@@ -33,14 +34,25 @@ public sealed record ContinuityAlertPass(int RisksRaised, int BridgesProposed);
 public sealed class ContinuityAlertClock(
     IServiceScopeFactory scopes, TimeProvider clock, ContractRules contractRules, ContinuityRules rules, IOptions<ContinuityOptions> options,
     IOptions<ContractClockOptions> clockOptions, ILogger<ContinuityAlertClock> logger)
-    : BackgroundService
+    : ClockJob(clock, logger)
 {
+    protected override TimeSpan Interval => options.Value.RenewalCheckInterval ?? clockOptions.Value.ClockCheckInterval;
+
+    protected override string Activity => "Proposing bridges and forecasting late successors";
+
     private static readonly ContractState[] Serving = [ContractState.Active, ContractState.Expiring, ContractState.Suspended, ContractState.Renewed];
 
-    /// <summary>One pass over the contracts that may need an alert.</summary>
-    public async Task<ContinuityAlertPass> RunOnceAsync(CancellationToken cancellationToken)
+    /// <summary>One pass; answers how many alerts it raised.</summary>
+    public override async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
+        var pass = await RunPassAsync(cancellationToken);
+        return pass.RisksRaised + pass.BridgesProposed;
+    }
+
+    /// <summary>One pass over the contracts that may need an alert, with what it raised of each kind.</summary>
+    public async Task<ContinuityAlertPass> RunPassAsync(CancellationToken cancellationToken)
+    {
+        var now = Clock.GetUtcNow();
         var today = now.ShanghaiDate();
         List<Guid> candidates;
         await using (var scope = scopes.CreateAsyncScope())
@@ -67,41 +79,6 @@ public sealed class ContinuityAlertClock(
         }
 
         return new ContinuityAlertPass(risks, bridges);
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.RenewalCheckInterval ?? clockOptions.Value.ClockCheckInterval, clock);
-        do
-        {
-            try
-            {
-                var pass = await RunOnceAsync(stoppingToken);
-                if (pass.RisksRaised + pass.BridgesProposed > 0)
-                {
-                    logger.LogInformation(
-                        "The continuity clock raised RenewalAtRisk for {Risks} and BridgeProposed for {Bridges} contracts", pass.RisksRaised, pass.BridgesProposed);
-                }
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                // The next tick tries again; a failing pass must not stop the host.
-                logger.LogError(exception, "The continuity clock failed; retrying at the next check");
-            }
-        }
-        while (await NextTickAsync(timer, stoppingToken));
-    }
-
-    private static async Task<bool> NextTickAsync(PeriodicTimer timer, CancellationToken stoppingToken)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
     }
 
     private async Task<(bool Risk, bool Bridge)> AlertAsync(Guid id, DateTimeOffset now, CancellationToken cancellationToken)
@@ -153,7 +130,7 @@ public sealed class ContinuityAlertClock(
         catch (DbUpdateException exception)
         {
             // Another replica raised it first: the next pass looks again and finds the notice.
-            logger.LogInformation(exception, "Continuity alerts for contract {ContractId} were not saved; the next pass looks again", id);
+            Logger.LogInformation(exception, "Continuity alerts for contract {ContractId} were not saved; the next pass looks again", id);
             return (false, false);
         }
     }
@@ -166,7 +143,7 @@ public sealed class ContinuityAlertClock(
         var plan = ContinuityRules.Bridge(contractRules, contract.Amount, contract.Start, contract.End, expectedStart, capEnd);
         if (plan is null)
         {
-            logger.LogWarning("No bridge can be proposed for contract {ContractId}: the 36-month cap leaves no month after {End}", contract.Id, contract.End);
+            Logger.LogWarning("No bridge can be proposed for contract {ContractId}: the 36-month cap leaves no month after {End}", contract.Id, contract.End);
             return false;
         }
 

@@ -6,6 +6,7 @@ using Procurement.Contracting.Data;
 using Procurement.Contracting.Domain;
 using Procurement.Contracting.Scheduling;
 using Procurement.Contracts.Continuity;
+using Procurement.ServiceDefaults.Hosting;
 using Procurement.ServiceDefaults.Time;
 
 namespace Procurement.Contracting.Continuity.Scheduling;
@@ -49,14 +50,18 @@ public sealed class ContinuityOptions
 public sealed class RenewalDueClock(
     IServiceScopeFactory scopes, TimeProvider clock, ContractRules contractRules, ContinuityRules rules, IOptions<ContinuityOptions> options,
     IOptions<ContractClockOptions> clockOptions, ILogger<RenewalDueClock> logger)
-    : BackgroundService
+    : ClockJob(clock, logger)
 {
+    protected override TimeSpan Interval => options.Value.RenewalCheckInterval ?? clockOptions.Value.ClockCheckInterval;
+
+    protected override string Activity => "Raising RenewalDue at renewal points";
+
     private static readonly ContractState[] Running = [ContractState.Active, ContractState.Expiring, ContractState.Suspended];
 
     /// <summary>One pass: returns how many contracts it raised <see cref="RenewalDue"/> for.</summary>
-    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    public override async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         List<Guid> candidates;
         await using (var scope = scopes.CreateAsyncScope())
         {
@@ -77,40 +82,6 @@ public sealed class RenewalDueClock(
         }
 
         return raised;
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.RenewalCheckInterval ?? clockOptions.Value.ClockCheckInterval, clock);
-        do
-        {
-            try
-            {
-                var raised = await RunOnceAsync(stoppingToken);
-                if (raised > 0)
-                {
-                    logger.LogInformation("The renewal clock raised RenewalDue for {Count} contracts", raised);
-                }
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                // The next tick tries again; a failing pass must not stop the host.
-                logger.LogError(exception, "The renewal clock failed; retrying at the next check");
-            }
-        }
-        while (await NextTickAsync(timer, stoppingToken));
-    }
-
-    private static async Task<bool> NextTickAsync(PeriodicTimer timer, CancellationToken stoppingToken)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
     }
 
     private async Task<bool> RaiseIfDueAsync(Guid id, DateTimeOffset now, CancellationToken cancellationToken)
@@ -150,7 +121,7 @@ public sealed class RenewalDueClock(
         catch (DbUpdateException exception)
         {
             // Another replica raised it first, or a person changed the contract meanwhile: the next pass looks again.
-            logger.LogInformation(exception, "RenewalDue for contract {ContractId} was not saved; the next pass looks again", id);
+            Logger.LogInformation(exception, "RenewalDue for contract {ContractId} was not saved; the next pass looks again", id);
             return false;
         }
     }
