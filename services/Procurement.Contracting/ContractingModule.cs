@@ -60,6 +60,7 @@ public static class ContractingModule
     public static WebApplication MapContracting(this WebApplication app)
     {
         app.MapContractEndpoints();
+        app.MapContractNotificationEndpoints();
         Continuity.ContinuityFeature.Map(app);
         return app;
     }

@@ -7,7 +7,8 @@ namespace Procurement.Contracting.Data;
 /// <summary>
 /// Raises a contract's integration events from the activities it recorded, into the same unit of work: one
 /// <see cref="ContractStateChanged"/> per trigger fired (those that keep the state included), plus the event that
-/// carries the particulars of the trigger (drafted, activated, amended, renewed, ended).
+/// carries the particulars of the trigger (drafted, activated, amended, renewed, ended); and, for the triggers in
+/// <see cref="ContractNotification.Notified"/>, one notice in each party's inbox. Every trigger is saved through here.
 /// </summary>
 public static class ContractOutbox
 {
@@ -26,6 +27,7 @@ public static class ContractOutbox
             db.Raise(new ContractStateChanged(
                 contract.Id, contract.ProgramId, contract.PurchasingUnitId, contract.AgencyId, trigger.ToString(),
                 activity.From.ToString(), activity.To.ToString(), activity.Reason, activity.ActorId, activity.OccurredAt));
+            db.Notifications.AddRange(ContractNotification.ForBothParties(contract, trigger, activity.Reason, activity.OccurredAt));
             switch (trigger)
             {
                 case ContractTrigger.Activate:

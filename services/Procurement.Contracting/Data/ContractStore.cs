@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Procurement.Contracting.Continuity.Data;
 using Procurement.Contracting.Domain;
 
 namespace Procurement.Contracting.Data;
@@ -25,5 +26,14 @@ public static class ContractStore
         }
 
         return ContractChain.ConsecutiveSince(contract, id => loaded.GetValueOrDefault(id));
+    }
+
+    /// <summary>The sum of the instalments Disbursement reported paid for the contract (Continuity's copy of <c>InstalmentPaid</c>).</summary>
+    public static async Task<decimal> RecordedPaidAsync(this ContractingDb db, Guid contractId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        // Summed here: SQLite cannot sum decimals in the query.
+        var amounts = await db.Set<PaidInstalment>().AsNoTracking().Where(p => p.ContractId == contractId).Select(p => p.Amount).ToListAsync(cancellationToken);
+        return amounts.Sum();
     }
 }

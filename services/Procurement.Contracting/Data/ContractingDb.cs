@@ -11,6 +11,9 @@ public sealed class ContractingDb(DbContextOptions<ContractingDb> options) : Ser
 {
     public DbSet<Contract> Contracts => Set<Contract>();
 
+    /// <summary>Each organisation's inbox of notices about its contracts' transitions.</summary>
+    public DbSet<ContractNotification> Notifications => Set<ContractNotification>();
+
     /// <summary>A contract with everything its machine and its answers read.</summary>
     public IQueryable<Contract> ContractsWithRecords =>
         Contracts.Include(c => c.Versions).Include(c => c.Activities).Include(c => c.Evaluations).AsSplitQuery();
@@ -68,6 +71,19 @@ public sealed class ContractingDb(DbContextOptions<ContractingDb> options) : Ser
             activity.Property(a => a.To).HasConversion<string>().HasMaxLength(20);
             activity.Property(a => a.Party).HasConversion<string>().HasMaxLength(20);
             activity.Property(a => a.Reason).HasMaxLength(2000);
+        });
+        modelBuilder.Entity<ContractNotification>(notification =>
+        {
+            notification.ToTable("ContractNotifications");
+            notification.HasKey(n => n.Id);
+            notification.Property(n => n.Id).ValueGeneratedNever();
+            notification.Property(n => n.Kind).HasConversion<string>().HasMaxLength(30);
+            notification.Property(n => n.TextEn).HasMaxLength(ContractNotification.TextMaxLength);
+            notification.Property(n => n.TextZh).HasMaxLength(ContractNotification.TextMaxLength);
+            // The inbox reads one organisation's notices, newest first, and counts the unread ones.
+            notification.HasIndex(n => new { n.OrganisationId, n.CreatedAt });
+            notification.HasIndex(n => new { n.OrganisationId, n.ReadAt });
+            notification.HasIndex(n => n.ContractId);
         });
         modelBuilder.Entity<ContractEvaluation>(evaluation =>
         {

@@ -55,6 +55,7 @@ public static class ContractCodes
         [GuardRenewalWindowOpen] = ("the renewal lead time has been reached", "已进入续签提前期"),
         [GuardFinalEvaluationPassed] = ("a passing final performance evaluation", "终期绩效评估已通过"),
         ["contract"] = ("Contract", "合同"),
+        ["contract_notification"] = ("Notification", "通知"),
         ["contract_not_negative"] = ("{0} must not be negative.", "{0} 不得为负数。"),
         ["contract_party_purchaser"] = ("purchaser", "采购人"),
         ["contract_party_agency"] = ("agency", "服务机构"),

@@ -44,7 +44,9 @@ public static class ContractEndpoints
         group.MapPost("/{id:guid}/renew", Renew).RequireAuthorization(Roles.Purchaser)
             .WithName("RenewContract").WithSummary("The purchaser renews an expiring contract: the successor is drafted to start the day after it ends.");
         group.MapPost("/{id:guid}/terminate", Terminate).RequireAuthorization(Roles.Purchaser)
-            .WithName("TerminateContract").WithSummary("The purchaser terminates the contract with a reason and the amount paid so far (stated by the purchaser until Disbursement reports it).");
+            .WithName("TerminateContract").WithSummary("The purchaser terminates the contract with a reason and the amount paid so far: left out, the sum of the instalments "
+                + "Disbursement reported paid (InstalmentPaid); given, the purchaser's figure is kept (it may count payments not yet reported) "
+                + "and the answer shows the recorded sum beside it as recordedPaid. Both parties are notified.");
         group.MapPost("/{id:guid}/complete", Complete).RequireAuthorization(Roles.Purchaser)
             .WithName("CompleteContract").WithSummary("The purchaser completes the contract; it needs a passing final performance evaluation.");
         return group;
@@ -168,7 +170,8 @@ public static class ContractEndpoints
         request.Validate();
         var contract = await FindOwnAsync(db, id, http);
         var now = clock.GetUtcNow();
-        contract.Terminate(request.Reason!, request.AmountPaid!.Value, Actor(http.User), rules, now);
+        var amountPaid = request.AmountPaid ?? await db.RecordedPaidAsync(contract.Id, http.RequestAborted);
+        contract.Terminate(request.Reason!, amountPaid, Actor(http.User), rules, now);
         return await SaveAsync(db, contract, http, rules, now);
     }
 
@@ -200,7 +203,10 @@ public static class ContractEndpoints
             _ => [],
         };
         var learnt = await db.LifecycleRulesAsync(contract, rules, http.RequestServices.GetRequiredService<ContinuityRules>(), cancellationToken);
-        return ContractView.From(contract, permitted, await db.ConsecutiveSinceAsync(contract, cancellationToken), learnt);
+        return ContractView.From(contract, permitted, await db.ConsecutiveSinceAsync(contract, cancellationToken), learnt) with
+        {
+            RecordedPaid = await db.RecordedPaidAsync(contract.Id, cancellationToken),
+        };
     }
 
     /// <summary>The user's id from the token, when it is one (a machine client's is not).</summary>

@@ -68,23 +68,19 @@ public sealed record SuspendContractRequest(string? Reason)
 }
 
 /// <summary>
-/// A termination: its reason and the amount paid to the agency so far, in CNY, as the purchaser states it
-/// (Disbursement does not report payments to Contracting yet).
+/// A termination: its reason and, optionally, the amount paid to the agency so far in CNY; left out, it is the sum of
+/// the instalments Disbursement reported paid (<c>InstalmentPaid</c>).
 /// </summary>
 public sealed record TerminateContractRequest(string? Reason, decimal? AmountPaid)
 {
     public void Validate()
     {
         var errors = new FieldErrors().Required("reason", Reason, 1000);
-        if (AmountPaid is null)
-        {
-            errors.Add("amountPaid", "required");
-        }
-        else if (AmountPaid < 0)
+        if (AmountPaid < 0)
         {
             errors.Add("amountPaid", "contract_not_negative");
         }
-        else if (decimal.Round(AmountPaid.Value, 2) != AmountPaid)
+        else if (AmountPaid is { } paid && decimal.Round(paid, 2) != paid)
         {
             errors.Add("amountPaid", "two_decimals");
         }

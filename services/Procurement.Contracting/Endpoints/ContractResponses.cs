@@ -21,7 +21,8 @@ public sealed record ContractSummary(
 /// <summary>
 /// A contract as a party (or an auditor) reads it: its state, the triggers the caller may fire now, the signatures,
 /// the terms in force, the links to predecessor and successor, and what the renewal rules make of its dates.
-/// <c>amountPaid</c> on a termination is the purchaser's own statement: Disbursement does not report payments yet.
+/// <c>amountPaid</c> on a termination is the figure it was terminated with (the purchaser's, or the recorded sum when
+/// the purchaser gave none); <c>recordedPaid</c> is the sum of the instalments Disbursement reported paid.
 /// </summary>
 public sealed record ContractView(
     Guid Id,
@@ -55,6 +56,9 @@ public sealed record ContractView(
     IReadOnlyList<EvaluationView> Evaluations,
     int Version)
 {
+    /// <summary>The sum of the instalments Disbursement reported paid for this contract (<c>InstalmentPaid</c>).</summary>
+    public decimal RecordedPaid { get; init; }
+
     public static ContractView From(Contract c, IReadOnlyList<ContractTrigger> permitted, DateOnly consecutiveSince, ContractRules rules) => new(
         c.Id, c.TenderId, c.AwardId, c.ProgramId, c.PurchasingUnitId, c.AgencyId, c.AgencyName, c.BidId, c.State, permitted,
         new SignaturesView(new SignatureView(c.PurchaserSignedAt, c.PurchaserSignedBy), new SignatureView(c.AgencySignedAt, c.AgencySignedBy)),
