@@ -128,7 +128,7 @@ public sealed class ChainSteps(EmbeddedPlatform platform, ShiftedClock clock) : 
         var tender = await (await ClientAsync(Purchaser)).WaitForTenderAsync(Tender(title).Id, t => t.Status == "Evaluating", Patience);
         tender.Status.Should().Be("Evaluating", "Tendering takes in Bidding's BidsOpened and moves the tender on");
         tender.BiddingClosedAt.Should().NotBeNull("the closer closed bidding at the deadline");
-        tender.EvaluationStartedAt.Should().NotBeNull();
+        tender.EvaluationStartedAt.Should().BeOnOrAfter(tender.BiddingClosedAt!.Value, "the bids open once bidding is closed");
     }
 
     // ---- Evaluation: the panel ----------------------------------------------------------------------
