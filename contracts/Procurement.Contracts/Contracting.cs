@@ -76,6 +76,10 @@ public sealed record ContractDrafted(
 /// <param name="PaymentSchedule">Its instalments.</param>
 /// <param name="PredecessorId">The contract it renews, if any.</param>
 /// <param name="ActivatedAt">When (UTC).</param>
+/// <param name="PaymentTermDays">
+/// The payment term the parties agreed (DOMAIN.md §9): days from an instalment falling due to its payment, 30 by
+/// default and at most 60 (保障中小企业款项支付条例).
+/// </param>
 public sealed record ContractActivated(
     Guid ContractId,
     Guid? TenderId,
@@ -89,7 +93,8 @@ public sealed record ContractActivated(
     IReadOnlyList<KpiTerms> Kpis,
     IReadOnlyList<InstalmentTerms> PaymentSchedule,
     Guid? PredecessorId,
-    DateTimeOffset ActivatedAt);
+    DateTimeOffset ActivatedAt,
+    int PaymentTermDays = 30);
 
 /// <summary>
 /// A contract's terms changed (a new version, DOMAIN.md §7), including a bridge extension. Published by Contracting.
