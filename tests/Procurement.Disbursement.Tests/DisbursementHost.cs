@@ -122,11 +122,12 @@ internal sealed class DisbursementHost : IAsyncDisposable
         });
     }
 
-    public ContractActivated Activation(decimal amount = 100_000.00m, IReadOnlyList<InstalmentTerms>? schedule = null, Guid? agency = null, Guid? unit = null) => new(
+    public ContractActivated Activation(
+        decimal amount = 100_000.00m, IReadOnlyList<InstalmentTerms>? schedule = null, Guid? agency = null, Guid? unit = null, int paymentTermDays = 30) => new(
         Guid.NewGuid(), Guid.NewGuid(), Program, unit ?? Unit, agency ?? Agency, Guid.NewGuid(), amount,
         new DateOnly(2027, 3, 1), new DateOnly(2028, 2, 29), [new KpiTerms("Service hours", "hours", 2400m)],
         schedule ?? [new InstalmentTerms(30m, "Activation"), new InstalmentTerms(40m, "MidTermPassed"), new InstalmentTerms(30m, "FinalPassed")],
-        null, Clock.GetUtcNow());
+        null, Clock.GetUtcNow(), paymentTermDays);
 
     public PerformanceEvaluated Evaluation(ContractActivated contract, string stage, decimal score) => new(
         Guid.NewGuid(), contract.ContractId, contract.ProgramId, contract.AgencyId, stage, score,

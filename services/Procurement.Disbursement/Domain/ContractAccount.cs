@@ -24,7 +24,7 @@ public sealed class ContractAccount
 
     public DateOnly End { get; private set; }
 
-    /// <summary>Days an instalment may take from falling due to payment; the contract event carries none, so the table's default.</summary>
+    /// <summary>Days an instalment may take from falling due to payment, as the contract agreed (30 unless agreed otherwise).</summary>
     public int PaymentTermDays { get; private set; }
 
     public DateTimeOffset ActivatedAt { get; private set; }

@@ -53,6 +53,7 @@ public sealed record ContractReportResponse(
     DateOnly End,
     string? EndedOutcome,
     string? ScheduleProblem,
+    int PaymentTermDays,
     decimal Scheduled,
     decimal Due,
     decimal Committed,

@@ -11,8 +11,10 @@ using Procurement.ServiceDefaults.Time;
 namespace Procurement.Disbursement.Messaging;
 
 /// <summary>
-/// An active contract gets its instalments (DOMAIN.md §9); the advance falls due at once. A schedule that breaks §9
-/// is not guessed at: the contract is kept with the problem, for people to see, and nothing is scheduled.
+/// An active contract gets its instalments (DOMAIN.md §9); the advance falls due at once. Every instalment is to be
+/// paid within the contract's agreed payment term (30 days unless agreed otherwise, at most the table's maximum).
+/// A schedule or a payment term that breaks §9 is not guessed at (no clamping): the contract is kept, with the term
+/// as stated and the problem, for people to see, and nothing is scheduled.
 /// </summary>
 public sealed class ContractActivatedConsumer(DisbursementDb db, DisbursementRules rules, TimeProvider clock, ILogger<ContractActivatedConsumer> logger)
     : IdempotentConsumer<DisbursementDb, ContractActivated>(db, clock, logger)
@@ -26,11 +28,12 @@ public sealed class ContractActivatedConsumer(DisbursementDb db, DisbursementRul
 
         var contract = ContractAccount.Activated(
             message.ContractId, message.ProgramId, message.PurchasingUnitId, message.AgencyId, message.Amount, message.Start, message.End,
-            rules.PaymentTermDays(agreed: null), message.ActivatedAt);
+            message.PaymentTermDays, message.ActivatedAt);
         Db.Contracts.Add(contract);
         IReadOnlyList<PlannedInstalment> plan;
         try
         {
+            rules.PaymentTermDays(message.PaymentTermDays);
             var shares = (message.PaymentSchedule ?? []).Select(t => new ScheduledShare(t.Percent, SchedulePlan.ParseCondition(t.Condition))).ToList();
             plan = SchedulePlan.For(message.Amount, shares, rules);
         }
@@ -57,7 +60,9 @@ public sealed class ContractActivatedConsumer(DisbursementDb db, DisbursementRul
 
 /// <summary>
 /// A contract's new terms. A bridge extension (过渡期延续) adds an instalment for the added amount, due at once and
-/// to be paid on or before the extension's first day (the day after the previous end: cash before service, §2).
+/// to be paid on or before the extension's first day (the day after the previous end: cash before service, §2), or
+/// within the contract's payment term when that comes first. A contract kept with a schedule problem gets none:
+/// Disbursement schedules nothing it cannot pay.
 /// </summary>
 public sealed class ContractAmendedConsumer(DisbursementDb db, TimeProvider clock, ILogger<ContractAmendedConsumer> logger)
     : IdempotentConsumer<DisbursementDb, ContractAmended>(db, clock, logger)
@@ -75,7 +80,7 @@ public sealed class ContractAmendedConsumer(DisbursementDb db, TimeProvider cloc
         var previousAmount = contract.Amount;
         var previousEnd = contract.Amend(message.Amount, message.End);
         var added = message.Amount - previousAmount;
-        if (message.BridgeMonths is null || added <= 0 || contract.HasEnded)
+        if (message.BridgeMonths is null || added <= 0 || contract.HasEnded || contract.ScheduleProblem is not null)
         {
             return;
         }
