@@ -25,7 +25,12 @@ public sealed class ContractRulesOptions
 
     public int DaysInPartialMonth { get; set; } = ContractRules.Default.DaysInPartialMonth;
 
-    public ContractRules ToRules() => new(RenewalLeadTimeDays, BridgeMaximumMonths, ConsecutiveCapMonths, DaysInPartialMonth);
+    public int DefaultPaymentTermDays { get; set; } = ContractRules.Default.DefaultPaymentTermDays;
+
+    public int MaximumPaymentTermDays { get; set; } = ContractRules.Default.MaximumPaymentTermDays;
+
+    public ContractRules ToRules() =>
+        new(RenewalLeadTimeDays, BridgeMaximumMonths, ConsecutiveCapMonths, DaysInPartialMonth, DefaultPaymentTermDays, MaximumPaymentTermDays);
 }
 
 /// <summary>Contract lifecycle, renewals, bridge extensions and continuity: Contracting's only public surface.</summary>
@@ -38,8 +43,10 @@ public static class ContractingModule
         ContractCodes.Register();
         builder.AddServiceDatabase<ContractingDb>("Contracting");
         builder.Services.AddOptions<ContractRulesOptions>().BindConfiguration(ContractRulesOptions.Section)
-            .Validate(o => o.RenewalLeadTimeDays >= 0 && o.BridgeMaximumMonths >= 1 && o.ConsecutiveCapMonths >= 1 && o.DaysInPartialMonth >= 28,
-                "Contracting:Rules needs RenewalLeadTimeDays ≥ 0, BridgeMaximumMonths ≥ 1, ConsecutiveCapMonths ≥ 1 and DaysInPartialMonth ≥ 28.")
+            .Validate(o => o.RenewalLeadTimeDays >= 0 && o.BridgeMaximumMonths >= 1 && o.ConsecutiveCapMonths >= 1 && o.DaysInPartialMonth >= 28
+                    && o.MaximumPaymentTermDays >= 1 && o.DefaultPaymentTermDays >= 1 && o.DefaultPaymentTermDays <= o.MaximumPaymentTermDays,
+                "Contracting:Rules needs RenewalLeadTimeDays ≥ 0, BridgeMaximumMonths ≥ 1, ConsecutiveCapMonths ≥ 1, DaysInPartialMonth ≥ 28 "
+                + "and 1 ≤ DefaultPaymentTermDays ≤ MaximumPaymentTermDays.")
             .ValidateOnStart();
         builder.Services.AddSingleton(services => services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ContractRulesOptions>>().Value.ToRules());
         builder.Services.AddOptions<ContractClockOptions>().BindConfiguration(ContractClockOptions.Section)

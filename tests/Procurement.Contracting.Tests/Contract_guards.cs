@@ -196,7 +196,7 @@ public sealed class Amendments
 
         var refusal = Refused(() => contract.Amend(new ContractChange(AmendmentReasons.AmountChange, "Early", Amount: 1m), Today, null, Rules, Now));
 
-        refusal.Extensions["allowedTriggers"].Should().BeEquivalentTo(new[] { "Sign", "Terminate" });
+        refusal.Extensions["allowedTriggers"].Should().BeEquivalentTo(new[] { "Sign", "Terminate", "SetPaymentTerm" });
         refusal.Extensions["state"].Should().Be("Draft");
     }
 

@@ -34,9 +34,10 @@ public sealed class Contracts_api : IAsyncLifetime
         contract.GetProperty("kpis").GetArrayLength().Should().Be(2);
         contract.GetProperty("paymentSchedule").GetArrayLength().Should().Be(3);
         contract.GetProperty("monthlyRate").GetRawText().Should().Be("40000.00");
+        contract.GetProperty("paymentTermDays").GetInt32().Should().Be(30);
         contract.GetProperty("renewalWindowOpens").GetString().Should().Be("2027-10-02");
         contract.GetProperty("consecutiveCapEnd").GetString().Should().Be("2029-12-31");
-        contract.GetProperty("permittedTriggers").EnumerateArray().Select(t => t.GetString()).Should().BeEquivalentTo("Sign", "Terminate");
+        contract.GetProperty("permittedTriggers").EnumerateArray().Select(t => t.GetString()).Should().BeEquivalentTo("Sign", "Terminate", "SetPaymentTerm");
         (await _api.PublishedAsync<ContractDrafted>(m => m.ContractId == id)).Should().BeTrue();
 
         // A redelivered award (a new message id, the same award) drafts nothing more.
@@ -115,14 +116,14 @@ public sealed class Contracts_api : IAsyncLifetime
         english.StatusCode.Should().Be(HttpStatusCode.Conflict);
         var problem = await english.Content.ReadFromJsonAsync<JsonElement>();
         problem.GetProperty("type").GetString().Should().Be("urn:procurement:problem:contract_trigger_not_allowed");
-        problem.GetProperty("allowedTriggers").EnumerateArray().Select(t => t.GetString()).Should().BeEquivalentTo("Sign", "Terminate");
+        problem.GetProperty("allowedTriggers").EnumerateArray().Select(t => t.GetString()).Should().BeEquivalentTo("Sign", "Terminate", "SetPaymentTerm");
         problem.GetProperty("state").GetString().Should().Be("Draft");
-        problem.GetProperty("detail").GetString().Should().Be("Complete is not allowed while the contract is Draft. Allowed now: Sign, Terminate.");
+        problem.GetProperty("detail").GetString().Should().Be("Complete is not allowed while the contract is Draft. Allowed now: Sign, Terminate, SetPaymentTerm.");
 
         var chinese = await _api.PurchaserClient("zh-CN").PostAsJsonAsync($"/api/contracts/{id}/suspend", new { reason = "检查" });
         chinese.StatusCode.Should().Be(HttpStatusCode.Conflict);
         (await chinese.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString()
-            .Should().Be("合同当前状态为 Draft，不允许执行 Suspend。当前允许的操作：Sign, Terminate。");
+            .Should().Be("合同当前状态为 Draft，不允许执行 Suspend。当前允许的操作：Sign, Terminate, SetPaymentTerm。");
     }
 
     [Fact]

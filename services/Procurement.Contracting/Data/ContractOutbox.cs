@@ -34,7 +34,7 @@ public static class ContractOutbox
                     db.Raise(new ContractActivated(
                         contract.Id, contract.TenderId, contract.ProgramId, contract.PurchasingUnitId, contract.AgencyId, contract.BidId,
                         contract.Amount, contract.Start, contract.End, Kpis(contract.Kpis), Schedule(contract.PaymentSchedule),
-                        contract.PredecessorId, activity.OccurredAt));
+                        contract.PredecessorId, activity.OccurredAt, contract.PaymentTermDays));
                     break;
                 case ContractTrigger.Amend or ContractTrigger.ExtendBridge:
                     var version = contract.Versions.Single(v => v.Number == activity.TermsVersion);

@@ -18,6 +18,7 @@ public sealed partial class Contract
     private StateMachine<ContractState, ContractTrigger>.TriggerWithParameters<Guid>? _renew;
     private StateMachine<ContractState, ContractTrigger>.TriggerWithParameters<int>? _extendBridge;
     private StateMachine<ContractState, ContractTrigger>.TriggerWithParameters<string>? _terminate;
+    private StateMachine<ContractState, ContractTrigger>.TriggerWithParameters<int>? _setPaymentTerm;
 
     // What the time-bound guards judge by; set by every intent before the machine is asked.
     private DateOnly _today;
@@ -104,6 +105,7 @@ public sealed partial class Contract
         _renew = machine.SetTriggerParameters<Guid>(ContractTrigger.Renew);
         _extendBridge = machine.SetTriggerParameters<int>(ContractTrigger.ExtendBridge);
         _terminate = machine.SetTriggerParameters<string>(ContractTrigger.Terminate);
+        _setPaymentTerm = machine.SetTriggerParameters<int>(ContractTrigger.SetPaymentTerm);
 
         var bothSigned = ContractCodes.Description(ContractCodes.GuardBothSigned);
         var startDateCome = ContractCodes.Description(ContractCodes.GuardStartDateCome);
@@ -112,7 +114,9 @@ public sealed partial class Contract
         var finalPassed = ContractCodes.Description(ContractCodes.GuardFinalEvaluationPassed);
 
         // The first signature issues the draft for signature; until both have signed, the draft can still be withdrawn.
+        // The payment term is agreed while nobody has signed: the terms signed are the terms kept.
         machine.Configure(ContractState.Draft)
+            .PermitReentry(ContractTrigger.SetPaymentTerm)
             .Permit(ContractTrigger.Sign, ContractState.PendingSignature)
             .Permit(ContractTrigger.Terminate, ContractState.Terminated);
 

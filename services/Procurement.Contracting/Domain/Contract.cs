@@ -50,6 +50,9 @@ public sealed partial class Contract
 
     public IReadOnlyList<ContractInstalment> PaymentSchedule { get; private set; } = [];
 
+    /// <summary>Days within which an instalment is paid once due (DOMAIN.md §9): 30 unless the parties agreed up to 60.</summary>
+    public int PaymentTermDays { get; private set; }
+
     /// <summary>The number of the terms in force; 1 is the terms as drafted and signed.</summary>
     public int TermsVersion { get; private set; }
 
@@ -123,6 +126,7 @@ public sealed partial class Contract
             End = draft.End,
             Kpis = [.. draft.Kpis],
             PaymentSchedule = [.. draft.PaymentSchedule],
+            PaymentTermDays = draft.PaymentTermDays ?? ContractRules.Default.DefaultPaymentTermDays,
             PredecessorId = draft.PredecessorId,
             CreatedAt = now,
         };
@@ -153,6 +157,22 @@ public sealed partial class Contract
         }
 
         Record(ContractTrigger.Sign, from, reason: null, actor, party, now);
+    }
+
+    /// <summary>
+    /// The purchaser agrees another payment term while nobody has signed (afterwards the machine refuses: 409). The
+    /// draft's terms get a new version with reason <see cref="AmendmentReasons.PaymentTerm"/>.
+    /// </summary>
+    public void SetPaymentTerm(int days, Guid? actor, ContractRules rules, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        var from = Begin(ContractTrigger.SetPaymentTerm, rules, now, ContractParty.Purchaser);
+        rules.CheckPaymentTerm(days);
+        Machine.Fire(_setPaymentTerm!, days);
+        PaymentTermDays = days;
+        var text = $"Payment term {days} days";
+        AddVersion(AmendmentReasons.PaymentTerm, text, bridgeMonths: null, actor, now);
+        Record(ContractTrigger.SetPaymentTerm, from, text, actor, ContractParty.Purchaser, now);
     }
 
     /// <summary>The clock activates a contract both parties signed, on its start date.</summary>
@@ -282,7 +302,7 @@ public sealed partial class Contract
     /// <summary>
     /// Renews the contract: drafts the successor to start the day after this one ends, to
     /// <paramref name="successorEnd"/> at <paramref name="successorAmount"/>, with the same parties, KPIs, payment
-    /// schedule and bid; links the two; and keeps the program within the three-year cap with this agency.
+    /// schedule, payment term and bid; links the two; and keeps the program within the three-year cap with this agency.
     /// </summary>
     public Contract Renew(
         DateOnly successorEnd, decimal successorAmount, DateOnly consecutiveSince, Guid? actor, ContractRules rules, DateTimeOffset now)
@@ -297,7 +317,7 @@ public sealed partial class Contract
         var successor = Draft(
             new ContractDraft(
                 ProgramId, PurchasingUnitId, AgencyId, AgencyName, BidId, successorAmount, successorStart, successorEnd, Kpis, PaymentSchedule,
-                TenderId: null, AwardId: null, PredecessorId: Id, Id: Guid.CreateVersion7()),
+                TenderId: null, AwardId: null, PredecessorId: Id, Id: Guid.CreateVersion7(), PaymentTermDays: PaymentTermDays),
             now);
         Machine.Fire(_renew!, successor.Id);
         SuccessorId = successor.Id;
@@ -358,7 +378,7 @@ public sealed partial class Contract
     {
         TermsVersion = _versions.Count + 1;
         _versions.Add(new ContractTermsVersion(
-            Id, TermsVersion, Amount, Start, End, Kpis, PaymentSchedule, reasonCode, text, bridgeMonths, actor, now));
+            Id, TermsVersion, Amount, Start, End, Kpis, PaymentSchedule, PaymentTermDays, reasonCode, text, bridgeMonths, actor, now));
     }
 
     private void Record(ContractTrigger? trigger, ContractState from, string? reason, Guid? actor, ContractParty? party, DateTimeOffset now)
@@ -370,7 +390,7 @@ public sealed partial class Contract
     }
 }
 
-/// <summary>What a contract is drafted from.</summary>
+/// <summary>What a contract is drafted from; without a payment term, the national default (30 days).</summary>
 public sealed record ContractDraft(
     Guid ProgramId,
     Guid PurchasingUnitId,
@@ -385,7 +405,8 @@ public sealed record ContractDraft(
     Guid? TenderId,
     Guid? AwardId,
     Guid? PredecessorId,
-    Guid? Id = null);
+    Guid? Id = null,
+    int? PaymentTermDays = null);
 
 /// <summary>An amendment: the parts left null stay as they are.</summary>
 public sealed record ContractChange(string ReasonCode, string Text, decimal? Amount = null, DateOnly? End = null, IReadOnlyList<ContractKpi>? Kpis = null);

@@ -15,6 +15,7 @@ public static class ContractCodes
     public const string AmountPaidAboveAmount = "contract_amount_paid_above_amount";
     public const string AmountInvalid = "contract_amount_invalid";
     public const string ReasonRequired = "contract_reason_required";
+    public const string PaymentTermOutOfRange = "contract_payment_term_out_of_range";
 
     /// <summary>Guards, by the description the machine (and the diagram) shows.</summary>
     public const string GuardBothSigned = "contract_guard_both_signed";
@@ -49,6 +50,9 @@ public static class ContractCodes
         [AmountPaidAboveAmount] = ("The amount paid so far ({0}) cannot exceed the contract amount ({1}).", "已支付金额（{0}）不得超过合同金额（{1}）。"),
         [AmountInvalid] = ("The amount {0} must be above zero with at most two decimals.", "金额 {0} 必须大于零且最多两位小数。"),
         [ReasonRequired] = ("Say why: {0} needs a reason.", "请说明理由：{0} 须附理由。"),
+        [PaymentTermOutOfRange] = (
+            "days: the payment term must be from 1 to {1} days, not {0}.",
+            "days（付款期限）须为 1 至 {1} 天，不能为 {0} 天。"),
         [GuardBothSigned] = ("both parties have signed", "双方均已签署"),
         [GuardStartDateCome] = ("the start date has come", "已到合同开始日期"),
         [GuardAwaitingSignature] = ("a party has yet to sign", "尚有一方未签署"),

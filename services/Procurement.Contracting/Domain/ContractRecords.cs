@@ -1,6 +1,6 @@
 namespace Procurement.Contracting.Domain;
 
-/// <summary>One version of a contract's terms: version 1 as drafted, then one per amendment or bridge extension.</summary>
+/// <summary>One version of a contract's terms: version 1 as drafted, then one per payment term agreed in draft, amendment or bridge extension.</summary>
 public sealed class ContractTermsVersion
 {
     private ContractTermsVersion()
@@ -9,7 +9,7 @@ public sealed class ContractTermsVersion
 
     internal ContractTermsVersion(
         Guid contractId, int number, decimal amount, DateOnly start, DateOnly end, IReadOnlyList<ContractKpi> kpis,
-        IReadOnlyList<ContractInstalment> paymentSchedule, string? reasonCode, string? text, int? bridgeMonths, Guid? actorId, DateTimeOffset createdAt)
+        IReadOnlyList<ContractInstalment> paymentSchedule, int paymentTermDays, string? reasonCode, string? text, int? bridgeMonths, Guid? actorId, DateTimeOffset createdAt)
     {
         ContractId = contractId;
         Number = number;
@@ -18,6 +18,7 @@ public sealed class ContractTermsVersion
         End = end;
         Kpis = [.. kpis];
         PaymentSchedule = [.. paymentSchedule];
+        PaymentTermDays = paymentTermDays;
         ReasonCode = reasonCode;
         Text = text;
         BridgeMonths = bridgeMonths;
@@ -39,7 +40,10 @@ public sealed class ContractTermsVersion
 
     public IReadOnlyList<ContractInstalment> PaymentSchedule { get; private set; } = [];
 
-    /// <summary>Null for version 1; otherwise one of <see cref="AmendmentReasons.All"/>.</summary>
+    /// <summary>Days within which an instalment is paid once due.</summary>
+    public int PaymentTermDays { get; private set; }
+
+    /// <summary>Null for version 1; otherwise one of <see cref="AmendmentReasons.All"/>, or <see cref="AmendmentReasons.PaymentTerm"/> for a draft's payment term.</summary>
     public string? ReasonCode { get; private set; }
 
     public string? Text { get; private set; }

@@ -14,9 +14,22 @@ namespace Procurement.Contracting.Domain;
 /// (政府购买服务管理办法, 财政部令第102号: up to three years).
 /// </param>
 /// <param name="DaysInPartialMonth">A period's days beyond its whole months count as this many days to the month when the monthly rate is worked out.</param>
-public sealed record ContractRules(int RenewalLeadTimeDays, int BridgeMaximumMonths, int ConsecutiveCapMonths, int DaysInPartialMonth)
+/// <param name="DefaultPaymentTermDays">An instalment is paid within this many days of becoming due, unless the contract agrees otherwise (DOMAIN.md §9).</param>
+/// <param name="MaximumPaymentTermDays">The longest payment term a contract may agree (DOMAIN.md §9: up to 60 days).</param>
+public sealed record ContractRules(
+    int RenewalLeadTimeDays, int BridgeMaximumMonths, int ConsecutiveCapMonths, int DaysInPartialMonth, int DefaultPaymentTermDays = 30, int MaximumPaymentTermDays = 60)
 {
-    public static ContractRules Default { get; } = new(RenewalLeadTimeDays: 90, BridgeMaximumMonths: 3, ConsecutiveCapMonths: 36, DaysInPartialMonth: 30);
+    public static ContractRules Default { get; } = new(
+        RenewalLeadTimeDays: 90, BridgeMaximumMonths: 3, ConsecutiveCapMonths: 36, DaysInPartialMonth: 30, DefaultPaymentTermDays: 30, MaximumPaymentTermDays: 60);
+
+    /// <summary>Refuses a payment term of fewer than one or more than the maximum days.</summary>
+    public void CheckPaymentTerm(int days)
+    {
+        if (days < 1 || days > MaximumPaymentTermDays)
+        {
+            throw new RuleViolationException(ContractCodes.PaymentTermOutOfRange, "days", days, MaximumPaymentTermDays);
+        }
+    }
 
     /// <summary>The day the renewal window opens for a contract ending on <paramref name="end"/>.</summary>
     public DateOnly RenewalWindowOpens(DateOnly end) => end.AddDays(-RenewalLeadTimeDays);

@@ -26,6 +26,7 @@ public enum ContractTrigger
     ExtendBridge,
     Terminate,
     Complete,
+    SetPaymentTerm,
 }
 
 /// <summary>The two parties of a contract.</summary>
@@ -43,6 +44,9 @@ public static class AmendmentReasons
     public const string AmountChange = "amountChange";
     public const string ScopeChange = "scopeChange";
     public const string Other = "other";
+
+    /// <summary>Not an amendment: the reason of a draft's terms version that agreed another payment term before anyone signed.</summary>
+    public const string PaymentTerm = "paymentTerm";
 
     public static IReadOnlyList<string> All { get; } = [DurationExtension, FiscalYearExtension, AmountChange, ScopeChange, Other];
 }

@@ -33,6 +33,9 @@ public static class ContractEndpoints
 
         group.MapPost("/{id:guid}/sign", Sign).RequireAuthorization(Policies.AnyUser)
             .WithName("SignContract").WithSummary("A user of the purchasing unit (purchaser) or of the agency (agency) signs for their party; the first signature issues the draft for signature.");
+        group.MapPut("/{id:guid}/payment-term", SetPaymentTerm).RequireAuthorization(Roles.Purchaser)
+            .WithName("SetContractPaymentTerm").WithSummary("The purchaser agrees the payment term (days within which an instalment is paid once due: 1–60, default 30) "
+                + "while nobody has signed; after the first signature it answers 409.");
         group.MapPost("/{id:guid}/amendments", Amend).RequireAuthorization(Roles.Purchaser)
             .WithName("AmendContract").WithSummary("The purchaser records an amendment: a new version of the terms with its reason code and text.");
         group.MapPost("/{id:guid}/bridge-extensions", ExtendBridge).RequireAuthorization(Roles.Purchaser)
@@ -109,6 +112,16 @@ public static class ContractEndpoints
 
         var now = clock.GetUtcNow();
         contract.Sign(party.Value, Actor(http.User), rules, now);
+        return await SaveAsync(db, contract, http, rules, now);
+    }
+
+    private static async Task<Ok<ContractView>> SetPaymentTerm(
+        Guid id, PaymentTermRequest request, HttpContext http, ContractingDb db, ContractRules rules, TimeProvider clock)
+    {
+        request.Validate();
+        var contract = await FindOwnAsync(db, id, http);
+        var now = clock.GetUtcNow();
+        contract.SetPaymentTerm(request.Days!.Value, Actor(http.User), rules, now);
         return await SaveAsync(db, contract, http, rules, now);
     }
 

@@ -94,3 +94,19 @@ public sealed record RenewContractRequest(DateOnly? End, decimal? Amount)
 {
     public void Validate() => new FieldErrors().Required("end", End).Money("amount", Amount).ThrowIfAny();
 }
+
+/// <summary>The payment term: the days within which an instalment is paid once due (1 to 60 by default).</summary>
+public sealed record PaymentTermRequest(int? Days)
+{
+    /// <summary>Only a missing value is a 400: zero is a number, out of range (422, with the maximum).</summary>
+    public void Validate()
+    {
+        var errors = new FieldErrors();
+        if (Days is null)
+        {
+            errors.Add("days", "required");
+        }
+
+        errors.ThrowIfAny();
+    }
+}

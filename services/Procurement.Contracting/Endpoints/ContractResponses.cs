@@ -41,6 +41,7 @@ public sealed record ContractView(
     DateOnly End,
     IReadOnlyList<ContractKpi> Kpis,
     IReadOnlyList<ContractInstalment> PaymentSchedule,
+    int PaymentTermDays,
     int TermsVersion,
     decimal MonthlyRate,
     DateOnly RenewalWindowOpens,
@@ -62,7 +63,7 @@ public sealed record ContractView(
     public static ContractView From(Contract c, IReadOnlyList<ContractTrigger> permitted, DateOnly consecutiveSince, ContractRules rules) => new(
         c.Id, c.TenderId, c.AwardId, c.ProgramId, c.PurchasingUnitId, c.AgencyId, c.AgencyName, c.BidId, c.State, permitted,
         new SignaturesView(new SignatureView(c.PurchaserSignedAt, c.PurchaserSignedBy), new SignatureView(c.AgencySignedAt, c.AgencySignedBy)),
-        c.Amount, c.Start, c.End, c.Kpis, c.PaymentSchedule, c.TermsVersion, rules.MonthlyRate(c.Amount, c.Start, c.End),
+        c.Amount, c.Start, c.End, c.Kpis, c.PaymentSchedule, c.PaymentTermDays, c.TermsVersion, rules.MonthlyRate(c.Amount, c.Start, c.End),
         rules.RenewalWindowOpens(c.End), consecutiveSince, rules.CapEnd(consecutiveSince), c.PredecessorId, c.SuccessorId, c.ActivatedAt,
         c.SuspensionReason, c.TerminationReason, c.AmountPaid, c.EndedAt,
         [.. c.Evaluations.OrderBy(e => e.EvaluatedAt).Select(e => new EvaluationView(e.Stage, e.Score, e.Grade, e.Passed, e.EvaluatedAt))],
@@ -72,10 +73,10 @@ public sealed record ContractView(
 /// <summary>One version of the terms; <c>current</c> marks the one in force.</summary>
 public sealed record TermsVersionView(
     int Number, bool Current, decimal Amount, DateOnly Start, DateOnly End, IReadOnlyList<ContractKpi> Kpis,
-    IReadOnlyList<ContractInstalment> PaymentSchedule, string? ReasonCode, string? Text, int? BridgeMonths, Guid? ActorId, DateTimeOffset CreatedAt)
+    IReadOnlyList<ContractInstalment> PaymentSchedule, int PaymentTermDays, string? ReasonCode, string? Text, int? BridgeMonths, Guid? ActorId, DateTimeOffset CreatedAt)
 {
     public static TermsVersionView From(ContractTermsVersion v, int current) => new(
-        v.Number, v.Number == current, v.Amount, v.Start, v.End, v.Kpis, v.PaymentSchedule, v.ReasonCode, v.Text, v.BridgeMonths, v.ActorId, v.CreatedAt);
+        v.Number, v.Number == current, v.Amount, v.Start, v.End, v.Kpis, v.PaymentSchedule, v.PaymentTermDays, v.ReasonCode, v.Text, v.BridgeMonths, v.ActorId, v.CreatedAt);
 }
 
 /// <summary>

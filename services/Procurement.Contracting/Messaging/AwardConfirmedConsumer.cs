@@ -7,8 +7,8 @@ using Procurement.ServiceDefaults.Messaging;
 
 namespace Procurement.Contracting.Messaging;
 
-/// <summary>Drafts the contract of a confirmed award (DOMAIN.md §7): its amount, period, KPIs, payment schedule, parties and bid.</summary>
-public sealed class AwardConfirmedConsumer(ContractingDb db, TimeProvider clock, ILogger<AwardConfirmedConsumer> logger)
+/// <summary>Drafts the contract of a confirmed award (DOMAIN.md §7): its amount, period, KPIs, payment schedule, parties and bid, with the default payment term.</summary>
+public sealed class AwardConfirmedConsumer(ContractingDb db, ContractRules rules, TimeProvider clock, ILogger<AwardConfirmedConsumer> logger)
     : IdempotentConsumer<ContractingDb, AwardConfirmed>(db, clock, logger)
 {
     protected override async Task HandleAsync(AwardConfirmed message, ConsumeContext<AwardConfirmed> context)
@@ -24,7 +24,7 @@ public sealed class AwardConfirmedConsumer(ContractingDb db, TimeProvider clock,
                 message.ServiceStart, message.ServiceEnd,
                 [.. (message.Kpis ?? []).Select(k => new ContractKpi(k.Name, k.Unit, k.Target))],
                 [.. (message.PaymentSchedule ?? []).Select(i => new ContractInstalment(i.Percent, i.Condition))],
-                message.TenderId, message.AwardId, PredecessorId: null),
+                message.TenderId, message.AwardId, PredecessorId: null, PaymentTermDays: rules.DefaultPaymentTermDays),
             Clock.GetUtcNow());
         Db.Contracts.Add(contract);
         Db.RaiseChanges(contract);

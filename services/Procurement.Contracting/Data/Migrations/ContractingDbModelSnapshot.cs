@@ -324,6 +324,9 @@ namespace Procurement.Contracting.Data.Migrations
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<int>("PaymentTermDays")
+                        .HasColumnType("int");
+
                     b.Property<Guid?>("PredecessorId")
                         .HasColumnType("uniqueidentifier");
 
@@ -537,6 +540,9 @@ namespace Procurement.Contracting.Data.Migrations
                     b.Property<string>("PaymentSchedule")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("PaymentTermDays")
+                        .HasColumnType("int");
 
                     b.Property<string>("ReasonCode")
                         .HasMaxLength(40)
