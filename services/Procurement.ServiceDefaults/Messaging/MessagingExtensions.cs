@@ -98,7 +98,15 @@ public static class MessagingExtensions
         };
         if (options.TestHarness)
         {
-            builder.Services.AddMassTransitTestHarness(configure);
+            // Our events leave through the outbox dispatcher, a step after the request that raised them. On a busy
+            // machine (CI runs test projects side by side) that step can take longer than the harness's default
+            // 1.2 s of inactivity, after which Published.Any gives up; 5 s keeps the waits honest without making the
+            // few "nothing was published" checks slow.
+            builder.Services.AddMassTransitTestHarness(bus =>
+            {
+                configure(bus);
+                bus.SetTestTimeouts(testInactivityTimeout: TimeSpan.FromSeconds(5));
+            });
         }
         else
         {
