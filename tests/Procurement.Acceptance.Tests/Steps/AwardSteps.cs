@@ -231,7 +231,7 @@ public sealed class AwardSteps(EmbeddedPlatform platform, ShiftedClock clock) : 
         var (tenderId, challengeId, _) = _challenge ?? throw new InvalidOperationException("An agency should challenge first.");
         var challenge = (await (await ClientAsync(agency)).ChallengesAsync(tenderId)).Should().ContainSingle(c => c.Id == challengeId).Subject;
         challenge.Answer.Should().Be(_answer);
-        challenge.AnsweredAt.Should().NotBeNull();
+        challenge.AnsweredAt.Should().BeOnOrAfter(challenge.LodgedAt, "an answer comes after the challenge it answers");
     }
 
     // ---- performance evaluation -----------------------------------------------------------------

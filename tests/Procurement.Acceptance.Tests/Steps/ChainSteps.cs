@@ -284,8 +284,7 @@ public sealed class ChainSteps(EmbeddedPlatform platform, ShiftedClock clock) : 
     {
         var contract = await (await ClientAsync(Purchaser)).ContractAsync(Tender(title).Contract);
         contract.State.Should().Be("PendingSignature");
-        contract.Signatures.Purchaser.SignedAt.Should().NotBeNull();
-        contract.Signatures.Agency.SignedAt.Should().NotBeNull();
+        contract.ShouldBeSignedByBothParties(Purchaser);
         contract.Start.Should().BeAfter(Today());
     }
 

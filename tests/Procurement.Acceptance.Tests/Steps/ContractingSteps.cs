@@ -84,8 +84,7 @@ public sealed class ContractingSteps(EmbeddedPlatform platform, ShiftedClock clo
     {
         var contract = await (await ClientAsync(Purchaser)).ContractAsync(_contracts[title]);
         contract.State.Should().Be("PendingSignature");
-        contract.Signatures.Purchaser.SignedAt.Should().NotBeNull();
-        contract.Signatures.Agency.SignedAt.Should().NotBeNull();
+        contract.ShouldBeSignedByBothParties(Purchaser);
         contract.Start.Should().BeAfter(Today());
     }
 

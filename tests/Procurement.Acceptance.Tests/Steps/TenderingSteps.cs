@@ -125,7 +125,7 @@ public sealed class TenderingSteps(IPlatform platform, ShiftedClock clock) : IDi
             var question = (await (await ClientAsync(agency)).QuestionsAsync(tenderId)).Should().ContainSingle(q => q.Id == questionId).Subject;
             question.Question.Should().Be(text);
             question.Answer.Should().Be(answer);
-            question.AnsweredAt.Should().NotBeNull();
+            question.AnsweredAt.Should().BeOnOrAfter(question.AskedAt, "an answer comes after its question");
         }
     }
 
