@@ -131,3 +131,37 @@ public sealed record FundingGapClosed(
     DateOnly LastDay,
     int Days,
     DateTimeOffset OccurredAt);
+
+/// <summary>
+/// The purchaser confirmed the renewal decision of a contract as a new tender (DOMAIN.md §2): Tendering drafts a new
+/// tender for the program, pre-filled from the program's last tender, for the purchaser to review and publish.
+/// Published by Contracting (continuity); raised once per contract and period.
+/// </summary>
+/// <param name="ContractId">The contract running out, whose successor the tender procures.</param>
+/// <param name="ProgramId">Its service program.</param>
+/// <param name="PurchasingUnitId">The purchasing unit that confirmed.</param>
+/// <param name="LastTenderId">The tender the contract was awarded through, or its nearest predecessor's; null when none is known (Tendering then takes the program's latest tender).</param>
+/// <param name="ServiceStart">The successor's first day: the day after the contract's last day.</param>
+/// <param name="ServiceEnd">The successor's last day (the same length as the contract's period, unless the purchaser chose another).</param>
+/// <param name="ActorId">The purchaser's user who confirmed.</param>
+/// <param name="RequestedAt">When (UTC).</param>
+public sealed record RenewalTenderRequested(
+    Guid ContractId,
+    Guid ProgramId,
+    Guid PurchasingUnitId,
+    Guid? LastTenderId,
+    DateOnly ServiceStart,
+    DateOnly ServiceEnd,
+    Guid? ActorId,
+    DateTimeOffset RequestedAt);
+
+/// <summary>
+/// Tendering drafted the tender a <see cref="RenewalTenderRequested"/> asked for: a <c>Draft</c> pre-filled from
+/// <paramref name="PrefilledFromTenderId"/>. Published by Tendering.
+/// </summary>
+/// <param name="ContractId">The contract whose successor it procures.</param>
+/// <param name="TenderId">The drafted tender.</param>
+/// <param name="ProgramId">The program.</param>
+/// <param name="PrefilledFromTenderId">The tender its content was copied from.</param>
+/// <param name="DraftedAt">When (UTC).</param>
+public sealed record RenewalTenderDrafted(Guid ContractId, Guid TenderId, Guid ProgramId, Guid PrefilledFromTenderId, DateTimeOffset DraftedAt);

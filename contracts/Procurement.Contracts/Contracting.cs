@@ -97,6 +97,40 @@ public sealed record ContractActivated(
     int PaymentTermDays = 30);
 
 /// <summary>
+/// Both parties have signed a contract (DOMAIN.md §7). Published by Contracting with the terms signed. For a contract
+/// that follows another in its program (<paramref name="Successor"/>: a direct renewal, or a new tender's award for a
+/// program already served), Disbursement schedules the instalments at once so that the first is due on or before the
+/// first day of service (DOMAIN.md §2, cash before service); other contracts are scheduled at activation.
+/// </summary>
+/// <param name="ContractId">The contract.</param>
+/// <param name="TenderId">The tender it came from; null for a direct renewal.</param>
+/// <param name="ProgramId">Its service program.</param>
+/// <param name="PurchasingUnitId">The purchasing party.</param>
+/// <param name="AgencyId">The agency party.</param>
+/// <param name="Amount">The contract amount, CNY.</param>
+/// <param name="Start">The first day of service.</param>
+/// <param name="End">The last day of service.</param>
+/// <param name="PaymentSchedule">Its instalments.</param>
+/// <param name="PaymentTermDays">The agreed payment term, days.</param>
+/// <param name="PredecessorId">The contract it renews, if any.</param>
+/// <param name="Successor">Whether it follows an earlier contract of its program.</param>
+/// <param name="SignedAt">When the second signature was given (UTC).</param>
+public sealed record ContractSigned(
+    Guid ContractId,
+    Guid? TenderId,
+    Guid ProgramId,
+    Guid PurchasingUnitId,
+    Guid AgencyId,
+    decimal Amount,
+    DateOnly Start,
+    DateOnly End,
+    IReadOnlyList<InstalmentTerms> PaymentSchedule,
+    int PaymentTermDays,
+    Guid? PredecessorId,
+    bool Successor,
+    DateTimeOffset SignedAt);
+
+/// <summary>
 /// A contract's terms changed (a new version, DOMAIN.md §7), including a bridge extension. Published by Contracting.
 /// </summary>
 /// <param name="ContractId">The contract.</param>
