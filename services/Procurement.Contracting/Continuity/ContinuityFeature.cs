@@ -13,7 +13,8 @@ namespace Procurement.Contracting.Continuity;
 /// <summary>
 /// Continuity (DOMAIN.md §2) inside Contracting: the coverage timeline, gap days, the renewal lead time with its
 /// <c>RenewalDue</c> clock, the forecast (<c>RenewalAtRisk</c>, <c>FundingGapForecast</c>) and bridge proposals
-/// (<c>BridgeProposed</c>, approve/decline), late instalments and the dashboard. Its tables are configured by the <c>IEntityTypeConfiguration</c>s of its <c>Data</c> folder.
+/// (<c>BridgeProposed</c>, approve/decline), funding gaps as they open and close (<c>FundingGapOpened</c>,
+/// <c>FundingGapClosed</c>), the purchaser's confirmation of the renewal decision, late instalments and the dashboard. Its tables are configured by the <c>IEntityTypeConfiguration</c>s of its <c>Data</c> folder.
 /// </summary>
 public static class ContinuityFeature
 {
@@ -39,6 +40,8 @@ public static class ContinuityFeature
         builder.Services.AddHostedService(services => services.GetRequiredService<RenewalDueClock>());
         builder.Services.AddSingleton<ContinuityAlertClock>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ContinuityAlertClock>());
+        builder.Services.AddSingleton<FundingGapClock>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<FundingGapClock>());
         builder.AddConsumers(bus =>
         {
             bus.AddConsumer<ContinuityTenderPublishedConsumer>();
@@ -46,6 +49,7 @@ public static class ContinuityFeature
             bus.AddConsumer<ContinuityProgramRevisedConsumer>();
             bus.AddConsumer<ContinuityInstalmentPaidConsumer>();
             bus.AddConsumer<ContinuityInstalmentOverdueConsumer>();
+            bus.AddConsumer<ContinuityRenewalTenderDraftedConsumer>();
         });
     }
 

@@ -28,6 +28,37 @@ public static class ContractStore
         return ContractChain.ConsecutiveSince(contract, id => loaded.GetValueOrDefault(id));
     }
 
+    /// <summary>
+    /// A bridge extension (DOMAIN.md §2) of <paramref name="contract"/> by <paramref name="months"/>, with its events:
+    /// the lifecycle's <c>ExtendBridge</c>, and — when the contract's successor (its renewal's, or the program's next
+    /// contract) is not yet signed by both parties and would start inside the extension — that successor postponed by the
+    /// same months, so the two never fund the same day. Saving is the caller's.
+    /// </summary>
+    public static async Task ExtendBridgeAsync(
+        this ContractingDb db, Contract contract, int months, string? text, Guid? actor, ContractRules rules, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(contract);
+        var follower = await db.SuccessorOfAsync(contract, cancellationToken);
+        if (follower is { BothSigned: true } && follower.Id == contract.SuccessorId)
+        {
+            // The renewal's successor is signed: the lifecycle refuses the bridge, with that guard named.
+            contract.SuccessorSigned(follower.PurchaserSignedAt > follower.AgencySignedAt ? follower.PurchaserSignedAt!.Value : follower.AgencySignedAt!.Value);
+        }
+
+        var successor = follower is { BothSigned: false }
+            ? await db.ContractsWithRecords.FirstAsync(c => c.Id == follower.Id, cancellationToken)
+            : null;
+        contract.ExtendBridge(months, text, await db.ConsecutiveSinceAsync(contract, cancellationToken), actor, rules, now);
+        if (successor is not null && successor.Start <= contract.End)
+        {
+            successor.Postpone(months, await db.ConsecutiveSinceAsync(successor, cancellationToken), actor, rules, now);
+            db.RaiseChanges(successor);
+        }
+
+        db.RaiseChanges(contract);
+    }
+
     /// <summary>The sum of the instalments Disbursement reported paid for the contract (Continuity's copy of <c>InstalmentPaid</c>).</summary>
     public static async Task<decimal> RecordedPaidAsync(this ContractingDb db, Guid contractId, CancellationToken cancellationToken)
     {

@@ -8,8 +8,12 @@ namespace Procurement.Contracting.Domain;
 /// <summary>The contract's state machine (DOMAIN.md §7), kept on <see cref="Contract.State"/>.</summary>
 public sealed partial class Contract
 {
-    /// <summary>Triggers only the clock fires; people never see them among their permitted triggers.</summary>
-    public static IReadOnlySet<ContractTrigger> ClockTriggers { get; } = new HashSet<ContractTrigger> { ContractTrigger.Activate, ContractTrigger.EnterRenewalWindow };
+    /// <summary>
+    /// Triggers only the platform fires — the clock's, and the postponement a bridge on the predecessor causes; people
+    /// never see them among their permitted triggers.
+    /// </summary>
+    public static IReadOnlySet<ContractTrigger> ClockTriggers { get; } =
+        new HashSet<ContractTrigger> { ContractTrigger.Activate, ContractTrigger.EnterRenewalWindow, ContractTrigger.Postpone };
 
     private StateMachine<ContractState, ContractTrigger>? _machine;
     private StateMachine<ContractState, ContractTrigger>.TriggerWithParameters<ContractParty>? _sign;
@@ -19,6 +23,7 @@ public sealed partial class Contract
     private StateMachine<ContractState, ContractTrigger>.TriggerWithParameters<int>? _extendBridge;
     private StateMachine<ContractState, ContractTrigger>.TriggerWithParameters<string>? _terminate;
     private StateMachine<ContractState, ContractTrigger>.TriggerWithParameters<int>? _setPaymentTerm;
+    private StateMachine<ContractState, ContractTrigger>.TriggerWithParameters<int>? _postpone;
 
     // What the time-bound guards judge by; set by every intent before the machine is asked.
     private DateOnly _today;
@@ -106,22 +111,28 @@ public sealed partial class Contract
         _extendBridge = machine.SetTriggerParameters<int>(ContractTrigger.ExtendBridge);
         _terminate = machine.SetTriggerParameters<string>(ContractTrigger.Terminate);
         _setPaymentTerm = machine.SetTriggerParameters<int>(ContractTrigger.SetPaymentTerm);
+        _postpone = machine.SetTriggerParameters<int>(ContractTrigger.Postpone);
 
         var bothSigned = ContractCodes.Description(ContractCodes.GuardBothSigned);
         var startDateCome = ContractCodes.Description(ContractCodes.GuardStartDateCome);
         var awaitingSignature = ContractCodes.Description(ContractCodes.GuardAwaitingSignature);
         var renewalWindowOpen = ContractCodes.Description(ContractCodes.GuardRenewalWindowOpen);
         var finalPassed = ContractCodes.Description(ContractCodes.GuardFinalEvaluationPassed);
+        var successorUnsigned = ContractCodes.Description(ContractCodes.GuardSuccessorUnsigned);
 
         // The first signature issues the draft for signature; until both have signed, the draft can still be withdrawn.
-        // The payment term is agreed while nobody has signed: the terms signed are the terms kept.
+        // The payment term is agreed while nobody has signed: the terms signed are the terms kept. A renewal's successor
+        // is postponed when its predecessor is bridged (DOMAIN.md §2); a signature given to the old period is void, so a
+        // half-signed successor goes back to Draft.
         machine.Configure(ContractState.Draft)
             .PermitReentry(ContractTrigger.SetPaymentTerm)
+            .PermitReentry(ContractTrigger.Postpone)
             .Permit(ContractTrigger.Sign, ContractState.PendingSignature)
             .Permit(ContractTrigger.Terminate, ContractState.Terminated);
 
         machine.Configure(ContractState.PendingSignature)
             .PermitReentryIf(ContractTrigger.Sign, () => !BothSigned, awaitingSignature)
+            .PermitIf(ContractTrigger.Postpone, ContractState.Draft, () => !BothSigned, awaitingSignature)
             .PermitIf(ContractTrigger.Activate, ContractState.Active,
                 new Tuple<Func<bool>, string>(() => BothSigned, bothSigned),
                 new Tuple<Func<bool>, string>(() => Start <= _today, startDateCome))
@@ -149,7 +160,10 @@ public sealed partial class Contract
             .Permit(ContractTrigger.Terminate, ContractState.Terminated);
 
         machine.Configure(ContractState.Completed);
-        machine.Configure(ContractState.Renewed);
+        // A renewed contract serves to its end; while its successor is unsigned a bridge may still extend it (the
+        // successor is postponed by the same months, see ContractBridging).
+        machine.Configure(ContractState.Renewed)
+            .PermitReentryIf(ContractTrigger.ExtendBridge, () => SuccessorSignedAt is null, successorUnsigned);
         machine.Configure(ContractState.Terminated);
         return machine;
     }

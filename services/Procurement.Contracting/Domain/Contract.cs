@@ -68,6 +68,9 @@ public sealed partial class Contract
 
     public Guid? SuccessorId { get; private set; }
 
+    /// <summary>When the renewal's successor was signed by both parties; until then a bridge may extend a renewed contract.</summary>
+    public DateTimeOffset? SuccessorSignedAt { get; private set; }
+
     public DateTimeOffset? ActivatedAt { get; private set; }
 
     public string? SuspensionReason { get; private set; }
@@ -324,6 +327,36 @@ public sealed partial class Contract
         Record(ContractTrigger.Renew, from, reason: null, actor, ContractParty.Purchaser, now);
         return successor;
     }
+
+    /// <summary>
+    /// Moves a successor that is not yet signed by both parties out by <paramref name="months"/> whole months, start and
+    /// end alike, because its predecessor was bridged by as many (DOMAIN.md §2): the same length and amount, starting the
+    /// day after the predecessor's new end. A half-signed successor returns to <c>Draft</c>: the signature given to the
+    /// old period is withdrawn and both sign the new one. The new end stays within the consecutive cap.
+    /// </summary>
+    public void Postpone(int months, DateOnly consecutiveSince, Guid? actor, ContractRules rules, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        var from = Begin(ContractTrigger.Postpone, rules, now, ContractParty.Purchaser);
+        rules.CheckBridgeMonths(months);
+        var start = Start.AddMonths(months);
+        var end = End.AddDays(1).AddMonths(months).AddDays(-1);
+        rules.CheckCap(consecutiveSince, end, "months");
+
+        Machine.Fire(_postpone!, months);
+        Start = start;
+        End = end;
+        PurchaserSignedAt = null;
+        PurchaserSignedBy = null;
+        AgencySignedAt = null;
+        AgencySignedBy = null;
+        var text = $"Postponed by {months} month(s): the predecessor was bridged; service from {start:yyyy-MM-dd} to {end:yyyy-MM-dd}";
+        AddVersion(AmendmentReasons.DurationExtension, text, bridgeMonths: null, actor, now);
+        Record(ContractTrigger.Postpone, from, text, actor, ContractParty.Purchaser, now);
+    }
+
+    /// <summary>Notes that the renewal's successor is signed by both parties: from now on no bridge extends this contract.</summary>
+    public void SuccessorSigned(DateTimeOffset now) => SuccessorSignedAt ??= now;
 
     /// <summary>Keeps the latest performance grade per stage (a redelivered or older evaluation changes nothing).</summary>
     public void RecordEvaluation(Guid evaluationId, string stage, decimal score, string grade, bool passed, DateTimeOffset evaluatedAt)

@@ -23,6 +23,7 @@ public static class ContractCodes
     public const string GuardAwaitingSignature = "contract_guard_awaiting_signature";
     public const string GuardRenewalWindowOpen = "contract_guard_renewal_window_open";
     public const string GuardFinalEvaluationPassed = "contract_guard_final_evaluation_passed";
+    public const string GuardSuccessorUnsigned = "contract_guard_successor_unsigned";
 
     public static void Register() => ProblemMessages.Add(Texts);
 
@@ -58,6 +59,7 @@ public static class ContractCodes
         [GuardAwaitingSignature] = ("a party has yet to sign", "尚有一方未签署"),
         [GuardRenewalWindowOpen] = ("the renewal lead time has been reached", "已进入续签提前期"),
         [GuardFinalEvaluationPassed] = ("a passing final performance evaluation", "终期绩效评估已通过"),
+        [GuardSuccessorUnsigned] = ("the successor is not yet signed by both parties", "续签合同尚未经双方签署"),
         ["contract"] = ("Contract", "合同"),
         ["contract_notification"] = ("Notification", "通知"),
         ["contract_not_negative"] = ("{0} must not be negative.", "{0} 不得为负数。"),

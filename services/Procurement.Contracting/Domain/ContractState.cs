@@ -27,6 +27,7 @@ public enum ContractTrigger
     Terminate,
     Complete,
     SetPaymentTerm,
+    Postpone,
 }
 
 /// <summary>The two parties of a contract.</summary>

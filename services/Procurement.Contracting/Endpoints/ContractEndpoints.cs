@@ -140,7 +140,7 @@ public static class ContractEndpoints
         request.Validate();
         var contract = await FindOwnAsync(db, id, http);
         var now = clock.GetUtcNow();
-        contract.ExtendBridge(request.Months!.Value, request.Text, await db.ConsecutiveSinceAsync(contract, http.RequestAborted), Actor(http.User), rules, now);
+        await db.ExtendBridgeAsync(contract, request.Months!.Value, request.Text, Actor(http.User), rules, now, http.RequestAborted);
         return await SaveAsync(db, contract, http, rules, now);
     }
 

@@ -120,7 +120,11 @@ public enum BridgeProposalStatus
     Declined,
 }
 
-/// <summary>The bridge extension proposed for a contract (<c>BridgeProposed</c>): at most one per contract (its key).</summary>
+/// <summary>
+/// The bridge extension proposed for a contract (<c>BridgeProposed</c>): at most one per contract and period (its key is
+/// the contract and its end when proposed), so a contract whose bridge still falls short is proposed another for the
+/// extended period.
+/// </summary>
 public sealed class BridgeProposal
 {
     public Guid ContractId { get; set; }
@@ -162,7 +166,10 @@ public sealed class BridgeProposal
     public int Version { get; set; }
 }
 
-/// <summary>The record that <c>RenewalAtRisk</c> (and <c>FundingGapForecast</c>) was raised for a contract: at most one per contract.</summary>
+/// <summary>
+/// The record that <c>RenewalAtRisk</c> (and <c>FundingGapForecast</c>) was raised for a contract: at most one per contract
+/// and period (its key is the contract and its end), so an extended period is forecast again.
+/// </summary>
 public sealed class RenewalRiskNotice
 {
     public Guid ContractId { get; set; }
@@ -217,7 +224,7 @@ internal sealed class BridgeProposalConfiguration : IEntityTypeConfiguration<Bri
     public void Configure(EntityTypeBuilder<BridgeProposal> builder)
     {
         builder.ToTable("ContinuityBridgeProposals");
-        builder.HasKey(p => p.ContractId);
+        builder.HasKey(p => new { p.ContractId, p.End });
         builder.Property(p => p.ContractId).ValueGeneratedNever();
         builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(p => p.DeclineReason).HasMaxLength(1000);
@@ -231,7 +238,7 @@ internal sealed class RenewalRiskNoticeConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<RenewalRiskNotice> builder)
     {
         builder.ToTable("ContinuityRiskNotices");
-        builder.HasKey(n => n.ContractId);
+        builder.HasKey(n => new { n.ContractId, n.End });
         builder.Property(n => n.ContractId).ValueGeneratedNever();
         builder.Property(n => n.Basis).HasMaxLength(30);
         builder.HasIndex(n => n.PurchasingUnitId);
@@ -247,5 +254,96 @@ internal sealed class LateInstalmentConfiguration : IEntityTypeConfiguration<Lat
         builder.Property(i => i.InstalmentId).ValueGeneratedNever();
         builder.Property(i => i.Status).HasMaxLength(20);
         builder.HasIndex(i => i.ContractId);
+    }
+}
+
+/// <summary>
+/// A program's watch for funding gaps (<c>FundingGapOpened</c> / <c>FundingGapClosed</c>): the gap open now, if any, and
+/// the last day judged for good. One row per program.
+/// </summary>
+public sealed class ProgramGapWatch
+{
+    public Guid ProgramId { get; set; }
+
+    public Guid PurchasingUnitId { get; set; }
+
+    public DateOnly? OpenSince { get; set; }
+
+    public DateOnly? LastGapDay { get; set; }
+
+    public string? Cause { get; set; }
+
+    public Guid? ContractId { get; set; }
+
+    public DateOnly? JudgedThrough { get; set; }
+
+    /// <summary>Checked on every update: two replicas judging the same day answer with one winner.</summary>
+    public int Version { get; set; }
+}
+
+internal sealed class ProgramGapWatchConfiguration : IEntityTypeConfiguration<ProgramGapWatch>
+{
+    public void Configure(EntityTypeBuilder<ProgramGapWatch> builder)
+    {
+        builder.ToTable("ContinuityGapWatches");
+        builder.HasKey(w => w.ProgramId);
+        builder.Property(w => w.ProgramId).ValueGeneratedNever();
+        builder.Property(w => w.Cause).HasMaxLength(20);
+        builder.Property(w => w.Version).IsConcurrencyToken();
+        builder.HasIndex(w => w.PurchasingUnitId);
+    }
+}
+
+/// <summary>
+/// The purchaser's confirmation of a contract's renewal decision (DOMAIN.md §2): the path taken, the successor's period,
+/// and what came of it — the successor drafted by a direct renewal, or the tender Tendering drafted. One per contract.
+/// </summary>
+public sealed class RenewalDecision
+{
+    public Guid ContractId { get; set; }
+
+    public Guid ProgramId { get; set; }
+
+    public Guid PurchasingUnitId { get; set; }
+
+    /// <summary>The path the platform proposed when the purchaser confirmed.</summary>
+    public string ProposedPath { get; set; } = "";
+
+    /// <summary>The path confirmed: <c>DirectRenewal</c> or <c>NewTender</c>.</summary>
+    public string Path { get; set; } = "";
+
+    public DateOnly SuccessorStart { get; set; }
+
+    public DateOnly SuccessorEnd { get; set; }
+
+    /// <summary>For a direct renewal, the successor's amount.</summary>
+    public decimal? Amount { get; set; }
+
+    /// <summary>For a direct renewal, the successor drafted.</summary>
+    public Guid? SuccessorId { get; set; }
+
+    /// <summary>For a new tender, the tender Tendering drafted (from <c>RenewalTenderDrafted</c>); null until it has.</summary>
+    public Guid? TenderId { get; set; }
+
+    public DateTimeOffset? TenderDraftedAt { get; set; }
+
+    public DateTimeOffset ConfirmedAt { get; set; }
+
+    public Guid? ConfirmedBy { get; set; }
+
+    public int Version { get; set; }
+}
+
+internal sealed class RenewalDecisionConfiguration : IEntityTypeConfiguration<RenewalDecision>
+{
+    public void Configure(EntityTypeBuilder<RenewalDecision> builder)
+    {
+        builder.ToTable("ContinuityRenewalDecisions");
+        builder.HasKey(d => d.ContractId);
+        builder.Property(d => d.ContractId).ValueGeneratedNever();
+        builder.Property(d => d.ProposedPath).HasMaxLength(20);
+        builder.Property(d => d.Path).HasMaxLength(20);
+        builder.Property(d => d.Version).IsConcurrencyToken();
+        builder.HasIndex(d => d.PurchasingUnitId);
     }
 }

@@ -129,6 +129,23 @@ public static class ContinuityStore
         ];
     }
 
+    /// <summary>Every program of every purchasing unit: those Tendering announced and those known only from contracts.</summary>
+    public static async Task<List<ProgramOverview>> AllProgramsAsync(this ContractingDb db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var units = (await db.Contracts.AsNoTracking().Select(c => c.PurchasingUnitId).Distinct().ToListAsync(cancellationToken))
+            .Union(await db.Set<ContinuityProgram>().AsNoTracking().Select(p => p.PurchasingUnitId).Distinct().ToListAsync(cancellationToken))
+            .Order()
+            .ToList();
+        var programs = new List<ProgramOverview>();
+        foreach (var unit in units)
+        {
+            programs.AddRange(await db.ProgramsOfAsync(unit, cancellationToken));
+        }
+
+        return programs;
+    }
+
     /// <summary>The program's contracts with their history and the payments made under each, as the timeline reads them.</summary>
     public static async Task<List<CoverageContract>> CoverageAsync(this ContractingDb db, Guid programId, CancellationToken cancellationToken)
     {
@@ -205,7 +222,8 @@ public static class ContinuityStore
         return rules.Forecast(today, successorDrafted: false, published, procurement, signing);
     }
 
-    private static async Task<PublishedTender?> TenderOfAsync(ContractingDb db, Contract contract, CancellationToken cancellationToken)
+    /// <summary>The tender the contract was awarded through, or its nearest predecessor's (a direct renewal has none); null when none is known.</summary>
+    public static async Task<PublishedTender?> TenderOfAsync(this ContractingDb db, Contract contract, CancellationToken cancellationToken)
     {
         var seen = new HashSet<Guid>();
         Guid? tenderId = contract.TenderId;

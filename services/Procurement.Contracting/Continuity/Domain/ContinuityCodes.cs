@@ -8,6 +8,9 @@ public static class ContinuityCodes
     public const string RangeOutsideSpan = "continuity_range_outside_span";
     public const string RangeTooLong = "continuity_range_too_long";
     public const string BridgeAlreadyDecided = "continuity_bridge_already_decided";
+    public const string RenewalNotDue = "continuity_renewal_not_due";
+    public const string RenewalAlreadyDecided = "continuity_renewal_already_decided";
+    public const string DirectRenewalNotAllowed = "continuity_direct_renewal_not_allowed";
 
     /// <summary>Resource names for 404s.</summary>
     public const string Program = "continuity_program";
@@ -32,5 +35,17 @@ public static class ContinuityCodes
         ["continuity_bridge_Approved"] = ("approved", "批准"),
         ["continuity_bridge_Declined"] = ("declined", "拒绝"),
         ["continuity_span_open"] = ("open", "长期"),
+        [RenewalNotDue] = (
+            "The renewal decision is taken from the renewal point, {0}; the contract is {1} and no RenewalDue was raised yet.",
+            "续签决定自续签起始日 {0} 起作出；合同当前状态为 {1}，尚未发出续签提醒。"),
+        [RenewalAlreadyDecided] = ("The renewal decision was already confirmed: {0}.", "续签决定已确认：{1}。"),
+        [DirectRenewalNotAllowed] = (
+            "path: a direct renewal needs a latest performance grade of {0} or better and fewer than {1} consecutive months with this agency; here: {2}. Confirm NewTender instead.",
+            "path：直接续签须最近一次绩效等级为 {0} 或以上，且与该机构连续服务少于 {1} 个月；本合同：{3}。请改为确认重新招标（NewTender）。"),
+        ["continuity_path_DirectRenewal"] = ("direct renewal", "直接续签"),
+        ["continuity_path_NewTender"] = ("new tender", "重新招标"),
+        ["continuity_obstacle_NoGrade"] = ("no performance grade yet", "尚无绩效等级"),
+        ["continuity_obstacle_GradeBelowMinimum"] = ("the latest grade is below the minimum", "最近一次绩效等级低于要求"),
+        ["continuity_obstacle_ConsecutiveCapReached"] = ("the consecutive-month cap is reached", "已达连续服务月数上限"),
     };
 }

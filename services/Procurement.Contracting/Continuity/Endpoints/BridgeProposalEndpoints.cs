@@ -10,10 +10,11 @@ using Procurement.ServiceDefaults.Security;
 namespace Procurement.Contracting.Continuity.Endpoints;
 
 /// <summary>
-/// A contract's bridge extension proposal (DOMAIN.md §2, issue 7 item 3): read by the contract's parties and auditors
+/// A contract's bridge extension proposal (DOMAIN.md §2, issue 7 item 3) — the latest, for the contract's current or
+/// last period — read by the contract's parties and auditors
 /// (404 for anyone else, or when none was proposed); approved or declined once by the purchasing unit's purchaser.
 /// Approval runs the lifecycle's own <c>ExtendBridge</c> (so <c>ContractAmended</c> with <c>BridgeMonths</c> goes out and
-/// Disbursement schedules the bridge instalment) with the proposed months; a lifecycle refusal (state, 36-month cap)
+/// Disbursement schedules the bridge instalment, and an unsigned successor is postponed) with the proposed months; a lifecycle refusal (state, 36-month cap)
 /// answers as it does on <c>/api/contracts/{id}/bridge-extensions</c> and leaves the proposal open.
 /// </summary>
 public static class BridgeProposalEndpoints
@@ -38,7 +39,8 @@ public static class BridgeProposalEndpoints
             throw new NotFoundException(ContinuityCodes.BridgeProposal, contractId);
         }
 
-        var proposal = await db.Set<BridgeProposal>().AsNoTracking().FirstOrDefaultAsync(p => p.ContractId == contractId, http.RequestAborted)
+        var proposal = await db.Set<BridgeProposal>().AsNoTracking().Where(p => p.ContractId == contractId).OrderByDescending(p => p.End)
+                           .FirstOrDefaultAsync(http.RequestAborted)
                        ?? throw new NotFoundException(ContinuityCodes.BridgeProposal, contractId);
         return TypedResults.Ok(BridgeProposalView.Of(proposal));
     }
@@ -49,9 +51,7 @@ public static class BridgeProposalEndpoints
         var contract = await db.ContractsWithRecords.FirstAsync(c => c.Id == contractId, http.RequestAborted);
         var now = clock.GetUtcNow();
         var actor = Actor(http);
-        contract.ExtendBridge(
-            proposal.Months, text: null, await db.ConsecutiveSinceAsync(contract, http.RequestAborted), actor, rules, now);
-        db.RaiseChanges(contract);
+        await db.ExtendBridgeAsync(contract, proposal.Months, text: null, actor, rules, now, http.RequestAborted);
         proposal.Status = BridgeProposalStatus.Approved;
         proposal.DecidedAt = now;
         proposal.DecidedBy = actor;
@@ -78,7 +78,8 @@ public static class BridgeProposalEndpoints
     /// <summary>The proposal of a contract of the caller's unit (else 404), still undecided (else 409).</summary>
     private static async Task<BridgeProposal> OpenProposalAsync(Guid contractId, HttpContext http, ContractingDb db)
     {
-        var proposal = await db.Set<BridgeProposal>().FirstOrDefaultAsync(p => p.ContractId == contractId, http.RequestAborted);
+        var proposal = await db.Set<BridgeProposal>().Where(p => p.ContractId == contractId).OrderByDescending(p => p.End)
+            .FirstOrDefaultAsync(http.RequestAborted);
         if (proposal is null || proposal.PurchasingUnitId != http.User.OrganisationId())
         {
             throw new NotFoundException(ContinuityCodes.BridgeProposal, contractId);

@@ -11,8 +11,8 @@ using Procurement.ServiceDefaults.Time;
 namespace Procurement.Contracting.Continuity.Endpoints;
 
 /// <summary>
-/// The continuity dashboard (issue 7 item 4): gap days per program-year, programs at risk, bridges in force and late
-/// instalments, in one answer. A purchaser sees their own unit (another unit's id answers 404); an auditor every unit, or
+/// The continuity dashboard (issue 7 item 4): gap days per program-year, programs at risk, bridges in force, late
+/// instalments and the funding gaps open now, in one answer. A purchaser sees their own unit (another unit's id answers 404); an auditor every unit, or
 /// one with <c>?purchasingUnitId=</c>; anyone else 403.
 /// </summary>
 public static class ContinuityDashboard
@@ -52,24 +52,15 @@ public static class ContinuityDashboard
 
         var ct = http.RequestAborted;
         var today = clock.GetUtcNow().ShanghaiDate();
-        var units = unit is { } one
-            ? [one]
-            : (await db.Contracts.AsNoTracking().Select(c => c.PurchasingUnitId).Distinct().ToListAsync(ct))
-                .Union(await db.Set<ContinuityProgram>().AsNoTracking().Select(p => p.PurchasingUnitId).Distinct().ToListAsync(ct))
-                .Order()
-                .ToList();
-        var programs = new List<ProgramGapsView>();
-        foreach (var u in units)
-        {
-            programs.AddRange(await ContinuityEndpoints.ProgramGapsAsync(db, u, today, rules, ct));
-        }
+        var overviews = unit is { } one ? await db.ProgramsOfAsync(one, ct) : await db.AllProgramsAsync(ct);
+        var programs = await ContinuityEndpoints.ProgramGapsAsync(db, overviews, today, rules, ct);
 
         return TypedResults.Ok(new DashboardView(
             unit, today, programs.Sum(p => p.GapDays), programs.Sum(p => p.Years.Count), programs,
-            await AtRiskAsync(db, unit, today, ct), await BridgesAsync(db, unit, today, ct), await LateAsync(db, unit, ct)));
+            await AtRiskAsync(db, unit, today, ct), await BridgesAsync(db, unit, today, ct), await LateAsync(db, unit, ct), await OpenGapsAsync(db, unit, today, ct)));
     }
 
-    /// <summary>Open risks: the contract is still serving (running, or renewed and not ended), has not ended, and its successor is still not signed by both.</summary>
+    /// <summary>Open risks of the contract's current period (a bridge's new end is forecast anew): the contract is still serving (running, or renewed and not ended), has not ended, and its successor is still not signed by both.</summary>
     private static async Task<List<AtRiskView>> AtRiskAsync(ContractingDb db, Guid? unit, DateOnly today, CancellationToken ct)
     {
         var notices = await db.Set<RenewalRiskNotice>().AsNoTracking().Where(n => unit == null || n.PurchasingUnitId == unit).ToListAsync(ct);
@@ -77,7 +68,8 @@ public static class ContinuityDashboard
         foreach (var notice in notices.OrderBy(n => n.End).ThenBy(n => n.ContractId))
         {
             var contract = await db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == notice.ContractId, ct);
-            if (contract is null || !Serving.Contains(contract.State) || contract.End < today || notice.ExpectedSigning <= contract.End)
+            if (contract is null || notice.End != contract.End || !Serving.Contains(contract.State) || contract.End < today
+                || notice.ExpectedSigning <= contract.End)
             {
                 continue;
             }
@@ -109,6 +101,16 @@ public static class ContinuityDashboard
             c.ProgramId, c.Id, c.PurchasingUnitId, c.AgencyId, c.State, c.End, c.Versions.Where(v => v.BridgeMonths != null).Sum(v => v.BridgeMonths!.Value)))];
     }
 
+    /// <summary>The gaps open now, as the funding gap watch saw them (<c>FundingGapOpened</c> without its <c>FundingGapClosed</c>); the oldest first.</summary>
+    private static async Task<List<OpenGapView>> OpenGapsAsync(ContractingDb db, Guid? unit, DateOnly today, CancellationToken ct)
+    {
+        var open = await db.Set<ProgramGapWatch>().AsNoTracking()
+            .Where(w => w.OpenSince != null && (unit == null || w.PurchasingUnitId == unit))
+            .ToListAsync(ct);
+        return [.. open.OrderBy(w => w.OpenSince).ThenBy(w => w.ProgramId).Select(w => new OpenGapView(
+            w.ProgramId, w.PurchasingUnitId, w.OpenSince!.Value, w.Cause ?? "", w.ContractId, today.DayNumber - w.OpenSince.Value.DayNumber + 1))];
+    }
+
     /// <summary>Instalments reported overdue or paid late, of the unit's contracts; unpaid ones first.</summary>
     private static async Task<List<LateInstalmentView>> LateAsync(ContractingDb db, Guid? unit, CancellationToken ct)
     {
@@ -129,7 +131,10 @@ public static class ContinuityDashboard
 /// </summary>
 public sealed record DashboardView(
     Guid? PurchasingUnitId, DateOnly Today, int GapDays, int ProgramYears, IReadOnlyList<ProgramGapsView> Programs, IReadOnlyList<AtRiskView> AtRisk,
-    IReadOnlyList<BridgeInForceView> BridgesInForce, IReadOnlyList<LateInstalmentView> LateInstalments);
+    IReadOnlyList<BridgeInForceView> BridgesInForce, IReadOnlyList<LateInstalmentView> LateInstalments, IReadOnlyList<OpenGapView> OpenGaps);
+
+/// <summary>A funding gap open now: since its first day, why (<c>Uncovered</c>, <c>Suspended</c>, <c>NotActive</c>, <c>CashBehind</c>), and its days so far.</summary>
+public sealed record OpenGapView(Guid ProgramId, Guid PurchasingUnitId, DateOnly Since, string Cause, Guid? ContractId, int Days);
 
 /// <summary>A program at risk: its running contract, the forecast signing of the successor and the days late; <c>successorId</c> when one is drafted.</summary>
 public sealed record AtRiskView(

@@ -31,6 +31,7 @@ public static class ContinuityEndpoints
             .WithName("ContractRenewalLeadTime")
             .WithSummary("A contract's renewal lead time (learnt from history, or the default), how it was worked out, and its renewal point.");
         group.MapBridgeProposalEndpoints();
+        group.MapRenewalDecisionEndpoints();
         group.MapContinuityDashboard();
         return group;
     }
@@ -63,7 +64,7 @@ public static class ContinuityEndpoints
         }
 
         var today = clock.GetUtcNow().ShanghaiDate();
-        var views = await ProgramGapsAsync(db, purchasingUnitId, today, rules, http.RequestAborted);
+        var views = await ProgramGapsAsync(db, await db.ProgramsOfAsync(purchasingUnitId, http.RequestAborted), today, rules, http.RequestAborted);
         return TypedResults.Ok(new PurchaserSummaryView(
             purchasingUnitId, today, views.Sum(v => v.GapDays), views.Sum(v => v.Years.Count), views));
     }
@@ -79,6 +80,7 @@ public static class ContinuityEndpoints
         var (leadTime, method) = await db.LeadTimeAsync(contract, rules, http.RequestAborted);
         var proposal = RenewalProposal.For(contract, await db.ConsecutiveSinceAsync(contract, http.RequestAborted), contractRules, rules);
         var notice = await db.Set<RenewalNotice>().AsNoTracking().FirstOrDefaultAsync(n => n.ContractId == contractId, http.RequestAborted);
+        var decision = await db.Set<RenewalDecision>().AsNoTracking().FirstOrDefaultAsync(d => d.ContractId == contractId, http.RequestAborted);
         return TypedResults.Ok(new RenewalView(
             contract.Id, contract.ProgramId, contract.PurchasingUnitId, contract.State, contract.End, leadTime.Days,
             leadTime.FromHistory ? "history" : "default", method, leadTime.HistoryCount, leadTime.FromHistory ? rules.LeadTimePercentile : null,
@@ -86,14 +88,14 @@ public static class ContinuityEndpoints
             leadTime.RenewalPoint(contract.End), notice?.RaisedAt,
             new ProposalView(
                 proposal.Path, proposal.LatestGrade, rules.DirectRenewalMinimumGrade, proposal.ConsecutiveSince, decimal.Round(proposal.ConsecutiveMonths, 2),
-                contractRules.ConsecutiveCapMonths, proposal.Obstacles)));
+                contractRules.ConsecutiveCapMonths, proposal.Obstacles),
+            decision is null ? null : RenewalDecisionView.Of(decision)));
     }
 
-    /// <summary>The gap days per program-year of every program of a purchasing unit, up to <paramref name="today"/>.</summary>
+    /// <summary>The gap days per program-year of <paramref name="programs"/>, up to <paramref name="today"/>.</summary>
     internal static async Task<List<ProgramGapsView>> ProgramGapsAsync(
-        ContractingDb db, Guid purchasingUnitId, DateOnly today, ContractRules rules, CancellationToken cancellationToken)
+        ContractingDb db, IReadOnlyCollection<ProgramOverview> programs, DateOnly today, ContractRules rules, CancellationToken cancellationToken)
     {
-        var programs = await db.ProgramsOfAsync(purchasingUnitId, cancellationToken);
         var views = new List<ProgramGapsView>();
         foreach (var program in programs.OrderBy(p => p.Span.ActiveFrom).ThenBy(p => p.ProgramId))
         {
@@ -179,12 +181,13 @@ public sealed record PurchaserSummaryView(Guid PurchasingUnitId, DateOnly Today,
 /// A contract's renewal lead time: <c>basis</c> <c>history</c> (the <c>percentile</c>th percentile, nearest rank, of
 /// <c>historyCount</c> durations is <c>percentileDays</c>, plus <c>marginDays</c>) or <c>default</c>
 /// (<c>defaultLeadTimeDays</c>); the renewal point is end − lead time; <c>renewalDueRaisedAt</c> once it was raised;
-/// <c>proposal</c> the platform's renewal decision for the purchaser to confirm.
+/// <c>proposal</c> the platform's renewal decision for the purchaser to confirm (<c>…/renewal/confirm</c>); <c>decision</c>
+/// what the purchaser confirmed, once they have.
 /// </summary>
 public sealed record RenewalView(
     Guid ContractId, Guid ProgramId, Guid PurchasingUnitId, ContractState State, DateOnly End, int LeadTimeDays, string Basis, string? ProcurementMethod,
     int HistoryCount, int? Percentile, int? PercentileDays, int? MarginDays, int DefaultLeadTimeDays, DateOnly RenewalPoint, DateTimeOffset? RenewalDueRaisedAt,
-    ProposalView Proposal);
+    ProposalView Proposal, RenewalDecisionView? Decision);
 
 /// <summary>
 /// The renewal decision (DOMAIN.md §2): <c>DirectRenewal</c> or <c>NewTender</c>, the latest grade against the minimum,

@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Procurement.Contracting.Continuity.Data;
 using Procurement.Contracting.Data;
+using Procurement.Contracts.Continuity;
 using Procurement.Contracts.Disbursement;
 using Procurement.Contracts.Tendering;
 using Procurement.ServiceDefaults.Messaging;
@@ -144,5 +145,24 @@ public sealed class ContinuityInstalmentOverdueConsumer(ContractingDb db, TimePr
             InstalmentId = message.InstalmentId, ContractId = message.ContractId, ProgramId = message.ProgramId, Amount = message.Amount,
             DueOn = message.DueOn, PayBy = message.PayBy, Status = message.Status, PaidOn = null, ReportedAt = message.OccurredAt,
         });
+    }
+}
+
+/// <summary>Keeps on the renewal decision the tender Tendering drafted for it (<c>RenewalTenderDrafted</c>).</summary>
+public sealed class ContinuityRenewalTenderDraftedConsumer(ContractingDb db, TimeProvider clock, ILogger<ContinuityRenewalTenderDraftedConsumer> logger)
+    : IdempotentConsumer<ContractingDb, RenewalTenderDrafted>(db, clock, logger)
+{
+    protected override async Task HandleAsync(RenewalTenderDrafted message, ConsumeContext<RenewalTenderDrafted> context)
+    {
+        var decision = await Db.Set<RenewalDecision>().FirstOrDefaultAsync(d => d.ContractId == message.ContractId, context.CancellationToken);
+        if (decision is null)
+        {
+            logger.LogWarning("Tendering drafted tender {TenderId} for contract {ContractId}, which has no confirmed renewal decision here", message.TenderId, message.ContractId);
+            return;
+        }
+
+        decision.TenderId ??= message.TenderId;
+        decision.TenderDraftedAt ??= message.DraftedAt;
+        decision.Version++;
     }
 }

@@ -17,7 +17,8 @@ namespace Procurement.Contracting.Continuity.Scheduling;
 public sealed record ContinuityAlertPass(int RisksRaised, int BridgesProposed);
 
 /// <summary>
-/// The forecast and the bridge (DOMAIN.md §2, issue 7 item 3), once per contract each, for a contract still serving
+/// The forecast and the bridge (DOMAIN.md §2, issue 7 item 3), once per contract and period each (a bridged contract's
+/// extended period is looked at again), for a contract still serving
 /// (<c>Active</c>, <c>Expiring</c>, <c>Suspended</c>, or <c>Renewed</c> — the lifecycle marks a contract renewed when its
 /// successor is drafted, and it serves to its end) that has not ended and whose successor is not signed by both parties:
 /// <list type="bullet">
@@ -28,7 +29,7 @@ public sealed record ContinuityAlertPass(int RisksRaised, int BridgesProposed);
 /// recorded for the purchaser to approve or decline.</item>
 /// </list>
 /// Like the other clocks it runs at start-up and then every interval (<c>Contracting:Continuity:RenewalCheckInterval</c>,
-/// else <c>Contracting:ClockCheckInterval</c>); the notice rows are keyed by the contract and saved with the events in
+/// else <c>Contracting:ClockCheckInterval</c>); the notice rows are keyed by the contract and its end and saved with the events in
 /// one transaction, so a second pass or replica raises nothing more.
 /// </summary>
 public sealed class ContinuityAlertClock(
@@ -64,7 +65,8 @@ public sealed class ContinuityAlertClock(
             candidates = await db.Contracts.AsNoTracking()
                 .Where(c => (c.State == ContractState.Active || c.State == ContractState.Expiring || c.State == ContractState.Suspended || c.State == ContractState.Renewed)
                             && c.End >= today && c.End <= endsBy
-                            && (!db.Set<RenewalRiskNotice>().Any(n => n.ContractId == c.Id) || !db.Set<BridgeProposal>().Any(p => p.ContractId == c.Id)))
+                            && (!db.Set<RenewalRiskNotice>().Any(n => n.ContractId == c.Id && n.End == c.End)
+                                || !db.Set<BridgeProposal>().Any(p => p.ContractId == c.Id && p.End == c.End)))
                 .Select(c => c.Id)
                 .ToListAsync(cancellationToken);
         }
@@ -99,7 +101,7 @@ public sealed class ContinuityAlertClock(
         }
 
         var forecast = await db.ForecastAsync(contract, successor, rules, today, cancellationToken);
-        var risk = forecast.AtRisk(contract.End) && !await db.Set<RenewalRiskNotice>().AnyAsync(n => n.ContractId == id, cancellationToken);
+        var risk = forecast.AtRisk(contract.End) && !await db.Set<RenewalRiskNotice>().AnyAsync(n => n.ContractId == id && n.End == contract.End, cancellationToken);
         if (risk)
         {
             var days = forecast.DaysLate(contract.End);
@@ -115,7 +117,7 @@ public sealed class ContinuityAlertClock(
 
         var bridge = today >= rules.BridgeProposalDay(contract.End)
                      && contract.PermittedTriggers(contractRules, now).Contains(ContractTrigger.ExtendBridge)
-                     && !await db.Set<BridgeProposal>().AnyAsync(p => p.ContractId == id, cancellationToken)
+                     && !await db.Set<BridgeProposal>().AnyAsync(p => p.ContractId == id && p.End == contract.End, cancellationToken)
                      && await ProposeAsync(db, contract, successor, forecast, now, cancellationToken);
         if (!risk && !bridge)
         {

@@ -27,6 +27,9 @@ namespace Procurement.Contracting.Data.Migrations
                     b.Property<Guid>("ContractId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateOnly>("End")
+                        .HasColumnType("date");
+
                     b.Property<decimal>("Amount")
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
@@ -43,9 +46,6 @@ namespace Procurement.Contracting.Data.Migrations
                     b.Property<string>("DeclineReason")
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
-
-                    b.Property<DateOnly>("End")
-                        .HasColumnType("date");
 
                     b.Property<DateOnly>("ExpectedSuccessorStart")
                         .HasColumnType("date");
@@ -81,7 +81,7 @@ namespace Procurement.Contracting.Data.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("int");
 
-                    b.HasKey("ContractId");
+                    b.HasKey("ContractId", "End");
 
                     b.HasIndex("PurchasingUnitId");
 
@@ -183,6 +183,41 @@ namespace Procurement.Contracting.Data.Migrations
                     b.ToTable("ContinuityPayments", (string)null);
                 });
 
+            modelBuilder.Entity("Procurement.Contracting.Continuity.Data.ProgramGapWatch", b =>
+                {
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Cause")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<Guid?>("ContractId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly?>("JudgedThrough")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("LastGapDay")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("OpenSince")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("PurchasingUnitId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("ProgramId");
+
+                    b.HasIndex("PurchasingUnitId");
+
+                    b.ToTable("ContinuityGapWatches", (string)null);
+                });
+
             modelBuilder.Entity("Procurement.Contracting.Continuity.Data.PublishedTender", b =>
                 {
                     b.Property<Guid>("TenderId")
@@ -214,6 +249,63 @@ namespace Procurement.Contracting.Data.Migrations
                     b.ToTable("ContinuityTenders", (string)null);
                 });
 
+            modelBuilder.Entity("Procurement.Contracting.Continuity.Data.RenewalDecision", b =>
+                {
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<decimal?>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<DateTimeOffset>("ConfirmedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("ConfirmedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ProposedPath")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<Guid>("PurchasingUnitId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("SuccessorEnd")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("SuccessorId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("SuccessorStart")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("TenderDraftedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("TenderId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("ContractId");
+
+                    b.HasIndex("PurchasingUnitId");
+
+                    b.ToTable("ContinuityRenewalDecisions", (string)null);
+                });
+
             modelBuilder.Entity("Procurement.Contracting.Continuity.Data.RenewalNotice", b =>
                 {
                     b.Property<Guid>("ContractId")
@@ -241,6 +333,9 @@ namespace Procurement.Contracting.Data.Migrations
                     b.Property<Guid>("ContractId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateOnly>("End")
+                        .HasColumnType("date");
+
                     b.Property<string>("Basis")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -248,9 +343,6 @@ namespace Procurement.Contracting.Data.Migrations
 
                     b.Property<int>("DaysLate")
                         .HasColumnType("int");
-
-                    b.Property<DateOnly>("End")
-                        .HasColumnType("date");
 
                     b.Property<DateOnly>("ExpectedSigning")
                         .HasColumnType("date");
@@ -264,7 +356,7 @@ namespace Procurement.Contracting.Data.Migrations
                     b.Property<DateTimeOffset>("RaisedAt")
                         .HasColumnType("datetimeoffset");
 
-                    b.HasKey("ContractId");
+                    b.HasKey("ContractId", "End");
 
                     b.HasIndex("PurchasingUnitId");
 
@@ -352,6 +444,9 @@ namespace Procurement.Contracting.Data.Migrations
 
                     b.Property<Guid?>("SuccessorId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("SuccessorSignedAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("SuspensionReason")
                         .HasMaxLength(1000)
