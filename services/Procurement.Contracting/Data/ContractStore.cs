@@ -29,6 +29,21 @@ public static class ContractStore
     }
 
     /// <summary>
+    /// When <paramref name="contract"/> is a renewal's successor now signed by both parties, notes it on its predecessor, so
+    /// the renewed predecessor is no longer bridged (its lifecycle's guard). Saving is the caller's.
+    /// </summary>
+    public static async Task NoteSuccessorSignedAsync(this ContractingDb db, Contract contract, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(contract);
+        if (contract.BothSigned && contract.PredecessorId is { } predecessorId
+            && await db.Contracts.FirstOrDefaultAsync(c => c.Id == predecessorId && c.SuccessorId == contract.Id, cancellationToken) is { } predecessor)
+        {
+            predecessor.SuccessorSigned(now);
+        }
+    }
+
+    /// <summary>
     /// A bridge extension (DOMAIN.md §2) of <paramref name="contract"/> by <paramref name="months"/>, with its events:
     /// the lifecycle's <c>ExtendBridge</c>, and — when the contract's successor (its renewal's, or the program's next
     /// contract) is not yet signed by both parties and would start inside the extension — that successor postponed by the

@@ -112,6 +112,7 @@ public static class ContractEndpoints
 
         var now = clock.GetUtcNow();
         contract.Sign(party.Value, Actor(http.User), rules, now);
+        await db.NoteSuccessorSignedAsync(contract, now, http.RequestAborted);
         return await SaveAsync(db, contract, http, rules, now);
     }
 
