@@ -112,7 +112,9 @@ public static class ContractEndpoints
 
         var now = clock.GetUtcNow();
         contract.Sign(party.Value, Actor(http.User), rules, now);
-        return await SaveAsync(db, contract, http, rules, now);
+        // Asked only of the second signature, which raises ContractSigned: a successor is paid before it starts (DOMAIN.md §2).
+        bool? successor = contract.BothSigned ? await db.FollowsAnotherAsync(contract, http.RequestAborted) : null;
+        return await SaveAsync(db, contract, http, rules, now, successor);
     }
 
     private static async Task<Ok<ContractView>> SetPaymentTerm(
@@ -196,9 +198,10 @@ public static class ContractEndpoints
         return await SaveAsync(db, contract, http, rules, now);
     }
 
-    private static async Task<Ok<ContractView>> SaveAsync(ContractingDb db, Contract contract, HttpContext http, ContractRules rules, DateTimeOffset now)
+    private static async Task<Ok<ContractView>> SaveAsync(
+        ContractingDb db, Contract contract, HttpContext http, ContractRules rules, DateTimeOffset now, bool? successor = null)
     {
-        db.RaiseChanges(contract);
+        db.RaiseChanges(contract, successor);
         await db.SaveChangesAsync(http.RequestAborted);
         return TypedResults.Ok(await ViewAsync(db, contract, http, rules, now));
     }
