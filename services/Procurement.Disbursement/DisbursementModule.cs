@@ -23,6 +23,7 @@ public static class DisbursementModule
         builder.Services.AddHostedService<OverdueInstalmentFlagger>();
         builder.AddConsumers(bus =>
         {
+            bus.AddConsumer<ContractSignedConsumer>();
             bus.AddConsumer<ContractActivatedConsumer>();
             bus.AddConsumer<ContractAmendedConsumer>();
             bus.AddConsumer<ContractEndedConsumer>();

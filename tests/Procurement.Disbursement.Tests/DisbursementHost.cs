@@ -122,12 +122,26 @@ internal sealed class DisbursementHost : IAsyncDisposable
         });
     }
 
+    /// <summary>30 % at activation, 40 % after a passing mid-term evaluation, 30 % after a passing final one.</summary>
+    public static IReadOnlyList<InstalmentTerms> DefaultSchedule { get; } =
+        [new InstalmentTerms(30m, "Activation"), new InstalmentTerms(40m, "MidTermPassed"), new InstalmentTerms(30m, "FinalPassed")];
+
     public ContractActivated Activation(
         decimal amount = 100_000.00m, IReadOnlyList<InstalmentTerms>? schedule = null, Guid? agency = null, Guid? unit = null, int paymentTermDays = 30) => new(
         Guid.NewGuid(), Guid.NewGuid(), Program, unit ?? Unit, agency ?? Agency, Guid.NewGuid(), amount,
         new DateOnly(2027, 3, 1), new DateOnly(2028, 2, 29), [new KpiTerms("Service hours", "hours", 2400m)],
-        schedule ?? [new InstalmentTerms(30m, "Activation"), new InstalmentTerms(40m, "MidTermPassed"), new InstalmentTerms(30m, "FinalPassed")],
-        null, Clock.GetUtcNow(), paymentTermDays);
+        schedule ?? DefaultSchedule, null, Clock.GetUtcNow(), paymentTermDays);
+
+    /// <summary>The second signature of a contract starting on <paramref name="start"/>, now; a successor renews a predecessor.</summary>
+    public ContractSigned Signing(DateOnly start, bool successor = true, int paymentTermDays = 30, decimal amount = 100_000.00m) => new(
+        Guid.NewGuid(), successor ? null : Guid.NewGuid(), Program, Unit, Agency, amount, start, start.AddYears(1).AddDays(-1), DefaultSchedule,
+        paymentTermDays, successor ? Guid.NewGuid() : null, successor, Clock.GetUtcNow());
+
+    /// <summary>The activation of the signed contract, now.</summary>
+    public ContractActivated ActivationOf(ContractSigned signed) => new(
+        signed.ContractId, signed.TenderId, signed.ProgramId, signed.PurchasingUnitId, signed.AgencyId, Guid.NewGuid(), signed.Amount,
+        signed.Start, signed.End, [new KpiTerms("Service hours", "hours", 2400m)], signed.PaymentSchedule, signed.PredecessorId,
+        Clock.GetUtcNow(), signed.PaymentTermDays);
 
     public PerformanceEvaluated Evaluation(ContractActivated contract, string stage, decimal score) => new(
         Guid.NewGuid(), contract.ContractId, contract.ProgramId, contract.AgencyId, stage, score,

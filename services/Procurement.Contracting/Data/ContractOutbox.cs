@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Procurement.Contracting.Domain;
 using Procurement.Contracts.Contracting;
 using Procurement.Contracts.Tendering;
@@ -7,12 +8,18 @@ namespace Procurement.Contracting.Data;
 /// <summary>
 /// Raises a contract's integration events from the activities it recorded, into the same unit of work: one
 /// <see cref="ContractStateChanged"/> per trigger fired (those that keep the state included), plus the event that
-/// carries the particulars of the trigger (drafted, activated, amended, renewed, ended); and, for the triggers in
-/// <see cref="ContractNotification.Notified"/>, one notice in each party's inbox. Every trigger is saved through here.
+/// carries the particulars of the trigger (drafted, signed by both, activated, amended, renewed, ended); and, for the
+/// triggers in <see cref="ContractNotification.Notified"/>, one notice in each party's inbox. Every trigger is saved through here.
 /// </summary>
 public static class ContractOutbox
 {
-    public static void RaiseChanges(this ContractingDb db, Contract contract)
+    /// <param name="db">The unit of work the events are saved in.</param>
+    /// <param name="contract">The contract whose unpublished activities are raised.</param>
+    /// <param name="successor">
+    /// Whether the contract follows an earlier one of its program (<see cref="FollowsAnotherAsync"/>): needed, and only
+    /// read, when the activities include the second signature, which raises <see cref="ContractSigned"/>.
+    /// </param>
+    public static void RaiseChanges(this ContractingDb db, Contract contract, bool? successor = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(contract);
@@ -30,6 +37,14 @@ public static class ContractOutbox
             db.Notifications.AddRange(ContractNotification.ForBothParties(contract, trigger, activity.Reason, activity.OccurredAt));
             switch (trigger)
             {
+                case ContractTrigger.Sign when CompletesSignatures(contract, activity):
+                    db.Raise(new ContractSigned(
+                        contract.Id, contract.TenderId, contract.ProgramId, contract.PurchasingUnitId, contract.AgencyId, contract.Amount,
+                        contract.Start, contract.End, Schedule(contract.PaymentSchedule), contract.PaymentTermDays, contract.PredecessorId,
+                        successor ?? throw new InvalidOperationException(
+                            $"Contract {contract.Id} was signed by both parties: whether it follows another contract of its program must be given."),
+                        activity.OccurredAt));
+                    break;
                 case ContractTrigger.Activate:
                     db.Raise(new ContractActivated(
                         contract.Id, contract.TenderId, contract.ProgramId, contract.PurchasingUnitId, contract.AgencyId, contract.BidId,
@@ -59,6 +74,27 @@ public static class ContractOutbox
             }
         }
     }
+
+    /// <summary>
+    /// Whether the contract follows an earlier one of its program (DOMAIN.md §2): it renews a predecessor, or the program was
+    /// already served — another of its contracts, signed by both parties and not terminated before it was ever active,
+    /// starts before this one. A draft never signed, or a contract withdrawn before its start, served nobody.
+    /// </summary>
+    public static async Task<bool> FollowsAnotherAsync(this ContractingDb db, Contract contract, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(contract);
+        return contract.PredecessorId is not null
+            || await db.Contracts.AsNoTracking().AnyAsync(
+                c => c.ProgramId == contract.ProgramId && c.Id != contract.Id && c.Start < contract.Start
+                    && c.PurchaserSignedAt != null && c.AgencySignedAt != null
+                    && (c.State != ContractState.Terminated || c.ActivatedAt != null),
+                cancellationToken);
+    }
+
+    /// <summary>The signature that made the contract signed by both: the last one recorded, once both are there.</summary>
+    private static bool CompletesSignatures(Contract contract, ContractActivity activity) =>
+        contract.BothSigned && activity.Sequence == contract.Activities.Last(a => a.Trigger == ContractTrigger.Sign).Sequence;
 
     private static ContractDrafted Drafted(Contract contract, DateTimeOffset at) => new(
         contract.Id, contract.TenderId, contract.ProgramId, contract.PurchasingUnitId, contract.AgencyId, contract.BidId,

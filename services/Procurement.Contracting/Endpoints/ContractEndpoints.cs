@@ -113,7 +113,10 @@ public static class ContractEndpoints
         var now = clock.GetUtcNow();
         contract.Sign(party.Value, Actor(http.User), rules, now);
         await db.NoteSuccessorSignedAsync(contract, now, http.RequestAborted);
-        return await SaveAsync(db, contract, http, rules, now);
+
+        // Asked only of the second signature, which raises ContractSigned: a successor is paid before it starts (DOMAIN.md §2).
+        bool? successor = contract.BothSigned ? await db.FollowsAnotherAsync(contract, http.RequestAborted) : null;
+        return await SaveAsync(db, contract, http, rules, now, successor);
     }
 
     private static async Task<Ok<ContractView>> SetPaymentTerm(
@@ -197,9 +200,10 @@ public static class ContractEndpoints
         return await SaveAsync(db, contract, http, rules, now);
     }
 
-    private static async Task<Ok<ContractView>> SaveAsync(ContractingDb db, Contract contract, HttpContext http, ContractRules rules, DateTimeOffset now)
+    private static async Task<Ok<ContractView>> SaveAsync(
+        ContractingDb db, Contract contract, HttpContext http, ContractRules rules, DateTimeOffset now, bool? successor = null)
     {
-        db.RaiseChanges(contract);
+        db.RaiseChanges(contract, successor);
         await db.SaveChangesAsync(http.RequestAborted);
         return TypedResults.Ok(await ViewAsync(db, contract, http, rules, now));
     }

@@ -64,10 +64,15 @@ public static class LedgerQueries
             g => g.Key, g => new MovementTotals(g.Select(r => new KeyValuePair<MovementKind, decimal>(r.Kind, r.Amount))));
     }
 
-    /// <summary>The funding position an approval (or a release in another year) is checked against.</summary>
+    /// <summary>
+    /// The funding position an approval (or a release in another year) is checked against. The budget line's guard is
+    /// read (and tracked) before the ledger is summed, so that a step committed by someone else after these sums were
+    /// read makes <see cref="GuardAsync"/>'s save lose the race, instead of passing on stale sums.
+    /// </summary>
     public static async Task<FundingPosition> FundingAsync(this DisbursementDb db, ContractAccount contract, int year, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(contract);
+        await db.BudgetLines.FindAsync([contract.PurchasingUnitId, contract.ProgramId, year], ct);
         var onContract = await db.TotalsForContractAsync(contract.ContractId, ct);
         var budget = await db.TotalsForBudgetAsync(contract.PurchasingUnitId, contract.ProgramId, year, ct);
         return new FundingPosition(contract.Amount, onContract.Engaged, year, budget.Available);

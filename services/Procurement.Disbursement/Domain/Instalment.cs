@@ -314,10 +314,23 @@ public sealed class Instalment
         return Move(InstalmentStatus.Rejected, reason, movements);
     }
 
-    /// <summary>The contract ended before the condition was met: it never falls due.</summary>
-    public InstalmentChange Cancel(string outcome)
+    /// <summary>What a contract's end cancels once its service started: what has not fallen due.</summary>
+    public static IReadOnlyList<InstalmentStatus> CancellableOnceServed { get; } = [InstalmentStatus.Scheduled];
+
+    /// <summary>
+    /// What the end of a contract that never started cancels: also what fell due at signing (a successor's advance)
+    /// while no money is engaged for it.
+    /// </summary>
+    public static IReadOnlyList<InstalmentStatus> CancellableUnserved { get; } =
+        [InstalmentStatus.Scheduled, InstalmentStatus.Due, InstalmentStatus.Requested, InstalmentStatus.Rejected];
+
+    /// <summary>
+    /// The contract ended: before the condition was met, the instalment never falls due; a contract that never
+    /// started (<paramref name="served"/> false) owes not even what fell due at signing, unless money is engaged.
+    /// </summary>
+    public InstalmentChange Cancel(string outcome, bool served = true)
     {
-        Expect("cancel", InstalmentStatus.Scheduled);
+        Expect("cancel", [.. served ? CancellableOnceServed : CancellableUnserved]);
         return Move(InstalmentStatus.Cancelled, outcome, []);
     }
 

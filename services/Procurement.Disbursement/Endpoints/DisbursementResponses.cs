@@ -41,7 +41,10 @@ public sealed record InstalmentResponse(
         i.WithholdReason, i.RejectionReason, i.RequestedBy, i.ApprovedBy, i.ReleasedBy, i.PaidBy, i.PaidOn, i.FiscalYear, i.Version);
 }
 
-/// <summary>A contract's payments: scheduled, fallen due, paid, outstanding (due, not paid) and late.</summary>
+/// <summary>
+/// A contract's payments: scheduled, fallen due, paid, outstanding (due, not paid) and late. <c>signedAt</c> is set for a
+/// successor scheduled at signing; <c>activatedAt</c> stays null until the contract starts.
+/// </summary>
 public sealed record ContractReportResponse(
     Guid ContractId,
     Guid ProgramId,
@@ -51,6 +54,8 @@ public sealed record ContractReportResponse(
     string Currency,
     DateOnly Start,
     DateOnly End,
+    DateTimeOffset? SignedAt,
+    DateTimeOffset? ActivatedAt,
     string? EndedOutcome,
     string? ScheduleProblem,
     int PaymentTermDays,

@@ -43,7 +43,7 @@ public static class ReportEndpoints
         var late = live.Where(i => i.IsLate(today)).ToList();
         return TypedResults.Ok(new ContractReportResponse(
             contract.ContractId, contract.ProgramId, contract.PurchasingUnitId, contract.AgencyId, contract.Amount, DisbursementRules.Currency,
-            contract.Start, contract.End, contract.EndedOutcome, contract.ScheduleProblem, contract.PaymentTermDays,
+            contract.Start, contract.End, contract.SignedAt, contract.ActivatedAt, contract.EndedOutcome, contract.ScheduleProblem, contract.PaymentTermDays,
             Scheduled: live.Sum(i => i.Amount),
             Due: due,
             Committed: totals.Committed,

@@ -1,11 +1,9 @@
-using System.Globalization;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Procurement.Contracts.Contracting;
 using Procurement.Disbursement.Data;
 using Procurement.Disbursement.Domain;
 using Procurement.ServiceDefaults.Messaging;
-using Procurement.ServiceDefaults.Problems;
 using Procurement.ServiceDefaults.Time;
 
 namespace Procurement.Disbursement.Messaging;
@@ -13,48 +11,49 @@ namespace Procurement.Disbursement.Messaging;
 /// <summary>
 /// An active contract gets its instalments (DOMAIN.md §9); the advance falls due at once. Every instalment is to be
 /// paid within the contract's agreed payment term (30 days unless agreed otherwise, at most the table's maximum).
-/// A schedule or a payment term that breaks §9 is not guessed at (no clamping): the contract is kept, with the term
-/// as stated and the problem, for people to see, and nothing is scheduled.
+/// A successor was scheduled when it was signed (<see cref="ContractSignedConsumer"/>): its activation is only recorded,
+/// nothing is scheduled twice.
 /// </summary>
 public sealed class ContractActivatedConsumer(DisbursementDb db, DisbursementRules rules, TimeProvider clock, ILogger<ContractActivatedConsumer> logger)
     : IdempotentConsumer<DisbursementDb, ContractActivated>(db, clock, logger)
 {
     protected override async Task HandleAsync(ContractActivated message, ConsumeContext<ContractActivated> context)
     {
-        if (await Db.Contracts.AnyAsync(c => c.ContractId == message.ContractId, context.CancellationToken))
+        var known = await Db.Contracts.FirstOrDefaultAsync(c => c.ContractId == message.ContractId, context.CancellationToken);
+        if (known is not null)
         {
+            known.RecordActivation(message.ActivatedAt);
             return;
         }
 
         var contract = ContractAccount.Activated(
             message.ContractId, message.ProgramId, message.PurchasingUnitId, message.AgencyId, message.Amount, message.Start, message.End,
             message.PaymentTermDays, message.ActivatedAt);
-        Db.Contracts.Add(contract);
-        IReadOnlyList<PlannedInstalment> plan;
-        try
+        Db.Schedule(contract, message.PaymentSchedule, rules, message.ActivatedAt.ShanghaiDate(), advancePayBy: null, Clock.GetUtcNow(), logger);
+    }
+}
+
+/// <summary>
+/// Cash before service (DOMAIN.md §2): a successor — a renewal, or a new award for a program already served — gets its
+/// account and instalments when both parties sign, not when it starts, so that its advance falls due on the signing day
+/// and is to be paid by the start date, or within the payment term when that comes first. Any other contract is
+/// scheduled at activation as before; a contract Disbursement already knows (activated first, or a redelivery) changes nothing.
+/// </summary>
+public sealed class ContractSignedConsumer(DisbursementDb db, DisbursementRules rules, TimeProvider clock, ILogger<ContractSignedConsumer> logger)
+    : IdempotentConsumer<DisbursementDb, ContractSigned>(db, clock, logger)
+{
+    protected override async Task HandleAsync(ContractSigned message, ConsumeContext<ContractSigned> context)
+    {
+        if (!message.Successor || await Db.Contracts.AnyAsync(c => c.ContractId == message.ContractId, context.CancellationToken))
         {
-            rules.PaymentTermDays(message.PaymentTermDays);
-            var shares = (message.PaymentSchedule ?? []).Select(t => new ScheduledShare(t.Percent, SchedulePlan.ParseCondition(t.Condition))).ToList();
-            plan = SchedulePlan.For(message.Amount, shares, rules);
-        }
-        catch (RuleViolationException refused)
-        {
-            var problem = ProblemMessages.Get(CultureInfo.InvariantCulture, refused.Code, [.. refused.Args]);
-            contract.RefuseSchedule(problem);
-            logger.LogWarning("Contract {ContractId} was activated with a schedule Disbursement cannot pay: {Problem}", message.ContractId, problem);
             return;
         }
 
-        var now = Clock.GetUtcNow();
-        foreach (var planned in plan)
-        {
-            var instalment = Instalment.Plan(contract.ContractId, planned, contract.PaymentTermDays);
-            Db.Instalments.Add(instalment);
-            if (planned.Condition is PaymentCondition.Activation or PaymentCondition.BridgeStart && planned.Sequence == 1)
-            {
-                Db.Record(instalment, contract, instalment.FallDue(message.ActivatedAt.ShanghaiDate()), null, now);
-            }
-        }
+        var contract = ContractAccount.Signed(
+            message.ContractId, message.ProgramId, message.PurchasingUnitId, message.AgencyId, message.Amount, message.Start, message.End,
+            message.PaymentTermDays, message.SignedAt);
+        // Pay-by is the start date, but never before the signing day: a successor signed on or after its start is due at once.
+        Db.Schedule(contract, message.PaymentSchedule, rules, message.SignedAt.ShanghaiDate(), advancePayBy: message.Start, Clock.GetUtcNow(), logger);
     }
 }
 
@@ -93,7 +92,11 @@ public sealed class ContractAmendedConsumer(DisbursementDb db, TimeProvider cloc
     }
 }
 
-/// <summary>A contract completed or was terminated: what has not fallen due never will.</summary>
+/// <summary>
+/// A contract completed or was terminated: what has not fallen due never will. A successor that ended before it was
+/// ever active gave no service, so its advance (due since signing) is not owed either while no money is engaged for
+/// it; one already approved, released or paid is left for people to settle.
+/// </summary>
 public sealed class ContractEndedConsumer(DisbursementDb db, TimeProvider clock, ILogger<ContractEndedConsumer> logger)
     : IdempotentConsumer<DisbursementDb, ContractEnded>(db, clock, logger)
 {
@@ -108,9 +111,11 @@ public sealed class ContractEndedConsumer(DisbursementDb db, TimeProvider clock,
 
         contract.Ended(message.Outcome, message.EndedAt);
         var now = Clock.GetUtcNow();
-        foreach (var instalment in await Db.Instalments.Where(i => i.ContractId == contract.ContractId && i.Status == InstalmentStatus.Scheduled).ToListAsync(ct))
+        var served = contract.ActivatedAt is not null;
+        var cancellable = served ? Instalment.CancellableOnceServed : Instalment.CancellableUnserved;
+        foreach (var instalment in await Db.Instalments.Where(i => i.ContractId == contract.ContractId && cancellable.Contains(i.Status)).ToListAsync(ct))
         {
-            Db.Record(instalment, contract, instalment.Cancel(message.Outcome), null, now);
+            Db.Record(instalment, contract, instalment.Cancel(message.Outcome, served), null, now);
         }
     }
 }

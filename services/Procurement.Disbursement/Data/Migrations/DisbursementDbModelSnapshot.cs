@@ -47,7 +47,7 @@ namespace Procurement.Disbursement.Data.Migrations
                     b.Property<Guid>("ContractId")
                         .HasColumnType("uniqueidentifier");
 
-                    b.Property<DateTimeOffset>("ActivatedAt")
+                    b.Property<DateTimeOffset?>("ActivatedAt")
                         .HasColumnType("datetimeoffset");
 
                     b.Property<Guid>("AgencyId")
@@ -79,6 +79,9 @@ namespace Procurement.Disbursement.Data.Migrations
                     b.Property<string>("ScheduleProblem")
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTimeOffset?>("SignedAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<DateOnly>("Start")
                         .HasColumnType("date");
