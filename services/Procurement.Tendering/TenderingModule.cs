@@ -30,6 +30,7 @@ public static class TenderingModule
             bus.AddConsumer<BidsOpenedConsumer>();
             bus.AddConsumer<TenderFailedConsumer>();
             bus.AddConsumer<AwardConfirmedConsumer>();
+            bus.AddConsumer<RenewalTenderRequestedConsumer>();
         });
         builder.Services.AddSingleton<BidWindowCloser>();
         builder.Services.AddHostedService(services => services.GetRequiredService<BidWindowCloser>());

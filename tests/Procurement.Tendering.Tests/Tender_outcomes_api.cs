@@ -1,10 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using Procurement.Contracts.Bidding;
 using Procurement.Contracts.Evaluation;
 using Procurement.Contracts.Tendering;
@@ -21,38 +19,15 @@ namespace Procurement.Tendering.Tests;
 public sealed class Tender_outcomes_api : IAsyncLifetime
 {
     private static readonly Guid PurchasingUnit = Guid.NewGuid();
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 2, 1, 0, 0, TimeSpan.Zero));
-    private readonly ConsumeCounter _deliveries = new();
-    private RunningHost _host = null!;
-    private int _sent;
+    private ClockedTenderingHost _tendering = null!;
 
-    public async Task InitializeAsync()
-    {
-        _host = await TestHosts.StartAsync(
-            new TestSettings
-            {
-                TestHarness = true,
-                Values = { ["Tendering:CloseCheckInterval"] = "40.00:00:00" },
-                Configure = b => b.Services.AddSingleton<TimeProvider>(_clock),
-            },
-            "tendering", TenderingModule.Module);
-        _host.Services.GetRequiredService<ITestHarness>().Bus.ConnectConsumeObserver(_deliveries);
-    }
+    public async Task InitializeAsync() => _tendering = await ClockedTenderingHost.StartAsync();
 
-    public async Task DisposeAsync() => await _host.DisposeAsync();
+    public async Task DisposeAsync() => await _tendering.DisposeAsync();
 
-    private HttpClient Purchaser => _host.CreateClient().WithToken(TestTokens.For(_host.Services, Roles.Purchaser, PurchasingUnit));
+    private HttpClient Purchaser => _tendering.Host.CreateClient().WithToken(TestTokens.For(_tendering.Host.Services, Roles.Purchaser, PurchasingUnit));
 
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>();
-
-    private async Task SendAsync<T>(T message)
-        where T : class
-    {
-        var harness = _host.Services.GetRequiredService<ITestHarness>();
-        await harness.Bus.Publish(message, context => context.MessageId = NewId.NextGuid());
-        await _deliveries.WaitForAsync(++_sent);
-        harness.Published.Select<Fault<T>>().Should().BeEmpty();
-    }
 
     private async Task<Guid> DraftAsync(object body)
     {
@@ -70,11 +45,11 @@ public sealed class Tender_outcomes_api : IAsyncLifetime
     /// <summary>A public tender published now whose bidding the clock has closed.</summary>
     private async Task<Guid> ClosedTenderAsync()
     {
-        var deadline = _clock.GetUtcNow().AddDays(25);
+        var deadline = _tendering.Clock.GetUtcNow().AddDays(25);
         var id = await DraftAsync(TenderBodies.Complete(await ProgramAsync(), deadline: deadline));
         (await Purchaser.PostAsync($"/api/tenders/{id}/publish", null)).StatusCode.Should().Be(HttpStatusCode.OK);
-        _clock.SetUtcNow(deadline);
-        await _host.Services.GetRequiredService<BidWindowCloser>().CloseDueTendersAsync(CancellationToken.None);
+        _tendering.Clock.SetUtcNow(deadline);
+        await _tendering.Host.Services.GetRequiredService<BidWindowCloser>().CloseDueTendersAsync(CancellationToken.None);
         return id;
     }
 
@@ -82,36 +57,36 @@ public sealed class Tender_outcomes_api : IAsyncLifetime
 
     private AwardConfirmed Award(Guid tenderId, Guid bidId, Guid agencyId) => new(
         tenderId, Guid.NewGuid(), Guid.NewGuid(), PurchasingUnit, bidId, agencyId, "Sunshine", "PublicTender", 456_789.00m,
-        new DateOnly(2027, 1, 1), new DateOnly(2027, 12, 31), [], [], new DateOnly(2026, 12, 10), _clock.GetUtcNow().AddDays(12));
+        new DateOnly(2027, 1, 1), new DateOnly(2027, 12, 31), [], [], new DateOnly(2026, 12, 10), _tendering.Clock.GetUtcNow().AddDays(12));
 
     [Fact]
     public async Task The_opening_starts_the_evaluation_and_the_confirmed_award_decides_the_tender()
     {
         var id = await ClosedTenderAsync();
-        var openedAt = _clock.GetUtcNow().AddMinutes(1);
+        var openedAt = _tendering.Clock.GetUtcNow().AddMinutes(1);
 
-        await SendAsync(new BidsOpened(id, PurchasingUnit, openedAt, [], []));
+        await _tendering.SendAsync(new BidsOpened(id, PurchasingUnit, openedAt, [], []));
 
         var evaluating = await TenderAsync(id);
         evaluating.GetProperty("status").GetString().Should().Be("Evaluating");
         evaluating.GetProperty("evaluationStartedAt").GetDateTimeOffset().Should().Be(openedAt);
         var (bidId, agencyId) = (Guid.NewGuid(), Guid.NewGuid());
 
-        await SendAsync(Award(id, bidId, agencyId));
+        await _tendering.SendAsync(Award(id, bidId, agencyId));
 
         var awarded = await TenderAsync(id);
         awarded.GetProperty("status").GetString().Should().Be("Awarded");
         awarded.GetProperty("awardedBidId").GetGuid().Should().Be(bidId);
         awarded.GetProperty("awardedAgencyId").GetGuid().Should().Be(agencyId);
         awarded.GetProperty("awardedAmount").GetDecimal().Should().Be(456_789.00m);
-        var harness = _host.Services.GetRequiredService<ITestHarness>();
+        var harness = _tendering.Host.Services.GetRequiredService<ITestHarness>();
         (await harness.Published.Any<TenderStatusChanged>(m => m.Context.Message.TenderId == id
             && m.Context.Message.From == "BiddingClosed" && m.Context.Message.To == "Evaluating")).Should().BeTrue("the opening is a status change");
         (await harness.Published.Any<TenderStatusChanged>(m => m.Context.Message.TenderId == id
             && m.Context.Message.From == "Evaluating" && m.Context.Message.To == "Awarded")).Should().BeTrue("the award is a status change");
 
         // Decided is decided: a stray failure changes nothing, and an awarded tender cannot be cancelled.
-        await SendAsync(new TenderFailed(id, 1, 3, "1 valid bid, 3 required", _clock.GetUtcNow()));
+        await _tendering.SendAsync(new TenderFailed(id, 1, 3, "1 valid bid, 3 required", _tendering.Clock.GetUtcNow()));
         (await TenderAsync(id)).GetProperty("status").GetString().Should().Be("Awarded");
         (await Purchaser.PostAsJsonAsync($"/api/tenders/{id}/cancel", new { reason = "Too late" })).StatusCode.Should().Be(HttpStatusCode.Conflict);
     }
@@ -120,15 +95,15 @@ public sealed class Tender_outcomes_api : IAsyncLifetime
     public async Task Too_few_valid_bids_fail_the_tender_with_the_reason()
     {
         var id = await ClosedTenderAsync();
-        await SendAsync(new BidsOpened(id, PurchasingUnit, _clock.GetUtcNow(), [], []));
+        await _tendering.SendAsync(new BidsOpened(id, PurchasingUnit, _tendering.Clock.GetUtcNow(), [], []));
 
-        await SendAsync(new TenderFailed(id, 2, 3, "2 valid bids, 3 required", _clock.GetUtcNow().AddDays(3)));
+        await _tendering.SendAsync(new TenderFailed(id, 2, 3, "2 valid bids, 3 required", _tendering.Clock.GetUtcNow().AddDays(3)));
 
         var failed = await TenderAsync(id);
         failed.GetProperty("status").GetString().Should().Be("Failed");
         failed.GetProperty("failureReason").GetString().Should().Be("2 valid bids, 3 required");
-        failed.GetProperty("decidedAt").GetDateTimeOffset().Should().Be(_clock.GetUtcNow().AddDays(3));
-        (await _host.Services.GetRequiredService<ITestHarness>().Published.Any<TenderStatusChanged>(m => m.Context.Message.TenderId == id
+        failed.GetProperty("decidedAt").GetDateTimeOffset().Should().Be(_tendering.Clock.GetUtcNow().AddDays(3));
+        (await _tendering.Host.Services.GetRequiredService<ITestHarness>().Published.Any<TenderStatusChanged>(m => m.Context.Message.TenderId == id
             && m.Context.Message.To == "Failed" && m.Context.Message.Reason == "2 valid bids, 3 required")).Should().BeTrue();
     }
 
@@ -136,11 +111,11 @@ public sealed class Tender_outcomes_api : IAsyncLifetime
     public async Task A_tender_cancelled_during_evaluation_stays_cancelled_whatever_arrives_later()
     {
         var id = await ClosedTenderAsync();
-        await SendAsync(new BidsOpened(id, PurchasingUnit, _clock.GetUtcNow(), [], []));
+        await _tendering.SendAsync(new BidsOpened(id, PurchasingUnit, _tendering.Clock.GetUtcNow(), [], []));
         (await Purchaser.PostAsJsonAsync($"/api/tenders/{id}/cancel", new { reason = "Programme merged" })).EnsureSuccessStatusCode();
 
-        await SendAsync(Award(id, Guid.NewGuid(), Guid.NewGuid()));
-        await SendAsync(new BidsOpened(id, PurchasingUnit, _clock.GetUtcNow(), [], []));
+        await _tendering.SendAsync(Award(id, Guid.NewGuid(), Guid.NewGuid()));
+        await _tendering.SendAsync(new BidsOpened(id, PurchasingUnit, _tendering.Clock.GetUtcNow(), [], []));
 
         (await TenderAsync(id)).GetProperty("status").GetString().Should().Be("Cancelled");
     }
@@ -149,7 +124,7 @@ public sealed class Tender_outcomes_api : IAsyncLifetime
     public async Task A_single_source_tender_without_justification_is_refused_and_with_one_is_published_for_auditors_to_read()
     {
         var programId = await ProgramAsync();
-        var deadline = _clock.GetUtcNow().AddDays(15);
+        var deadline = _tendering.Clock.GetUtcNow().AddDays(15);
         var unjustified = await DraftAsync(SingleSourceBody(programId, deadline, justification: null, predecessor: null));
 
         var refused = await Purchaser.PostAsync($"/api/tenders/{unjustified}/publish", null);
@@ -160,7 +135,7 @@ public sealed class Tender_outcomes_api : IAsyncLifetime
 
         var justified = await DraftAsync(SingleSourceBody(programId, deadline, "The only agency licensed for this service in the district.", null));
         (await Purchaser.PostAsync($"/api/tenders/{justified}/publish", null)).StatusCode.Should().Be(HttpStatusCode.OK);
-        var auditor = _host.CreateClient().WithToken(TestTokens.For(_host.Services, Roles.Auditor, Guid.NewGuid()));
+        var auditor = _tendering.Host.CreateClient().WithToken(TestTokens.For(_tendering.Host.Services, Roles.Auditor, Guid.NewGuid()));
         var read = await JsonAsync(await auditor.GetAsync($"/api/tenders/{justified}"));
         read.GetProperty("singleSourceJustification").GetString().Should().Be("The only agency licensed for this service in the district.");
 

@@ -50,8 +50,13 @@ public sealed class TenderingDb(DbContextOptions<TenderingDb> options) : Service
             tender.Property(t => t.PersonnelCost).HasConversion(v => ContentJson.WritePersonnelCost(v!), s => ContentJson.ReadPersonnelCost(s));
             tender.Property(t => t.Eligibility)
                 .HasConversion(v => ContentJson.WriteTexts(v), s => ContentJson.ReadTexts(s), ContentJson.TextListComparer);
+            tender.Ignore(t => t.Content);
             tender.HasOne<ServiceProgram>().WithMany().HasForeignKey(t => t.ProgramId).OnDelete(DeleteBehavior.Restrict);
+            tender.HasOne<Tender>().WithMany().HasForeignKey(t => t.PrefilledFromTenderId).OnDelete(DeleteBehavior.Restrict);
             tender.HasIndex(t => new { t.PurchasingUnitId, t.Status });
+
+            // One renewal draft per contract: the business check behind the consumer's, also against a concurrent request.
+            tender.HasIndex(t => t.SuccessorOfContractId).IsUnique();
         });
         modelBuilder.Entity<TenderQuestion>(question =>
         {

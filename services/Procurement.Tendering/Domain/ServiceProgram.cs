@@ -67,6 +67,9 @@ public sealed class ServiceProgram
         };
     }
 
+    /// <summary>The program's active span holds the service period <paramref name="start"/>..<paramref name="end"/>.</summary>
+    public bool Spans(DateOnly start, DateOnly end) => start >= ActiveFrom && (ActiveUntil is not { } until || end <= until);
+
     /// <summary>
     /// The purchaser edits the program. The span must still hold the service period of every tender
     /// that is not cancelled (<paramref name="tenderPeriods"/>), else 422 <c>program_span_excludes_tenders</c>.

@@ -21,7 +21,7 @@ public enum TenderStatus
 /// draft may be incomplete and is edited freely; publishing requires every part and the method's
 /// minimum bidding days; bidding closes by the clock (<see cref="CloseBidding"/>), never by a person.
 /// </summary>
-public sealed class Tender
+public sealed partial class Tender
 {
     private Tender()
     {
@@ -164,7 +164,7 @@ public sealed class Tender
             throw new RuleViolationException("service_period_reversed", "serviceEnd", serviceStart, serviceEnd);
         }
 
-        if ((program.ActiveUntil is { } until && serviceEnd > until) || serviceStart < program.ActiveFrom)
+        if (!program.Spans(serviceStart, serviceEnd))
         {
             throw new RuleViolationException("service_period_outside_program", "serviceStart", program.ActiveFrom, program.ActiveUntil);
         }
@@ -214,6 +214,11 @@ public sealed class Tender
         SingleSourceJustification = string.IsNullOrWhiteSpace(content.SingleSourceJustification) ? null : content.SingleSourceJustification.Trim();
         PredecessorContractId = content.PredecessorContractId;
     }
+
+    /// <summary>The tender's content as it stands (what an amendment changes parts of, and a renewal draft copies).</summary>
+    public TenderContent Content => new(
+        Method, EvaluationScheme, StaffingRequirement, Eligibility, Kpis, PaymentSchedule, PersonnelCost, BidSecurity,
+        SingleSourceJustification, PredecessorContractId);
 
     /// <summary>The parts a tender must have before it is published, each by its field; empty when complete.</summary>
     public IReadOnlyList<string> MissingForPublication(ProcurementMethodRules rules)
@@ -399,17 +404,14 @@ public sealed class Tender
         var serviceStart = change.ServiceStart ?? ServiceStart;
         EnsureAmendedDeadlineBeforeService(deadline, serviceStart);
 
-        var content = new TenderContent(
-            Method,
-            change.EvaluationScheme ?? EvaluationScheme,
-            change.StaffingRequirement ?? StaffingRequirement,
-            change.Eligibility ?? Eligibility,
-            change.Kpis ?? Kpis,
-            change.PaymentSchedule ?? PaymentSchedule,
-            PersonnelCost,
-            BidSecurity,
-            SingleSourceJustification,
-            PredecessorContractId);
+        var content = Content with
+        {
+            EvaluationScheme = change.EvaluationScheme ?? EvaluationScheme,
+            StaffingRequirement = change.StaffingRequirement ?? StaffingRequirement,
+            Eligibility = change.Eligibility ?? Eligibility,
+            Kpis = change.Kpis ?? Kpis,
+            PaymentSchedule = change.PaymentSchedule ?? PaymentSchedule,
+        };
         Set(program, Title, change.BudgetCeiling ?? BudgetCeiling, deadline, serviceStart, change.ServiceEnd ?? ServiceEnd, content, rules);
         AmendmentCount++;
         Version++;

@@ -19,7 +19,9 @@ public static class TenderEndpoints
         group.MapPost("/", Create).RequireAuthorization(Roles.Purchaser)
             .WithName("CreateTender").WithSummary("A purchaser drafts a tender for one of their programs.");
         group.MapGet("/", List).RequireAuthorization(Policies.AnyUser)
-            .WithName("ListTenders").WithSummary("The tenders of the caller's purchasing unit; all of them for auditors.");
+            .WithName("ListTenders")
+            .WithSummary("The tenders of the caller's purchasing unit (all of them for auditors), newest first; optionally only those of "
+                + "?programId=, in ?status=, or drafted for the renewal of ?successorOfContractId=.");
         group.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.AnyUser).WithName("GetTender");
         group.MapPut("/{id:guid}", Edit).RequireAuthorization(Roles.Purchaser)
             .WithName("EditTender").WithSummary("A purchaser edits their draft, sending the version they last read; 409 once published or if someone saved first.");
@@ -48,13 +50,29 @@ public static class TenderEndpoints
         return TypedResults.Created($"/api/tenders/{tender.Id}", TenderResponse.From(tender));
     }
 
-    private static async Task<Ok<TenderResponse[]>> List(HttpContext http, TenderingDb db)
+    private static async Task<Ok<TenderResponse[]>> List(
+        HttpContext http, TenderingDb db, Guid? programId = null, TenderStatus? status = null, Guid? successorOfContractId = null)
     {
         var query = db.Tenders.AsNoTracking();
         if (!http.User.IsInRole(Roles.Auditor))
         {
             var organisation = http.User.OrganisationId();
             query = query.Where(t => t.PurchasingUnitId == organisation);
+        }
+
+        if (programId is { } program)
+        {
+            query = query.Where(t => t.ProgramId == program);
+        }
+
+        if (status is { } wanted)
+        {
+            query = query.Where(t => t.Status == wanted);
+        }
+
+        if (successorOfContractId is { } contract)
+        {
+            query = query.Where(t => t.SuccessorOfContractId == contract);
         }
 
         var tenders = await query.OrderByDescending(t => t.CreatedAt).ToListAsync(http.RequestAborted);

@@ -207,7 +207,11 @@ public sealed record PaymentScheduleView(IReadOnlyList<Instalment> Instalments);
 
 public sealed record PersonnelCostView(decimal MinimumPersonnelShare, IReadOnlyList<PayFloor> PayFloors);
 
-/// <summary>A tender as the portal shows it: the deadline in UTC and in Asia/Shanghai wall time, and its full content.</summary>
+/// <summary>
+/// A tender as the portal shows it: the deadline in UTC and in Asia/Shanghai wall time, and its full content. A draft
+/// for the renewal of a contract carries the contract (<c>successorOfContractId</c>) and the tender it was pre-filled
+/// from (<c>prefilledFromTenderId</c>).
+/// </summary>
 public sealed record TenderResponse(
     Guid Id, Guid ProgramId, Guid PurchasingUnitId, string Title, decimal BudgetCeiling,
     DateTimeOffset BidDeadline, DateTimeOffset BidDeadlineLocal, string TimeZone,
@@ -216,7 +220,8 @@ public sealed record TenderResponse(
     IReadOnlyList<string> Eligibility, IReadOnlyList<Kpi> Kpis, PaymentScheduleView? PaymentSchedule, PersonnelCostView? PersonnelCost,
     decimal? BidSecurity, DateTimeOffset? BiddingClosedAt, DateTimeOffset? CancelledAt, string? CancellationReason,
     string? SingleSourceJustification, Guid? PredecessorContractId,
-    DateTimeOffset? EvaluationStartedAt, DateTimeOffset? DecidedAt, string? FailureReason, Guid? AwardedBidId, Guid? AwardedAgencyId, decimal? AwardedAmount)
+    DateTimeOffset? EvaluationStartedAt, DateTimeOffset? DecidedAt, string? FailureReason, Guid? AwardedBidId, Guid? AwardedAgencyId, decimal? AwardedAmount,
+    Guid? PrefilledFromTenderId, Guid? SuccessorOfContractId)
 {
     public static TenderResponse From(Tender t) => new(
         t.Id, t.ProgramId, t.PurchasingUnitId, t.Title, t.BudgetCeiling, t.BidDeadline, t.BidDeadline.ToShanghai(), ShanghaiTime.TimeZoneId,
@@ -229,5 +234,6 @@ public sealed record TenderResponse(
         t.PersonnelCost is { } c ? new PersonnelCostView(c.MinimumPersonnelShare, c.PayFloors) : null,
         t.BidSecurity, t.BiddingClosedAt, t.CancelledAt, t.CancellationReason,
         t.SingleSourceJustification, t.PredecessorContractId,
-        t.EvaluationStartedAt, t.DecidedAt, t.FailureReason, t.AwardedBidId, t.AwardedAgencyId, t.AwardedAmount);
+        t.EvaluationStartedAt, t.DecidedAt, t.FailureReason, t.AwardedBidId, t.AwardedAgencyId, t.AwardedAmount,
+        t.PrefilledFromTenderId, t.SuccessorOfContractId);
 }

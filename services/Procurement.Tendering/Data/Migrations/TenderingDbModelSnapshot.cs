@@ -202,6 +202,9 @@ namespace Procurement.Tendering.Data.Migrations
                     b.Property<Guid?>("PredecessorContractId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<Guid?>("PrefilledFromTenderId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<Guid>("ProgramId")
                         .HasColumnType("uniqueidentifier");
 
@@ -229,6 +232,9 @@ namespace Procurement.Tendering.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<Guid?>("SuccessorOfContractId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -240,7 +246,13 @@ namespace Procurement.Tendering.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("PrefilledFromTenderId");
+
                     b.HasIndex("ProgramId");
+
+                    b.HasIndex("SuccessorOfContractId")
+                        .IsUnique()
+                        .HasFilter("[SuccessorOfContractId] IS NOT NULL");
 
                     b.HasIndex("PurchasingUnitId", "Status");
 
@@ -373,6 +385,11 @@ namespace Procurement.Tendering.Data.Migrations
 
             modelBuilder.Entity("Procurement.Tendering.Domain.Tender", b =>
                 {
+                    b.HasOne("Procurement.Tendering.Domain.Tender", null)
+                        .WithMany()
+                        .HasForeignKey("PrefilledFromTenderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Procurement.Tendering.Domain.ServiceProgram", null)
                         .WithMany()
                         .HasForeignKey("ProgramId")
