@@ -31,7 +31,7 @@ public sealed class SimulationRunTests
     /// <summary>
     /// The target on a small run. Twelve seeds (1–12) all give 0 here; at 500 programs × 5 years the platform
     /// still shows a few gap days with the cap (docs/continuity.md: re-tenders at the 36-month cap, which no bridge may
-    /// cover, and first-year bridges sized by a forecast without history).
+    /// cover, and a first-year bridge sized by a forecast from a short history).
     /// </summary>
     [Fact]
     public void The_platform_policy_with_every_delay_within_its_95th_percentile_leaves_no_gap_day()
