@@ -31,8 +31,6 @@ public sealed class ContractPayments(Contract contract, int programIndex, int co
 
     public IReadOnlyList<CoveragePayment> Paid => _paid;
 
-    public IReadOnlyList<Instalment> Instalments => _instalments;
-
     /// <summary>
     /// Schedules the contract's instalments; the first (the advance) falls due on <paramref name="on"/>, to be paid within
     /// the payment term or by <paramref name="payBy"/> when that is earlier. Answers it, for the payment queue.

@@ -49,7 +49,7 @@ public sealed class ProgramRun
                 TenderId: Guid.CreateVersion7(), AwardId: Guid.CreateVersion7(), PredecessorId: null),
             SimulationCalendar.Noon(FirstDay));
         Sign(first, SimulationCalendar.Noon(start.AddDays(-10)));
-        _latest = Add(first, publishedOn: null);
+        _latest = Add(first);
     }
 
     public Guid ProgramId { get; }
@@ -111,10 +111,6 @@ public sealed class ProgramRun
         return new ProgramGaps(uncovered, cash);
     }
 
-    /// <summary>The program's contracts in one line each, for looking into a run.</summary>
-    public string Describe() => $"program {_index} {Span.ActiveFrom}..{Span.ActiveUntil}: " + string.Join("; ", _contracts.Select(c =>
-        $"{c.Contract.Start}..{c.Contract.End} {c.Contract.State} {c.Grade.Name} pred={(c.Contract.PredecessorId is null ? "-" : "y")} signed={c.Contract.AgencySignedAt?.Date:yyyy-MM-dd} bridge={c.Contract.Versions.Count(v => v.BridgeMonths is not null)} paid=[{string.Join(",", c.Payments.Paid.Select(p => $"{p.PaidOn:MM-dd}:{p.Amount:0}"))}]"));
-
     /// <summary>Instalments paid after their pay-by day (or unpaid past it) by the span's last day.</summary>
     public int LateInstalments() => _contracts.Sum(c => c.Payments.LateBy(Span.ActiveUntil!.Value));
 
@@ -140,7 +136,7 @@ public sealed class ProgramRun
             _world.RecordSigning(pending.PublishOn, pending.DraftOn, today);
             _world.Counts.SuccessorsSigned++;
             _world.Counts.SuccessorsSignedLate += today > successor.Start ? 1 : 0;
-            var signed = Add(successor, pending.PublishOn);
+            var signed = Add(successor);
             if (_world.Policy == ContinuityPolicy.Platform)
             {
                 // Cash before service (DOMAIN.md §2): a successor's instalments are scheduled at signing, the first to be paid by its start.
@@ -340,12 +336,12 @@ public sealed class ProgramRun
 
     private Draws NextProcurementDraws() => Draws.For(_world.Options.Seed, _index, DrawPurpose.ProcurementStep, _procurements++);
 
-    private SimulatedContract Add(Contract contract, DateOnly? publishedOn)
+    private SimulatedContract Add(Contract contract)
     {
         var ordinal = _contracts.Count;
         var simulated = new SimulatedContract(
             contract, new ContractPayments(contract, _index, ordinal, _world),
-            PerformanceGrade.Draw(Draws.For(_world.Options.Seed, _index, DrawPurpose.Grade, ordinal)), publishedOn);
+            PerformanceGrade.Draw(Draws.For(_world.Options.Seed, _index, DrawPurpose.Grade, ordinal)));
         _contracts.Add(simulated);
         _byId[contract.Id] = contract;
         return simulated;
@@ -360,32 +356,4 @@ public sealed class ProgramRun
     private static DateOnly YearFrom(DateOnly start) => start.AddMonths(12).AddDays(-1);
 
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
-}
-
-/// <summary>A program's gap days: days no active contract funded, and days funded but with cash below the accrued cost minus the advance.</summary>
-public sealed record ProgramGaps(int NotActiveDays, int CashDays)
-{
-    public int Days => NotActiveDays + CashDays;
-}
-
-/// <summary>One contract of a simulated program, with what the simulator tracks beside the domain object.</summary>
-public sealed class SimulatedContract(Contract contract, ContractPayments payments, PerformanceGrade grade, DateOnly? tenderPublishedOn)
-{
-    public Contract Contract { get; } = contract;
-
-    public ContractPayments Payments { get; } = payments;
-
-    /// <summary>The grade its mid-term and final evaluations give (drawn once per contract).</summary>
-    public PerformanceGrade Grade { get; } = grade;
-
-    /// <summary>When its tender was published; null for a direct renewal and for the program's first contract.</summary>
-    public DateOnly? TenderPublishedOn { get; } = tenderPublishedOn;
-
-    public DateOnly? MidTermOn { get; set; }
-
-    public bool MidTermDone { get; set; }
-
-    public bool FinalDone { get; set; }
-
-    public bool BridgeTried { get; set; }
 }
