@@ -1,6 +1,14 @@
 using Procurement.ServiceDefaults.Hosting;
 using Procurement.Standalone;
+using Procurement.Standalone.Simulation;
+
+// `simulate` replays programs through the domain on a simulated clock (docs/continuity.md): no web host, no database.
+if (SimulateCommand.Matches(args))
+{
+    return SimulateCommand.Run(args[1..], Console.Out, Console.Error);
+}
 
 var app = StandaloneHost.Build(WebApplication.CreateBuilder(args));
 app.Lifetime.ApplicationStarted.Register(() => Console.WriteLine(StandaloneHost.Banner(app)));
 await app.RunServiceAsync();
+return 0;

@@ -1,0 +1,28 @@
+using Procurement.Contracting.Domain;
+
+namespace Procurement.Standalone.Simulation;
+
+/// <summary>A program's gap days: days no active contract funded, and days funded but with cash below the accrued cost minus the advance.</summary>
+public sealed record ProgramGaps(int NotActiveDays, int CashDays)
+{
+    public int Days => NotActiveDays + CashDays;
+}
+
+/// <summary>One contract of a simulated program, with what the simulator tracks beside the domain object.</summary>
+public sealed class SimulatedContract(Contract contract, ContractPayments payments, PerformanceGrade grade)
+{
+    public Contract Contract { get; } = contract;
+
+    public ContractPayments Payments { get; } = payments;
+
+    /// <summary>The grade its mid-term and final evaluations give (drawn once per contract).</summary>
+    public PerformanceGrade Grade { get; } = grade;
+
+    public DateOnly? MidTermOn { get; set; }
+
+    public bool MidTermDone { get; set; }
+
+    public bool FinalDone { get; set; }
+
+    public bool BridgeTried { get; set; }
+}
