@@ -200,6 +200,21 @@ public sealed class Coverage_timeline
             .Should().Equal(new ProgramYearGaps(2026, 12, 12), new ProgramYearGaps(2027, 31, 0));
     }
 
+    [Fact]
+    public void The_accrued_cost_never_exceeds_the_amount_whatever_the_rate_rounds_to()
+    {
+        // 200,000.00 over 2027: the rate 16,666.67 (rounded up) × 12 = 200,000.04. Advance 60,000.00 and mid-term 80,000.00
+        // paid; on 12-31 the cost accrued is the amount, 200,000.00, and 140,000.00 paid is exactly cost − advance: behind, no gap.
+        var contract = Activated(Jan1, new DateOnly(2027, 12, 31), 200_000.00m);
+        var coverage = Coverage(contract, (Jan1, 60_000.00m), (new DateOnly(2027, 7, 1), 80_000.00m));
+
+        var last = CoverageTimeline.Days([coverage], new DateOnly(2027, 12, 31), new DateOnly(2027, 12, 31), new DateOnly(2027, 12, 31), Rules).Single();
+
+        (last.CostAccrued, last.Cash, last.Gap).Should().Be((200_000.00m, CashPosition.Behind, false));
+        coverage.AccruedBy(new DateOnly(2027, 12, 1), Rules).Should().Be(183_888.93m, "16,666.67 × (11 + 1/30) = 183,888.93, under the amount");
+        coverage.AccruedBy(new DateOnly(2027, 12, 30), Rules).Should().Be(200_000.00m, "12 months (December's 30 days count as a month) would be 200,000.04");
+    }
+
     private static Contract Activated(DateOnly start, DateOnly end, decimal amount, Guid? agency = null)
     {
         var contract = Drafted(start, end, amount, agency);

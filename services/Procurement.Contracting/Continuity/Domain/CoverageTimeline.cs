@@ -78,6 +78,24 @@ public sealed record CoverageContract(
     public decimal Advance => decimal.Round(Amount * AdvancePercent / 100m, 2, MidpointRounding.AwayFromZero);
 
     public bool Covers(DateOnly day) => day >= Start && day <= End;
+
+    /// <summary>
+    /// The cost accrued from the start to the end of <paramref name="day"/>: the monthly rate (rounded once to the fen,
+    /// as the lifecycle prices a bridge) times the months so far, never more than the amount — the rate's rounding must
+    /// not make the last day cost more than the contract (a false cash gap while the final instalment is still due).
+    /// </summary>
+    public decimal AccruedBy(DateOnly day, ContractRules rules) => AccruedBy(day, rules, Rate(rules));
+
+    /// <summary>The monthly rate of the terms in force (<see cref="ContractRules.MonthlyRate"/>).</summary>
+    public decimal Rate(ContractRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        return rules.MonthlyRate(Amount, Start, End);
+    }
+
+    /// <summary><see cref="AccruedBy(DateOnly, ContractRules)"/> with the rate already worked out: the timeline asks for every day.</summary>
+    internal decimal AccruedBy(DateOnly day, ContractRules rules, decimal rate) =>
+        Math.Min(decimal.Round(rate * rules.PeriodMonths(Start, day), 2, MidpointRounding.AwayFromZero), Amount);
 }
 
 /// <summary>One day of a program's timeline.</summary>
@@ -110,8 +128,8 @@ public sealed record ProgramYearGaps(int Year, int Days, int GapDays);
 /// have signed counts as active from its start). Projected days are shown but not counted as gap days.</item>
 /// <item>Where two contracts cover a day, the one that funds it wins, then the later start (a successor).</item>
 /// <item>Cash: payments made up to the day under the funding contract, against the cost accrued from its start to the
-/// day at its monthly rate (<see cref="ContractRules.MonthlyRate"/> × <see cref="ContractRules.PeriodMonths"/>, in fen),
-/// minus the agreed advance (the first instalment's percent of the amount).</item>
+/// day at its monthly rate (<see cref="ContractRules.MonthlyRate"/> × <see cref="ContractRules.PeriodMonths"/>, in fen,
+/// never more than the amount), minus the agreed advance (the first instalment's percent of the amount).</item>
 /// </list>
 /// </summary>
 public static class CoverageTimeline
@@ -122,7 +140,7 @@ public static class CoverageTimeline
     {
         ArgumentNullException.ThrowIfNull(contracts);
         ArgumentNullException.ThrowIfNull(rules);
-        var ordered = contracts.OrderByDescending(c => c.Start).ToList();
+        var ordered = contracts.OrderByDescending(c => c.Start).Select(c => (Contract: c, Rate: c.Rate(rules))).ToList();
         var days = new List<CoverageDay>(Math.Max(0, to.DayNumber - from.DayNumber + 1));
         for (var day = from; day <= to; day = day.AddDays(1))
         {
@@ -179,17 +197,24 @@ public static class CoverageTimeline
             .OrderBy(y => y.Year)];
     }
 
-    private static CoverageDay Day(List<CoverageContract> contractsLatestFirst, DateOnly day, DateOnly today, ContractRules rules)
+    private static CoverageDay Day(List<(CoverageContract Contract, decimal Rate)> contractsLatestFirst, DateOnly day, DateOnly today, ContractRules rules)
     {
         var projected = day > today;
         CoverageContract? chosen = null;
+        var rate = 0m;
         var funding = DayFunding.Uncovered;
-        foreach (var contract in contractsLatestFirst.Where(c => c.Covers(day)))
+        foreach (var (contract, contractRate) in contractsLatestFirst)
         {
+            if (!contract.Covers(day))
+            {
+                continue;
+            }
+
             var candidate = FundingOf(contract, day, today);
             if (chosen is null || candidate < funding)
             {
                 chosen = contract;
+                rate = contractRate;
                 funding = candidate;
             }
         }
@@ -200,8 +225,7 @@ public static class CoverageTimeline
         }
 
         var paid = chosen.Payments.Where(p => p.PaidOn <= day).Sum(p => p.Amount);
-        var rate = rules.MonthlyRate(chosen.Amount, chosen.Start, chosen.End);
-        var accrued = decimal.Round(rate * rules.PeriodMonths(chosen.Start, day), 2, MidpointRounding.AwayFromZero);
+        var accrued = chosen.AccruedBy(day, rules, rate);
         var advance = chosen.Advance;
         var cash = paid >= accrued ? CashPosition.Ahead : paid >= accrued - advance ? CashPosition.Behind : CashPosition.Gap;
         return new CoverageDay(day, chosen.ContractId, funding, cash, paid, accrued, advance, projected);
