@@ -64,11 +64,11 @@ public static class ContractStore
         var successor = follower is { BothSigned: false }
             ? await db.ContractsWithRecords.FirstAsync(c => c.Id == follower.Id, cancellationToken)
             : null;
-        contract.ExtendBridge(months, text, await db.ConsecutiveSinceAsync(contract, cancellationToken), actor, rules, now);
-        if (successor is not null && successor.Start <= contract.End)
+        var successorSince = successor is null ? (DateOnly?)null : await db.ConsecutiveSinceAsync(successor, cancellationToken);
+        if (BridgeExtension.Extend(
+                contract, successor, months, text, await db.ConsecutiveSinceAsync(contract, cancellationToken), successorSince, actor, rules, now))
         {
-            successor.Postpone(months, await db.ConsecutiveSinceAsync(successor, cancellationToken), actor, rules, now);
-            db.RaiseChanges(successor);
+            db.RaiseChanges(successor!);
         }
 
         db.RaiseChanges(contract);

@@ -249,19 +249,20 @@ public sealed class ProgramRun
     }
 
     /// <summary>
-    /// From <c>end − 30</c>, once per contract as the platform's alert clock does, when the successor is not signed: the
-    /// bridge plan of <see cref="ContinuityRules.Bridge"/> from the forecast, applied with the lifecycle's <c>ExtendBridge</c>.
+    /// From <c>end − 30</c>, once per contract and period as the platform's alert clock does, when the successor is not
+    /// signed: the bridge plan of <see cref="ContinuityRules.Bridge"/> from the forecast, applied with
+    /// <see cref="BridgeExtension.Extend"/> (the lifecycle's <c>ExtendBridge</c>, and the unsigned successor postponed).
     /// No plan (the cap leaves no month) or a lifecycle refusal means no bridge.
     /// </summary>
     private void Bridge(DateOnly today, DateTimeOffset now)
     {
         var contract = _latest.Contract;
-        if (_pending is null || _latest.BridgeTried || today < _world.ContinuityRules.BridgeProposalDay(contract.End) || today > contract.End)
+        if (_pending is null || _latest.BridgeTriedFor == contract.End || today < _world.ContinuityRules.BridgeProposalDay(contract.End) || today > contract.End)
         {
             return;
         }
 
-        _latest.BridgeTried = true;
+        _latest.BridgeTriedFor = contract.End;
         var successor = _pending.Successor;
         var published = _pending.PublishOn is { } on && on <= today ? on : (DateOnly?)null;
         var forecast = _world.ContinuityRules.Forecast(today, successor is not null, published, _world.ProcurementHistory, _world.SigningHistory);
@@ -277,9 +278,11 @@ public sealed class ProgramRun
 
         var previousAmount = contract.Amount;
         var previousEnd = contract.End;
+        var successorSince = successor is null ? (DateOnly?)null : ContractChain.ConsecutiveSince(successor, _byId.GetValueOrDefault);
         try
         {
-            contract.ExtendBridge(plan.Months, text: null, since, actor: null, _world.ContractRules, now);
+            // The platform's own bridge: the contract runs on and an unsigned successor is postponed by the same months.
+            BridgeExtension.Extend(contract, successor, plan.Months, text: null, since, successorSince, actor: null, _world.ContractRules, now);
         }
         catch (ProblemException refused) when (refused is ConflictException or RuleViolationException)
         {
@@ -311,7 +314,8 @@ public sealed class ProgramRun
         }
 
         var platform = _world.Policy == ContinuityPolicy.Platform;
-        var leadDays = platform ? _world.LeadTime.Days : SimulationCalendar.BaselineLeadDays;
+        var since = ContractChain.ConsecutiveSince(contract, _byId.GetValueOrDefault);
+        var leadDays = platform ? _world.ContinuityRules.ForContract(_world.LeadTime, since, contract.End).Days : SimulationCalendar.BaselineLeadDays;
         if (today < contract.End.AddDays(-leadDays))
         {
             return;
@@ -320,7 +324,7 @@ public sealed class ProgramRun
         var rules = _world.ContractRules with { RenewalLeadTimeDays = leadDays };
         contract.EnterRenewalWindow(rules, now);
         var path = platform
-            ? RenewalProposal.For(contract, ContractChain.ConsecutiveSince(contract, _byId.GetValueOrDefault), _world.ContractRules, _world.ContinuityRules).Path
+            ? RenewalProposal.For(contract, since, _world.ContractRules, _world.ContinuityRules).Path
             : RenewalPath.NewTender;
         if (path == RenewalPath.DirectRenewal)
         {

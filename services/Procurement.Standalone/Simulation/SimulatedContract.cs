@@ -24,5 +24,6 @@ public sealed class SimulatedContract(Contract contract, ContractPayments paymen
 
     public bool FinalDone { get; set; }
 
-    public bool BridgeTried { get; set; }
+    /// <summary>The end of the last period a bridge was looked at for: the platform proposes once per contract and period.</summary>
+    public DateOnly? BridgeTriedFor { get; set; }
 }

@@ -120,4 +120,27 @@ public sealed class Renewal_lead_time
         // 50th percentile of 10, 20, 30, 40: rank ⌈0.5 × 4⌉ = 2 → 20; + 10 → 30.
         ContinuityRules.For(ContractRules.Default, percentile: 50, marginDays: 10).LeadTime([40, 10, 30, 20]).Days.Should().Be(30);
     }
+
+    [Fact]
+    public void Where_the_36_month_cap_leaves_no_bridge_renewal_starts_earlier_by_the_bridges_three_months()
+    {
+        // A run since 2025-01-01 may last to 2027-12-31. A contract ending 2027-11-30 still leaves one month (12-01..12-31)
+        // for a bridge; one ending 2027-12-01 leaves only 30 days, and one ending 2027-12-31 none: 90 + 3 × 30 = 180 days.
+        var rules = ContinuityRules.Default;
+        var since = new DateOnly(2025, 1, 1);
+
+        rules.LeadTime([], since, new DateOnly(2027, 11, 30)).Should().Match<RenewalLeadTime>(l => l.Days == 90 && l.NoBridgeMarginDays == 0);
+        rules.LeadTime([], since, new DateOnly(2027, 12, 1)).Should().Match<RenewalLeadTime>(l => l.Days == 180 && l.NoBridgeMarginDays == 90);
+        rules.LeadTime([40, 70], since, new DateOnly(2027, 12, 31)).Days.Should().Be(70 + 30 + 90);
+        rules.LeadTime([], since, new DateOnly(2027, 12, 31)).RenewalPoint(new DateOnly(2027, 12, 31)).Should().Be(new DateOnly(2027, 7, 4));
+    }
+
+    [Fact]
+    public void The_no_bridge_margin_is_the_lifecycles_bridge_maximum()
+    {
+        var rules = ContinuityRules.For(ContractRules.Default with { BridgeMaximumMonths = 1 });
+
+        rules.NoBridgeMarginDays.Should().Be(30);
+        rules.LeadTime([], new DateOnly(2025, 1, 1), new DateOnly(2027, 12, 31)).Days.Should().Be(120);
+    }
 }

@@ -54,7 +54,7 @@ public static class ContinuityStore
     /// <summary>
     /// The renewal lead time of a contract: from the history of its purchaser and its procurement method — its tender's,
     /// or for a direct renewal the tender of the nearest predecessor that had one — or the default when the method is
-    /// unknown or has no history.
+    /// unknown or has no history; earlier by the bridge's maximum when the 36-month cap leaves no bridge after it.
     /// </summary>
     public static async Task<ContractLeadTime> LeadTimeAsync(this ContractingDb db, Contract contract, ContinuityRules rules, CancellationToken cancellationToken)
     {
@@ -62,13 +62,14 @@ public static class ContinuityStore
         ArgumentNullException.ThrowIfNull(contract);
         ArgumentNullException.ThrowIfNull(rules);
         var tender = await TenderOfAsync(db, contract, cancellationToken);
+        var since = await db.ConsecutiveSinceAsync(contract, cancellationToken);
         if (tender is null)
         {
-            return new ContractLeadTime(rules.LeadTime([]), null);
+            return new ContractLeadTime(rules.LeadTime([], since, contract.End), null);
         }
 
         var history = await db.HistoryAsync(tender.PurchasingUnitId, tender.ProcurementMethod, cancellationToken);
-        return new ContractLeadTime(rules.LeadTime(history), tender.ProcurementMethod);
+        return new ContractLeadTime(rules.LeadTime(history, since, contract.End), tender.ProcurementMethod);
     }
 
     /// <summary>
@@ -85,7 +86,8 @@ public static class ContinuityStore
 
     /// <summary>
     /// The longest lead time any contract can have today: no past duration is longer than from the earliest tender
-    /// published to today, so no lead time is longer than that plus the margin, or the default.
+    /// published to today, so no lead time is longer than that plus the margin, or the default — plus the margin of a
+    /// contract no bridge can follow.
     /// </summary>
     public static async Task<int> LongestLeadTimeAsync(this ContractingDb db, ContinuityRules rules, DateOnly today, CancellationToken cancellationToken)
     {
@@ -93,7 +95,8 @@ public static class ContinuityStore
         ArgumentNullException.ThrowIfNull(rules);
         var earliest = await db.Set<PublishedTender>().AsNoTracking().OrderBy(t => t.PublishedOn).Select(t => (DateOnly?)t.PublishedOn)
             .FirstOrDefaultAsync(cancellationToken);
-        return earliest is { } first ? Math.Max(rules.DefaultLeadTimeDays, today.DayNumber - first.DayNumber + rules.LeadTimeMarginDays) : rules.DefaultLeadTimeDays;
+        var longest = earliest is { } first ? Math.Max(rules.DefaultLeadTimeDays, today.DayNumber - first.DayNumber + rules.LeadTimeMarginDays) : rules.DefaultLeadTimeDays;
+        return longest + rules.NoBridgeMarginDays;
     }
 
     /// <summary>The program, or null when neither Tendering's events nor any contract mention it.</summary>

@@ -46,7 +46,34 @@ public sealed record ContinuityRules(
     public static ContinuityRules For(ContractRules contractRules, int percentile = NationalPercentile, int marginDays = NationalMarginDays)
     {
         ArgumentNullException.ThrowIfNull(contractRules);
-        return new(percentile, marginDays, contractRules.RenewalLeadTimeDays);
+        return new(percentile, marginDays, contractRules.RenewalLeadTimeDays) { Lifecycle = contractRules };
+    }
+
+    /// <summary>The lifecycle's numbers the lead time looks at: the bridge's maximum and the consecutive cap.</summary>
+    public ContractRules Lifecycle { get; init; } = ContractRules.Default;
+
+    /// <summary>
+    /// Days added to the lead time of a contract no bridge can follow (its consecutive run with its agency leaves not one
+    /// month under the cap after its end): the bridge's maximum months, as days (3 × 30 = 90). The bridge is the platform's
+    /// safety beyond the percentile; where the cap takes it away, renewal work starts that much earlier instead.
+    /// </summary>
+    public int NoBridgeMarginDays => Lifecycle.BridgeMaximumMonths * Lifecycle.DaysInPartialMonth;
+
+    /// <summary>Whether a bridge of at least one month can follow a contract ending on <paramref name="end"/> whose run began on <paramref name="consecutiveSince"/>.</summary>
+    public bool Bridgeable(DateOnly consecutiveSince, DateOnly end) => end.AddDays(1).AddMonths(1).AddDays(-1) <= Lifecycle.CapEnd(consecutiveSince);
+
+    /// <summary>
+    /// The renewal lead time of one contract: <see cref="LeadTime(IReadOnlyCollection{int})"/>, plus
+    /// <see cref="NoBridgeMarginDays"/> when no bridge can follow it (<see cref="Bridgeable"/>).
+    /// </summary>
+    public RenewalLeadTime LeadTime(IReadOnlyCollection<int> historyDays, DateOnly consecutiveSince, DateOnly end) =>
+        ForContract(LeadTime(historyDays), consecutiveSince, end);
+
+    /// <summary>A learnt lead time applied to one contract: plus <see cref="NoBridgeMarginDays"/> when no bridge can follow it.</summary>
+    public RenewalLeadTime ForContract(RenewalLeadTime learnt, DateOnly consecutiveSince, DateOnly end)
+    {
+        ArgumentNullException.ThrowIfNull(learnt);
+        return Bridgeable(consecutiveSince, end) ? learnt : learnt with { Days = learnt.Days + NoBridgeMarginDays, NoBridgeMarginDays = NoBridgeMarginDays };
     }
 
     /// <summary>
@@ -193,6 +220,9 @@ public sealed record BridgePlan(int Months, decimal MonthlyRate, decimal Amount,
 public sealed record RenewalLeadTime(int Days, int HistoryCount, int? PercentileDays, ContinuityRules Rules)
 {
     public bool FromHistory => HistoryCount > 0;
+
+    /// <summary>The days <see cref="Days"/> includes because no bridge can follow the contract (<see cref="ContinuityRules.NoBridgeMarginDays"/>); 0 otherwise.</summary>
+    public int NoBridgeMarginDays { get; init; }
 
     /// <summary>The day renewal work starts for a contract ending on <paramref name="end"/>: end − lead time.</summary>
     public DateOnly RenewalPoint(DateOnly end) => end.AddDays(-Days);

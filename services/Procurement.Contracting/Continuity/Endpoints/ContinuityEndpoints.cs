@@ -89,7 +89,7 @@ public static class ContinuityEndpoints
             new ProposalView(
                 proposal.Path, proposal.LatestGrade, rules.DirectRenewalMinimumGrade, proposal.ConsecutiveSince, decimal.Round(proposal.ConsecutiveMonths, 2),
                 contractRules.ConsecutiveCapMonths, proposal.Obstacles),
-            decision is null ? null : RenewalDecisionView.Of(decision)));
+            decision is null ? null : RenewalDecisionView.Of(decision), leadTime.NoBridgeMarginDays));
     }
 
     /// <summary>The gap days per program-year of <paramref name="programs"/>, up to <paramref name="today"/>.</summary>
@@ -182,12 +182,13 @@ public sealed record PurchaserSummaryView(Guid PurchasingUnitId, DateOnly Today,
 /// <c>historyCount</c> durations is <c>percentileDays</c>, plus <c>marginDays</c>) or <c>default</c>
 /// (<c>defaultLeadTimeDays</c>); the renewal point is end − lead time; <c>renewalDueRaisedAt</c> once it was raised;
 /// <c>proposal</c> the platform's renewal decision for the purchaser to confirm (<c>…/renewal/confirm</c>); <c>decision</c>
-/// what the purchaser confirmed, once they have.
+/// what the purchaser confirmed, once they have; <c>noBridgeMarginDays</c> the days the lead time includes because the
+/// 36-month cap leaves no bridge after this contract (0 otherwise).
 /// </summary>
 public sealed record RenewalView(
     Guid ContractId, Guid ProgramId, Guid PurchasingUnitId, ContractState State, DateOnly End, int LeadTimeDays, string Basis, string? ProcurementMethod,
     int HistoryCount, int? Percentile, int? PercentileDays, int? MarginDays, int DefaultLeadTimeDays, DateOnly RenewalPoint, DateTimeOffset? RenewalDueRaisedAt,
-    ProposalView Proposal, RenewalDecisionView? Decision);
+    ProposalView Proposal, RenewalDecisionView? Decision, int NoBridgeMarginDays);
 
 /// <summary>
 /// The renewal decision (DOMAIN.md §2): <c>DirectRenewal</c> or <c>NewTender</c>, the latest grade against the minimum,
