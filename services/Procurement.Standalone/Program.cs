@@ -8,7 +8,7 @@ if (SimulateCommand.Matches(args))
     return SimulateCommand.Run(args[1..], Console.Out, Console.Error);
 }
 
-var app = StandaloneHost.Build(WebApplication.CreateBuilder(args));
+var app = StandaloneHost.Build(StandaloneHost.CreateBuilder(args));
 app.Lifetime.ApplicationStarted.Register(() => Console.WriteLine(StandaloneHost.Banner(app)));
 await app.RunServiceAsync();
 return 0;

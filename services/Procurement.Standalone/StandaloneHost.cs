@@ -32,6 +32,23 @@ public static class StandaloneHost
 
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
+    /// <summary>
+    /// The builder of the one command that runs the platform: the Development environment (demo users, development keys)
+    /// unless <c>ASPNETCORE_ENVIRONMENT</c>, <c>DOTNET_ENVIRONMENT</c> or <c>--environment</c> names another. Set here rather than in a launch
+    /// profile, so <c>dotnet run</c> prints nothing of its own before the platform's (or the simulator's JSON) output.
+    /// </summary>
+    public static WebApplicationBuilder CreateBuilder(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var named = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT");
+        var onCommandLine = args.Any(a => a.StartsWith("--environment", StringComparison.OrdinalIgnoreCase));
+        return WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            EnvironmentName = string.IsNullOrWhiteSpace(named) && !onCommandLine ? Environments.Development : null,
+        });
+    }
+
     public static WebApplication Build(WebApplicationBuilder builder)
     {
         // Defaults in code, not in an appsettings.json: this host references every service project, and

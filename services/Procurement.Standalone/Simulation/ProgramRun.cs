@@ -37,9 +37,8 @@ public sealed class ProgramRun
         var seed = world.Options.Seed;
         var start = SimulationCalendar.Epoch.AddDays(Draws.For(seed, index, DrawPurpose.ProgramStart, 0).NextInt(365));
 
-        // 200,400 to 799,200 CNY a year in steps of 1,200, so the monthly rate is whole yuan: with a rate rounded to the fen,
-        // the timeline's accrued cost on a contract's last day (rate × 12) can exceed the amount by a few fen and make that
-        // day a cash gap while the final instalment is still unpaid (docs/continuity.md, "Model limits").
+        // 200,400 to 799,200 CNY a year in steps of 1,200, so the monthly rate is whole yuan (the timeline caps the accrued
+        // cost at the amount anyway; the draws are kept as they were so recorded runs stay comparable).
         _annualAmount = 1200m * (167 + Draws.For(seed, index, DrawPurpose.ProgramAmount, 0).NextInt(500));
         Span = new ProgramSpan(start, start.AddYears(world.Options.Years).AddDays(-1));
         FirstDay = start.AddDays(-20);
