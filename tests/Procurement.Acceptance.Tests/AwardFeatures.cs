@@ -1,6 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
 using Procurement.Acceptance.Tests.Runner;
-using Procurement.Testing.Platform;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -19,28 +17,9 @@ public sealed class AwardFeaturesEmbedded(EmbeddedAwardFixture fixture, ITestOut
 }
 
 /// <summary>One embedded platform per test class, on a clock the scenarios can move forward.</summary>
-public sealed class EmbeddedAwardFixture : IAsyncLifetime
+public sealed class EmbeddedAwardFixture() : ShiftedPlatformFixture(new Dictionary<string, string?>
 {
-    private EmbeddedPlatform? _platform;
-
-    public ShiftedClock Clock { get; } = new();
-
-    public EmbeddedPlatform Platform => _platform ?? throw new InvalidOperationException("The embedded platform has not started.");
-
-    public async Task InitializeAsync() => _platform = await EmbeddedPlatform.StartAsync(
-        new Dictionary<string, string?>
-        {
-            // The award clock looks for closed challenge windows every second.
-            ["Evaluation:AwardCheckInterval"] = "00:00:01",
-            ["Tendering:CloseCheckInterval"] = "00:00:01",
-        },
-        builder => builder.Services.AddSingleton<TimeProvider>(Clock));
-
-    public async Task DisposeAsync()
-    {
-        if (_platform is not null)
-        {
-            await _platform.DisposeAsync();
-        }
-    }
-}
+    // The award clock looks for closed challenge windows every second.
+    ["Evaluation:AwardCheckInterval"] = "00:00:01",
+    ["Tendering:CloseCheckInterval"] = "00:00:01",
+});

@@ -1,6 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
 using Procurement.Acceptance.Tests.Runner;
-using Procurement.Testing.Platform;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -20,29 +18,10 @@ public sealed class ChainFeaturesEmbedded(EmbeddedChainFixture fixture, ITestOut
 }
 
 /// <summary>One embedded platform for the chain, on a clock the scenario moves forward.</summary>
-public sealed class EmbeddedChainFixture : IAsyncLifetime
+public sealed class EmbeddedChainFixture() : ShiftedPlatformFixture(new Dictionary<string, string?>
 {
-    private EmbeddedPlatform? _platform;
-
-    public ShiftedClock Clock { get; } = new();
-
-    public EmbeddedPlatform Platform => _platform ?? throw new InvalidOperationException("The embedded platform has not started.");
-
-    public async Task InitializeAsync() => _platform = await EmbeddedPlatform.StartAsync(
-        new Dictionary<string, string?>
-        {
-            ["Tendering:CloseCheckInterval"] = "00:00:01",
-            ["Evaluation:AwardCheckInterval"] = "00:00:01",
-            ["Contracting:ClockCheckInterval"] = "00:00:01",
-            ["Disbursement:OverdueCheckInterval"] = "00:00:01",
-        },
-        builder => builder.Services.AddSingleton<TimeProvider>(Clock));
-
-    public async Task DisposeAsync()
-    {
-        if (_platform is not null)
-        {
-            await _platform.DisposeAsync();
-        }
-    }
-}
+    ["Tendering:CloseCheckInterval"] = "00:00:01",
+    ["Evaluation:AwardCheckInterval"] = "00:00:01",
+    ["Contracting:ClockCheckInterval"] = "00:00:01",
+    ["Disbursement:OverdueCheckInterval"] = "00:00:01",
+});

@@ -1,6 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
 using Procurement.Acceptance.Tests.Runner;
-using Procurement.Testing.Platform;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -19,27 +17,8 @@ public sealed class ContinuityFeaturesEmbedded(EmbeddedContinuityFixture fixture
 }
 
 /// <summary>One embedded platform for the continuity scenarios, on a clock they can move forward.</summary>
-public sealed class EmbeddedContinuityFixture : IAsyncLifetime
+public sealed class EmbeddedContinuityFixture() : ShiftedPlatformFixture(new Dictionary<string, string?>
 {
-    private EmbeddedPlatform? _platform;
-
-    public ShiftedClock Clock { get; } = new();
-
-    public EmbeddedPlatform Platform => _platform ?? throw new InvalidOperationException("The embedded platform has not started.");
-
-    public async Task InitializeAsync() => _platform = await EmbeddedPlatform.StartAsync(
-        new Dictionary<string, string?>
-        {
-            ["Contracting:ClockCheckInterval"] = "00:00:01",
-            ["Disbursement:OverdueCheckInterval"] = "00:00:01",
-        },
-        builder => builder.Services.AddSingleton<TimeProvider>(Clock));
-
-    public async Task DisposeAsync()
-    {
-        if (_platform is not null)
-        {
-            await _platform.DisposeAsync();
-        }
-    }
-}
+    ["Contracting:ClockCheckInterval"] = "00:00:01",
+    ["Disbursement:OverdueCheckInterval"] = "00:00:01",
+});

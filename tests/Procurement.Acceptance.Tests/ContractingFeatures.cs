@@ -1,6 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
 using Procurement.Acceptance.Tests.Runner;
-using Procurement.Testing.Platform;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -18,26 +16,7 @@ public sealed class ContractingFeaturesEmbedded(EmbeddedContractingFixture fixtu
 }
 
 /// <summary>One embedded platform for the contracting scenarios, on a clock they can move forward.</summary>
-public sealed class EmbeddedContractingFixture : IAsyncLifetime
+public sealed class EmbeddedContractingFixture() : ShiftedPlatformFixture(new Dictionary<string, string?>
 {
-    private EmbeddedPlatform? _platform;
-
-    public ShiftedClock Clock { get; } = new();
-
-    public EmbeddedPlatform Platform => _platform ?? throw new InvalidOperationException("The embedded platform has not started.");
-
-    public async Task InitializeAsync() => _platform = await EmbeddedPlatform.StartAsync(
-        new Dictionary<string, string?>
-        {
-            ["Contracting:ClockCheckInterval"] = "00:00:01",
-        },
-        builder => builder.Services.AddSingleton<TimeProvider>(Clock));
-
-    public async Task DisposeAsync()
-    {
-        if (_platform is not null)
-        {
-            await _platform.DisposeAsync();
-        }
-    }
-}
+    ["Contracting:ClockCheckInterval"] = "00:00:01",
+});

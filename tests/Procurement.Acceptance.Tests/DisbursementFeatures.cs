@@ -1,6 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
 using Procurement.Acceptance.Tests.Runner;
-using Procurement.Testing.Platform;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -15,31 +13,12 @@ namespace Procurement.Acceptance.Tests;
 public sealed class DisbursementFeaturesEmbedded(EmbeddedDisbursementFixture fixture, ITestOutputHelper output)
     : FeatureTests(output), IClassFixture<EmbeddedDisbursementFixture>
 {
-    protected override IEnumerable<object> Services => [fixture.Embedded, fixture.Clock];
+    protected override IEnumerable<object> Services => [fixture.Platform, fixture.Clock];
 }
 
 /// <summary>One embedded platform per test class, on a clock the scenarios can move forward.</summary>
-public sealed class EmbeddedDisbursementFixture : IAsyncLifetime
+public sealed class EmbeddedDisbursementFixture() : ShiftedPlatformFixture(new Dictionary<string, string?>
 {
-    private EmbeddedPlatform? _platform;
-
-    public ShiftedClock Clock { get; } = new();
-
-    public EmbeddedPlatform Embedded => _platform ?? throw new InvalidOperationException("The embedded platform has not started.");
-
-    public async Task InitializeAsync() => _platform = await EmbeddedPlatform.StartAsync(
-        new Dictionary<string, string?>
-        {
-            // The overdue check runs every second, so a payment term running out shows at once.
-            ["Disbursement:OverdueCheckInterval"] = "00:00:01",
-        },
-        builder => builder.Services.AddSingleton<TimeProvider>(Clock));
-
-    public async Task DisposeAsync()
-    {
-        if (_platform is not null)
-        {
-            await _platform.DisposeAsync();
-        }
-    }
-}
+    // The overdue check runs every second, so a payment term running out shows at once.
+    ["Disbursement:OverdueCheckInterval"] = "00:00:01",
+});

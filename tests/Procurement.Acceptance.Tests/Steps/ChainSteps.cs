@@ -34,8 +34,7 @@ public sealed class ChainSteps(EmbeddedPlatform platform, ShiftedClock clock) : 
         ["agency3"] = ("Tongxin Social Work Development Centre", "52440305MJL1000336"),
     };
 
-    private readonly Dictionary<string, HttpClient> _clients = new(StringComparer.Ordinal);
-    private readonly List<HttpClient> _retired = [];
+    private readonly SignedInUsers _users = new(platform, clock);
     private readonly Dictionary<string, ChainTender> _tenders = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<Guid>> _rosters = new(StringComparer.Ordinal);
 
@@ -397,33 +396,17 @@ public sealed class ChainSteps(EmbeddedPlatform platform, ShiftedClock clock) : 
 
     public void Dispose()
     {
-        foreach (var client in _clients.Values.Concat(_retired))
-        {
-            client.Dispose();
-        }
+        _users.Dispose();
     }
 
     // ---- helpers --------------------------------------------------------------------------------
 
-    private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+    private DateOnly Today() => _users.Today;
 
     /// <summary>Moves the platform's clock; tokens were issued on the old time, so everybody signs in again.</summary>
-    private void Advance(TimeSpan by)
-    {
-        clock.Advance(by);
-        _retired.AddRange(_clients.Values);
-        _clients.Clear();
-    }
+    private void Advance(TimeSpan by) => _users.Advance(by);
 
-    private async Task<HttpClient> ClientAsync(string userName)
-    {
-        if (!_clients.TryGetValue(userName, out var client))
-        {
-            client = _clients[userName] = await platform.SignedInClientAsync(userName);
-        }
-
-        return client;
-    }
+    private Task<HttpClient> ClientAsync(string userName) => _users.ClientAsync(userName);
 
     private IReadOnlyList<Guid> Roster(string agency) =>
         _rosters.TryGetValue(agency, out var roster) ? roster : throw new InvalidOperationException($"{agency} has no roster in this scenario.");

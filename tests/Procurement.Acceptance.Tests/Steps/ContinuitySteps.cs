@@ -30,8 +30,7 @@ public sealed class ContinuitySteps(EmbeddedPlatform platform, ShiftedClock cloc
     /// <summary>How long a step waits for an event to arrive or a clock of the platform to act.</summary>
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
-    private readonly Dictionary<string, HttpClient> _clients = new(StringComparer.Ordinal);
-    private readonly List<HttpClient> _retired = [];
+    private readonly SignedInUsers _users = new(platform, clock);
     private readonly Dictionary<string, Scene> _scenes = new(StringComparer.Ordinal);
 
     // ---- the scene ------------------------------------------------------------------------------
@@ -354,10 +353,7 @@ public sealed class ContinuitySteps(EmbeddedPlatform platform, ShiftedClock cloc
 
     public void Dispose()
     {
-        foreach (var client in _clients.Values.Concat(_retired))
-        {
-            client.Dispose();
-        }
+        _users.Dispose();
     }
 
     // ---- helpers --------------------------------------------------------------------------------
@@ -470,26 +466,12 @@ public sealed class ContinuitySteps(EmbeddedPlatform platform, ShiftedClock cloc
 
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>Today on the platform's clock, in Beijing.</summary>
-    private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+    private DateOnly Today() => _users.Today;
 
     /// <summary>Moves the platform's clock; tokens were issued on the old time, so everybody signs in again.</summary>
-    private void Advance(TimeSpan by)
-    {
-        clock.Advance(by);
-        _retired.AddRange(_clients.Values);
-        _clients.Clear();
-    }
+    private void Advance(TimeSpan by) => _users.Advance(by);
 
-    private async Task<HttpClient> ClientAsync(string userName)
-    {
-        if (!_clients.TryGetValue(userName, out var client))
-        {
-            client = _clients[userName] = await platform.SignedInClientAsync(userName);
-        }
-
-        return client;
-    }
+    private Task<HttpClient> ClientAsync(string userName) => _users.ClientAsync(userName);
 
     /// <summary>One contract of a scenario, by its title: the award it came from, its agency, its successor and its bridge.</summary>
     private sealed record Scene(

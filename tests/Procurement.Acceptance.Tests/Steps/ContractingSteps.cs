@@ -35,8 +35,7 @@ public sealed class ContractingSteps(EmbeddedPlatform platform, ShiftedClock clo
         ["Complete"] = "completed",
     };
 
-    private readonly Dictionary<string, HttpClient> _clients = new(StringComparer.Ordinal);
-    private readonly List<HttpClient> _retired = [];
+    private readonly SignedInUsers _users = new(platform, clock);
     private readonly Dictionary<string, Guid> _contracts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Guid> _successors = new(StringComparer.Ordinal);
     private ApiAnswer? _answer;
@@ -253,10 +252,7 @@ public sealed class ContractingSteps(EmbeddedPlatform platform, ShiftedClock clo
 
     public void Dispose()
     {
-        foreach (var client in _clients.Values.Concat(_retired))
-        {
-            client.Dispose();
-        }
+        _users.Dispose();
     }
 
     // ---- helpers --------------------------------------------------------------------------------
@@ -281,24 +277,10 @@ public sealed class ContractingSteps(EmbeddedPlatform platform, ShiftedClock clo
         contract.State.Should().BeOneOf(["Active", "Expiring"], "the contract clock activates a signed contract on its start date");
     }
 
-    /// <summary>Today on the platform's clock, in Beijing.</summary>
-    private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+    private DateOnly Today() => _users.Today;
 
     /// <summary>Moves the platform's clock; tokens were issued on the old time, so everybody signs in again.</summary>
-    private void Advance(TimeSpan by)
-    {
-        clock.Advance(by);
-        _retired.AddRange(_clients.Values);
-        _clients.Clear();
-    }
+    private void Advance(TimeSpan by) => _users.Advance(by);
 
-    private async Task<HttpClient> ClientAsync(string userName)
-    {
-        if (!_clients.TryGetValue(userName, out var client))
-        {
-            client = _clients[userName] = await platform.SignedInClientAsync(userName);
-        }
-
-        return client;
-    }
+    private Task<HttpClient> ClientAsync(string userName) => _users.ClientAsync(userName);
 }
