@@ -6,7 +6,7 @@ namespace Procurement.Acceptance.Tests.Steps;
 /// The demo users of a scenario, signed in to the embedded platform that runs on a <see cref="ShiftedClock"/>: one client
 /// per user, kept until the clock moves — tokens are issued and checked on that clock, so everybody signs in again after.
 /// </summary>
-internal sealed class SignedInUsers(EmbeddedPlatform platform, ShiftedClock clock) : IDisposable
+internal sealed class SignedInUsers(IPlatform platform, ShiftedClock clock) : IDisposable
 {
     private readonly Dictionary<string, HttpClient> _clients = new(StringComparer.Ordinal);
     private readonly List<HttpClient> _retired = [];

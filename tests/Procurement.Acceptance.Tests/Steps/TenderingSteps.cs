@@ -31,8 +31,7 @@ public sealed class TenderingSteps(IPlatform platform, ShiftedClock clock) : IDi
         ["agency3"] = ("Tongxin Social Work Development Centre", "52440305MJL1000336"),
     };
 
-    private readonly Dictionary<string, HttpClient> _clients = new(StringComparer.Ordinal);
-    private readonly List<HttpClient> _retired = [];
+    private readonly SignedInUsers _users = new(platform, clock);
     private readonly Dictionary<string, Guid> _tenders = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> _deadlines = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<Guid>> _rosters = new(StringComparer.Ordinal);
@@ -396,34 +395,18 @@ public sealed class TenderingSteps(IPlatform platform, ShiftedClock clock) : IDi
 
     public void Dispose()
     {
-        foreach (var client in _clients.Values.Concat(_retired))
-        {
-            client.Dispose();
-        }
+        _users.Dispose();
     }
 
     // ---- helpers --------------------------------------------------------------------------------
 
     /// <summary>Today on the platform's clock, in Beijing.</summary>
-    private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+    private DateOnly Today() => _users.Today;
 
     /// <summary>Moves the platform's clock; tokens were issued on the old time, so everybody signs in again.</summary>
-    private void Advance(TimeSpan by)
-    {
-        clock.Advance(by);
-        _retired.AddRange(_clients.Values);
-        _clients.Clear();
-    }
+    private void Advance(TimeSpan by) => _users.Advance(by);
 
-    private async Task<HttpClient> ClientAsync(string userName)
-    {
-        if (!_clients.TryGetValue(userName, out var client))
-        {
-            client = _clients[userName] = await platform.SignedInClientAsync(userName);
-        }
-
-        return client;
-    }
+    private Task<HttpClient> ClientAsync(string userName) => _users.ClientAsync(userName);
 
     /// <summary>
     /// The agency, registered in Bidding, with a roster of three people new to this scenario (unless it has one
