@@ -112,7 +112,8 @@ public sealed class Renewal_decision_api : IAsyncLifetime
         (await _api.AgencyClient(award.AgencyId).PostAsJsonAsync(Path(contract), new { })).StatusCode.Should().Be(HttpStatusCode.Forbidden);
         var badPath = await ConfirmAsync(contract, new { path = "Extend" });
         badPath.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        (await badPath.Content.ReadAsStringAsync()).Should().Contain("path");
+        (await badPath.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("path")[0].GetString()
+            .Should().Be("path must be one of: DirectRenewal, NewTender.");
         var badAmount = await ConfirmAsync(contract, new { path = "DirectRenewal", amount = 1.001m });
         badAmount.StatusCode.Should().Be(HttpStatusCode.BadRequest);
 

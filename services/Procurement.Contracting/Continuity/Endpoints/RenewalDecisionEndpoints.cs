@@ -164,7 +164,7 @@ public sealed record ConfirmRenewalRequest(string? Path, DateOnly? End, decimal?
             }
             else
             {
-                errors.Add("path", "one_of", "path", string.Join(", ", Enum.GetNames<RenewalPath>()));
+                errors.Add("path", "one_of", string.Join(", ", Enum.GetNames<RenewalPath>()));
             }
         }
 
