@@ -165,3 +165,16 @@ public sealed record RenewalTenderRequested(
 /// <param name="PrefilledFromTenderId">The tender its content was copied from.</param>
 /// <param name="DraftedAt">When (UTC).</param>
 public sealed record RenewalTenderDrafted(Guid ContractId, Guid TenderId, Guid ProgramId, Guid PrefilledFromTenderId, DateTimeOffset DraftedAt);
+
+/// <summary>
+/// Tendering could not draft the tender a <see cref="RenewalTenderRequested"/> asked for, and says why, so the purchaser
+/// who confirmed the new tender is not left waiting for it. Published by Tendering.
+/// </summary>
+/// <param name="ContractId">The contract whose successor was to be procured.</param>
+/// <param name="ProgramId">The program named in the request.</param>
+/// <param name="Reason">
+/// <c>ProgramUnknown</c>, <c>ProgramOfAnotherUnit</c>, <c>PeriodOutsideProgram</c> (the successor's period is outside the
+/// program's active span) or <c>NothingToPrefillFrom</c> (the program has no tender).
+/// </param>
+/// <param name="OccurredAt">When (UTC).</param>
+public sealed record RenewalTenderNotDrafted(Guid ContractId, Guid ProgramId, string Reason, DateTimeOffset OccurredAt);

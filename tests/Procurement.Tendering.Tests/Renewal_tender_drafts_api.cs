@@ -202,6 +202,12 @@ public sealed class Renewal_tender_drafts_api : IAsyncLifetime
 
         (await ListAsync(auditor, "?status=Draft")).Should().BeEmpty();
         (await PublishedAsync<RenewalTenderDrafted>()).Should().BeEmpty();
+
+        // Contracting hears why, once each, to show the purchaser on the renewal decision.
+        (await PublishedAsync<RenewalTenderNotDrafted>()).Select(m => (m.ContractId, m.Reason)).Should().BeEquivalentTo(new[]
+        {
+            (unknownProgram, "ProgramUnknown"), (noTender, "NothingToPrefillFrom"), (wrongUnit, "ProgramOfAnotherUnit"), (foreignProgram, "ProgramOfAnotherUnit"),
+        });
     }
 
     [Fact]

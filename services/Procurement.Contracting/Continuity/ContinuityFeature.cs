@@ -50,6 +50,7 @@ public static class ContinuityFeature
             bus.AddConsumer<ContinuityInstalmentPaidConsumer>();
             bus.AddConsumer<ContinuityInstalmentOverdueConsumer>();
             bus.AddConsumer<ContinuityRenewalTenderDraftedConsumer>();
+            bus.AddConsumer<ContinuityRenewalTenderNotDraftedConsumer>();
         });
     }
 

@@ -18,7 +18,8 @@ namespace Procurement.Tendering.Messaging;
 /// same contract (another message) finds the draft already there and drafts nothing more; the unique index on
 /// <see cref="Tender.SuccessorOfContractId"/> refuses a concurrent second draft, whose delivery is then retried and finds
 /// the first. A request Tendering cannot act on (unknown program, another unit's program, a period outside the program,
-/// nothing to pre-fill from) is logged as a warning and drafts nothing: retrying it would not change the answer.
+/// nothing to pre-fill from) is logged as a warning and drafts nothing — retrying it would not change the answer — and
+/// <see cref="RenewalTenderNotDrafted"/> tells Contracting why, for the purchaser to see on the renewal decision.
 /// </remarks>
 public sealed class RenewalTenderRequestedConsumer(
     TenderingDb db, TimeProvider clock, ProcurementMethodRules rules, ILogger<RenewalTenderRequestedConsumer> logger)
@@ -43,6 +44,7 @@ public sealed class RenewalTenderRequestedConsumer(
         if (program is null)
         {
             _logger.LogWarning("No renewal tender drafted for contract {ContractId}: program {ProgramId} is unknown", message.ContractId, message.ProgramId);
+            NotDrafted(message, "ProgramUnknown");
             return;
         }
 
@@ -51,6 +53,7 @@ public sealed class RenewalTenderRequestedConsumer(
             _logger.LogWarning(
                 "No renewal tender drafted for contract {ContractId}: program {ProgramId} belongs to purchasing unit {Owner}, not to {PurchasingUnitId}",
                 message.ContractId, program.Id, program.PurchasingUnitId, message.PurchasingUnitId);
+            NotDrafted(message, "ProgramOfAnotherUnit");
             return;
         }
 
@@ -59,6 +62,7 @@ public sealed class RenewalTenderRequestedConsumer(
             _logger.LogWarning(
                 "No renewal tender drafted for contract {ContractId}: its successor's service {ServiceStart}..{ServiceEnd} lies outside program {ProgramId}'s active span {ActiveFrom}..{ActiveUntil}",
                 message.ContractId, message.ServiceStart, message.ServiceEnd, program.Id, program.ActiveFrom, program.ActiveUntil);
+            NotDrafted(message, "PeriodOutsideProgram");
             return;
         }
 
@@ -68,6 +72,7 @@ public sealed class RenewalTenderRequestedConsumer(
             _logger.LogWarning(
                 "No renewal tender drafted for contract {ContractId}: program {ProgramId} has no tender to pre-fill it from",
                 message.ContractId, program.Id);
+            NotDrafted(message, "NothingToPrefillFrom");
             return;
         }
 
@@ -78,6 +83,10 @@ public sealed class RenewalTenderRequestedConsumer(
             "Drafted tender {TenderId} for the renewal of contract {ContractId}, pre-filled from tender {SourceId}, confirmed by {ActorId}",
             tender.Id, message.ContractId, source.Id, message.ActorId);
     }
+
+    /// <summary>Tells Contracting why nothing was drafted (in the same SaveChanges as the inbox record).</summary>
+    private void NotDrafted(RenewalTenderRequested message, string reason) =>
+        Db.Raise(new RenewalTenderNotDrafted(message.ContractId, message.ProgramId, reason, Clock.GetUtcNow()));
 
     /// <summary>
     /// The tender to pre-fill from: <see cref="RenewalTenderRequested.LastTenderId"/> when it is a tender of the program;

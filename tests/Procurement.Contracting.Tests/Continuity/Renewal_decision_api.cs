@@ -136,6 +136,11 @@ public sealed class Renewal_decision_api : IAsyncLifetime
         (decision.GetProperty("proposedPath").GetString(), decision.GetProperty("path").GetString()).Should().Be(("DirectRenewal", "NewTender"));
         (await _api.PublishedAsync<RenewalTenderRequested>(m => m.ContractId == contract && m.LastTenderId == null && m.ServiceEnd == new DateOnly(2029, 12, 31)))
             .Should().BeTrue("no TenderPublished was heard of, so Tendering takes the program's latest tender");
+
+        // Tendering found nothing to pre-fill from: the purchaser reads why on the decision.
+        await _api.PublishAsync(new RenewalTenderNotDrafted(contract, decision.GetProperty("programId").GetGuid(), "NothingToPrefillFrom", _api.Clock.GetUtcNow()));
+        var shown = (await _api.GetAsync(_api.PurchaserClient(), $"/api/continuity/contracts/{contract}/renewal")).GetProperty("decision");
+        (shown.GetProperty("tenderNotDraftedReason").GetString(), shown.GetProperty("tenderId").ValueKind).Should().Be(("NothingToPrefillFrom", JsonValueKind.Null));
     }
 
     private async Task<(AwardConfirmed Award, Guid Contract)> GradedAsync(string grade)

@@ -327,6 +327,12 @@ public sealed class RenewalDecision
 
     public DateTimeOffset? TenderDraftedAt { get; set; }
 
+    /// <summary>
+    /// For a new tender Tendering could not draft (<c>RenewalTenderNotDrafted</c>): why — <c>ProgramUnknown</c>,
+    /// <c>ProgramOfAnotherUnit</c>, <c>PeriodOutsideProgram</c> or <c>NothingToPrefillFrom</c>; the purchaser then drafts it by hand.
+    /// </summary>
+    public string? TenderNotDraftedReason { get; set; }
+
     public DateTimeOffset ConfirmedAt { get; set; }
 
     public Guid? ConfirmedBy { get; set; }
@@ -343,6 +349,7 @@ internal sealed class RenewalDecisionConfiguration : IEntityTypeConfiguration<Re
         builder.Property(d => d.ContractId).ValueGeneratedNever();
         builder.Property(d => d.ProposedPath).HasMaxLength(20);
         builder.Property(d => d.Path).HasMaxLength(20);
+        builder.Property(d => d.TenderNotDraftedReason).HasMaxLength(40);
         builder.Property(d => d.Version).IsConcurrencyToken();
         builder.HasIndex(d => d.PurchasingUnitId);
     }

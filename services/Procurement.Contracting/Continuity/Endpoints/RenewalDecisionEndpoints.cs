@@ -180,16 +180,18 @@ public sealed record ConfirmRenewalRequest(string? Path, DateOnly? End, decimal?
 
 /// <summary>
 /// A confirmed renewal decision: the path proposed and the path confirmed; the successor's period; for a direct renewal
-/// the successor drafted and its amount; for a new tender the tender Tendering drafted (null until it has).
+/// the successor drafted and its amount; for a new tender the tender Tendering drafted (null until it has), or why it
+/// could not (<c>tenderNotDraftedReason</c>: <c>ProgramUnknown</c>, <c>ProgramOfAnotherUnit</c>, <c>PeriodOutsideProgram</c>,
+/// <c>NothingToPrefillFrom</c>), in which case the purchaser drafts the tender by hand.
 /// </summary>
 public sealed record RenewalDecisionView(
     Guid ContractId, Guid ProgramId, string ProposedPath, string Path, DateOnly SuccessorStart, DateOnly SuccessorEnd, decimal? Amount, Guid? SuccessorId,
-    Guid? TenderId, DateTimeOffset? TenderDraftedAt, DateTimeOffset ConfirmedAt, Guid? ConfirmedBy)
+    Guid? TenderId, DateTimeOffset? TenderDraftedAt, DateTimeOffset ConfirmedAt, Guid? ConfirmedBy, string? TenderNotDraftedReason)
 {
     public static RenewalDecisionView Of(RenewalDecision d)
     {
         ArgumentNullException.ThrowIfNull(d);
         return new(d.ContractId, d.ProgramId, d.ProposedPath, d.Path, d.SuccessorStart, d.SuccessorEnd, d.Amount, d.SuccessorId, d.TenderId, d.TenderDraftedAt,
-            d.ConfirmedAt, d.ConfirmedBy);
+            d.ConfirmedAt, d.ConfirmedBy, d.TenderNotDraftedReason);
     }
 }

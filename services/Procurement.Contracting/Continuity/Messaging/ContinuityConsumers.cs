@@ -166,3 +166,21 @@ public sealed class ContinuityRenewalTenderDraftedConsumer(ContractingDb db, Tim
         decision.Version++;
     }
 }
+
+/// <summary>Keeps on the renewal decision why Tendering could not draft its tender (<c>RenewalTenderNotDrafted</c>).</summary>
+public sealed class ContinuityRenewalTenderNotDraftedConsumer(ContractingDb db, TimeProvider clock, ILogger<ContinuityRenewalTenderNotDraftedConsumer> logger)
+    : IdempotentConsumer<ContractingDb, RenewalTenderNotDrafted>(db, clock, logger)
+{
+    protected override async Task HandleAsync(RenewalTenderNotDrafted message, ConsumeContext<RenewalTenderNotDrafted> context)
+    {
+        var decision = await Db.Set<RenewalDecision>().FirstOrDefaultAsync(d => d.ContractId == message.ContractId, context.CancellationToken);
+        if (decision is null)
+        {
+            logger.LogWarning("Tendering drafted no tender for contract {ContractId} ({Reason}), which has no confirmed renewal decision here", message.ContractId, message.Reason);
+            return;
+        }
+
+        decision.TenderNotDraftedReason ??= message.Reason;
+        decision.Version++;
+    }
+}

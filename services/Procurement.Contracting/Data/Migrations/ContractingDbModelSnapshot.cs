@@ -295,6 +295,10 @@ namespace Procurement.Contracting.Data.Migrations
                     b.Property<Guid?>("TenderId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("TenderNotDraftedReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("int");
