@@ -154,16 +154,12 @@ public sealed class ContinuityRenewalTenderDraftedConsumer(ContractingDb db, Tim
 {
     protected override async Task HandleAsync(RenewalTenderDrafted message, ConsumeContext<RenewalTenderDrafted> context)
     {
-        var decision = await Db.Set<RenewalDecision>().FirstOrDefaultAsync(d => d.ContractId == message.ContractId, context.CancellationToken);
-        if (decision is null)
+        if (await Db.RenewalDecisionAsync(message.ContractId, logger, context.CancellationToken) is { } decision)
         {
-            logger.LogWarning("Tendering drafted tender {TenderId} for contract {ContractId}, which has no confirmed renewal decision here", message.TenderId, message.ContractId);
-            return;
+            decision.TenderId ??= message.TenderId;
+            decision.TenderDraftedAt ??= message.DraftedAt;
+            decision.Version++;
         }
-
-        decision.TenderId ??= message.TenderId;
-        decision.TenderDraftedAt ??= message.DraftedAt;
-        decision.Version++;
     }
 }
 
@@ -173,14 +169,25 @@ public sealed class ContinuityRenewalTenderNotDraftedConsumer(ContractingDb db, 
 {
     protected override async Task HandleAsync(RenewalTenderNotDrafted message, ConsumeContext<RenewalTenderNotDrafted> context)
     {
-        var decision = await Db.Set<RenewalDecision>().FirstOrDefaultAsync(d => d.ContractId == message.ContractId, context.CancellationToken);
+        if (await Db.RenewalDecisionAsync(message.ContractId, logger, context.CancellationToken) is { } decision)
+        {
+            decision.TenderNotDraftedReason ??= message.Reason;
+            decision.Version++;
+        }
+    }
+}
+
+internal static class RenewalDecisions
+{
+    /// <summary>The confirmed renewal decision of a contract Tendering answered about; logged and null when there is none here.</summary>
+    public static async Task<RenewalDecision?> RenewalDecisionAsync(this ContractingDb db, Guid contractId, ILogger logger, CancellationToken cancellationToken)
+    {
+        var decision = await db.Set<RenewalDecision>().FirstOrDefaultAsync(d => d.ContractId == contractId, cancellationToken);
         if (decision is null)
         {
-            logger.LogWarning("Tendering drafted no tender for contract {ContractId} ({Reason}), which has no confirmed renewal decision here", message.ContractId, message.Reason);
-            return;
+            logger.LogWarning("Tendering answered about the renewal tender of contract {ContractId}, which has no confirmed renewal decision here", contractId);
         }
 
-        decision.TenderNotDraftedReason ??= message.Reason;
-        decision.Version++;
+        return decision;
     }
 }
