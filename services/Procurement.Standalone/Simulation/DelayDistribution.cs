@@ -1,4 +1,5 @@
 using System.Globalization;
+using MathNet.Numerics.Distributions;
 
 namespace Procurement.Standalone.Simulation;
 
@@ -134,7 +135,7 @@ public sealed record LogNormalDelay(double Median, double Sigma) : DelayDistribu
         return Median * Math.Exp(Sigma * draws.NextNormal());
     }
 
-    public override double Quantile(double percentile) => Median * Math.Exp(Sigma * Probability.NormalQuantile(percentile / 100.0));
+    public override double Quantile(double percentile) => Median * Math.Exp(Sigma * Normal.InvCDF(0.0, 1.0, percentile / 100.0));
 }
 
 /// <summary>Gamma delays: shape and scale (mean shape × scale).</summary>
@@ -142,9 +143,14 @@ public sealed record GammaDelay(double Shape, double Scale) : DelayDistribution
 {
     public override string Spec => $"gamma:shape={Number(Shape)},scale={Number(Scale)}";
 
-    public override double Sample(Draws draws) => Scale * Probability.StandardGamma(Shape, draws);
+    /// <summary>By the inverse of the distribution function at a keyed uniform draw, so every draw stays keyed (<see cref="Draws"/>).</summary>
+    public override double Sample(Draws draws)
+    {
+        ArgumentNullException.ThrowIfNull(draws);
+        return Scale * Gamma.InvCDF(Shape, 1.0, draws.NextOpenUniform());
+    }
 
-    public override double Quantile(double percentile) => Scale * Probability.GammaQuantile(Shape, percentile / 100.0);
+    public override double Quantile(double percentile) => Scale * Gamma.InvCDF(Shape, 1.0, percentile / 100.0);
 }
 
 /// <summary>Exponential delays with their mean.</summary>
