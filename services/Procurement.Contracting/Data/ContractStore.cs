@@ -55,12 +55,6 @@ public static class ContractStore
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(contract);
         var follower = await db.SuccessorOfAsync(contract, cancellationToken);
-        if (follower is { BothSigned: true } && follower.Id == contract.SuccessorId)
-        {
-            // The renewal's successor is signed: the lifecycle refuses the bridge, with that guard named.
-            contract.SuccessorSigned(follower.PurchaserSignedAt > follower.AgencySignedAt ? follower.PurchaserSignedAt!.Value : follower.AgencySignedAt!.Value);
-        }
-
         var successor = follower is { BothSigned: false }
             ? await db.ContractsWithRecords.FirstAsync(c => c.Id == follower.Id, cancellationToken)
             : null;

@@ -22,6 +22,22 @@ public static class ContinuityCodes
 
     public static void Register() => ProblemMessages.Add(Texts);
 
+    /// <summary>
+    /// A 409: <paramref name="code"/> was already decided as <paramref name="decided"/>, named in both languages (the
+    /// message's {0} is the English word, {1} the Chinese one, from <paramref name="wordPrefix"/> + the decision), and given
+    /// as the extension <paramref name="extension"/>.
+    /// </summary>
+    public static ConflictException AlreadyDecided(string code, string wordPrefix, string decided, string extension)
+    {
+        var word = wordPrefix + decided;
+        var conflict = new ConflictException(
+            code,
+            ProblemMessages.Get(System.Globalization.CultureInfo.InvariantCulture, word),
+            ProblemMessages.Get(System.Globalization.CultureInfo.GetCultureInfo("zh-CN"), word));
+        conflict.Extensions[extension] = decided;
+        return conflict;
+    }
+
     internal static IReadOnlyDictionary<string, (string En, string Zh)> Texts { get; } = new Dictionary<string, (string En, string Zh)>
     {
         [RangeOutsideSpan] = (

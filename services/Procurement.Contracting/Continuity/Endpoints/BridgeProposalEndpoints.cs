@@ -87,13 +87,7 @@ public static class BridgeProposalEndpoints
 
         if (proposal.Status != BridgeProposalStatus.Proposed)
         {
-            var word = $"continuity_bridge_{proposal.Status}";
-            var conflict = new ConflictException(
-                ContinuityCodes.BridgeAlreadyDecided,
-                ProblemMessages.Get(System.Globalization.CultureInfo.InvariantCulture, word),
-                ProblemMessages.Get(System.Globalization.CultureInfo.GetCultureInfo("zh-CN"), word));
-            conflict.Extensions["status"] = proposal.Status.ToString();
-            throw conflict;
+            throw ContinuityCodes.AlreadyDecided(ContinuityCodes.BridgeAlreadyDecided, "continuity_bridge_", proposal.Status.ToString(), "status");
         }
 
         return proposal;

@@ -55,7 +55,7 @@ public static class RenewalDecisionEndpoints
         var (leadTime, _) = await db.LeadTimeAsync(contract, rules, ct);
         if (contract.State != ContractState.Expiring && !await db.Set<RenewalNotice>().AnyAsync(n => n.ContractId == contractId, ct))
         {
-            throw new ConflictException(RenewalNotDue, Iso(leadTime.RenewalPoint(contract.End)), contract.State.ToString());
+            throw new ConflictException(ContinuityCodes.RenewalNotDue, Iso(leadTime.RenewalPoint(contract.End)), contract.State.ToString());
         }
 
         var since = await db.ConsecutiveSinceAsync(contract, ct);
@@ -116,14 +116,8 @@ public static class RenewalDecisionEndpoints
         return TypedResults.Created($"/api/continuity/contracts/{contract.Id}/renewal", RenewalDecisionView.Of(decision));
     }
 
-    private static ConflictException Decided(string path)
-    {
-        var word = $"continuity_path_{path}";
-        var conflict = new ConflictException(
-            RenewalAlreadyDecided, ProblemMessages.Get(CultureInfo.InvariantCulture, word), ProblemMessages.Get(CultureInfo.GetCultureInfo("zh-CN"), word));
-        conflict.Extensions["path"] = path;
-        return conflict;
-    }
+    private static ConflictException Decided(string path) =>
+        ContinuityCodes.AlreadyDecided(ContinuityCodes.RenewalAlreadyDecided, "continuity_path_", path, "path");
 
     private static RuleViolationException NotAllowed(RenewalProposal proposal, ContinuityRules rules, ContractRules contractRules)
     {
@@ -131,17 +125,13 @@ public static class RenewalDecisionEndpoints
             ProblemMessages.IsChinese(culture) ? "；" : "; ",
             proposal.Obstacles.Select(o => ProblemMessages.Get(culture, $"continuity_obstacle_{o}")));
         var refusal = new RuleViolationException(
-            DirectRenewalNotAllowed, "path", rules.DirectRenewalMinimumGrade, contractRules.ConsecutiveCapMonths,
+            ContinuityCodes.DirectRenewalNotAllowed, "path", rules.DirectRenewalMinimumGrade, contractRules.ConsecutiveCapMonths,
             Words(CultureInfo.InvariantCulture), Words(CultureInfo.GetCultureInfo("zh-CN")));
         refusal.Extensions["obstacles"] = proposal.Obstacles.Select(o => o.ToString()).ToList();
         return refusal;
     }
 
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private const string RenewalNotDue = ContinuityCodes.RenewalNotDue;
-    private const string RenewalAlreadyDecided = ContinuityCodes.RenewalAlreadyDecided;
-    private const string DirectRenewalNotAllowed = ContinuityCodes.DirectRenewalNotAllowed;
 }
 
 /// <summary>

@@ -25,6 +25,15 @@ namespace Procurement.Contracting.Data.Migrations
                 type: "datetimeoffset",
                 nullable: true);
 
+            // Renewed contracts whose successor both parties signed before this column existed: the later signature.
+            migrationBuilder.Sql(
+                """
+                UPDATE c SET SuccessorSignedAt =
+                    CASE WHEN s.PurchaserSignedAt > s.AgencySignedAt THEN s.PurchaserSignedAt ELSE s.AgencySignedAt END
+                FROM Contracts c JOIN Contracts s ON s.Id = c.SuccessorId
+                WHERE s.PurchaserSignedAt IS NOT NULL AND s.AgencySignedAt IS NOT NULL;
+                """);
+
             migrationBuilder.AddPrimaryKey(
                 name: "PK_ContinuityRiskNotices",
                 table: "ContinuityRiskNotices",
