@@ -28,7 +28,7 @@ public sealed class AwardSteps(EmbeddedPlatform platform, ShiftedClock clock) : 
     private const decimal BudgetCeiling = 480_000.00m;
 
     /// <summary>How long the steps wait for an event to travel between modules, or for the award clock's next check.</summary>
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Patience = Eventually.Patience;
 
     private static readonly Dictionary<string, (Guid Id, string Name)> Agencies = new(StringComparer.Ordinal)
     {

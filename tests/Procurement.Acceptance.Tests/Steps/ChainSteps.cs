@@ -25,7 +25,7 @@ public sealed class ChainSteps(EmbeddedPlatform platform, ShiftedClock clock) : 
     private const string Proposal = "Every isolated elder gets a named caseworker and a weekly home visit.";
 
     /// <summary>How long a step waits for an event to travel between services, or for a scheduled job's next look.</summary>
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Patience = Eventually.Patience;
 
     private static readonly Dictionary<string, (string Name, string Code)> Profiles = new(StringComparer.Ordinal)
     {
@@ -463,20 +463,7 @@ public sealed class ChainSteps(EmbeddedPlatform platform, ShiftedClock clock) : 
     private static IEnumerable<string> Names(string quotedList) =>
         quotedList.Split('"').Where((_, i) => i % 2 == 1);
 
-    private static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        var until = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            var value = await read();
-            if (done(value) || DateTime.UtcNow > until)
-            {
-                return value;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(200));
-        }
-    }
+    private static Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done) => Eventually.AskAsync(read, done);
 
     /// <summary>One tender of the chain and what each step learned about it.</summary>
     private sealed class ChainTender(Guid id, Guid programId, NewTender terms, DateTimeOffset deadline)

@@ -28,7 +28,7 @@ public sealed class ContinuitySteps(EmbeddedPlatform platform, ShiftedClock cloc
     private const string Treasury = "treasury";
 
     /// <summary>How long a step waits for an event to arrive or a clock of the platform to act.</summary>
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Patience = Eventually.Patience;
 
     private readonly SignedInUsers _users = new(platform, clock);
     private readonly Dictionary<string, Scene> _scenes = new(StringComparer.Ordinal);
@@ -440,25 +440,11 @@ public sealed class ContinuitySteps(EmbeddedPlatform platform, ShiftedClock cloc
         where T : class =>
         platform.Host.Services.GetRequiredService<IBus>().Publish(message);
 
-    /// <summary>Asks again until <paramref name="done"/> holds, for at most <see cref="Patience"/>.</summary>
+    /// <summary>Asks again until <paramref name="done"/> holds; a step that waited in vain fails saying for <paramref name="what"/>.</summary>
     private static async Task<T> EventuallyAsync<T>(Func<Task<T>> ask, Func<T, bool> done, string what)
     {
-        var until = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            var answer = await ask();
-            if (done(answer))
-            {
-                return answer;
-            }
-
-            if (DateTime.UtcNow > until)
-            {
-                throw new TimeoutException($"Waited {Patience.TotalSeconds} s for {what}; last seen: {answer}");
-            }
-
-            await Task.Delay(200);
-        }
+        var answer = await Eventually.AskAsync(ask, done);
+        return done(answer) ? answer : throw new TimeoutException($"Waited {Eventually.Patience.TotalSeconds} s for {what}; last seen: {answer}");
     }
 
     private static DateOnly Day(JsonElement element, string property) =>

@@ -19,7 +19,7 @@ public sealed class ContractingSteps(EmbeddedPlatform platform, ShiftedClock clo
     private const string Purchaser = "purchaser";
 
     /// <summary>How long the steps wait for an award to reach Contracting or for the contract clock to act.</summary>
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Patience = Eventually.Patience;
 
     private static readonly Dictionary<string, string> HistoryWords = new(StringComparer.Ordinal)
     {

@@ -26,7 +26,7 @@ public sealed class DisbursementSteps(EmbeddedPlatform platform, ShiftedClock cl
     private const string Auditor = "auditor";
 
     /// <summary>How long the steps wait for an event to reach Disbursement, or for the overdue check to run.</summary>
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Patience = Eventually.Patience;
 
     private Guid? _program;
     private ContractActivated? _contract;
@@ -216,18 +216,5 @@ public sealed class DisbursementSteps(EmbeddedPlatform platform, ShiftedClock cl
 
     private async Task<InstalmentView> InstalmentAsync(int sequence) => (await InstalmentsAsync()).Single(i => i.Sequence == sequence);
 
-    private static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        var until = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            var value = await read();
-            if (done(value) || DateTime.UtcNow > until)
-            {
-                return value;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(200));
-        }
-    }
+    private static Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done) => Eventually.AskAsync(read, done);
 }

@@ -22,7 +22,7 @@ public sealed class TenderingSteps(IPlatform platform, ShiftedClock clock) : IDi
     private const string Proposal = "Every isolated elder gets a named caseworker and a weekly home visit.";
 
     /// <summary>How long the steps wait for a change to travel between modules, or for the opening.</summary>
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Patience = Eventually.Patience;
 
     private static readonly Dictionary<string, (string Name, string Code)> Agencies = new(StringComparer.Ordinal)
     {
@@ -484,20 +484,7 @@ public sealed class TenderingSteps(IPlatform platform, ShiftedClock clock) : IDi
         }
     }
 
-    private static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        var until = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            var value = await read();
-            if (done(value) || DateTime.UtcNow > until)
-            {
-                return value;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(200));
-        }
-    }
+    private static Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done) => Eventually.AskAsync(read, done);
 
     private static IEnumerable<string> Names(string quotedList) =>
         quotedList.Split('"').Where((_, i) => i % 2 == 1);
