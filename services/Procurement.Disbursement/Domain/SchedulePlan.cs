@@ -61,6 +61,18 @@ public static class SchedulePlan
         return planned;
     }
 
+    /// <summary>
+    /// The instalment a bridge extension adds after instalment <paramref name="lastSequence"/> (DOMAIN.md §2): the amount the
+    /// extension <paramref name="added"/>, due at the start of the bridge, shown as its percent of the contract's new amount
+    /// <paramref name="newAmount"/> (two decimals, at most 100).
+    /// </summary>
+    public static PlannedInstalment Bridge(int lastSequence, decimal added, decimal newAmount)
+    {
+        var percent = Math.Min(
+            DisbursementRules.WholePercent, decimal.Round(added * DisbursementRules.WholePercent / newAmount, 2, MidpointRounding.AwayFromZero));
+        return new PlannedInstalment(lastSequence + 1, percent, PaymentCondition.BridgeStart, added);
+    }
+
     /// <summary>Reads the condition names of <c>InstalmentTerms</c>; an unknown name is refused, never guessed.</summary>
     public static PaymentCondition ParseCondition(string condition) =>
         Enum.TryParse<PaymentCondition>(condition, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed)

@@ -85,8 +85,7 @@ public sealed class ContractAmendedConsumer(DisbursementDb db, TimeProvider cloc
         }
 
         var last = await Db.Instalments.Where(i => i.ContractId == contract.ContractId).MaxAsync(i => (int?)i.Sequence, ct) ?? 0;
-        var percent = Math.Min(DisbursementRules.WholePercent, decimal.Round(added * DisbursementRules.WholePercent / message.Amount, 2, MidpointRounding.AwayFromZero));
-        var instalment = Instalment.Plan(contract.ContractId, new PlannedInstalment(last + 1, percent, PaymentCondition.BridgeStart, added), contract.PaymentTermDays);
+        var instalment = Instalment.Plan(contract.ContractId, SchedulePlan.Bridge(last, added, message.Amount), contract.PaymentTermDays);
         Db.Instalments.Add(instalment);
         Db.Record(instalment, contract, instalment.FallDue(message.AmendedAt.ShanghaiDate(), payBy: previousEnd.AddDays(1)), null, Clock.GetUtcNow());
     }

@@ -86,9 +86,7 @@ public sealed class ContractPayments(Contract contract, int programIndex, int co
 
         _account.Amend(Contract.Amount, Contract.End);
         var added = Contract.Amount - previousAmount;
-        var percent = Math.Min(DisbursementRules.WholePercent, decimal.Round(added * DisbursementRules.WholePercent / Contract.Amount, 2, MidpointRounding.AwayFromZero));
-        var instalment = Instalment.Plan(
-            Contract.Id, new PlannedInstalment(_instalments.Count + 1, percent, PaymentCondition.BridgeStart, added), Contract.PaymentTermDays);
+        var instalment = Instalment.Plan(Contract.Id, SchedulePlan.Bridge(_instalments.Count, added, Contract.Amount), Contract.PaymentTermDays);
         _instalments.Add(instalment);
         return FallDue(instalment, on, payBy: previousEnd.AddDays(1));
     }
