@@ -6,6 +6,7 @@ using Procurement.Bidding.Messaging;
 using Procurement.ServiceDefaults.Hosting;
 using Procurement.ServiceDefaults.Messaging;
 using Procurement.ServiceDefaults.Persistence;
+using Procurement.ServiceDefaults.Security;
 
 namespace Procurement.Bidding;
 
@@ -20,8 +21,9 @@ public static class BiddingModule
         BidMessages.Register();
         Domain.Notifications.NotificationMessages.Register();
         builder.AddServiceDatabase<BiddingDb>("Bidding");
-        builder.Services.AddSingleton(IdNumberPepper.CreateProtector(builder.Configuration, builder.Environment));
-        builder.Services.AddSingleton(SealingKey.CreateSealer(builder.Configuration, builder.Environment));
+        var keysLog = StartupLog.For(builder, "Procurement.Bidding.Keys");
+        builder.Services.AddSingleton(IdNumberPepper.CreateProtector(builder.Configuration, builder.Environment, keysLog));
+        builder.Services.AddSingleton(SealingKey.CreateSealer(builder.Configuration, builder.Environment, keysLog));
         builder.AddConsumers(bus =>
         {
             bus.AddConsumer<TenderPublishedConsumer>();

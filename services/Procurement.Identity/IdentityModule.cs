@@ -35,7 +35,7 @@ public static class IdentityModule
     public static WebApplicationBuilder AddProcurementIdentity(this WebApplicationBuilder builder)
     {
         var keys = builder.Services.FirstOrDefault(d => d.ServiceType == typeof(TokenKeys))?.ImplementationInstance as TokenKeys
-            ?? TokenKeys.Load(builder.Configuration, builder.Environment);
+            ?? TokenKeys.Load(builder);
         var development = builder.Environment.IsDevelopment();
         var allowHttp = development || builder.Configuration.GetValue<bool>(IdentitySettings.AllowHttp);
 

@@ -1,3 +1,4 @@
+using System.Runtime.Versioning;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
@@ -63,6 +64,21 @@ public sealed class Id_number_pepper : IDisposable
 
         second.Should().Be(first);
         File.Exists(Path.Combine(_folder, "keys", "id-number-pepper.txt")).Should().BeTrue();
+    }
+
+    [Fact]
+    [UnsupportedOSPlatform("windows")]
+    public void In_development_the_pepper_file_is_readable_by_its_owner_only_and_narrowed_if_found_open()
+    {
+        var path = Path.Combine(_folder, "keys", IdNumberPepper.DevelopmentFile);
+        var first = Protect(IdNumberPepper.CreateProtector(Configuration(), new Environment(Environments.Development)));
+        File.GetUnixFileMode(path).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        var again = Protect(IdNumberPepper.CreateProtector(Configuration(), new Environment(Environments.Development)));
+
+        again.Should().Be(first);
+        File.GetUnixFileMode(path).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite);
     }
 
     private sealed class Environment(string name) : IHostEnvironment

@@ -1,3 +1,4 @@
+using System.Runtime.Versioning;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.FileProviders;
@@ -67,6 +68,22 @@ public sealed class Sealing_key : IDisposable
         var reseal = () => second.Seal(dataKey, Guid.NewGuid(), 1, "again"u8);
         reseal.Should().NotThrow("the second process unwraps the data key the first one wrapped");
         sealedContent.DataKeyId.Should().Be(dataKey.KeyId);
+    }
+
+    [Fact]
+    [UnsupportedOSPlatform("windows")]
+    public void In_development_the_key_file_is_readable_by_its_owner_only_and_narrowed_if_found_open()
+    {
+        var path = Path.Combine(_folder, "keys", SealingKey.DevelopmentFile);
+        SealingKey.CreateSealer(Configuration(), new Environment(Environments.Development));
+        File.GetUnixFileMode(path).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        var key = File.ReadAllText(path);
+
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        SealingKey.CreateSealer(Configuration(), new Environment(Environments.Development));
+
+        File.GetUnixFileMode(path).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        File.ReadAllText(path).Should().Be(key);
     }
 
     private sealed class Environment(string name) : IHostEnvironment

@@ -1,6 +1,4 @@
-using System.Security.Cryptography;
 using Procurement.Bidding.Domain.Bids;
-using Procurement.ServiceDefaults.Persistence;
 
 namespace Procurement.Bidding.Data;
 
@@ -8,7 +6,7 @@ namespace Procurement.Bidding.Data;
 /// The master key tender data keys are wrapped under (<c>Bidding:SealingKey</c>, base64 of exactly 32 bytes,
 /// named by <c>Bidding:SealingKeyId</c>, default <c>k1</c>). Like the ID pepper it comes from configuration (a
 /// Kubernetes secret) and is never stored in the database: a database dump alone opens no bid. Only in
-/// Development is a missing key created once in the data folder.
+/// Development is a missing key created once in the data folder, readable by its owner only.
 /// </summary>
 /// <remarks>
 /// Losing the key before opening makes every sealed bid unreadable; back it up apart from the database.
@@ -22,18 +20,13 @@ internal static class SealingKey
     public const string RetiredSetting = "Bidding:RetiredSealingKeys";
     public const string DefaultKeyId = "k1";
 
-    public static BidSealer CreateSealer(IConfiguration configuration, IHostEnvironment environment)
-    {
-        var configured = configuration[Setting];
-        if (string.IsNullOrWhiteSpace(configured))
-        {
-            if (!environment.IsDevelopment())
-            {
-                throw new InvalidOperationException($"{Setting} must be configured outside Development (base64 of 32 random bytes).");
-            }
+    public const string DevelopmentFile = "bid-sealing-key.txt";
 
-            configured = ReadOrCreate(Path.Combine(DataDirectory.Resolve(configuration), "keys", "bid-sealing-key.txt"));
-        }
+    /// <param name="logger">Told when the development key file had to be narrowed to its owner.</param>
+    public static BidSealer CreateSealer(IConfiguration configuration, IHostEnvironment environment, ILogger? logger = null)
+    {
+        var configured = DevelopmentSecret.Resolve(
+            configuration, environment, Setting, DevelopmentFile, BidSealer.MasterKeySize, "base64 of 32 random bytes", logger);
 
         var keyId = configuration[IdSetting];
         keyId = string.IsNullOrWhiteSpace(keyId) ? DefaultKeyId : keyId.Trim();
@@ -58,28 +51,5 @@ internal static class SealingKey
         return key.Length == BidSealer.MasterKeySize
             ? key
             : throw new InvalidOperationException($"{setting} must hold exactly {BidSealer.MasterKeySize} bytes (AES-256); it holds {key.Length}.");
-    }
-
-    private static string ReadOrCreate(string path)
-    {
-        if (File.Exists(path))
-        {
-            return File.ReadAllText(path);
-        }
-
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        File.WriteAllText(temporary, Convert.ToBase64String(RandomNumberGenerator.GetBytes(BidSealer.MasterKeySize)));
-        try
-        {
-            // Another process sharing the folder may have written it first: then theirs is kept.
-            File.Move(temporary, path, overwrite: false);
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            File.Delete(temporary);
-        }
-
-        return File.ReadAllText(path);
     }
 }

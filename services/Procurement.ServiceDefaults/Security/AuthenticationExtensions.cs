@@ -16,7 +16,7 @@ public static class AuthenticationExtensions
     /// </summary>
     public static WebApplicationBuilder AddProcurementAuthentication(this WebApplicationBuilder builder)
     {
-        var keys = TokenKeys.Load(builder.Configuration, builder.Environment);
+        var keys = TokenKeys.Load(builder);
         builder.Services.TryAddSingleton(keys);
 
         builder.Services

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.Tokens;
 using Procurement.ServiceDefaults.Persistence;
 
@@ -10,7 +11,8 @@ namespace Procurement.ServiceDefaults.Security;
 /// The keys tokens are signed and encrypted with. They come from configuration (a Kubernetes secret in
 /// production) so that every validator trusts the same issuer across restarts; ephemeral keys would
 /// invalidate every token at each restart. In Development only, missing keys are created once in the
-/// data folder and shared by every process that reads the same folder (the distributed mode on one machine).
+/// data folder and shared by every process that reads the same folder (the distributed mode on one machine),
+/// readable by their owner only (<see cref="SecretFile"/>).
 /// </summary>
 public sealed class TokenKeys
 {
@@ -45,7 +47,15 @@ public sealed class TokenKeys
 
     public string Audience { get; }
 
-    public static TokenKeys Load(IConfiguration configuration, IHostEnvironment environment)
+    /// <summary>The keys for the host <paramref name="builder"/> builds; a development key file found open to others is narrowed and logged.</summary>
+    public static TokenKeys Load(IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return Load(builder.Configuration, builder.Environment, StartupLog.For(builder, typeof(TokenKeys).FullName!));
+    }
+
+    /// <param name="logger">Told when an existing development key file had to be narrowed to its owner.</param>
+    public static TokenKeys Load(IConfiguration configuration, IHostEnvironment environment, ILogger? logger = null)
     {
         var issuer = configuration[IssuerSetting] ?? DefaultIssuer;
         if (!issuer.EndsWith('/'))
@@ -64,15 +74,17 @@ public sealed class TokenKeys
 
         if (environment.IsDevelopment() && (string.IsNullOrWhiteSpace(signingPem) || string.IsNullOrWhiteSpace(encryptionKey)))
         {
-
             var folder = Path.Combine(DataDirectory.Resolve(configuration), "keys");
-            signingPem ??= ReadOrCreate(Path.Combine(folder, "signing-key.pem"), () =>
-            {
-                using var rsa = RSA.Create(2048);
-                return rsa.ExportRSAPrivateKeyPem();
-            });
-            encryptionKey ??= ReadOrCreate(Path.Combine(folder, "encryption-key.txt"),
-                () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+            signingPem ??= SecretFile.ReadOrCreate(
+                Path.Combine(folder, "signing-key.pem"),
+                () =>
+                {
+                    using var rsa = RSA.Create(2048);
+                    return rsa.ExportRSAPrivateKeyPem();
+                },
+                logger);
+            encryptionKey ??= SecretFile.ReadOrCreate(
+                Path.Combine(folder, "encryption-key.txt"), () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), logger);
         }
 
         var rsaKey = RSA.Create();
@@ -87,27 +99,4 @@ public sealed class TokenKeys
     /// <summary>A stable key id derived from the public key, so that every process names the key alike.</summary>
     private static string KeyIdOf(RSA rsa) =>
         Convert.ToHexString(SHA256.HashData(rsa.ExportSubjectPublicKeyInfo()))[..16];
-
-    private static string ReadOrCreate(string path, Func<string> create)
-    {
-        if (File.Exists(path))
-        {
-            return File.ReadAllText(path);
-        }
-
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        File.WriteAllText(temporary, create());
-        try
-        {
-            // Another process may have created it first: then theirs is kept and read back.
-            File.Move(temporary, path, overwrite: false);
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            File.Delete(temporary);
-        }
-
-        return File.ReadAllText(path);
-    }
 }
