@@ -22,7 +22,9 @@ public static class BiddingModule
         Domain.Notifications.NotificationMessages.Register();
         builder.AddServiceDatabase<BiddingDb>("Bidding");
         var keysLog = StartupLog.For(builder, "Procurement.Bidding.Keys");
-        builder.Services.AddSingleton(IdNumberPepper.CreateProtector(builder.Configuration, builder.Environment, keysLog));
+        var idNumbers = IdNumberPepper.CreateProtector(builder.Configuration, builder.Environment, keysLog);
+        builder.Services.AddSingleton(idNumbers);
+        builder.Services.AddSingleton(idNumbers.CreateCommitmentTags());
         builder.Services.AddSingleton(SealingKey.CreateSealer(builder.Configuration, builder.Environment, keysLog));
         builder.AddConsumers(bus =>
         {

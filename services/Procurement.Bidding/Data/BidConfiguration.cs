@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Procurement.Bidding.Domain.Bids;
 
@@ -8,8 +7,6 @@ namespace Procurement.Bidding.Data;
 
 internal sealed class BidConfiguration : IEntityTypeConfiguration<Bid>
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public void Configure(EntityTypeBuilder<Bid> bid)
     {
         bid.ToTable("Bids");
@@ -23,16 +20,6 @@ internal sealed class BidConfiguration : IEntityTypeConfiguration<Bid>
         // The whole sealed document (format | data key id | nonce | tag | ciphertext) in one column.
         bid.Property(b => b.SealedBytes).HasColumnName("SealedContent");
         bid.Property(b => b.ReceiptHash).HasMaxLength(64).IsUnicode(false);
-        bid.Property<List<PlannedPerson>>("_commitments").HasColumnName("Commitments")
-            .HasConversion(
-                v => JsonSerializer.Serialize(v, Json),
-                s => JsonSerializer.Deserialize<List<PlannedPerson>>(s, Json) ?? new List<PlannedPerson>(),
-                new ValueComparer<List<PlannedPerson>>(
-                    (a, b) => (a == null && b == null) || (a != null && b != null && a.SequenceEqual(b)),
-                    v => v.Aggregate(0, (hash, p) => HashCode.Combine(hash, p)),
-                    v => v.ToList()));
-        bid.Ignore(b => b.Commitments);
-        bid.Ignore(b => b.PlannedPeople);
         bid.Ignore(b => b.Receipt);
         // One bid that counts per agency and tender; a withdrawn one makes room for a new one.
         bid.HasIndex(b => new { b.TenderId, b.AgencyId }).IsUnique().HasFilter("[Status] <> 'Withdrawn'");
@@ -48,16 +35,14 @@ internal sealed class StaffCommitmentConfiguration : IEntityTypeConfiguration<St
         commitment.ToTable("StaffCommitments");
         commitment.HasKey(c => c.Id);
         commitment.Property(c => c.Id).ValueGeneratedNever();
-        commitment.Property(c => c.IdLookupHash).HasMaxLength(Domain.ProtectedIdNumber.HashLength).IsUnicode(false);
+        commitment.Property(c => c.Person).HasMaxLength(CommitmentTags.TagLength).IsUnicode(false);
         commitment.Property(c => c.Kind).HasConversion<string>().HasMaxLength(20);
-        commitment.Property(c => c.Title).HasMaxLength(StaffCommitment.TitleMaxLength);
-        commitment.Property(c => c.AgencyName).HasMaxLength(StaffCommitment.AgencyNameMaxLength);
-        commitment.Property(c => c.Fte).HasPrecision(4, 2);
-        // A submission reads only the rows of its own planned people.
-        commitment.HasIndex(c => c.IdLookupHash);
-        commitment.HasIndex(c => c.BidId);
-        commitment.HasIndex(c => new { c.TenderId, c.Kind });
-        commitment.HasIndex(c => c.ContractId);
+        commitment.Property(c => c.Source).HasMaxLength(CommitmentTags.TagLength).IsUnicode(false);
+        // In hundredths (FTE has two decimals): exact, summable, and no FTE figure stored as text.
+        commitment.Property(c => c.Fte).HasConversion(v => (int)(v * 100m), v => v / 100m).HasColumnName("FteHundredths");
+        // A submission reads only the rows of its own planned people; a bid, a tender or a contract finds its rows by source.
+        commitment.HasIndex(c => c.Person);
+        commitment.HasIndex(c => c.Source);
     }
 }
 

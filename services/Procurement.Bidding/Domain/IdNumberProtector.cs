@@ -48,4 +48,21 @@ public sealed class IdNumberProtector
         var hash = HMACSHA256.HashData(_pepper, Encoding.ASCII.GetBytes(number.Value));
         return new ProtectedIdNumber(Convert.ToHexString(hash), number.LastFour);
     }
+
+    /// <summary>
+    /// The keyed hashes of the double-counting register, under a key derived from the pepper (HKDF-SHA256 with its
+    /// own label), so the register needs no secret of its own and no tag can be turned into a lookup hash or back.
+    /// </summary>
+    public Bids.CommitmentTags CreateCommitmentTags()
+    {
+        var key = HKDF.DeriveKey(HashAlgorithmName.SHA256, _pepper, 32, info: "procurement/staff-commitments/v1"u8.ToArray());
+        try
+        {
+            return new Bids.CommitmentTags(key);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(key);
+        }
+    }
 }

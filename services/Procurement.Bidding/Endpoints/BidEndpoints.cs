@@ -38,7 +38,7 @@ public static class BidEndpoints
     }
 
     private static async Task<Created<BidReceiptResponse>> Submit(
-        SubmitBidRequest request, HttpContext http, BiddingDb db, BidSealer sealer, TimeProvider clock)
+        SubmitBidRequest request, HttpContext http, BiddingDb db, BidSealer sealer, CommitmentTags tags, TimeProvider clock)
     {
         var (tenderId, draft) = request.Validate();
         var ct = http.RequestAborted;
@@ -61,17 +61,17 @@ public static class BidEndpoints
             throw AlreadyBid(existingId);
         }
 
-        var validated = await ValidateAsync(db, draft, tender, agencyId, null, ct);
+        var validated = await ValidateAsync(db, tags, draft, tender, agencyId, null, ct);
         var key = await db.DataKeyForAsync(sealer, tenderId, now, ct);
         var bid = Bid.Submit(tender, validated, sealer, key, now);
         db.Bids.Add(bid);
-        db.CommitNewBid(bid, tender.Title, agency.Name, now);
+        db.CommitNewBid(tags, bid.Id, validated.People);
         await db.SaveOrConflictAsync(ct, () => AlreadyBid(null));
         return TypedResults.Created($"/api/bids/{bid.Id}", BidReceiptResponse.From(bid));
     }
 
     private static async Task<Ok<BidReceiptResponse>> Revise(
-        Guid id, ReviseBidRequest request, HttpContext http, BiddingDb db, BidSealer sealer, TimeProvider clock)
+        Guid id, ReviseBidRequest request, HttpContext http, BiddingDb db, BidSealer sealer, CommitmentTags tags, TimeProvider clock)
     {
         var draft = request.Validate();
         var ct = http.RequestAborted;
@@ -85,21 +85,20 @@ public static class BidEndpoints
             throw new ConflictException(BidCodes.BidWithdrawn);
         }
 
-        var validated = await ValidateAsync(db, draft, tender, bid.AgencyId, bid.Id, ct);
+        var validated = await ValidateAsync(db, tags, draft, tender, bid.AgencyId, bid.Id, ct);
         var key = await db.DataKeyForAsync(sealer, tender.TenderId, now, ct);
         bid.Revise(tender, validated, sealer, key, now);
-        var agencyName = await db.Agencies.Where(a => a.Id == bid.AgencyId).Select(a => a.Name).FirstAsync(ct);
-        await db.RecommitBidAsync(bid, tender.Title, agencyName, now, ct);
+        await db.RecommitBidAsync(tags, bid.Id, validated.People, ct);
         await db.SaveOrConflictAsync(ct);
         return TypedResults.Ok(BidReceiptResponse.From(bid));
     }
 
-    private static async Task<Ok<BidReceiptResponse>> Withdraw(Guid id, HttpContext http, BiddingDb db, TimeProvider clock)
+    private static async Task<Ok<BidReceiptResponse>> Withdraw(Guid id, HttpContext http, BiddingDb db, CommitmentTags tags, TimeProvider clock)
     {
         var bid = await FindOwnAsync(db, id, http);
         var tender = await FindTenderAsync(db, bid.TenderId, http.RequestAborted);
         bid.Withdraw(tender, clock.GetUtcNow());
-        await db.ReleaseBidAsync(bid.Id, http.RequestAborted);
+        await db.ReleaseBidAsync(tags, bid.Id, http.RequestAborted);
         await db.SaveOrConflictAsync(http.RequestAborted);
         return TypedResults.Ok(BidReceiptResponse.From(bid));
     }
@@ -193,17 +192,17 @@ public static class BidEndpoints
     }
 
     private static async Task<ValidatedBid> ValidateAsync(
-        BiddingDb db, BidDraft draft, OpenTender tender, Guid agencyId, Guid? revisedBidId, CancellationToken ct)
+        BiddingDb db, CommitmentTags tags, BidDraft draft, OpenTender tender, Guid agencyId, Guid? revisedBidId, CancellationToken ct)
     {
         var roster = await db.SocialWorkers.AsNoTracking().Where(w => w.AgencyId == agencyId).ToListAsync(ct);
         var plannedIds = draft.Staffing.Select(s => s.WorkerId).ToHashSet();
         var hashes = roster.Where(w => plannedIds.Contains(w.Id)).Select(w => w.IdLookupHash).ToList();
-        var commitments = await db.CommitmentsOfAsync(hashes, ct);
+        var commitments = await db.CommitmentsOfAsync(tags, hashes, revisedBidId, ct);
         var validated = BidRules.Validate(draft, tender.ForBids(), agencyId, roster, commitments, revisedBidId);
 
         // Another agency's bid for the same person may commit between this read and this bid's commit: read again there.
         db.CommitCheck = async commitCt =>
-            (await db.CommitmentsOfAsync(hashes, commitCt)).EnsureWithinFullTime(validated.People, tender.Title, revisedBidId);
+            (await db.CommitmentsOfAsync(tags, hashes, revisedBidId, commitCt)).EnsureWithinFullTime(validated.People);
         return validated;
     }
 

@@ -25,7 +25,7 @@ internal static class BidOpening
 
     /// <returns>The unseal records to append to the audit chain; empty when nothing was opened.</returns>
     public static async Task<IReadOnlyList<UnsealRecord>> OpenAsync(
-        BiddingDb db, BidSealer sealer, OpenTender tender, DateTimeOffset now, CancellationToken ct)
+        BiddingDb db, BidSealer sealer, CommitmentTags tags, OpenTender tender, DateTimeOffset now, CancellationToken ct)
     {
         if (tender.Status != OpenTenderStatus.BiddingClosed
             || await db.OpeningRecords.AnyAsync(r => r.TenderId == tender.TenderId, ct))
@@ -65,7 +65,7 @@ internal static class BidOpening
         // A bid still awaiting reconfirmation at the deadline does not count and can no longer be revised: it commits no one.
         foreach (var notCounted in bids.Where(b => b.Status == BidStatus.NeedsReconfirmation))
         {
-            await db.ReleaseBidAsync(notCounted.Id, ct);
+            await db.ReleaseBidAsync(tags, notCounted.Id, ct);
         }
 
         db.OpeningRecords.Add(OpeningRecord.Of(tender, entries, now));

@@ -11,7 +11,7 @@ namespace Procurement.Bidding.Messaging;
 /// Tendering's clock closed bidding: the tender takes no more bids, leaves the open list, and its bids are
 /// opened (<see cref="BidOpening"/>) in the same transaction as the closing and the inbox record.
 /// </summary>
-public sealed class BidWindowClosedConsumer(BiddingDb db, BidSealer sealer, TimeProvider clock, ILogger<BidWindowClosedConsumer> logger)
+public sealed class BidWindowClosedConsumer(BiddingDb db, BidSealer sealer, CommitmentTags tags, TimeProvider clock, ILogger<BidWindowClosedConsumer> logger)
     : IdempotentConsumer<BiddingDb, BidWindowClosed>(db, clock, logger)
 {
     protected override async Task HandleAsync(BidWindowClosed message, ConsumeContext<BidWindowClosed> context)
@@ -26,7 +26,7 @@ public sealed class BidWindowClosedConsumer(BiddingDb db, BidSealer sealer, Time
         // Opened no earlier than the closing itself, whatever this host's clock says.
         var now = Clock.GetUtcNow();
         var openedAt = now > message.ClosedAt ? now : message.ClosedAt;
-        var records = await BidOpening.OpenAsync(Db, sealer, tender, openedAt, context.CancellationToken);
+        var records = await BidOpening.OpenAsync(Db, sealer, tags, tender, openedAt, context.CancellationToken);
         foreach (var entry in await Db.ChainAsync(records, context.CancellationToken))
         {
             Db.UnsealAudit.Add(entry);

@@ -1,5 +1,6 @@
 using MassTransit;
 using Procurement.Bidding.Data;
+using Procurement.Bidding.Domain.Bids;
 using Procurement.Contracts.Contracting;
 using Procurement.ServiceDefaults.Messaging;
 
@@ -9,7 +10,7 @@ namespace Procurement.Bidding.Messaging;
 /// A contract became active: the staffing plan of the bid it carries is now committed to the contract (DOMAIN.md §4),
 /// replacing that bid's open-bid commitments and, for a renewal, its predecessor's contract commitments.
 /// </summary>
-public sealed class ContractActivatedConsumer(BiddingDb db, TimeProvider clock, ILogger<ContractActivatedConsumer> logger)
+public sealed class ContractActivatedConsumer(BiddingDb db, CommitmentTags tags, TimeProvider clock, ILogger<ContractActivatedConsumer> logger)
     : IdempotentConsumer<BiddingDb, ContractActivated>(db, clock, logger)
 {
     private readonly ILogger _logger = logger;
@@ -17,7 +18,7 @@ public sealed class ContractActivatedConsumer(BiddingDb db, TimeProvider clock, 
     protected override async Task HandleAsync(ContractActivated message, ConsumeContext<ContractActivated> context)
     {
         if (message.BidId is not { } bidId
-            || !await Db.CommitContractAsync(message.ContractId, bidId, message.PredecessorId, message.ActivatedAt, context.CancellationToken))
+            || !await Db.CommitContractAsync(tags, message.ContractId, bidId, message.PredecessorId, context.CancellationToken))
         {
             _logger.LogWarning(
                 "Contract {ContractId} was activated on bid {BidId}, which Bidding does not know: no staff commitment recorded",
@@ -27,9 +28,9 @@ public sealed class ContractActivatedConsumer(BiddingDb db, TimeProvider clock, 
 }
 
 /// <summary>A contract completed or was terminated: its people's time is free again.</summary>
-public sealed class ContractEndedConsumer(BiddingDb db, TimeProvider clock, ILogger<ContractEndedConsumer> logger)
+public sealed class ContractEndedConsumer(BiddingDb db, CommitmentTags tags, TimeProvider clock, ILogger<ContractEndedConsumer> logger)
     : IdempotentConsumer<BiddingDb, ContractEnded>(db, clock, logger)
 {
     protected override Task HandleAsync(ContractEnded message, ConsumeContext<ContractEnded> context) =>
-        Db.ReleaseContractAsync(message.ContractId, context.CancellationToken);
+        Db.ReleaseContractAsync(tags, message.ContractId, context.CancellationToken);
 }

@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Procurement.Bidding.Data;
 using Procurement.Bidding.Domain;
+using Procurement.Bidding.Domain.Bids;
 using Procurement.Contracts.Tendering;
 using Procurement.ServiceDefaults.Messaging;
 
@@ -12,7 +13,7 @@ namespace Procurement.Bidding.Messaging;
 /// its bids stop committing their people. A cancellation that arrives before the tender's publication (a draft
 /// cancelled, or the two events out of order) is remembered, so a later <c>TenderPublished</c> opens nothing.
 /// </summary>
-public sealed class TenderCancelledConsumer(BiddingDb db, TimeProvider clock, ILogger<TenderCancelledConsumer> logger)
+public sealed class TenderCancelledConsumer(BiddingDb db, CommitmentTags tags, TimeProvider clock, ILogger<TenderCancelledConsumer> logger)
     : IdempotentConsumer<BiddingDb, TenderCancelled>(db, clock, logger)
 {
     protected override async Task HandleAsync(TenderCancelled message, ConsumeContext<TenderCancelled> context)
@@ -30,6 +31,6 @@ public sealed class TenderCancelledConsumer(BiddingDb db, TimeProvider clock, IL
         }
 
         tender.Cancel(message.Reason, message.CancelledAt);
-        await Db.ReleaseTenderBidsAsync(message.TenderId, exceptBidId: null, ct);
+        await Db.ReleaseTenderBidsAsync(tags, message.TenderId, exceptBidId: null, ct);
     }
 }

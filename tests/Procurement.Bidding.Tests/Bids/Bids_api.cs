@@ -134,7 +134,7 @@ public sealed class Bids_api : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_person_committed_full_time_in_another_agencys_open_bid_is_refused_naming_the_collision()
+    public async Task A_person_committed_full_time_in_another_agencys_open_bid_is_refused_naming_only_the_agencys_own_worker()
     {
         var a = await _bed.AgencyAsync(BidBed.CodeA, PeopleA);
         // Agency B's supervisor is agency A's first worker: the same ID number on two rosters.
@@ -149,10 +149,16 @@ public sealed class Bids_api : IAsyncLifetime
         var collision = problem.GetProperty("collisions").EnumerateArray().Should().ContainSingle().Subject;
         collision.GetProperty("person").GetString().Should().Be("Worker 25B-0");
         collision.GetProperty("idNumberLastFour").GetString().Should().Be("1010");
+        collision.GetProperty("committedFte").GetDecimal().Should().Be(1.0m);
+        collision.GetProperty("plannedFte").GetDecimal().Should().Be(0.5m);
         collision.GetProperty("totalFte").GetDecimal().Should().Be(1.5m);
-        collision.GetProperty("commitments")[0].GetProperty("id").GetGuid().Should().Be(bidA);
-        problem.GetProperty("detail").GetString().Should().Contain("Elderly care in Futian 2027");
-        (await refused.Content.ReadAsStringAsync()).Should().NotContain("412345.67", "a refusal never shows the other bid's price");
+        collision.GetProperty("overFte").GetDecimal().Should().Be(0.5m);
+        problem.GetProperty("detail").GetString().Should().Contain("Worker 25B-0 (…1010): 1.0 + 0.5 = 1.5 (+0.5)");
+        // Nothing says where the rest of the person's time goes: not the other bid, its tender, or its agency.
+        var body = await refused.Content.ReadAsStringAsync();
+        body.Should().NotContain("412345.67", "a refusal never shows the other bid's price")
+            .And.NotContain(bidA.ToString()).And.NotContain(a.Id.ToString()).And.NotContain(_bed.Tender.TenderId.ToString())
+            .And.NotContain("Elderly care in Futian 2027").And.NotContain("Sunshine Social Work").And.NotContain("commitments");
 
         // Revising one's own bid does not count it twice; withdrawing frees the person.
         (await a.Client.PutAsJsonAsync($"/api/bids/{bidA}", new { content = BidBed.Content(a, 412_000.00m) })).StatusCode.Should().Be(HttpStatusCode.OK);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Procurement.Bidding.Domain.Bids;
 using Procurement.Contracts.Contracting;
 using Procurement.Contracts.Evaluation;
@@ -9,9 +10,9 @@ using Procurement.Contracts.Tendering;
 namespace Procurement.Bidding.Tests.Bids;
 
 /// <summary>
-/// The double-counting register (防挂证) as rows: one per person and commitment, keyed by the ID hash, kept in step
-/// with submissions, revisions, withdrawals, openings, tender outcomes and contracts. Agency B's first worker is
-/// agency A's first worker (the same ID number on both rosters).
+/// The double-counting register (防挂证) as rows: one per person and commitment, under keyed hashes of the person and
+/// of the bid or contract, kept in step with submissions, revisions, withdrawals, openings, tender outcomes and
+/// contracts. Agency B's first worker is agency A's first worker (the same ID number on both rosters).
 /// </summary>
 public sealed class Staff_commitments_register : IAsyncLifetime
 {
@@ -34,13 +35,17 @@ public sealed class Staff_commitments_register : IAsyncLifetime
 
     public async Task DisposeAsync() => await _bed.DisposeAsync();
 
-    private string SharedHash => _bed.Db(db => db.SocialWorkers.Single(w => w.Id == _a.Workers[0]).IdLookupHash);
+    private CommitmentTags Tags => _bed.Api.Host.Services.GetRequiredService<CommitmentTags>();
+
+    private string SharedPerson => Tags.Person(_bed.Db(db => db.SocialWorkers.Single(w => w.Id == _a.Workers[0]).IdLookupHash));
 
     private List<StaffCommitment> RowsOfSharedPerson()
     {
-        var hash = SharedHash;
-        return _bed.Db(db => db.StaffCommitments.Where(c => c.IdLookupHash == hash).ToList());
+        var person = SharedPerson;
+        return _bed.Db(db => db.StaffCommitments.Where(c => c.Person == person).ToList());
     }
+
+    private List<StaffCommitment> RowsOf(string source) => _bed.Db(db => db.StaffCommitments.Where(c => c.Source == source).ToList());
 
     private async Task<Guid> ABidsOnTheEarlierTenderAsync(decimal fte)
     {
@@ -78,39 +83,37 @@ public sealed class Staff_commitments_register : IAsyncLifetime
     {
         var bidId = await ABidsOnTheEarlierTenderAsync(1.0m);
 
-        var rows = _bed.Db(db => db.StaffCommitments.Where(c => c.BidId == bidId).ToList());
-        rows.Should().HaveCount(3).And.OnlyContain(r => r.Kind == CommitmentKind.OpenBid && r.TenderId == _earlier.TenderId && r.AgencyId == _a.Id);
-        rows.Select(r => r.IdLookupHash).Should().Contain(SharedHash);
-        rows.Should().OnlyContain(r => r.Title == "Youth services in Nanshan 2027" && r.AgencyName == "Sunshine Social Work Service Centre");
+        var rows = RowsOf(Tags.Bid(bidId));
+        rows.Should().HaveCount(3).And.OnlyContain(r => r.Kind == CommitmentKind.OpenBid);
+        rows.Select(r => r.Person).Should().Contain(SharedPerson);
+        rows.Select(r => r.Fte).Should().BeEquivalentTo([1.0m, 1.0m, 0.5m]);
 
         var revised = await _a.Client.PutAsJsonAsync($"/api/bids/{bidId}", new { content = BidBed.Content(_a, 412_000.00m, firstFte: 0.4m) });
         revised.StatusCode.Should().Be(HttpStatusCode.OK);
         RowsOfSharedPerson().Should().ContainSingle().Which.Fte.Should().Be(0.4m);
-        _bed.Db(db => db.StaffCommitments.Count(c => c.BidId == bidId)).Should().Be(3);
+        RowsOf(Tags.Bid(bidId)).Should().HaveCount(3);
 
         (await _a.Client.PostAsync($"/api/bids/{bidId}/withdraw", null)).EnsureSuccessStatusCode();
-        _bed.Db(db => db.StaffCommitments.Count(c => c.BidId == bidId)).Should().Be(0);
+        RowsOf(Tags.Bid(bidId)).Should().BeEmpty();
     }
 
     [Fact]
-    public async Task An_active_contract_at_half_time_allows_another_half_and_refuses_one_hundredth_more_naming_the_contract()
+    public async Task An_active_contract_at_half_time_allows_another_half_and_refuses_one_hundredth_more()
     {
         var bidId = await ABidsOnTheEarlierTenderAsync(0.5m);
         await DecideEarlierTenderForAsync(bidId, _a.Id);
         // Awarded but not yet under contract: the winning bid still commits its people as an open bid.
-        (await CollisionAsync(await BBidsAsync(0.51m))).GetProperty("commitments")[0].GetProperty("kind").GetString().Should().Be("openBid");
+        (await CollisionAsync(await BBidsAsync(0.51m))).GetProperty("committedFte").GetDecimal().Should().Be(0.5m);
         var contractId = Guid.NewGuid();
 
         await _bed.SendAsync(Activation(contractId, bidId));
 
-        var rows = _bed.Db(db => db.StaffCommitments.Where(c => c.BidId == bidId).ToList());
-        rows.Should().HaveCount(3).And.OnlyContain(r => r.Kind == CommitmentKind.ActiveContract && r.ContractId == contractId);
+        RowsOf(Tags.Bid(bidId)).Should().BeEmpty();
+        RowsOf(Tags.Contract(contractId)).Should().HaveCount(3).And.OnlyContain(r => r.Kind == CommitmentKind.ActiveContract);
         var collision = await CollisionAsync(await BBidsAsync(0.51m));
+        collision.GetProperty("committedFte").GetDecimal().Should().Be(0.5m);
         collision.GetProperty("totalFte").GetDecimal().Should().Be(1.01m);
-        var commitment = collision.GetProperty("commitments").EnumerateArray().Should().ContainSingle().Subject;
-        commitment.GetProperty("kind").GetString().Should().Be("activeContract");
-        commitment.GetProperty("id").GetGuid().Should().Be(contractId);
-        commitment.GetProperty("fte").GetDecimal().Should().Be(0.5m);
+        collision.GetProperty("overFte").GetDecimal().Should().Be(0.01m);
         (await BBidsAsync(0.5m)).StatusCode.Should().Be(HttpStatusCode.Created);
     }
 
@@ -140,7 +143,8 @@ public sealed class Staff_commitments_register : IAsyncLifetime
 
         await _bed.SendAsync(Activation(renewal, bidId, predecessorId: first));
 
-        RowsOfSharedPerson().Should().ContainSingle().Which.ContractId.Should().Be(renewal);
+        RowsOfSharedPerson().Should().ContainSingle().Which.Source.Should().Be(Tags.Contract(renewal));
+        RowsOf(Tags.Contract(first)).Should().BeEmpty();
         (await BBidsAsync(0.5m)).StatusCode.Should().Be(HttpStatusCode.Created);
     }
 
@@ -154,8 +158,8 @@ public sealed class Staff_commitments_register : IAsyncLifetime
 
         await DecideEarlierTenderForAsync(Guid.Parse(winning), d.Id);
 
-        _bed.Db(db => db.StaffCommitments.Count(c => c.BidId == losing)).Should().Be(0);
-        _bed.Db(db => db.StaffCommitments.Count(c => c.BidId == Guid.Parse(winning))).Should().Be(3);
+        RowsOf(Tags.Bid(losing)).Should().BeEmpty();
+        RowsOf(Tags.Bid(Guid.Parse(winning))).Should().HaveCount(3);
         (await BBidsAsync(1.0m)).StatusCode.Should().Be(HttpStatusCode.Created);
     }
 

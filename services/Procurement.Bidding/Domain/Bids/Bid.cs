@@ -22,14 +22,13 @@ public sealed record BidReceipt(Guid BidId, int Version, DateTimeOffset ServerTi
 
 /// <summary>
 /// One agency's bid for one tender (投标文件). Its content is sealed from the moment it exists until the
-/// opening: the aggregate holds only the sealed bytes and their hash, never the price or the proposal.
+/// opening: the aggregate holds only the sealed bytes and their hash, never the price, the proposal or the staffing
+/// plan (who, at what FTE and pay); the double-counting register keeps the plan's FTE under keyed hashes only.
 /// Each submission or revision is a new <see cref="Version"/> with a new receipt; the latest counts.
 /// Nothing changes at or after the tender's deadline (<c>now &gt;= deadline</c>), except the opening.
 /// </summary>
 public sealed class Bid
 {
-    private List<PlannedPerson> _commitments = [];
-
     private Bid()
     {
     }
@@ -61,16 +60,6 @@ public sealed class Bid
 
     /// <summary>SHA-256 of <see cref="SealedBytes"/>, lower-case hex.</summary>
     public string ReceiptHash { get; private set; } = "";
-
-    /// <summary>
-    /// Who the current version commits and at what FTE, by ID lookup hash: the double-counting register
-    /// (<see cref="FteCommitments"/>) needs it across agencies while the content stays sealed. It shows that a
-    /// person is in a bid, never the price, costs, pay or proposal; a withdrawn bid commits no one.
-    /// </summary>
-    public IReadOnlyList<PlannedPerson> Commitments => Status == BidStatus.Withdrawn ? [] : _commitments;
-
-    /// <summary>The plan of the current version whatever the status: a contract takes its won bid's plan.</summary>
-    public IReadOnlyList<PlannedPerson> PlannedPeople => _commitments;
 
     public BidReceipt Receipt => new(Id, Version, SubmittedAt, ReceiptHash);
 
@@ -246,6 +235,5 @@ public sealed class Bid
         Version = version;
         SubmittedAt = now;
         Status = BidStatus.Submitted;
-        _commitments = [.. content.People];
     }
 }

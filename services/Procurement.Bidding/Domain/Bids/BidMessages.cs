@@ -31,8 +31,8 @@ public static class BidMessages
             "本投标属于异常低价（{0} 项原因：人员费用占比低于采购项目要求，或 {1} 名拟派人员的月薪低于其等级的薪酬下限）。"
             + "仍可提交，但须附书面说明供评审委员会审阅。"),
         [BidCodes.FteOverCommitment] = (
-            "One person's time across active contracts and open bids may not exceed 1.0 FTE; this staffing plan would exceed it for {0} person(s): {1}.",
-            "同一人员在所有在履行合同和未开标投标中的投入合计不得超过 1.0 FTE；本人员配置将使 {0} 人超出：{1}。"),
+            "One person's time across active contracts and open bids may not exceed 1.0 FTE; this staffing plan would exceed it for {0} of your worker(s) (already committed + this plan = total (+ over)): {1}.",
+            "同一人员在所有在履行合同和未开标投标中的投入合计不得超过 1.0 FTE；本人员配置将使贵机构 {0} 人超出（已投入 + 本次 = 合计（+ 超出））：{1}。"),
 
         // Abnormally-low reasons, shown to the agency and the panel.
         [BidCodes.PersonnelShareBelowMinimum] = ("Personnel costs are a share of {0} of the price, under the tender's minimum of {1}.",

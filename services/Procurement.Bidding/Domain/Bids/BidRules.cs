@@ -4,7 +4,8 @@ namespace Procurement.Bidding.Domain.Bids;
 
 /// <summary>
 /// A draft that passed every bid rule, ready to seal; only <see cref="BidRules.Validate"/> makes one, so
-/// nothing reaches the sealer unchecked. Carries the plan's commitments for the double-counting register.
+/// nothing reaches the sealer unchecked. Carries the plan's commitments for the double-counting register, which
+/// stores them under keyed hashes only; the plan itself (workers, FTE, pay) is sealed with the rest of the content.
 /// </summary>
 public sealed class ValidatedBid
 {
@@ -36,7 +37,7 @@ public sealed class ValidatedBid
 public static class BidRules
 {
     /// <param name="roster">The agency's roster (inactive members included, so they can be told apart from strangers).</param>
-    /// <param name="commitments">Every person's existing commitments, across agencies.</param>
+    /// <param name="commitments">Every person's existing commitments, across agencies; when revising, without the revised bid's own.</param>
     /// <param name="revisedBidId">When revising, the bid being revised.</param>
     public static ValidatedBid Validate(
         BidDraft draft, BidTerms terms, Guid agencyId, IEnumerable<SocialWorker> roster, FteCommitments commitments, Guid? revisedBidId = null)
@@ -69,7 +70,7 @@ public static class BidRules
         var people = planned
             .Select(p => new PlannedPerson(p.Worker.IdLookupHash, p.Worker.DisplayName, p.Worker.IdNumberLastFour, p.Line.Fte))
             .ToList();
-        commitments.EnsureWithinFullTime(people, terms.Tender.Title, revisedBidId);
+        commitments.EnsureWithinFullTime(people);
 
         var content = new BidContent(
             draft.Price, draft.Costs, [.. draft.Staffing], draft.TechnicalProposal, reasons.Count > 0, reasons, explanation);
