@@ -254,7 +254,7 @@ public sealed class TenderingSteps(IPlatform platform, ShiftedClock clock) : IDi
         _refusal = await (await ClientAsync(agency)).SubmitBidAsync(_tenders[title], Content(_rosters[agency], 440_000.00m, firstFte: 0.5m));
     }
 
-    [Then(@"the bid is refused because ""([^""]*)"" would work more than full time, and (?:her|his|their) time already given to ""([^""]*)"" at ""([^""]*)"" is named")]
+    [Then(@"the bid is refused because ""([^""]*)"" would work more than full time, naming (?:her|him|them) and by how much but not ""([^""]*)"" nor ""([^""]*)""")]
     public void RefusedOverFullTime(string person, string title, string otherAgency)
     {
         var answer = _refusal ?? throw new InvalidOperationException("No bid was sent.");
@@ -262,11 +262,14 @@ public sealed class TenderingSteps(IPlatform platform, ShiftedClock clock) : IDi
         using var problem = JsonDocument.Parse(answer.Body);
         var root = problem.RootElement;
         root.GetProperty("rule").GetString().Should().Be("fte_over_commitment", answer.Body);
-        root.GetProperty("detail").GetString().Should().Contain(person).And.Contain(title).And.Contain(Agencies[otherAgency].Name);
+        root.GetProperty("detail").GetString().Should().Contain(person).And.Contain("1.0 + 0.5 = 1.5 (+0.5)");
+        // Where the rest of the time goes is another agency's sealed bid: neither the tender nor the agency is named.
+        answer.Body.Should().NotContain(title).And.NotContain(Agencies[otherAgency].Name);
         var collision = root.GetProperty("collisions").EnumerateArray().Should().ContainSingle().Subject;
         collision.GetProperty("person").GetString().Should().Be(person);
         collision.GetProperty("idNumberLastFour").GetString().Should().Be(_people[person][^4..]);
         collision.GetProperty("totalFte").GetDecimal().Should().Be(1.5m);
+        collision.GetProperty("overFte").GetDecimal().Should().Be(0.5m);
         answer.Body.Should().NotContain(_people[person], "the ID number itself never leaves the service");
     }
 

@@ -13,9 +13,9 @@ Feature: An agency submits, revises and withdraws a bid
     When it withdraws its bid
     Then its bid on "Youth outreach, Street B" is withdrawn
 
-  Scenario: A bid that would put a social worker over full time is refused, naming the worker
+  Scenario: A bid that would put a social worker over full time is refused, naming only the agency's own worker
     Given the purchaser has published the tender "Community care, Street D" with bids due in 25 days at 17:00 Beijing time
     And the agency "agency1" has bid on "Community care, Street D" with the social worker "Wang Fang" full time
     And the agency "agency2" has the same "Wang Fang" on its roster, with the same ID number
     When the agency "agency2" bids on "Community care, Street D" with "Wang Fang" half time
-    Then the bid is refused because "Wang Fang" would work more than full time, and her time already given to "Community care, Street D" at "agency1" is named
+    Then the bid is refused because "Wang Fang" would work more than full time, naming her and by how much but not "Community care, Street D" nor "agency1"
