@@ -149,6 +149,27 @@ public sealed class Staff_commitments_register : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_renewal_won_with_a_bid_of_its_own_commits_that_bids_people_and_frees_its_predecessors_even_when_delivered_twice()
+    {
+        var bidId = await ABidsOnTheEarlierTenderAsync(1.0m);
+        await DecideEarlierTenderForAsync(bidId, _a.Id);
+        var first = Guid.NewGuid();
+        await _bed.SendAsync(Activation(first, bidId));
+        var d = await _bed.AgencyAsync("52440305MJL1000336", PeopleD);
+        var renewalBid = (await (await _bed.SubmitAsync(d, 401_000.00m)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("bidId").GetGuid();
+        var renewal = Guid.NewGuid();
+
+        await _bed.SendAsync(Activation(renewal, renewalBid, predecessorId: first));
+        await _bed.SendAsync(Activation(renewal, renewalBid, predecessorId: first));
+
+        RowsOf(Tags.Contract(first)).Should().BeEmpty();
+        RowsOf(Tags.Bid(renewalBid)).Should().BeEmpty();
+        RowsOf(Tags.Contract(renewal)).Should().HaveCount(3).And.OnlyContain(r => r.Kind == CommitmentKind.ActiveContract);
+        RowsOfSharedPerson().Should().BeEmpty();
+        (await BBidsAsync(1.0m)).StatusCode.Should().Be(HttpStatusCode.Created);
+    }
+
+    [Fact]
     public async Task The_award_frees_the_losing_bids_people()
     {
         var losing = await ABidsOnTheEarlierTenderAsync(1.0m);
