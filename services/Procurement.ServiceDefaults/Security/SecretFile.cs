@@ -74,9 +74,6 @@ public static class SecretFile
         return File.ReadAllText(path);
     }
 
-    /// <summary>True when the file at <paramref name="path"/> is readable or writable by its owner only (always true on Windows).</summary>
-    public static bool IsOwnerOnly(string path) => OperatingSystem.IsWindows() || (File.GetUnixFileMode(path) & GroupOrOther) == 0;
-
     private static void Narrow(string path, ILogger? logger)
     {
         if (OperatingSystem.IsWindows())
