@@ -19,6 +19,7 @@ public static class BiddingModule
         BiddingMessages.Register();
         BidMessages.Register();
         Domain.Notifications.NotificationMessages.Register();
+        builder.RefuseDevelopmentBiddingKeys();
         builder.AddServiceDatabase<BiddingDb>("Bidding");
         builder.Services.AddSingleton(IdNumberPepper.CreateProtector(builder.Configuration, builder.Environment));
         builder.Services.AddSingleton(SealingKey.CreateSealer(builder.Configuration, builder.Environment));
