@@ -1,11 +1,9 @@
 using System.Net;
 using System.Security.Cryptography;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Procurement.Identity.Domain;
 using Procurement.ServiceDefaults.Hosting;
-using Procurement.ServiceDefaults.Persistence;
 using Procurement.ServiceDefaults.Security;
 using Procurement.Testing;
 
@@ -119,30 +117,6 @@ public sealed class A_development_data_folder_started_in_production : IDisposabl
         Values = IdentityHosts.ProductionSettings(changes).Values,
     };
 
-    /// <summary>Builds and starts the host, which must refuse; returns why.</summary>
-    private static async Task<string> RefusalAsync(TestSettings settings)
-    {
-        WebApplication? app = null;
-        try
-        {
-            app = ProcurementHost.Build(TestHosts.CreateBuilder(settings), "identity", IdentityModule.Module);
-            await app.InitialiseDatabasesAsync();
-            await app.StartAsync();
-        }
-        catch (InvalidOperationException refusal)
-        {
-            return refusal.Message;
-        }
-        finally
-        {
-            if (app is not null)
-            {
-                await app.DisposeAsync();
-            }
-
-            DatabaseExtensions.ReleaseSqliteFiles();
-        }
-
-        throw new Xunit.Sdk.XunitException("The host started; it should have refused.");
-    }
+    private static Task<string> RefusalAsync(TestSettings settings) =>
+        StartRefusal.ReasonAsync(() => ProcurementHost.Build(TestHosts.CreateBuilder(settings), "identity", IdentityModule.Module));
 }
