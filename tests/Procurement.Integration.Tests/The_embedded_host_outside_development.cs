@@ -39,18 +39,18 @@ public sealed class The_embedded_host_outside_development : IAsyncLifetime
         refusal.Should().Contain("demo user").And.Contain("purchaser");
     }
 
-    [Fact]
-    public async Task Refuses_the_development_sealing_key_and_token_key_copied_into_its_settings()
+    [Theory]
+    [InlineData("Bidding:SealingKey", "bid-sealing-key.txt")]
+    [InlineData("Bidding:IdNumberPepper", "id-number-pepper.txt")]
+    [InlineData(TokenKeys.EncryptionKeySetting, "encryption-key.txt")]
+    [InlineData(TokenKeys.SigningKeySetting, "signing-key.pem")]
+    public async Task Refuses_a_development_key_copied_into_its_settings(string setting, string file)
     {
-        var keys = Path.Combine(_folder, DevelopmentKeys.Folder);
+        var key = await File.ReadAllTextAsync(Path.Combine(_folder, DevelopmentKeys.Folder, file));
 
-        var refusal = await RefusalAsync(InProduction(_folder, new()
-        {
-            ["Bidding:SealingKey"] = await File.ReadAllTextAsync(Path.Combine(keys, "bid-sealing-key.txt")),
-            [TokenKeys.EncryptionKeySetting] = await File.ReadAllTextAsync(Path.Combine(keys, "encryption-key.txt")),
-        }));
+        var refusal = await RefusalAsync(InProduction(_folder, new() { [setting] = key }));
 
-        refusal.Should().Contain("Bidding:SealingKey").And.Contain(TokenKeys.EncryptionKeySetting);
+        refusal.Should().Contain($"{setting} equals the development key");
     }
 
     [Fact]
