@@ -53,6 +53,16 @@ public sealed class A_development_data_folder_started_in_production : IDisposabl
     }
 
     [Fact]
+    public async Task Is_refused_while_a_user_with_a_demo_name_keeps_the_demo_password_but_not_with_a_password_of_its_own()
+    {
+        var folder = await DevelopmentFolderAsync(deleteDemoUsers: true, recreate: [("treasury", DemoDirectory.Password), ("admin", "An0ther-Passw0rd!")]);
+
+        var refusal = await RefusalAsync(InProduction(folder));
+
+        refusal.Should().Contain("1 demo user(s)").And.Contain("(treasury)").And.NotContain("admin");
+    }
+
+    [Fact]
     public async Task Is_refused_with_a_configured_token_key_that_equals_a_development_key()
     {
         var folder = await DevelopmentFolderAsync(deleteDemoUsers: true);
@@ -90,7 +100,7 @@ public sealed class A_development_data_folder_started_in_production : IDisposabl
     }
 
     /// <summary>A data folder as a Development host leaves it: demo directory, development secret and keys.</summary>
-    private async Task<string> DevelopmentFolderAsync(bool deleteDemoUsers = false)
+    private async Task<string> DevelopmentFolderAsync(bool deleteDemoUsers = false, params (string UserName, string Password)[] recreate)
     {
         var folder = IdentityHosts.NewDataDirectory();
         _folders.Add(folder);
@@ -102,6 +112,14 @@ public sealed class A_development_data_folder_started_in_production : IDisposabl
             foreach (var demo in DemoDirectory.Users)
             {
                 (await users.DeleteAsync((await users.FindByNameAsync(demo.UserName))!)).Succeeded.Should().BeTrue();
+            }
+
+            // Users created by hand under demo names, with new ids.
+            foreach (var (userName, password) in recreate)
+            {
+                var demo = DemoDirectory.UserNamed(userName);
+                var user = new ProcurementUser(Guid.CreateVersion7(), userName, demo.DisplayName, demo.OrganisationId);
+                (await users.CreateAsync(user, password)).Succeeded.Should().BeTrue();
             }
         }
 
