@@ -20,6 +20,7 @@ public static class BiddingModule
         BiddingMessages.Register();
         BidMessages.Register();
         Domain.Notifications.NotificationMessages.Register();
+        builder.RefuseDevelopmentBiddingKeys();
         builder.AddServiceDatabase<BiddingDb>("Bidding");
         var keysLog = StartupLog.For(builder, "Procurement.Bidding.Keys");
         var idNumbers = IdNumberPepper.CreateProtector(builder.Configuration, builder.Environment, keysLog);

@@ -113,6 +113,7 @@ public static class IdentityModule
         builder.Services.AddScoped<TokenPrincipals>();
         builder.Services.AddScoped<PasswordCheck>();
         builder.Services.AddHostedService<IdentitySeeder>();
+        builder.Services.AddHostedService<DevelopmentCredentialCheck>();
         return builder;
     }
 

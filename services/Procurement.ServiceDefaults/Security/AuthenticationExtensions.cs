@@ -16,6 +16,7 @@ public static class AuthenticationExtensions
     /// </summary>
     public static WebApplicationBuilder AddProcurementAuthentication(this WebApplicationBuilder builder)
     {
+        DevelopmentKeys.RefuseOutsideDevelopment(builder.Configuration, builder.Environment, TokenKeys.SigningKeySetting, TokenKeys.EncryptionKeySetting);
         var keys = TokenKeys.Load(builder);
         builder.Services.TryAddSingleton(keys);
 

@@ -24,7 +24,9 @@ public static class ContinuityEndpoints
         var group = routes.MapGroup("/api/continuity").WithTags("Continuity");
         group.MapGet("/programs/{programId:guid}/timeline", Timeline).RequireAuthorization(Policies.AnyUser)
             .WithName("ProgramCoverageTimeline")
-            .WithSummary("Day-by-day coverage of a program, merged into segments: the contract funding it, cash paid against cost accrued, and funding gap days.");
+            .WithSummary("Day-by-day coverage of a program, merged into segments: the contract funding it, cash paid against cost accrued, and funding gap days.")
+            .WithDescription("Without from and to: from the program's first day to today (the last ten years at most); for a program "
+                + "that has not started, from its first day to the end of its last contract, or a year on when it has none.");
         group.MapGet("/purchasers/{purchasingUnitId:guid}/summary", Summary).RequireAuthorization(Policies.AnyUser)
             .WithName("PurchaserContinuitySummary").WithSummary("Funding gap days per program-year (calendar year) for every program of a purchasing unit, up to today.");
         group.MapGet("/contracts/{contractId:guid}/renewal", Renewal).RequireAuthorization(Policies.AnyUser)
@@ -43,8 +45,7 @@ public static class ContinuityEndpoints
         var contracts = await db.CoverageAsync(programId, http.RequestAborted);
         var visibleAgency = Visibility(http.User, program, contracts);
         var today = clock.GetUtcNow().ShanghaiDate();
-        var first = from ?? program.Span.ActiveFrom;
-        var last = to ?? (program.Span.ActiveUntil is { } until && until < today ? until : today);
+        var (first, last) = TimelineWindow.Of(program.Span, contracts, today, from, to);
         CheckRange(program.Span, first, last);
 
         var days = CoverageTimeline.Days(contracts, first, last, today, rules);
