@@ -79,8 +79,10 @@ public sealed class EdgeRateLimitOptions
 /// every log line of the request is in its scope;</item>
 /// <item>sign-in limit (also a startup filter): before authentication, where OpenIddict answers most token
 /// requests itself, so that no sign-in attempt escapes it;</item>
-/// <item>request localization → exception handler → status code pages → authentication → authorization
-/// (<c>UseServiceDefaults</c>): the culture is set before any refusal is written, and the caller is known;</item>
+/// <item>request target (every host's, <see cref="RequestLimits"/>, a startup filter too): 414 for a URI too long;</item>
+/// <item>request localization → exception handler → status code pages → authentication → authorization →
+/// body cap per endpoint (<c>UseServiceDefaults</c>): the culture is set before any refusal is written, the
+/// caller is known, and a 401 or 403 answers before a 413;</item>
 /// <item>rate limiter (<c>UseEdgeProtection</c>): after authentication, so it partitions by client, not only by IP;</item>
 /// <item>the endpoints (the reverse proxy in the gateway, the modules in Standalone).</item>
 /// </list>
