@@ -1,3 +1,5 @@
+using Procurement.ServiceDefaults.Hosting;
+
 namespace Procurement.Gateway;
 
 public static class GatewayModule
@@ -18,9 +20,18 @@ public static class GatewayModule
         return builder;
     }
 
+    /// <summary>Route metadata <c>"RequestBody": "Document"</c>: the route takes tender documents, so its body cap is the document cap.</summary>
+    public const string RequestBodyMetadata = "RequestBody";
+
     public static WebApplication MapGateway(this WebApplication app)
     {
-        app.MapReverseProxy();
+        app.MapReverseProxy().ConfigureEndpoints((endpoint, route) =>
+        {
+            if (route.Metadata?.GetValueOrDefault(RequestBodyMetadata) is "Document")
+            {
+                endpoint.AcceptsDocumentUpload();
+            }
+        });
         return app;
     }
 }

@@ -42,13 +42,9 @@ public static class IdentityModule
         builder.AddServiceDatabase<IdentityDb>("Identity");
 
         // AddIdentityCore, not AddIdentity: the latter would make its cookies the host's default schemes.
-        builder.Services.AddIdentityCore<ProcurementUser>(options =>
-            {
-                options.User.RequireUniqueEmail = false;
-                options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
-            })
+        // No lockout on failures (a hard lock would let anyone lock a named person out): PasswordCheck slows
+        // sign-ins per user name instead. A lockout end an administrator sets still closes an account.
+        builder.Services.AddIdentityCore<ProcurementUser>(options => options.User.RequireUniqueEmail = false)
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<IdentityDb>();
 
@@ -111,7 +107,7 @@ public static class IdentityModule
             });
 
         builder.Services.AddScoped<TokenPrincipals>();
-        builder.Services.AddScoped<PasswordCheck>();
+        builder.AddPasswordChecks();
         builder.Services.AddHostedService<IdentitySeeder>();
         builder.Services.AddHostedService<DevelopmentCredentialCheck>();
         return builder;

@@ -27,6 +27,7 @@ public sealed class Edge_without_the_proxy : IAsyncLifetime
             {
                 ["Edge:MaxRequestBodyBytes"] = Limit.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Edge:RateLimit:PermitLimit"] = "3",
+                ["Edge:RateLimit:AnonymousPermitLimit"] = "3",
             },
         };
         var builder = TestHosts.CreateBuilder(settings);

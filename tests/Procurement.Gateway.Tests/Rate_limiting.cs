@@ -11,6 +11,7 @@ public sealed class Rate_limiting(EchoBackend backend) : IAsyncLifetime
     public async Task InitializeAsync() => _gateway = await GatewayUnderTest.StartAsync(backend, new()
     {
         ["Edge:RateLimit:PermitLimit"] = "3",
+        ["Edge:RateLimit:AnonymousPermitLimit"] = "3",
         ["Edge:RateLimit:WindowSeconds"] = "60",
     });
 

@@ -71,5 +71,10 @@ internal static class PlatformDefaults
     {
         // Tests poll the public entry (open tenders) many times a minute; the limit has its own tests.
         ["Edge:RateLimit:PermitLimit"] = "100000",
+        ["Edge:RateLimit:AnonymousPermitLimit"] = "100000",
+
+        // Every step signs in again, as its user, from the one test address.
+        ["Edge:RateLimit:SignInPermitLimitPerAddress"] = "100000",
+        ["Edge:RateLimit:SignInPermitLimitPerUserName"] = "100000",
     };
 }

@@ -15,6 +15,8 @@ public sealed class IdentityDb(DbContextOptions<IdentityDb> options)
 {
     public DbSet<Organisation> Organisations => Set<Organisation>();
 
+    public DbSet<SignInFailures> SignInFailures => Set<SignInFailures>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -29,6 +31,17 @@ public sealed class IdentityDb(DbContextOptions<IdentityDb> options)
             organisation.Property(o => o.Kind).HasConversion<string>().HasMaxLength(32);
             organisation.Property(o => o.UnifiedSocialCreditCode).HasMaxLength(Organisation.UnifiedSocialCreditCodeLength).IsFixedLength();
             organisation.HasIndex(o => o.UnifiedSocialCreditCode).IsUnique();
+        });
+
+        builder.Entity<SignInFailures>(failures =>
+        {
+            failures.ToTable("SignInFailures");
+            failures.HasKey(f => f.Key);
+            failures.Property(f => f.Key).HasMaxLength(Domain.SignInFailures.KeyLength).IsFixedLength();
+
+            // Unix milliseconds: compared and updated in SQL on SQLite as on SQL Server.
+            failures.Property(f => f.LastFailedAt).HasConversion(v => v.ToUnixTimeMilliseconds(), v => DateTimeOffset.FromUnixTimeMilliseconds(v));
+            failures.HasIndex(f => f.LastFailedAt);
         });
 
         builder.Entity<ProcurementUser>(user =>

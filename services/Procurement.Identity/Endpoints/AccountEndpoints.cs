@@ -34,7 +34,7 @@ internal static class AccountEndpoints
 
         var form = await http.Request.ReadFormAsync();
         string? userName = form["userName"], password = form["password"], returnUrl = form["returnUrl"];
-        var user = await passwords.CheckAsync(userName, password);
+        var user = await passwords.CheckAsync(userName, password, http.RequestAborted);
         if (user is null)
         {
             return Page(http, antiforgery, returnUrl, userName, "The user name or password is wrong. / 用户名或密码错误。");

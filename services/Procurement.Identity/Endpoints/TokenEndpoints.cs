@@ -37,9 +37,9 @@ internal static class TokenEndpoints
         if (request.IsPasswordGrantType())
         {
             // Reaches here in Development only: elsewhere the server does not allow the grant.
-            var user = await passwords.CheckAsync(request.Username, request.Password);
+            var user = await passwords.CheckAsync(request.Username, request.Password, http.RequestAborted);
             return user is null
-                ? Refuse(Errors.InvalidGrant, "The user name or password is wrong, or the account is locked out.")
+                ? Refuse(Errors.InvalidGrant, "The user name or password is wrong.")
                 : SignIn(await principals.ForUserAsync(user, request.GetScopes()));
         }
 

@@ -16,29 +16,60 @@ using Procurement.ServiceDefaults.Security;
 
 namespace Procurement.ServiceDefaults.Hosting;
 
-/// <summary>Limits of the public edge, from the <c>Edge</c> configuration section.</summary>
+/// <summary>Limits of the public edge and of every host's requests, from the <c>Edge</c> configuration section.</summary>
 public sealed class EdgeOptions
 {
     public const string Section = "Edge";
 
-    /// <summary>25 MiB: a tender carries documents up to 20 MB, plus the JSON around them.</summary>
-    public long MaxRequestBodyBytes { get; set; } = 25L * 1024 * 1024;
+    /// <summary>1 MiB: the body cap of every endpoint but document upload (a JSON command, a form).</summary>
+    public long MaxRequestBodyBytes { get; set; } = 1L * 1024 * 1024;
+
+    /// <summary>
+    /// 21 MiB: the body cap of tender document upload — a file of up to 20 MiB (a larger one is the tender's
+    /// 422 <c>document_too_large</c>) plus the multipart framing around it.
+    /// </summary>
+    public long MaxDocumentBodyBytes { get; set; } = 21L * 1024 * 1024;
+
+    /// <summary>The most items any collection of a JSON body may hold (a staffing plan, indicators, line items).</summary>
+    public int MaxCollectionItems { get; set; } = 1000;
+
+    /// <summary>The longest request target (path and query) answered; longer is a 414.</summary>
+    public int MaxRequestTargetLength { get; set; } = 8192;
 
     public EdgeRateLimitOptions RateLimit { get; set; } = new();
 }
 
 public sealed class EdgeRateLimitOptions
 {
-    /// <summary>Requests one client may make per window.</summary>
+    /// <summary>Requests one signed-in client may make per window.</summary>
     public int PermitLimit { get; set; } = 300;
 
     public int WindowSeconds { get; set; } = 60;
+
+    /// <summary>Requests one address may make per window without a token (public reads, the identity pages).</summary>
+    public int AnonymousPermitLimit { get; set; } = 120;
+
+    /// <summary>
+    /// Sign-in attempts (<c>POST /connect/token</c>, <c>POST /account/login</c>) one address may make per window:
+    /// generous, since a whole office may share one address behind NAT.
+    /// </summary>
+    public int SignInPermitLimitPerAddress { get; set; } = 60;
+
+    /// <summary>
+    /// Sign-in attempts for one user name (or client id) from one address per window: tight, so guessing at
+    /// one account stops early, without using up the address's attempts for everyone else behind it — and
+    /// without letting anyone elsewhere use up a named person's attempts from their own address.
+    /// </summary>
+    public int SignInPermitLimitPerUserName { get; set; } = 10;
+
+    public int SignInWindowSeconds { get; set; } = 60;
 }
 
 /// <summary>
 /// What the public edge does, shared by the gateway and the embedded Standalone host: a correlation id on
-/// every request and answer, a request-rate limit per client, and a cap on request bodies. Every refusal is
-/// a ProblemDetails in the caller's language.
+/// every request and answer, a request-rate limit per client (per address for callers without a token), and a
+/// limit on sign-in attempts per address and per user name. The body, collection and URI caps are every host's
+/// (<see cref="RequestLimits"/>). Every refusal is a ProblemDetails in the caller's language.
 /// </summary>
 /// <remarks>
 /// Pipeline order (the host calls <c>UseServiceDefaults()</c> then <c>UseEdgeProtection()</c>):
@@ -46,10 +77,13 @@ public sealed class EdgeRateLimitOptions
 /// <item>correlation id — installed by <see cref="AddEdgeProtection"/> as a startup filter, so it runs before
 /// everything else: the 401 of authorization and the answers of the exception handler carry it as well, and
 /// every log line of the request is in its scope;</item>
-/// <item>request localization → exception handler → status code pages → authentication → authorization
-/// (<c>UseServiceDefaults</c>): the culture is set before any refusal is written, and the caller is known;</item>
+/// <item>sign-in limit (also a startup filter): before authentication, where OpenIddict answers most token
+/// requests itself, so that no sign-in attempt escapes it;</item>
+/// <item>request target (every host's, <see cref="RequestLimits"/>, a startup filter too): 414 for a URI too long;</item>
+/// <item>request localization → exception handler → status code pages → authentication → authorization →
+/// body cap per endpoint (<c>UseServiceDefaults</c>): the culture is set before any refusal is written, the
+/// caller is known, and a 401 or 403 answers before a 413;</item>
 /// <item>rate limiter (<c>UseEdgeProtection</c>): after authentication, so it partitions by client, not only by IP;</item>
-/// <item>body cap (<c>UseEdgeProtection</c>): refuses a declared oversize body before anything reads it;</item>
 /// <item>the endpoints (the reverse proxy in the gateway, the modules in Standalone).</item>
 /// </list>
 /// </remarks>
@@ -67,12 +101,16 @@ public static class EdgeProtection
     {
         builder.Services.AddOptions<EdgeOptions>()
             .BindConfiguration(EdgeOptions.Section)
-            .Validate(o => o.MaxRequestBodyBytes > 0, "Edge:MaxRequestBodyBytes must be above zero.")
             .Validate(o => o.RateLimit.PermitLimit > 0, "Edge:RateLimit:PermitLimit must be above zero.")
             .Validate(o => o.RateLimit.WindowSeconds > 0, "Edge:RateLimit:WindowSeconds must be above zero.")
+            .Validate(o => o.RateLimit.AnonymousPermitLimit > 0, "Edge:RateLimit:AnonymousPermitLimit must be above zero.")
+            .Validate(o => o.RateLimit.SignInPermitLimitPerAddress > 0, "Edge:RateLimit:SignInPermitLimitPerAddress must be above zero.")
+            .Validate(o => o.RateLimit.SignInPermitLimitPerUserName > 0, "Edge:RateLimit:SignInPermitLimitPerUserName must be above zero.")
+            .Validate(o => o.RateLimit.SignInWindowSeconds > 0, "Edge:RateLimit:SignInWindowSeconds must be above zero.")
             .ValidateOnStart();
 
         builder.Services.AddTransient<IStartupFilter, CorrelationStartupFilter>();
+        builder.Services.AddSingleton<SignInLimiter>();
 
         builder.Services.AddRateLimiter(options =>
         {
@@ -94,7 +132,6 @@ public static class EdgeProtection
     public static WebApplication UseEdgeProtection(this WebApplication app)
     {
         app.UseRateLimiter();
-        app.Use(CapRequestBody);
         return app;
     }
 
@@ -125,12 +162,21 @@ public static class EdgeProtection
         return "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
     }
 
+    /// <summary>A signed-in client's window, or the tighter one of an address without a token.</summary>
     private static RateLimitPartition<string> PerClientWindow(HttpContext context)
     {
-        var limits = context.RequestServices.GetRequiredService<IOptions<EdgeOptions>>().Value.RateLimit;
-        return RateLimitPartition.GetFixedWindowLimiter(PartitionKeyOf(context), _ => new FixedWindowRateLimiterOptions
+        // A sign-in attempt has limits of its own (SignInLimiter), per address and per user name.
+        if (SignInLimiter.IsSignIn(context.Request))
         {
-            PermitLimit = limits.PermitLimit,
+            return RateLimitPartition.GetNoLimiter(string.Empty);
+        }
+
+        var limits = context.RequestServices.GetRequiredService<IOptions<EdgeOptions>>().Value.RateLimit;
+        var key = PartitionKeyOf(context);
+        var anonymous = key.StartsWith("ip:", StringComparison.Ordinal);
+        return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = anonymous ? limits.AnonymousPermitLimit : limits.PermitLimit,
             Window = TimeSpan.FromSeconds(limits.WindowSeconds),
             QueueLimit = 0,
             AutoReplenishment = true,
@@ -144,51 +190,7 @@ public static class EdgeProtection
             ? (int)Math.Ceiling(retryAfter.TotalSeconds)
             : 1;
         context.Response.Headers.RetryAfter = Math.Max(1, seconds).ToString(CultureInfo.InvariantCulture);
-        await WriteProblemAsync(context, StatusCodes.Status429TooManyRequests, "too_many_requests");
-    }
-
-    private static Task CapRequestBody(HttpContext context, RequestDelegate next)
-    {
-        // An endpoint that declares its own limit ([RequestSizeLimit], WithRequestSizeLimit) keeps it:
-        // routing has already applied it to the feature.
-        if (context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>() is not null)
-        {
-            return next(context);
-        }
-
-        var max = context.RequestServices.GetRequiredService<IOptions<EdgeOptions>>().Value.MaxRequestBodyBytes;
-        if (context.Request.ContentLength > max)
-        {
-            return WriteProblemAsync(context, StatusCodes.Status413PayloadTooLarge, "payload_too_large");
-        }
-
-        // A body of unknown length (chunked) is cut by the server when it passes the cap: Kestrel throws a
-        // BadHttpRequestException with 413, which the proxy or the exception handler turns into a 413.
-        var sizeFeature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
-        if (sizeFeature is { IsReadOnly: false })
-        {
-            sizeFeature.MaxRequestBodySize = max;
-        }
-
-        return next(context);
-    }
-
-    private static async Task WriteProblemAsync(HttpContext context, int status, string code)
-    {
-        context.Response.StatusCode = status;
-        var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
-
-        // TryWrite: a caller that accepts no JSON gets the bare status (and its headers) rather than a 500.
-        await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = status,
-                Type = ProblemDetailsExtensions.TypePrefix + code,
-                Title = ProblemMessages.Get(code),
-            },
-        });
+        await RequestLimits.WriteProblemAsync(context, StatusCodes.Status429TooManyRequests, "too_many_requests");
     }
 
     /// <summary>Runs the correlation middleware ahead of the whole pipeline of the host.</summary>
@@ -197,6 +199,7 @@ public static class EdgeProtection
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
             app.Use(ApplyCorrelation);
+            app.Use(SignInLimiter.LimitAsync);
             next(app);
         };
     }

@@ -60,6 +60,7 @@ public static class ServiceDefaultsExtensions
                     tracing.AddOtlpExporter();
                 }
             });
+        builder.AddRequestLimits();
         return builder;
     }
 
@@ -69,6 +70,7 @@ public static class ServiceDefaultsExtensions
         app.UseProcurementProblemDetails();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRequestLimits();
         return app;
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Procurement.Contracts.Tendering;
+using Procurement.ServiceDefaults.Hosting;
 using Procurement.ServiceDefaults.Problems;
 using Procurement.ServiceDefaults.Security;
 using Procurement.Tendering.Data;
@@ -26,7 +27,7 @@ public static class TenderDocumentEndpoints
     {
         var group = routes.MapGroup("/api/tenders/{id:guid}/documents").WithTags("Tender documents");
 
-        group.MapPost("/", Upload).RequireAuthorization(Roles.Purchaser)
+        group.MapPost("/", Upload).RequireAuthorization(Roles.Purchaser).AcceptsDocumentUpload()
             .WithName("UploadTenderDocument")
             .WithSummary("multipart/form-data with one file (field \"file\"): PDF, DOCX or XLSX, at most 20 MB; a draft or published tender of the caller's unit.");
         group.MapGet("/", List).RequireAuthorization(Policies.AnyUser)
