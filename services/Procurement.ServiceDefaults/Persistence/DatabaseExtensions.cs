@@ -19,7 +19,8 @@ public static class DatabaseExtensions
 
     /// <summary>
     /// Registers a service's DbContext on the configured provider (<c>Database:Provider</c>: Sqlite by
-    /// default, SqlServer in production with <c>ConnectionStrings:{name}</c>), its readiness check and
+    /// default, SqlServer in production with <c>ConnectionStrings:{name}</c>), its readiness check (the
+    /// database answers and its schema is not behind: <see cref="DatabaseSchemaCheck{TContext}"/>) and
     /// the outbox dispatcher that publishes what it commits.
     /// </summary>
     public static WebApplicationBuilder AddServiceDatabase<TContext>(this WebApplicationBuilder builder, string name)
