@@ -6,7 +6,7 @@
 #    name, ports and epmd; stopped again on exit). PROCUREMENT_TEST_NO_BROKER=1 skips this and
 #    the tests that need a broker skip themselves.
 # 2. builds the solution (Release, warnings are errors).
-# 3. checks every service's EF model against its migrations.
+# 3. checks every service's EF model against its migrations, for SQL Server and for SQLite.
 # 4. runs all tests and ends with one line: "Tests: N passed, N failed, N skipped".
 set -euo pipefail
 
@@ -60,13 +60,14 @@ step "dotnet build (Release, -warnaserror)"
 dotnet build Procurement.sln -warnaserror -c Release
 
 # --- 3. EF model vs migrations ---------------------------------------------------------------
+# One migration set per provider (Data/Migrations for SQL Server, Data/Migrations/Sqlite for SQLite); the
+# design-time factory picks the provider from PROCUREMENT_EF_PROVIDER, so each set is checked against its model.
 for p in "${EF_PROJECTS[@]}"; do
-  if [ -d "$p/Data/Migrations" ]; then
-    step "EF pending model changes: $p"
-    dotnet ef migrations has-pending-model-changes --project "$p" --no-build --configuration Release
-  else
-    echo "warning: skipping EF migration check for $p (no $p/Data/Migrations folder)"
-  fi
+  for provider in SqlServer Sqlite; do
+    step "EF pending model changes: $p ($provider)"
+    PROCUREMENT_EF_PROVIDER=$provider \
+      dotnet ef migrations has-pending-model-changes --project "$p" --no-build --configuration Release
+  done
 done
 
 # --- 4. tests --------------------------------------------------------------------------------

@@ -142,5 +142,5 @@ internal static class SqliteWriteGate
     public static SemaphoreSlim For(string? connectionString) => Gates.GetOrAdd(connectionString ?? "", _ => new SemaphoreSlim(1, 1));
 }
 
-/// <summary>For <c>dotnet ef</c>: the SQL Server model, without a server.</summary>
-public sealed class BiddingDbDesignTimeFactory : SqlServerDesignTimeFactory<BiddingDb>;
+/// <summary>For <c>dotnet ef</c>: the model of either provider, without a database.</summary>
+public sealed class BiddingDbDesignTimeFactory : ServiceDesignTimeFactory<BiddingDb>;

@@ -114,5 +114,5 @@ internal static class TermsJson
         list => list.ToList());
 }
 
-/// <summary>For <c>dotnet ef</c>: the SQL Server model, without a server.</summary>
-public sealed class ContractingDbDesignTimeFactory : SqlServerDesignTimeFactory<ContractingDb>;
+/// <summary>For <c>dotnet ef</c>: the model of either provider, without a database.</summary>
+public sealed class ContractingDbDesignTimeFactory : ServiceDesignTimeFactory<ContractingDb>;

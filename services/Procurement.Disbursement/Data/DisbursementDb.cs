@@ -127,5 +127,5 @@ public sealed class DisbursementDb(DbContextOptions<DisbursementDb> options) : S
     }
 }
 
-/// <summary>For <c>dotnet ef</c>: the SQL Server model, without a server.</summary>
-public sealed class DisbursementDbDesignTimeFactory : SqlServerDesignTimeFactory<DisbursementDb>;
+/// <summary>For <c>dotnet ef</c>: the model of either provider, without a database.</summary>
+public sealed class DisbursementDbDesignTimeFactory : ServiceDesignTimeFactory<DisbursementDb>;

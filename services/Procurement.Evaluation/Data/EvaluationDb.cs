@@ -17,5 +17,5 @@ public sealed class EvaluationDb(DbContextOptions<EvaluationDb> options) : Servi
     }
 }
 
-/// <summary>For <c>dotnet ef</c>: the SQL Server model, without a server.</summary>
-public sealed class EvaluationDbDesignTimeFactory : SqlServerDesignTimeFactory<EvaluationDb>;
+/// <summary>For <c>dotnet ef</c>: the model of either provider, without a database.</summary>
+public sealed class EvaluationDbDesignTimeFactory : ServiceDesignTimeFactory<EvaluationDb>;

@@ -1,8 +1,11 @@
+using System.Data.Common;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Procurement.ServiceDefaults.Messaging;
 
@@ -16,7 +19,8 @@ public static class DatabaseExtensions
 
     /// <summary>
     /// Registers a service's DbContext on the configured provider (<c>Database:Provider</c>: Sqlite by
-    /// default, SqlServer in production with <c>ConnectionStrings:{name}</c>), its readiness check and
+    /// default, SqlServer in production with <c>ConnectionStrings:{name}</c>), its readiness check (the
+    /// database answers and its schema is not behind: <see cref="DatabaseSchemaCheck{TContext}"/>) and
     /// the outbox dispatcher that publishes what it commits.
     /// </summary>
     public static WebApplicationBuilder AddServiceDatabase<TContext>(this WebApplicationBuilder builder, string name)
@@ -37,8 +41,10 @@ public static class DatabaseExtensions
             UseProvider(options, provider, connectionString);
             options.AddInterceptors(services.GetRequiredService<OutboxSignal>());
         });
-        builder.Services.AddHealthChecks().AddDbContextCheck<TContext>(name.ToLowerInvariant() + "-db", tags: [HealthTags.Ready]);
-        builder.Services.AddSingleton(new DatabaseRegistration(typeof(TContext), provider));
+        builder.Services.TryAddSingleton<DatabaseSchemaStatus>();
+        builder.Services.AddHealthChecks().AddTypeActivatedCheck<DatabaseSchemaCheck<TContext>>(
+            name.ToLowerInvariant() + "-db", failureStatus: null, tags: [HealthTags.Ready], args: name);
+        builder.Services.AddSingleton(new DatabaseRegistration(typeof(TContext), provider, name, ContextFactory.Create<TContext>));
         if (typeof(ServiceDbContext).IsAssignableFrom(typeof(TContext)))
         {
             builder.Services.AddSingleton(typeof(Microsoft.Extensions.Hosting.IHostedService),
@@ -48,37 +54,56 @@ public static class DatabaseExtensions
         return builder;
     }
 
-    public static DbContextOptionsBuilder UseProvider(DbContextOptionsBuilder options, string provider, string connectionString) =>
-        provider switch
+    /// <summary>The provider, and the migration set that is its own (<see cref="ProviderMigrationsAssembly"/>).</summary>
+    public static DbContextOptionsBuilder UseProvider(DbContextOptionsBuilder options, string provider, string connectionString)
+    {
+        _ = provider switch
         {
             Sqlite => options.UseSqlite(connectionString),
             SqlServer => options.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()),
             _ => throw new InvalidOperationException($"{ProviderSetting} must be {Sqlite} or {SqlServer}, not '{provider}'."),
         };
+        return options.ReplaceService<IMigrationsAssembly, ProviderMigrationsAssembly>();
+    }
 
     /// <summary>
-    /// Brings every registered database to the current model before the host serves requests:
-    /// SQL Server by its checked-in migrations; SQLite (embedded mode and tests) by creating the schema.
+    /// Brings every registered database to the current model before the host serves requests, by the
+    /// provider's migrations (SQLite keeps WAL). A SQLite file made before migrations is adopted when it is the
+    /// baseline, refused otherwise (<see cref="SqliteBaseline"/>). A database that cannot be brought up to date
+    /// is logged and reported by <c>/health/ready</c>, naming the service; the other services still start.
     /// </summary>
     public static async Task InitialiseDatabasesAsync(this WebApplication app)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseExtensions));
+        var status = app.Services.GetRequiredService<DatabaseSchemaStatus>();
         foreach (var registration in app.Services.GetServices<DatabaseRegistration>().DistinctBy(r => r.ContextType))
         {
             await using var scope = app.Services.CreateAsyncScope();
             var context = (DbContext)scope.ServiceProvider.GetRequiredService(registration.ContextType);
-            if (registration.Provider == SqlServer)
+            try
             {
+                if (registration.Provider == Sqlite && await SqliteBaseline.RefusalAsync(context, registration) is { } refusal)
+                {
+                    status.Refuse(registration.ContextType, refusal);
+                    logger.LogError("Database of {Service} refused: {Refusal}", registration.Name, refusal);
+                    continue;
+                }
+
                 await context.Database.MigrateAsync();
+                if (registration.Provider == Sqlite)
+                {
+                    // WAL lets readers go on while one writer commits: the embedded mode has many of both.
+                    await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+                }
             }
-            else
+            catch (Exception exception) when (exception is DbException or InvalidOperationException)
             {
-                await context.Database.EnsureCreatedAsync();
-                // WAL lets readers go on while one writer commits: the embedded mode has many of both.
-                await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+                status.Refuse(registration.ContextType, $"migration failed: {exception.Message}");
+                logger.LogCritical(exception, "Database of {Service} could not be migrated", registration.Name);
+                continue;
             }
 
-            logger.LogInformation("Database for {Context} is ready ({Provider})", registration.ContextType.Name, registration.Provider);
+            logger.LogInformation("Database of {Service} is ready ({Provider})", registration.Name, registration.Provider);
         }
     }
 
@@ -86,7 +111,8 @@ public static class DatabaseExtensions
     public static void ReleaseSqliteFiles() => SqliteConnection.ClearAllPools();
 }
 
-public sealed record DatabaseRegistration(Type ContextType, string Provider);
+/// <summary>A service's database: its context, provider, service name, and how to make a context on another connection.</summary>
+public sealed record DatabaseRegistration(Type ContextType, string Provider, string Name, Func<string, string, DbContext> CreateContext);
 
 public static class HealthTags
 {

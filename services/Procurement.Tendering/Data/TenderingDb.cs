@@ -94,5 +94,5 @@ public sealed class TenderingDb(DbContextOptions<TenderingDb> options) : Service
     }
 }
 
-/// <summary>For <c>dotnet ef</c>: the SQL Server model, without a server.</summary>
-public sealed class TenderingDbDesignTimeFactory : SqlServerDesignTimeFactory<TenderingDb>;
+/// <summary>For <c>dotnet ef</c>: the model of either provider, without a database.</summary>
+public sealed class TenderingDbDesignTimeFactory : ServiceDesignTimeFactory<TenderingDb>;
