@@ -147,11 +147,6 @@ namespace Procurement.Bidding.Data.Migrations
                     b.Property<DateTimeOffset?>("WithdrawnAt")
                         .HasColumnType("datetimeoffset");
 
-                    b.Property<string>("_commitments")
-                        .IsRequired()
-                        .HasColumnType("nvarchar(max)")
-                        .HasColumnName("Commitments");
-
                     b.HasKey("Id");
 
                     b.HasIndex("AgencyId", "TenderId");
@@ -190,55 +185,33 @@ namespace Procurement.Bidding.Data.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
-                    b.Property<Guid>("AgencyId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<string>("AgencyName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.Property<Guid>("BidId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<Guid?>("ContractId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<decimal>("Fte")
-                        .HasPrecision(4, 2)
-                        .HasColumnType("decimal(4,2)");
-
-                    b.Property<string>("IdLookupHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .IsUnicode(false)
-                        .HasColumnType("varchar(64)");
+                    b.Property<int>("Fte")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("int")
+                        .HasColumnName("FteHundredths");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
-                    b.Property<DateTimeOffset>("Since")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<Guid>("TenderId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<string>("Title")
+                    b.Property<string>("Person")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BidId");
+                    b.HasIndex("Person");
 
-                    b.HasIndex("ContractId");
-
-                    b.HasIndex("IdLookupHash");
-
-                    b.HasIndex("TenderId", "Kind");
+                    b.HasIndex("Source");
 
                     b.ToTable("StaffCommitments", (string)null);
                 });

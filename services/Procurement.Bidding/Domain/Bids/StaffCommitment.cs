@@ -55,6 +55,23 @@ public sealed class StaffCommitment
         });
     }
 
+    /// <summary>
+    /// A row of the register as it was kept before sealing (person by ID lookup hash, linked to its bid or contract in
+    /// the clear), carried over under the keyed hashes: same person, same kind, same FTE.
+    /// </summary>
+    public static StaffCommitment Carried(CommitmentTags tags, string idLookupHash, CommitmentKind kind, Guid bidId, Guid? contractId, decimal fte)
+    {
+        ArgumentNullException.ThrowIfNull(tags);
+        return new StaffCommitment
+        {
+            Id = Guid.NewGuid(),
+            Person = tags.Person(idLookupHash),
+            Kind = kind,
+            Source = kind == CommitmentKind.ActiveContract && contractId is { } contract ? tags.Contract(contract) : tags.Bid(bidId),
+            Fte = fte,
+        };
+    }
+
     /// <summary>The person's time now goes to a contract: the won bid's plan, or the predecessor contract's for a renewal.</summary>
     public void MoveToContract(string contractTag)
     {

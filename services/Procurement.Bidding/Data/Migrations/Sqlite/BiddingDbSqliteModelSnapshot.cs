@@ -142,11 +142,6 @@ namespace Procurement.Bidding.Data.Migrations.Sqlite
                     b.Property<long?>("WithdrawnAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("_commitments")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("Commitments");
-
                     b.HasKey("Id");
 
                     b.HasIndex("AgencyId", "TenderId");
@@ -185,55 +180,33 @@ namespace Procurement.Bidding.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("AgencyId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AgencyName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("BidId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("ContractId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal>("Fte")
-                        .HasPrecision(4, 2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("IdLookupHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .IsUnicode(false)
-                        .HasColumnType("TEXT");
+                    b.Property<int>("Fte")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("FteHundredths");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("Since")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("TenderId")
+                    b.Property<string>("Person")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Title")
+                    b.Property<string>("Source")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BidId");
+                    b.HasIndex("Person");
 
-                    b.HasIndex("ContractId");
-
-                    b.HasIndex("IdLookupHash");
-
-                    b.HasIndex("TenderId", "Kind");
+                    b.HasIndex("Source");
 
                     b.ToTable("StaffCommitments", (string)null);
                 });
