@@ -3,14 +3,8 @@ namespace Procurement.ServiceDefaults.Messaging;
 /// <summary>The delivery policy every host's bus shares: retries, then a durable dead letter, replayable by an operator.</summary>
 public static class Delivery
 {
-    /// <summary>Retries after the first attempt, with exponential back-off (see <see cref="MessagingExtensions.AddProcurementBus"/>).</summary>
+    /// <summary>Retries after the first attempt, with exponential back-off (<see cref="RetryOptions"/>); the consumer dead-letters at the last.</summary>
     public const int RetryLimit = 5;
-
-    public static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(200);
-
-    public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(10);
-
-    public static readonly TimeSpan RetryDelayStep = TimeSpan.FromMilliseconds(500);
 
     /// <summary>The header an operator's replay carries (the dead letter's id): only such a delivery runs a dead-lettered message again.</summary>
     public const string ReplayHeader = "Procurement-Replay-Of";

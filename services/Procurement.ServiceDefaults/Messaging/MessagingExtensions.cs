@@ -21,6 +21,18 @@ public sealed class MessagingOptions
 
     /// <summary>Prefixes every queue name, so that two deployments can share a broker (tests do).</summary>
     public string? QueuePrefix { get; set; }
+
+    /// <summary>The back-off between a consumer's retries; their number is fixed (<see cref="Delivery.RetryLimit"/>).</summary>
+    public RetryOptions Retry { get; set; } = new();
+}
+
+public sealed class RetryOptions
+{
+    public TimeSpan FirstDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(10);
+
+    public TimeSpan DelayStep { get; set; } = TimeSpan.FromMilliseconds(500);
 }
 
 public sealed class RabbitMqOptions
@@ -79,7 +91,7 @@ public static class MessagingExtensions
             bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
             {
                 // Retries with back-off inside the consumer; at the last one the consumer keeps the message as a dead letter.
-                endpoint.UseMessageRetry(retry => retry.Exponential(Delivery.RetryLimit, Delivery.FirstRetryDelay, Delivery.MaxRetryDelay, Delivery.RetryDelayStep));
+                endpoint.UseMessageRetry(retry => retry.Exponential(Delivery.RetryLimit, options.Retry.FirstDelay, options.Retry.MaxDelay, options.Retry.DelayStep));
             });
 
             if (inMemory)
