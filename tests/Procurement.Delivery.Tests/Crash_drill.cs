@@ -116,7 +116,7 @@ public sealed class Crash_drill(ITestOutputHelper output) : IDisposable
                         programId, $"Drill tender {name}-{round}", 300_000.00m, deadline, serviceStart, serviceStart.AddYears(1).AddDays(-1)));
                     await purchaser.PublishTenderAsync(tenderId);
                     Interlocked.Increment(ref _acknowledged);
-                    await purchaser.AmendAsync(tenderId, new NewAmendment($"Clarified scope, round {round}"));
+                    await purchaser.AmendAsync(tenderId, new NewAmendment($"Budget revised, round {round}", BudgetCeiling: 290_000.00m));
                     await agency.OpenTendersAsync();
                 }
             }
