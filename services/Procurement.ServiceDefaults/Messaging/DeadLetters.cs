@@ -81,16 +81,20 @@ public sealed class DeadLetterOperations(IServiceProvider services, IEnumerable<
 
             var type = Type.GetType(letter.MessageType, throwOnError: true)!;
             var message = JsonSerializer.Deserialize(letter.Payload, type, ServiceDbContext.EventJson)!;
+
+            // Recorded before the send: the consumer may commit (and remove the letter) before this method returns.
+            letter.ReplayedAt = clock.GetUtcNow();
+            letter.Replays++;
+            await db.SaveChangesAsync(cancellationToken);
+            var view = View(context, letter);
+
             var endpoint = await bus.GetSendEndpoint(new Uri($"queue:{letter.Endpoint}"));
             await endpoint.Send(message, type, send =>
             {
                 send.MessageId = letter.MessageId;
                 send.Headers.Set(Delivery.ReplayHeader, letter.Id.ToString());
             }, cancellationToken);
-            letter.ReplayedAt = clock.GetUtcNow();
-            letter.Replays++;
-            await db.SaveChangesAsync(cancellationToken);
-            return View(context, letter);
+            return view;
         }
 
         return null;
