@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using MassTransit;
@@ -58,8 +59,11 @@ public sealed class OutboxDispatcher<TContext>(
 
     private readonly OutboxOptions _options = options.Value;
 
-    /// <summary>Rows published before this instant were published by an earlier process: their in-memory copies are gone.</summary>
-    private readonly DateTimeOffset _startedAt = clock.GetUtcNow();
+    /// <summary>
+    /// In-memory bus: the owed rows this process published. An owed row not among them was published by an earlier
+    /// process, whose in-memory copies are gone (kept by id, not by time: a test's clock may be shifted either way).
+    /// </summary>
+    private readonly ConcurrentDictionary<Guid, byte> _publishedHere = new();
 
     private ConsumerDirectory? _consumers;
     private bool _consumersResolved;
@@ -154,6 +158,10 @@ public sealed class OutboxDispatcher<TContext>(
                         // The broker confirmed it, or nothing in this process consumes it: nothing more is owed.
                         message.DispatchedAt = message.PublishedAt;
                     }
+                    else
+                    {
+                        _publishedHere[message.Id] = 0;
+                    }
 
                     message.LastError = null;
                     published++;
@@ -199,8 +207,9 @@ public sealed class OutboxDispatcher<TContext>(
             if (consumers.For(message.MessageType).All(c => handled.Contains((message.Id, c.Consumer))))
             {
                 message.DispatchedAt = now;
+                _publishedHere.TryRemove(message.Id, out _);
             }
-            else if (message.PublishedAt < _startedAt || message.PublishedAt + _options.ConfirmTimeout <= now)
+            else if (!_publishedHere.ContainsKey(message.Id) || message.PublishedAt + _options.ConfirmTimeout <= now)
             {
                 try
                 {
@@ -208,6 +217,7 @@ public sealed class OutboxDispatcher<TContext>(
                     logger.LogInformation("Outbox message {MessageId} ({Type}) was published at {PublishedAt} and not yet consumed by all its consumers; published again",
                         message.Id, message.MessageType, message.PublishedAt);
                     message.PublishedAt = clock.GetUtcNow();
+                    _publishedHere[message.Id] = 0;
                 }
                 catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
                 {
