@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Procurement.ServiceDefaults.Persistence;
+using Procurement.ServiceDefaults.Problems;
 
 namespace Procurement.ServiceDefaults.Messaging;
 
@@ -20,6 +21,18 @@ public sealed class MessagingOptions
 
     /// <summary>Prefixes every queue name, so that two deployments can share a broker (tests do).</summary>
     public string? QueuePrefix { get; set; }
+
+    /// <summary>The back-off between a consumer's retries; their number is fixed (<see cref="Delivery.RetryLimit"/>).</summary>
+    public RetryOptions Retry { get; set; } = new();
+}
+
+public sealed class RetryOptions
+{
+    public TimeSpan FirstDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(10);
+
+    public TimeSpan DelayStep { get; set; } = TimeSpan.FromMilliseconds(500);
 }
 
 public sealed class RabbitMqOptions
@@ -51,8 +64,12 @@ public static class MessagingExtensions
     }
 
     /// <summary>
-    /// One MassTransit bus for the host, on the configured transport, with every module's consumers.
-    /// A message that still fails after the retries goes to its queue's <c>_error</c> queue — kept, never dropped.
+    /// One MassTransit bus for the host, on the configured transport, with every module's consumers, and MassTransit's
+    /// usage telemetry off (no outbound call the operator did not declare). A message that still fails after the
+    /// retries becomes a dead letter in the consuming service's database (see <see cref="IdempotentConsumer{TContext, TMessage}"/>),
+    /// counted in <c>/health/ready</c> and replayable by an admin; only when that cannot be saved does it go to its
+    /// queue's <c>_error</c> queue. On the in-memory bus the outbox confirms a row only once every consumer committed it
+    /// (see <see cref="ConsumerDirectory"/>).
     /// </summary>
     public static WebApplicationBuilder AddProcurementBus(this WebApplicationBuilder builder)
     {
@@ -60,8 +77,11 @@ public static class MessagingExtensions
         var registrations = Registrations(builder.Services);
         builder.Services.AddOptions<OutboxOptions>().BindConfiguration("Messaging:Outbox");
 
+        var inMemory = string.Equals(options.Transport, "InMemory", StringComparison.OrdinalIgnoreCase);
         Action<IBusRegistrationConfigurator> configure = bus =>
         {
+            // MassTransit 8.4+ reports usage to its vendor unless told not to (MASSTRANSIT_USAGE_TELEMETRY can still override).
+            bus.DisableUsageTelemetry();
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(options.QueuePrefix, includeNamespace: true));
             foreach (var register in registrations.Actions)
             {
@@ -70,11 +90,11 @@ public static class MessagingExtensions
 
             bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
             {
-                // Retries with back-off inside the consumer; a message that still fails lands in the _error queue.
-                endpoint.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(500)));
+                // Retries with back-off inside the consumer; at the last one the consumer keeps the message as a dead letter.
+                endpoint.UseMessageRetry(retry => retry.Exponential(Delivery.RetryLimit, options.Retry.FirstDelay, options.Retry.MaxDelay, options.Retry.DelayStep));
             });
 
-            if (string.Equals(options.Transport, "InMemory", StringComparison.OrdinalIgnoreCase))
+            if (inMemory)
             {
                 bus.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
             }
@@ -113,7 +133,22 @@ public static class MessagingExtensions
             builder.Services.AddMassTransit(configure);
         }
 
+        if (inMemory)
+        {
+            // After the registrations ran: every consumer type is in the service collection now.
+            builder.Services.AddSingleton(ConsumerDirectory.From(builder.Services));
+        }
+
+        builder.AddDeadLetters();
         return builder;
+    }
+
+    /// <summary>Dead letters: their operations, and their count per service as a readiness check (Degraded while any exist).</summary>
+    private static void AddDeadLetters(this WebApplicationBuilder builder)
+    {
+        ProblemMessages.Add(new Dictionary<string, (string En, string Zh)> { ["dead_letter"] = ("Dead letter", "死信") });
+        builder.Services.AddSingleton<DeadLetterOperations>();
+        builder.Services.AddHealthChecks().AddCheck<DeadLetterHealthCheck>(DeadLetterOperations.HealthCheckName, tags: [HealthTags.Ready]);
     }
 
     private static ConsumerRegistrations Registrations(IServiceCollection services)

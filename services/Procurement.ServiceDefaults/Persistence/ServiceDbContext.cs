@@ -20,6 +20,9 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
+    /// <summary>Messages this service's consumers failed on after every retry, until replayed (see <see cref="DeadLetter"/>).</summary>
+    public DbSet<DeadLetter> DeadLetters => Set<DeadLetter>();
+
     /// <summary>The app's clock where the context came from DI; the system clock at design time.</summary>
     protected TimeProvider Clock => _clock ??=
         this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?
@@ -36,7 +39,7 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
         OutboxMessages.Add(new OutboxMessage
         {
             Id = Guid.CreateVersion7(),
-            MessageType = $"{type.FullName}, {type.Assembly.GetName().Name}",
+            MessageType = OutboxMessage.TypeName(type),
             Payload = JsonSerializer.Serialize(integrationEvent, type, EventJson),
             OccurredAt = now,
             NextAttemptAt = now,
@@ -79,6 +82,16 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
             inbox.ToTable("InboxMessages");
             inbox.HasKey(m => new { m.MessageId, m.Consumer });
             inbox.Property(m => m.Consumer).HasMaxLength(300);
+        });
+        modelBuilder.Entity<DeadLetter>(dead =>
+        {
+            dead.ToTable("DeadLetters");
+            dead.HasKey(m => m.Id);
+            dead.HasIndex(m => new { m.MessageId, m.Consumer }).IsUnique();
+            dead.Property(m => m.MessageType).HasMaxLength(300);
+            dead.Property(m => m.Consumer).HasMaxLength(300);
+            dead.Property(m => m.Endpoint).HasMaxLength(300);
+            dead.Property(m => m.Error).HasMaxLength(4000);
         });
     }
 }
