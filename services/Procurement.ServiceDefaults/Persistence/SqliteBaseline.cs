@@ -97,8 +97,10 @@ public static class SqliteSchema
         {
             var quoted = table.Replace("\"", "\"\"", StringComparison.Ordinal);
             lines.UnionWith(await QueryAsync(connection, $"PRAGMA table_info(\"{quoted}\")", r =>
+                // Defaults are left out: EF writes every column itself, and a NOT NULL column that a migration adds
+                // (or a rollback re-adds) must carry one that the same column made by EnsureCreated lacks.
                 $"{table}: column {r.GetString(1)} {r.GetString(2)}{(r.GetInt64(3) == 1 ? " NOT NULL" : string.Empty)}"
-                + $"{(r.IsDBNull(4) ? string.Empty : " DEFAULT " + r.GetString(4))}{(r.GetInt64(5) > 0 ? " PRIMARY KEY " + r.GetInt64(5) : string.Empty)}"));
+                + $"{(r.GetInt64(5) > 0 ? " PRIMARY KEY " + r.GetInt64(5) : string.Empty)}"));
             lines.UnionWith(await QueryAsync(connection, $"PRAGMA foreign_key_list(\"{quoted}\")", r =>
                 $"{table}: foreign key {r.GetString(3)} -> {r.GetString(2)}({(r.IsDBNull(4) ? "?" : r.GetString(4))}) on delete {r.GetString(6)}"));
             var indexes = await QueryAsync(connection, $"PRAGMA index_list(\"{quoted}\")", r => (Name: r.GetString(1), Unique: r.GetInt64(2) == 1));
