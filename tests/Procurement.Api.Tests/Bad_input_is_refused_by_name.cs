@@ -53,15 +53,16 @@ public sealed class Bad_input_is_refused_by_name(ApiPlatform platform)
     }
 
     [Fact]
-    public async Task An_unknown_enum_name_inside_a_list_is_400_naming_the_item()
+    public async Task A_procurement_method_sent_as_a_number_is_never_stored_nor_is_an_unknown_condition_in_a_list()
     {
         var answer = await SendAsync("purchaser", HttpMethod.Post, "/api/tenders", $$$"""
             {"programId":"{{{platform.ProgramId}}}","title":"Elder care","budgetCeiling":480000,"bidDeadline":"2027-01-10T17:00:00+08:00",
-             "serviceStart":"2027-02-01","serviceEnd":"2028-01-31","procurementMethod":"PublicTender",
-             "paymentSchedule":{"instalments":[{"percent":100,"condition":7}]}}
+             "serviceStart":"2027-02-01","serviceEnd":"2028-01-31","procurementMethod":9,
+             "paymentSchedule":{"instalments":[{"percent":100,"condition":"Whenever"}]}}
             """);
 
-        answer.ShouldNameField("paymentSchedule.instalments[0].condition", "one_of");
+        answer.ShouldNameField("procurementMethod", "one_of").Should().Contain("PublicTender");
+        answer.ShouldNameField("paymentSchedule.instalments[0].condition", "one_of").Should().Contain("Activation");
     }
 
     [Fact]
@@ -109,7 +110,7 @@ public sealed class Bad_input_is_refused_by_name(ApiPlatform platform)
     [Fact]
     public async Task A_long_text_may_hold_line_breaks_and_tabs_but_no_other_control_character()
     {
-        var question = $"/api/tenders/{platform.TenderId}/questions";
+        var question = $"/api/tenders/{await platform.PublishTenderAsync()}/questions";
 
         var paragraphs = await SendAsync("agency1", HttpMethod.Post, question, """{"text":"Two questions:\n\t1. staffing\r\n\t2. budget"}""");
         var bell = await SendAsync("agency1", HttpMethod.Post, question, """{"text":"Ring \u0007 the bell"}""");
@@ -138,7 +139,7 @@ public sealed class Bad_input_is_refused_by_name(ApiPlatform platform)
         foreach (var answer in new[] { reading, writing })
         {
             answer.Status.Should().Be(HttpStatusCode.Forbidden, answer.Body);
-            answer.Problem.GetProperty("type").GetString().Should().Be("urn:procurement:problem:organisation_required");
+            answer.Problem.GetProperty("rule").GetString().Should().Be("organisation_required");
             answer.Problem.GetProperty("detail").GetString().Should().Contain("organisation");
         }
     }
@@ -149,7 +150,8 @@ public sealed class Bad_input_is_refused_by_name(ApiPlatform platform)
         var answer = await SendAsync("treasury", HttpMethod.Post, "/api/programs", ProgramBody);
 
         answer.Status.Should().Be(HttpStatusCode.Forbidden);
-        answer.Problem.GetProperty("type").GetString().Should().Be("urn:procurement:problem:role_required");
+        answer.Problem.GetProperty("type").GetString().Should().Be("urn:procurement:problem:forbidden");
+        answer.Problem.GetProperty("rule").GetString().Should().Be("role_required");
         answer.Problem.GetProperty("detail").GetString().Should().Contain("purchaser");
     }
 
@@ -168,7 +170,7 @@ public sealed class Bad_input_is_refused_by_name(ApiPlatform platform)
         var answer = await SendAsync("auditor", HttpMethod.Post, filled, body);
 
         answer.Status.Should().Be(HttpStatusCode.Forbidden, answer.Body);
-        answer.Problem.GetProperty("type").GetString().Should().Be("urn:procurement:problem:role_required");
+        answer.Problem.GetProperty("rule").GetString().Should().Be("role_required");
     }
 
     private async Task<Answer> SendAsync(string caller, HttpMethod method, string path, string? body = null, string contentType = "application/json")

@@ -7,8 +7,9 @@ using Procurement.ServiceDefaults.Security;
 namespace Procurement.ServiceDefaults.Problems;
 
 /// <summary>
-/// A caller who is signed in but may not act is told why, as a ProblemDetails: the token carries no organisation
-/// (a machine client's), or the roles the endpoint needs. Everything else (401, success) is the default handling.
+/// A caller who is signed in but may not act is told why, as a ProblemDetails of type <c>forbidden</c> whose
+/// <c>rule</c> and <c>detail</c> say it: the token carries no organisation (a machine client's), or the roles the
+/// endpoint needs. Everything else (401, success) is the default handling.
 /// It runs in the authorization middleware, before the endpoint reads its body or its ids: an auditor's write is
 /// 403 whatever the body says.
 /// </summary>
@@ -24,12 +25,11 @@ internal sealed class ProblemAuthorizationResultHandler(IProblemDetailsService p
             return;
         }
 
+        // The type stays the generic "forbidden" a client already handles; the reason is the rule and the detail.
+        var problem = ProblemDetailsExtensions.ToProblemDetails(ReasonFor(context, authorizeResult.AuthorizationFailure));
+        problem.Type = ProblemDetailsExtensions.TypePrefix + "forbidden";
         context.Response.StatusCode = StatusCodes.Status403Forbidden;
-        await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = ProblemDetailsExtensions.ToProblemDetails(ReasonFor(context, authorizeResult.AuthorizationFailure)),
-        });
+        await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
     }
 
     private static ForbiddenException ReasonFor(HttpContext context, AuthorizationFailure? failure)

@@ -58,11 +58,7 @@ public sealed class ApiPlatform : IAsyncLifetime
 
         using var purchaser = CreateClient(Caller("purchaser"));
         ProgramId = await purchaser.CreateProgramAsync("Home care for elders, API checks", "Demo District");
-        var today = SliceApi.BeijingToday();
-        TenderId = await purchaser.DraftTenderAsync(NewTender.Standard(
-            ProgramId, "Home care for elders 2027", 480_000m, SliceApi.BeijingTime(today.AddDays(40), new TimeOnly(17, 0)),
-            today.AddDays(60), today.AddDays(60 + 364)));
-        await purchaser.PublishTenderAsync(TenderId);
+        TenderId = await PublishTenderAsync();
 
         using var anonymous = _platform.CreateClient();
         OpenApi = JsonDocument.Parse(await anonymous.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
@@ -72,6 +68,18 @@ public sealed class ApiPlatform : IAsyncLifetime
     {
         OpenApi?.Dispose();
         await _platform.DisposeAsync();
+    }
+
+    /// <summary>A new tender of the program, published (the matrix may cancel the shared one).</summary>
+    public async Task<Guid> PublishTenderAsync()
+    {
+        using var purchaser = CreateClient(Caller("purchaser"));
+        var today = SliceApi.BeijingToday();
+        var tenderId = await purchaser.DraftTenderAsync(NewTender.Standard(
+            ProgramId, "Home care for elders 2027", 480_000m, SliceApi.BeijingTime(today.AddDays(40), new TimeOnly(17, 0)),
+            today.AddDays(60), today.AddDays(60 + 364)));
+        await purchaser.PublishTenderAsync(tenderId);
+        return tenderId;
     }
 
     public HttpClient CreateClient(Caller caller)
