@@ -58,7 +58,7 @@ public sealed class ApiPlatform : IAsyncLifetime
 
         using var purchaser = CreateClient(Caller("purchaser"));
         ProgramId = await purchaser.CreateProgramAsync("Home care for elders, API checks", "Demo District");
-        TenderId = await PublishTenderAsync();
+        TenderId = await PublishTenderAsync(ProgramId);
 
         using var anonymous = _platform.CreateClient();
         OpenApi = JsonDocument.Parse(await anonymous.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
@@ -70,13 +70,13 @@ public sealed class ApiPlatform : IAsyncLifetime
         await _platform.DisposeAsync();
     }
 
-    /// <summary>A new tender of the program, published (the matrix may cancel the shared one).</summary>
-    public async Task<Guid> PublishTenderAsync()
+    /// <summary>A tender of a program of its own, published (the flood and the matrix edit and cancel the shared ones).</summary>
+    public async Task<Guid> PublishTenderAsync(Guid? programId = null)
     {
         using var purchaser = CreateClient(Caller("purchaser"));
         var today = SliceApi.BeijingToday();
         var tenderId = await purchaser.DraftTenderAsync(NewTender.Standard(
-            ProgramId, "Home care for elders 2027", 480_000m, SliceApi.BeijingTime(today.AddDays(40), new TimeOnly(17, 0)),
+            programId ?? await purchaser.CreateProgramAsync("Home care for elders, one tender", "Demo District"), "Home care for elders 2027", 480_000m, SliceApi.BeijingTime(today.AddDays(40), new TimeOnly(17, 0)),
             today.AddDays(60), today.AddDays(60 + 364)));
         await purchaser.PublishTenderAsync(tenderId);
         return tenderId;
