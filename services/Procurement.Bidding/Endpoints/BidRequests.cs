@@ -49,7 +49,9 @@ public sealed record SubmitBidRequest(Guid? TenderId, BidContentRequest? Content
             errors.ThrowIfAny();
         }
 
-        return (TenderId!.Value, Content!.ToDraft(errors));
+        // The draft first: it throws with every bad field, tenderId among them, before the id is read.
+        var draft = Content!.ToDraft(errors);
+        return (TenderId!.Value, draft);
     }
 }
 

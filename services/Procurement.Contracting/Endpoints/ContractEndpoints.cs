@@ -31,7 +31,8 @@ public static class ContractEndpoints
         group.MapGet("/{id:guid}/history", History).RequireAuthorization(Policies.AnyUser)
             .WithName("ContractHistory").WithSummary("What happened to the contract, oldest first: drafting, signatures, every trigger.");
 
-        group.MapPost("/{id:guid}/sign", Sign).RequireAuthorization(Policies.AnyUser)
+        group.MapPost("/{id:guid}/sign", Sign).RequireAuthorization(policy => policy.AddAuthenticationSchemes("Bearer")
+                .RequireRole(Roles.Purchaser, Roles.Agency).RequireClaim(ProcurementClaims.OrganisationId))
             .WithName("SignContract").WithSummary("A user of the purchasing unit (purchaser) or of the agency (agency) signs for their party; the first signature issues the draft for signature.");
         group.MapPut("/{id:guid}/payment-term", SetPaymentTerm).RequireAuthorization(Roles.Purchaser)
             .WithName("SetContractPaymentTerm").WithSummary("The purchaser agrees the payment term (days within which an instalment is paid once due: 1–60, default 30) "

@@ -30,7 +30,9 @@ public static class ContractNotificationEndpoints
         var group = routes.MapGroup("/api/contracts/notifications").WithTags("Contracts");
         group.MapGet("/", Inbox).RequireAuthorization(Policies.AnyUser)
             .WithName("ListContractNotifications").WithSummary("The caller's organisation's contract notices, newest first, with the unread count.");
-        group.MapPost("/{id:guid}/read", MarkRead).RequireAuthorization(Policies.AnyUser)
+        // Only the parties (the purchasing unit and the agency) receive contract notices.
+        group.MapPost("/{id:guid}/read", MarkRead).RequireAuthorization(policy => policy.AddAuthenticationSchemes("Bearer")
+                .RequireRole(Roles.Purchaser, Roles.Agency).RequireClaim(ProcurementClaims.OrganisationId))
             .WithName("MarkContractNotificationRead").WithSummary("Marks one of the caller's organisation's contract notices read; again changes nothing.");
         return group;
     }

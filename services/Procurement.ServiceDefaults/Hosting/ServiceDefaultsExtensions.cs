@@ -29,7 +29,9 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddProcurementProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
-            options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            // Enums by name only: a number (or an unknown name) is refused, never stored as an undefined member.
+            options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
+            options.SerializerOptions.AllowDuplicateProperties = false;
             options.SerializerOptions.Converters.Add(new TwoDecimalPlacesConverter());
         });
         builder.AddProcurementAuthentication();
@@ -116,6 +118,9 @@ public static class ProcurementHost
             module.Map(app);
         }
 
+        // The modules' JSON bodies are checked (charset, duplicate keys, nulls in lists, enums, dates, control
+        // characters) inside each endpoint, after authorization.
+        JsonBodyGuard.Install(app);
         app.MapDefaultEndpoints();
         return app;
     }

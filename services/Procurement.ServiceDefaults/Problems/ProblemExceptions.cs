@@ -44,3 +44,7 @@ public sealed class NotFoundException(string resource, object id)
 /// <summary>403: the caller is known but their role or organisation may not do this.</summary>
 public sealed class ForbiddenException(string code = "forbidden", params object?[] args)
     : ProblemException(StatusCodes.Status403Forbidden, code, args);
+
+/// <summary>415: the body's media type or charset is not one the endpoint reads.</summary>
+public sealed class UnsupportedMediaTypeException(string code, params object?[] args)
+    : ProblemException(StatusCodes.Status415UnsupportedMediaType, code, args);

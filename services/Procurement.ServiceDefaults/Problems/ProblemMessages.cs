@@ -38,6 +38,14 @@ public static class ProblemMessages
             ["server_error"] = ("An unexpected error occurred; it has been logged.", "发生意外错误，已记录。"),
             ["method_not_allowed"] = ("This method is not allowed here.", "此处不允许该请求方法。"),
             ["unsupported_media_type"] = ("The content type is not supported.", "不支持该内容类型。"),
+            ["unsupported_charset"] = ("The body must be JSON in UTF-8; the charset {0} is not supported.", "请求体须为 UTF-8 编码的 JSON；不支持字符集 {0}。"),
+            ["null_item"] = ("{0} must not be null: leave the empty entry out of the list.", "{0} 不能为 null：请从列表中删除该空项。"),
+            ["duplicate_key"] = ("{0} appears more than once in the body.", "{0} 在请求体中出现了多次。"),
+            ["date_not_exist"] = ("{0}: the date {1} does not exist (an existing calendar date, yyyy-MM-dd).", "{0}：日期 {1} 不存在（须为真实存在的日历日期，格式 yyyy-MM-dd）。"),
+            ["control_characters"] = ("{0} contains control characters; a text may hold only tab and line breaks.", "{0} 含有控制字符；文本中仅允许制表符和换行。"),
+            ["control_characters_single_line"] = ("{0} contains control characters; a name or title is one line, without tab or line breaks.", "{0} 含有控制字符；名称和标题须为单行，不含制表符和换行。"),
+            ["organisation_required"] = ("This needs a user of an organisation: the access token carries no organisation (a machine client's token).", "此操作须由所属单位的用户执行：访问令牌未携带所属单位（机器客户端令牌）。"),
+            ["role_required"] = ("Your role may not do this; it needs the role: {0}.", "您的角色无权执行此操作；需要以下角色之一：{0}。"),
         });
     }
 

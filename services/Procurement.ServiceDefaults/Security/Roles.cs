@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Procurement.ServiceDefaults.Problems;
 
 namespace Procurement.ServiceDefaults.Security;
 
@@ -28,11 +29,14 @@ public static class ProcurementClaims
 
 public static class ClaimsPrincipalExtensions
 {
-    /// <summary>The caller's organisation; a token without one is refused by every policy.</summary>
+    /// <summary>The rule a token without an organisation (a machine client's) breaks where one is needed: 403.</summary>
+    public const string OrganisationRequired = "organisation_required";
+
+    /// <summary>The caller's organisation; a token without one (a machine client's) is refused with 403.</summary>
     public static Guid OrganisationId(this ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(ProcurementClaims.OrganisationId), out var id)
             ? id
-            : throw new InvalidOperationException("The access token carries no org_id claim.");
+            : throw new ForbiddenException(OrganisationRequired);
 
     public static string UserId(this ClaimsPrincipal user) =>
         user.FindFirstValue(ProcurementClaims.Subject) ?? user.FindFirstValue(ProcurementClaims.ClientId)

@@ -11,16 +11,20 @@ namespace Procurement.Evaluation.BidEvaluation.Endpoints;
 /// <summary>Compliance review, score sheets and the results of one tender's evaluation (DOMAIN.md §6).</summary>
 public static class ReviewEndpoints
 {
+    /// <summary>Who can sit on a panel: experts (evaluators) and the purchasing unit's representatives; the handlers check the seat.</summary>
+    private static void PanelMembers(Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder policy) => policy
+        .AddAuthenticationSchemes("Bearer").RequireRole(Roles.Evaluator, Roles.Purchaser).RequireClaim(ProcurementClaims.OrganisationId);
+
     public static RouteGroupBuilder MapReviewEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/evaluations/tenders/{tenderId:guid}").WithTags("Evaluations");
         group.MapGet("/", Results).RequireAuthorization(Policies.AnyUser)
             .WithName("GetEvaluation").WithSummary("The evaluation: bids with their compliance verdicts, sheet progress and, once completed, the ranking. Agencies that bid see only the published ranking.");
-        group.MapPost("/bids/{bidId:guid}/compliance", Review).RequireAuthorization(Policies.AnyUser)
+        group.MapPost("/bids/{bidId:guid}/compliance", Review).RequireAuthorization(PanelMembers)
             .WithName("ReviewBidCompliance").WithSummary("A panel member's pass/fail on a bid; the staffing plan is checked against the tender automatically.");
-        group.MapPost("/bids/{bidId:guid}/sheets", Submit).RequireAuthorization(Policies.AnyUser)
+        group.MapPost("/bids/{bidId:guid}/sheets", Submit).RequireAuthorization(PanelMembers)
             .WithName("SubmitScoreSheet").WithSummary("The caller's score sheet for a valid bid; an outlying score needs a written reason.");
-        group.MapPost("/bids/{bidId:guid}/sheets/mine/reasons", GiveReasons).RequireAuthorization(Policies.AnyUser)
+        group.MapPost("/bids/{bidId:guid}/sheets/mine/reasons", GiveReasons).RequireAuthorization(PanelMembers)
             .WithName("GiveOutlierReasons").WithSummary("Written reasons for the caller's outlying scores, so the sheet counts.");
         group.MapGet("/bids/{bidId:guid}/sheets", Sheets).RequireAuthorization(Policies.AnyUser)
             .WithName("ListScoreSheets").WithSummary("The sheets for a bid: a member only after submitting their own; auditors always.");
