@@ -2,6 +2,7 @@ using System.Text.Json;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -128,8 +129,14 @@ public static class DeadLetterEndpoints
     /// Every host maps them for its own databases (the gateway does not route them: in the distributed mode an operator
     /// calls each service's own address).
     /// </summary>
-    public static RouteGroupBuilder MapDeadLetterEndpoints(this IEndpointRouteBuilder routes)
+    public static RouteGroupBuilder? MapDeadLetterEndpoints(this IEndpointRouteBuilder routes)
     {
+        // Only a host with a bus and databases has dead letters (not the gateway).
+        if (routes.ServiceProvider.GetService<IServiceProviderIsService>()?.IsService(typeof(DeadLetterOperations)) != true)
+        {
+            return null;
+        }
+
         var group = routes.MapGroup("/api/operations/dead-letters").WithTags("Operations").RequireAuthorization(Roles.Admin);
         group.MapGet("/", List)
             .WithName("ListDeadLetters").WithSummary("Messages a consumer of this host still failed on after every retry, oldest first.");
@@ -138,10 +145,10 @@ public static class DeadLetterEndpoints
         return group;
     }
 
-    private static async Task<IResult> List(DeadLetterOperations operations, CancellationToken cancellationToken) =>
+    private static async Task<IResult> List([FromServices] DeadLetterOperations operations, CancellationToken cancellationToken) =>
         Results.Ok(await operations.ListAsync(cancellationToken));
 
-    private static async Task<IResult> Replay(Guid id, DeadLetterOperations operations, CancellationToken cancellationToken) =>
+    private static async Task<IResult> Replay(Guid id, [FromServices] DeadLetterOperations operations, CancellationToken cancellationToken) =>
         Results.Accepted(value: await operations.ReplayAsync(id, cancellationToken)
             ?? throw new NotFoundException(ProblemMessages.Get("dead_letter"), id));
 }

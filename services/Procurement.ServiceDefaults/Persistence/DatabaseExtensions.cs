@@ -82,14 +82,23 @@ public static class DatabaseExtensions
             var context = (DbContext)scope.ServiceProvider.GetRequiredService(registration.ContextType);
             try
             {
-                if (registration.Provider == Sqlite && await SqliteBaseline.RefusalAsync(context, registration) is { } refusal)
+                if (!context.Database.GetMigrations().Any())
+                {
+                    // A context without a migration set of its own (the test doubles of ServiceDefaults' tests) is
+                    // made from its model; every service's context has one for each provider.
+                    await context.Database.EnsureCreatedAsync();
+                }
+                else if (registration.Provider == Sqlite && await SqliteBaseline.RefusalAsync(context, registration) is { } refusal)
                 {
                     status.Refuse(registration.ContextType, refusal);
                     logger.LogError("Database of {Service} refused: {Refusal}", registration.Name, refusal);
                     continue;
                 }
+                else
+                {
+                    await context.Database.MigrateAsync();
+                }
 
-                await context.Database.MigrateAsync();
                 if (registration.Provider == Sqlite)
                 {
                     // WAL lets readers go on while one writer commits: the embedded mode has many of both.

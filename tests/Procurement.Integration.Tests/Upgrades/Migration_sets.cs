@@ -75,13 +75,21 @@ public sealed class Migration_sets
     public async Task The_SQLite_migrations_make_the_schema_that_EnsureCreated_makes_from_the_model(string service)
     {
         var created = await SchemaAsync(service, context => context.Database.EnsureCreatedAsync());
-        var migrated = await SchemaAsync(service, context => context.Database.MigrateAsync());
+        var migrated = (await SchemaAsync(service, context => context.Database.MigrateAsync()))
+            .Where(line => !KeptForAStartUpStep.Any(table => line.StartsWith(table + ":", StringComparison.Ordinal)))
+            .ToHashSet(StringComparer.Ordinal);
 
         migrated.Should().BeEquivalentTo(created);
         migrated.Should().Contain(line => line.Contains(": column ", StringComparison.Ordinal));
     }
 
     public static TheoryData<string> Services() => new(Contexts.Keys);
+
+    /// <summary>
+    /// Tables a migration keeps for the service to finish at start, where the key SQL lacks is held, and which the
+    /// service then drops: Bidding's register from before sealing (RegisterConversion carries it into keyed hashes).
+    /// </summary>
+    private static readonly string[] KeptForAStartUpStep = ["StaffCommitmentsBeforeSealing"];
 
     private static async Task<IReadOnlySet<string>> SchemaAsync(string service, Func<DbContext, Task> make)
     {

@@ -36,9 +36,9 @@ namespace Procurement.Bidding.Data.Migrations.Sqlite
                 name: "StaffCommitments",
                 newName: "StaffCommitmentsBeforeSealing");
 
-            migrationBuilder.DropColumn(
-                name: "Commitments",
-                table: "Bids");
+            // SQLite drops the column in place (3.35+); EF's DropColumn would rebuild Bids, which it cannot do inside the
+            // migration's transaction, so a crash mid-upgrade could leave a half-applied migration.
+            migrationBuilder.Sql("ALTER TABLE \"Bids\" DROP COLUMN \"Commitments\";");
 
             migrationBuilder.CreateTable(
                 name: "StaffCommitments",
