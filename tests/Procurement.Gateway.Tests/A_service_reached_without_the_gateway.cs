@@ -66,9 +66,9 @@ public abstract class A_service_reached_without_the_gateway(bool onKestrel) : IA
     {
         using var client = _host.CreateClient();
 
-        using var command = await client.PostAsync(new Uri("/api/commands", UriKind.Relative), new ChunkedBytes(Limit * 2));
-        using var document = await client.PostAsync(new Uri("/api/documents", UriKind.Relative), new ChunkedBytes(Limit * 2));
-        using var bigDocument = await client.PostAsync(new Uri("/api/documents", UriKind.Relative), new ChunkedBytes(DocumentLimit * 2));
+        using var command = await client.PostAsync(new Uri("/api/commands", UriKind.Relative), new ChunkedContent(Limit * 2));
+        using var document = await client.PostAsync(new Uri("/api/documents", UriKind.Relative), new ChunkedContent(Limit * 2));
+        using var bigDocument = await client.PostAsync(new Uri("/api/documents", UriKind.Relative), new ChunkedContent(DocumentLimit * 2));
 
         command.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
         (await Problem.ReadAsync(command)).Type.Should().Be("urn:procurement:problem:payload_too_large");
@@ -141,24 +141,6 @@ public abstract class A_service_reached_without_the_gateway(bool onKestrel) : IA
     public sealed record Bid(IReadOnlyList<StaffLine> Staff);
 
     public sealed record StaffLine(string Name, int[] Hours);
-
-    private sealed class ChunkedBytes(int length) : HttpContent
-    {
-        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
-        {
-            var chunk = new byte[256];
-            for (var sent = 0; sent < length; sent += chunk.Length)
-            {
-                await stream.WriteAsync(chunk);
-            }
-        }
-
-        protected override bool TryComputeLength(out long length)
-        {
-            length = 0;
-            return false;
-        }
-    }
 }
 
 public sealed class A_service_on_kestrel_reached_without_the_gateway() : A_service_reached_without_the_gateway(onKestrel: true);

@@ -90,7 +90,7 @@ public sealed class Edge_without_the_proxy : IAsyncLifetime
     public async Task A_chunked_body_over_the_limit_read_by_the_endpoint_gets_413_problem_details()
     {
         using var client = _host.CreateClient();
-        using var body = new ChunkedBytes(Limit * 8);
+        using var body = new ChunkedContent(Limit * 8);
 
         using var response = await client.PostAsync(new Uri("/api/documents", UriKind.Relative), body);
 
@@ -116,24 +116,6 @@ public sealed class Edge_without_the_proxy : IAsyncLifetime
     }
 
     private sealed record Note(string Text);
-
-    private sealed class ChunkedBytes(int length) : HttpContent
-    {
-        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
-        {
-            var chunk = new byte[256];
-            for (var sent = 0; sent < length; sent += chunk.Length)
-            {
-                await stream.WriteAsync(chunk);
-            }
-        }
-
-        protected override bool TryComputeLength(out long length)
-        {
-            length = 0;
-            return false;
-        }
-    }
 
     private sealed class ChunkedCopy(HttpContent inner) : HttpContent
     {

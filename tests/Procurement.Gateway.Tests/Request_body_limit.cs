@@ -184,23 +184,4 @@ public sealed class On_kestrel(EchoBackend backend) : IAsyncLifetime
         echo.ForwardedFor.Should().Be("127.0.0.1");
         echo.ForwardedProto.Should().Be("http");
     }
-
-    /// <summary>A body whose length is not known in advance, so it travels chunked.</summary>
-    private sealed class ChunkedContent(int length) : HttpContent
-    {
-        protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
-        {
-            var chunk = new byte[256];
-            for (var sent = 0; sent < length; sent += chunk.Length)
-            {
-                await stream.WriteAsync(chunk);
-            }
-        }
-
-        protected override bool TryComputeLength(out long length)
-        {
-            length = 0;
-            return false;
-        }
-    }
 }
