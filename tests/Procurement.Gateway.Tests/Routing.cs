@@ -33,6 +33,20 @@ public sealed class Routing(EchoBackend backend) : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("/api/operations/bidding/dead-letters/0193a1b2/replay", "bidding", "/api/operations/dead-letters/0193a1b2/replay")]
+    [InlineData("/api/operations/contracting/dead-letters/", "contracting", "/api/operations/dead-letters")]
+    [InlineData("/api/operations/disbursement/dead-letters/x", "disbursement", "/api/operations/dead-letters/x")]
+    public async Task An_operator_reaches_each_services_dead_letters_under_its_name(string path, string cluster, string forwarded)
+    {
+        using var response = await _gateway.GetAsync(path, _gateway.Token());
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var echo = await response.EchoAsync();
+        echo.Cluster.Should().Be(cluster);
+        echo.Path.Should().Be(forwarded, "each service keeps its own dead letters at the same path");
+    }
+
+    [Theory]
     [InlineData("/connect/authorize?client_id=web")]
     [InlineData("/account/login")]
     [InlineData("/.well-known/openid-configuration")]
