@@ -9,6 +9,8 @@ namespace Procurement.ServiceDefaults.Tests;
 /// <summary>The distributed mode keeps dead letters the same way, and a replay reaches the consumer's RabbitMQ queue.</summary>
 public sealed class Dead_letters_on_RabbitMq : IAsyncLifetime
 {
+    private const int BrokerPatienceSeconds = 90;
+
     private static readonly RabbitMqSettings? Broker = RabbitMqSettings.FromEnvironment();
 
     private RunningHost? _host;
@@ -47,7 +49,8 @@ public sealed class Dead_letters_on_RabbitMq : IAsyncLifetime
         var inspector = host.Services.GetRequiredService<InspectorSwitch>();
         inspector.Broken = true;
         var id = await host.ChangeWidgetAsync("broken on the broker");
-        await host.EventuallyAsync(db => db.DeadLetters.AnyAsync(d => d.MessageId == id), "the message is dead-lettered");
+        // The first publish also connects to the broker and declares its topology: slow when every test project starts at once.
+        await host.EventuallyAsync(db => db.DeadLetters.AnyAsync(d => d.MessageId == id), "the message is dead-lettered", seconds: BrokerPatienceSeconds);
         var letter = await host.InDbAsync(db => db.DeadLetters.SingleAsync(d => d.MessageId == id));
         letter.Endpoint.Should().EndWith("widget-inspector");
         (await host.InDbAsync(db => db.OutboxMessages.SingleAsync(m => m.Id == id))).DispatchedAt.Should().NotBeNull("the broker confirmed it");
@@ -57,7 +60,7 @@ public sealed class Dead_letters_on_RabbitMq : IAsyncLifetime
         using var replay = await admin.PostAsync(new Uri($"/api/operations/dead-letters/{letter.Id}/replay", UriKind.Relative), content: null);
 
         replay.StatusCode.Should().Be(HttpStatusCode.Accepted);
-        await host.EventuallyAsync(db => db.InboxMessages.AnyAsync(m => m.MessageId == id && m.Consumer == letter.Consumer), "the replay is consumed");
+        await host.EventuallyAsync(db => db.InboxMessages.AnyAsync(m => m.MessageId == id && m.Consumer == letter.Consumer), "the replay is consumed", seconds: BrokerPatienceSeconds);
         (await host.InDbAsync(db => db.DeadLetters.AnyAsync())).Should().BeFalse();
     }
 }
