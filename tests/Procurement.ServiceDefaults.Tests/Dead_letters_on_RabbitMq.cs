@@ -1,4 +1,5 @@
 using System.Net;
+using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Procurement.ServiceDefaults.Security;
@@ -46,6 +47,10 @@ public sealed class Dead_letters_on_RabbitMq : IAsyncLifetime
     public async Task A_dead_letter_is_kept_in_the_database_and_a_replay_reaches_the_consumer_through_the_broker()
     {
         var host = _host ?? throw new InvalidOperationException("The broker's settings are exported but no host started.");
+        // A publish before the consumer's queue is declared and bound is unroutable: the broker confirms and drops it.
+        // Wait until the receive endpoints are up, as a deployed consumer is long before the events it reads.
+        var health = await host.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(BrokerPatienceSeconds));
+        health.Should().Be(BusHealthStatus.Healthy, "the bus and its receive endpoints are up before the test publishes");
         var inspector = host.Services.GetRequiredService<InspectorSwitch>();
         inspector.Broken = true;
         var id = await host.ChangeWidgetAsync("broken on the broker");
