@@ -39,7 +39,7 @@ public sealed class In_memory_delivery : IAsyncLifetime
             "the first consumer commits");
         await Task.Delay(TimeSpan.FromSeconds(1)); // several dispatcher passes
         var owed = await _host.InDbAsync(db => db.OutboxMessages.SingleAsync(m => m.Id == id));
-        owed.PublishedAt.Should().NotBeNull();
+        owed.PublishedAt.Should().NotBeNull("the row was handed to the bus: the first consumer has it");
         owed.DispatchedAt.Should().BeNull("the inspector has not committed yet: on the in-memory bus the row is still owed");
 
         steer.Release();

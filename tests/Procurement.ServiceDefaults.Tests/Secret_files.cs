@@ -83,7 +83,7 @@ public sealed class Secret_files : IDisposable
             .Build();
         var environment = new HostingEnvironment { EnvironmentName = Environments.Development };
 
-        TokenKeys.Load(configuration, environment).EncryptionKey.Should().NotBeNull();
+        var created = TokenKeys.Load(configuration, environment);
 
         var signing = Path.Combine(_folder, "keys", "signing-key.pem");
         var encryption = Path.Combine(_folder, "keys", "encryption-key.txt");
@@ -92,7 +92,9 @@ public sealed class Secret_files : IDisposable
 
         File.SetUnixFileMode(signing, OwnerOnly | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
         var log = new LogCapture();
-        TokenKeys.Load(configuration, environment, log.CreateLogger("keys"));
+        var reloaded = TokenKeys.Load(configuration, environment, log.CreateLogger("keys"));
+        reloaded.EncryptionKey!.Key.Should().Equal(created.EncryptionKey!.Key, "the key written at creation is the one read back");
+        reloaded.SigningKey.Rsa.ExportSubjectPublicKeyInfo().Should().Equal(created.SigningKey.Rsa.ExportSubjectPublicKeyInfo());
         File.GetUnixFileMode(signing).Should().Be(OwnerOnly);
         log.Entries.Should().ContainSingle().Which.Message.Should().Contain("signing-key.pem");
     }
