@@ -105,15 +105,8 @@ public static class WidgetModule
     }
 
     /// <summary>Polls <paramref name="read"/> until it holds, for <paramref name="seconds"/> at most; fails naming <paramref name="what"/>.</summary>
-    public static async Task EventuallyAsync(this RunningHost host, Func<WidgetDb, Task<bool>> read, string what, int seconds = 20)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!await host.InDbAsync(read))
-        {
-            DateTime.UtcNow.Should().BeBefore(deadline, $"{what} within {seconds} s");
-            await Task.Delay(50);
-        }
-    }
+    public static Task EventuallyAsync(this RunningHost host, Func<WidgetDb, Task<bool>> read, string what, int seconds = 20) =>
+        Poll.UntilAsync(() => host.InDbAsync(read), what, TimeSpan.FromSeconds(seconds));
 
     public static string TempFolder() => Path.Combine(Path.GetTempPath(), "procurement-tests", Guid.NewGuid().ToString("N"));
 }

@@ -214,13 +214,6 @@ public sealed class Upgrading_a_data_folder : IAsyncLifetime
         return client;
     }
 
-    private static async Task WaitForAsync(Func<Task<bool>> condition, string what)
-    {
-        var until = DateTime.UtcNow + Patience;
-        while (!await condition())
-        {
-            DateTime.UtcNow.Should().BeBefore(until, what);
-            await Task.Delay(100);
-        }
-    }
+    private static Task WaitForAsync(Func<Task<bool>> condition, string what) =>
+        Poll.UntilAsync(condition, what, Patience, TimeSpan.FromMilliseconds(100));
 }
