@@ -5,6 +5,7 @@ using Procurement.Disbursement;
 using Procurement.Evaluation;
 using Procurement.Identity;
 using Procurement.Identity.Domain;
+using Procurement.Portal;
 using Procurement.ServiceDefaults.Hosting;
 using Procurement.ServiceDefaults.Persistence;
 using Procurement.ServiceDefaults.Security;
@@ -28,6 +29,7 @@ public static class StandaloneHost
         EvaluationModule.Module,
         ContractingModule.Module,
         DisbursementModule.Module,
+        PortalModule.Module,
     ];
 
     public const string DefaultUrl = "http://127.0.0.1:5080";
@@ -70,6 +72,12 @@ public static class StandaloneHost
             configuration[TokenKeys.IssuerSetting] = (configuration["urls"] ?? DefaultUrl).Split(';')[0];
         }
 
+        // The portal at "/" signs in against this host's Identity and calls this host's API, at the same public address.
+        var publicAddress = configuration[TokenKeys.IssuerSetting]!.TrimEnd('/');
+        configuration["Portal:Authority"] ??= publicAddress;
+        configuration["Identity:Portal:RedirectUris"] ??= string.Join(';', LoopbackAliases(publicAddress).Select(a => a + "/signin-oidc"));
+        configuration["Identity:Portal:PostLogoutRedirectUris"] ??= string.Join(';', LoopbackAliases(publicAddress).Select(a => a + "/signout-callback-oidc"));
+
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning)
             .AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning)
             .AddFilter("MassTransit", LogLevel.Warning)
@@ -80,6 +88,20 @@ public static class StandaloneHost
         return app;
     }
 
+    /// <summary>The address, and the same with <c>localhost</c> for <c>127.0.0.1</c> (or back): a person may type either.</summary>
+    private static IEnumerable<string> LoopbackAliases(string address)
+    {
+        yield return address;
+        if (address.Contains("://127.0.0.1", StringComparison.Ordinal))
+        {
+            yield return address.Replace("://127.0.0.1", "://localhost", StringComparison.Ordinal);
+        }
+        else if (address.Contains("://localhost", StringComparison.Ordinal))
+        {
+            yield return address.Replace("://localhost", "://127.0.0.1", StringComparison.Ordinal);
+        }
+    }
+
     /// <summary>What a person needs to start: where the platform listens and who they can sign in as.</summary>
     public static string Banner(WebApplication app)
     {
@@ -87,6 +109,7 @@ public static class StandaloneHost
         var url = app.Urls.FirstOrDefault() ?? app.Configuration["urls"] ?? DefaultUrl;
         text.AppendLine();
         text.AppendLine("Procurement — 政府购买社会工作服务平台 — is running (embedded mode)");
+        text.AppendLine($"  Portal:    {url.TrimEnd('/')}/   (sign in as purchaser, agency1, evaluator1 ... with the password below)");
         text.AppendLine($"  API:       {url.TrimEnd('/')}/api/...   OpenAPI: {url.TrimEnd('/')}/openapi/v1.json");
         text.AppendLine($"  Tokens:    POST {url.TrimEnd('/')}/connect/token");
         text.AppendLine($"  Data:      {DataDirectory.Resolve(app.Configuration)}");

@@ -1,0 +1,36 @@
+using AntDesign;
+using Procurement.ServiceDefaults.Security;
+
+namespace Procurement.Portal.Components.Layout;
+
+/// <summary>One entry of the side menu: where it goes, its text's resource key, and the roles that see it.</summary>
+public sealed record PortalMenuEntry(string Key, string Href, string TextKey, string Icon, IReadOnlyList<string> Roles)
+{
+    public bool IsFor(IEnumerable<string> roles) => Roles.Count == 0 || roles.Any(Roles.Contains);
+}
+
+/// <summary>
+/// The side menu, per role: a person sees only the entries of their roles (a page outside them answers 403 anyway).
+/// Each journey's pages live under their role's prefix (<c>/purchaser</c>, <c>/agency</c>, <c>/evaluator</c>).
+/// </summary>
+public static class PortalMenu
+{
+    public static IReadOnlyList<PortalMenuEntry> Entries { get; } =
+    [
+        new("home", "/", "MenuHome", IconType.Outline.Home, []),
+        new("programs", "/purchaser/programs", "MenuPrograms", IconType.Outline.Appstore, [Roles.Purchaser]),
+        new("tenders", "/purchaser/tenders", "MenuTenders", IconType.Outline.FileText, [Roles.Purchaser]),
+        new("agency-profile", "/agency/profile", "MenuAgencyProfile", IconType.Outline.Idcard, [Roles.Agency]),
+        new("agency-staff", "/agency/staff", "MenuAgencyStaff", IconType.Outline.Team, [Roles.Agency]),
+        new("open-tenders", "/agency/tenders", "MenuOpenTenders", IconType.Outline.Search, [Roles.Agency]),
+        new("my-bids", "/agency/bids", "MenuMyBids", IconType.Outline.Audit, [Roles.Agency]),
+        new("panels", "/evaluator/panels", "MenuPanels", IconType.Outline.Solution, [Roles.Evaluator]),
+        new("notifications", "/notifications", "MenuNotifications", IconType.Outline.Bell, [Roles.Agency]),
+    ];
+
+    public static IReadOnlyList<PortalMenuEntry> For(IEnumerable<string> roles)
+    {
+        var list = roles.ToList();
+        return [.. Entries.Where(e => e.IsFor(list))];
+    }
+}
