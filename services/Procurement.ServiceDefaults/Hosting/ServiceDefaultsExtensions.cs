@@ -35,7 +35,7 @@ public static class ServiceDefaultsExtensions
             options.SerializerOptions.Converters.Add(new TwoDecimalPlacesConverter());
         });
         builder.AddProcurementAuthentication();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(options => OpenApi.ProcurementOpenApi.AddProcurementConventions(options));
         builder.Services.AddHealthChecks();
         builder.Services.AddHttpContextAccessor();
 
