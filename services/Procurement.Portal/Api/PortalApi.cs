@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Options;
 using Procurement.Portal.Auth;
+using Procurement.Portal.Client;
 
 namespace Procurement.Portal.Api;
 
@@ -53,6 +54,7 @@ public static class PortalApiRegistration
         services.AddSingleton<PortalSocketsHandler>();
         services.AddScoped<PortalUser>();
         services.AddScoped<PortalHttp>();
+        services.AddProcurementApiClients(provider => provider.GetRequiredService<PortalHttp>().Client);
         return services;
     }
 }

@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Components;
+using Procurement.Portal.Api;
+using Procurement.Portal.Auth;
+using Procurement.Portal.Client;
+
+namespace Procurement.Portal.Components.Shared;
+
+/// <summary>
+/// The base of a portal page that calls the API: <see cref="CallAsync{T}"/> runs a call and turns a refusal into what
+/// the page shows — the API's 404 or 403 as the portal's refusal page (<see cref="Refused"/>), any other ProblemDetails
+/// into <see cref="Errors"/> beside the fields it names — and an ended session into a new sign-in that comes back here.
+/// </summary>
+public abstract class PortalPage : ComponentBase, IDisposable
+{
+    private readonly CancellationTokenSource _disposed = new();
+
+    [Inject] protected NavigationManager Navigation { get; set; } = default!;
+
+    /// <summary>The refusal of the last call, by field.</summary>
+    protected FieldErrors Errors { get; } = new();
+
+    /// <summary>404 or 403 when the thing the page shows does not exist for this person, or may not be seen by them.</summary>
+    protected int? Refused { get; set; }
+
+    /// <summary>True while a call runs (buttons show it and refuse a second click).</summary>
+    protected bool Busy { get; private set; }
+
+    protected CancellationToken Aborted => _disposed.Token;
+
+    /// <summary>Runs an API call; null (and <see cref="Errors"/> or <see cref="Refused"/> set) when the API refused it.</summary>
+    protected async Task<T?> CallAsync<T>(Func<CancellationToken, Task<T>> call, bool refusalIsPage = false)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        Busy = true;
+        Errors.Clear();
+        try
+        {
+            return await call(_disposed.Token);
+        }
+        catch (ApiException e) when (refusalIsPage && e.StatusCode is 403 or 404)
+        {
+            Refused = e.StatusCode;
+            return default;
+        }
+        catch (ApiException e)
+        {
+            Errors.From(e);
+            return default;
+        }
+        catch (PortalSessionEndedException)
+        {
+            Navigation.NavigateTo(PortalModule.SignInPath + "?returnUrl=" + Uri.EscapeDataString("/" + Navigation.ToBaseRelativePath(Navigation.Uri)), forceLoad: true);
+            return default;
+        }
+        finally
+        {
+            Busy = false;
+        }
+    }
+
+    /// <summary>As <see cref="CallAsync{T}"/> for a call that answers nothing; true when it succeeded.</summary>
+    protected async Task<bool> CallAsync(Func<CancellationToken, Task> call, bool refusalIsPage = false)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        return await CallAsync(async token =>
+        {
+            await call(token);
+            return true;
+        }, refusalIsPage);
+    }
+
+    public void Dispose()
+    {
+        _disposed.Cancel();
+        _disposed.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
