@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
-using Procurement.ServiceDefaults.Security;
 
 namespace Procurement.Portal.Auth;
 
@@ -17,8 +16,9 @@ public sealed class PortalUser(AuthenticationStateProvider authentication, Porta
             ?? throw new PortalSessionEndedException();
     }
 
+    /// <summary>The person's roles, by each identity's own role claim type (the portal's cookie uses <c>role</c>).</summary>
     public static IReadOnlyList<string> RolesOf(ClaimsPrincipal principal) =>
-        [.. principal.FindAll(ProcurementClaims.Role).Select(c => c.Value).Distinct(StringComparer.Ordinal)];
+        [.. principal.Identities.SelectMany(i => i.FindAll(i.RoleClaimType)).Select(c => c.Value).Distinct(StringComparer.Ordinal)];
 }
 
 /// <summary>The portal session's tokens are gone (signed out elsewhere, expired, or the portal restarted): sign in again.</summary>
