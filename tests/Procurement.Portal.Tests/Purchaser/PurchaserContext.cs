@@ -1,0 +1,18 @@
+using AntDesign;
+using AntDesign.JsInterop;
+
+namespace Procurement.Portal.Tests.Purchaser;
+
+/// <summary>
+/// The portal's bUnit context, plus what AntDesign components ask the browser after their first render: Select its box
+/// (to size its dropdown), Alert its element (its height, for the closing motion). Loose interop answers null, which they
+/// do not expect.
+/// </summary>
+public abstract class PurchaserContext : PortalContext
+{
+    protected PurchaserContext()
+    {
+        JSInterop.Setup<DomRect>(JSInteropConstants.GetBoundingClientRect, _ => true).SetResult(new DomRect());
+        JSInterop.Setup<HtmlElement>(JSInteropConstants.GetDomInfo, _ => true).SetResult(new HtmlElement());
+    }
+}
