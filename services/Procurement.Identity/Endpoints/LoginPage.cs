@@ -31,11 +31,11 @@ internal static class LoginPage
               <input type="hidden" name="returnUrl" value="{Encode(localReturnUrl)}">
               <div class="field">
                 <label for="userName">{Encode(texts[LoginTexts.UserName])}</label>
-                <input id="userName" name="userName" type="text" autocomplete="username" required autofocus value="{Encode(userName)}">
+                <input id="userName" name="userName" type="text" autocomplete="username" required{(string.IsNullOrEmpty(userName) ? " autofocus" : "")} value="{Encode(userName)}">
               </div>
               <div class="field">
                 <label for="password">{Encode(texts[LoginTexts.Password])}</label>
-                <input id="password" name="password" type="password" autocomplete="current-password" required>
+                <input id="password" name="password" type="password" autocomplete="current-password" required{(string.IsNullOrEmpty(userName) ? "" : " autofocus")}>
               </div>
               <button type="submit">{Encode(texts[LoginTexts.SignInButton])}</button>
             </form>
