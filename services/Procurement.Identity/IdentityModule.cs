@@ -90,6 +90,8 @@ public static class IdentityModule
                 }
 
                 options.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Roles, ApiScope, Scopes.OfflineAccess);
+                options.RegisterClaims(Claims.Name, Claims.Nickname, Claims.Locale, Claims.Role,
+                    ProcurementClaims.OrganisationId, TokenPrincipals.OrganisationNameClaim);
 
                 options.SetAccessTokenLifetime(IdentitySettings.Lifetime(builder.Configuration, IdentitySettings.AccessTokenLifetime, TimeSpan.FromHours(1)))
                     .SetRefreshTokenLifetime(IdentitySettings.Lifetime(builder.Configuration, IdentitySettings.RefreshTokenLifetime, TimeSpan.FromDays(14)));

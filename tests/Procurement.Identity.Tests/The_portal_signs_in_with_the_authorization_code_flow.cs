@@ -223,6 +223,29 @@ public sealed class The_portal_signs_in_with_the_authorization_code_flow(Develop
     }
 
     [Fact]
+    public async Task The_discovery_document_names_every_endpoint_and_claim_the_portal_uses()
+    {
+        using var client = identity.Host.CreateClient();
+
+        using var json = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync(new Uri("/.well-known/openid-configuration", UriKind.Relative)));
+
+        var root = json.RootElement;
+        foreach (var (endpoint, path) in new[]
+        {
+            ("authorization_endpoint", "connect/authorize"), ("token_endpoint", "connect/token"), ("end_session_endpoint", "connect/endsession"),
+            ("revocation_endpoint", "connect/revoke"), ("userinfo_endpoint", "connect/userinfo"),
+        })
+        {
+            new Uri(root.GetProperty(endpoint).GetString()!).AbsolutePath.Should().Be("/" + path, endpoint);
+        }
+
+        string[] Strings(string name) => [.. root.GetProperty(name).EnumerateArray().Select(e => e.GetString()!)];
+        Strings("code_challenge_methods_supported").Should().Contain("S256");
+        Strings("scopes_supported").Should().Contain(Scope.Split(' '));
+        Strings("claims_supported").Should().Contain(["sub", "name", "role", "org_id", "org_name", "nickname", "locale"]);
+    }
+
+    [Fact]
     public async Task Without_a_code_challenge_the_request_is_refused()
     {
         using var browser = new Browser(identity.Host);
