@@ -23,7 +23,8 @@ public static class ProcurementOpenApi
 
     public const string ProblemContentType = "application/problem+json";
 
-    public static OpenApiOptions AddProcurementConventions(this OpenApiOptions options)
+    /// <summary>The conventions above, and <c>info.title</c> from the service's name (not the process's, which a test host changes).</summary>
+    public static OpenApiOptions AddProcurementConventions(this OpenApiOptions options, string serviceName)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.AddSchemaTransformer((schema, context, _) =>
@@ -41,6 +42,8 @@ public static class ProcurementOpenApi
             // The caller sets the base address (the public entry, a test server): a server named here would be the
             // one the document happened to be asked through.
             document.Servers?.Clear();
+            document.Info ??= new OpenApiInfo();
+            document.Info.Title = Title(serviceName);
             document.Components ??= new OpenApiComponents();
             document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal);
             document.Components.Schemas[ProblemSchemaName] = ProblemSchema();
@@ -48,6 +51,8 @@ public static class ProcurementOpenApi
         });
         return options;
     }
+
+    public static string Title(string serviceName) => $"Procurement API ({serviceName})";
 
     /// <summary>Money (every decimal), dates and enums, by the CLR type the schema is made for.</summary>
     internal static void DescribeClrType(OpenApiSchema schema, Type type)
@@ -95,7 +100,7 @@ public static class ProcurementOpenApi
         var takesQuery = description.ParameterDescriptions.Any(p => p.Source == BindingSource.Query);
         var writes = !HttpMethods.IsGet(method) && !HttpMethods.IsHead(method);
         var anonymous = metadata.OfType<IAllowAnonymous>().Any();
-        var authorized = !anonymous && metadata.OfType<IAuthorizeData>().Any();
+        var authorized = !anonymous && (metadata.OfType<IAuthorizeData>().Any() || metadata.OfType<AuthorizationPolicy>().Any());
         var routeHasId = description.ParameterDescriptions.Any(p => p.Source == BindingSource.Path);
 
         operation.Responses ??= new OpenApiResponses();
