@@ -126,6 +126,21 @@ public sealed partial class The_OpenAPI_document_fits_a_generated_client(ApiPlat
         errors.GetProperty("additionalProperties").GetProperty("items").GetProperty("type").GetString().Should().Be("string");
     }
 
+    [Theory]
+    [InlineData("/api/disbursements/instalments/{id}/request")]
+    [InlineData("/api/disbursements/instalments/{id}/release")]
+    public void Lists_a_header_the_endpoint_reads_itself_as_a_required_parameter(string path)
+    {
+        var operation = Operation("post", path);
+
+        var header = operation.GetProperty("parameters").EnumerateArray()
+            .Single(p => p.GetProperty("in").GetString() == "header");
+        header.GetProperty("name").GetString().Should().Be("Idempotency-Key");
+        header.GetProperty("required").GetBoolean().Should().BeTrue();
+        header.GetProperty("schema").GetProperty("maxLength").GetInt32().Should().Be(100);
+        operation.GetProperty("responses").TryGetProperty("400", out _).Should().BeTrue("a missing key is a 400 naming the header");
+    }
+
     [Fact]
     public void Names_no_server_so_the_caller_sets_the_base_address_and_the_service_not_the_process_as_title()
     {

@@ -107,6 +107,16 @@ public sealed class The_generated_client(ApiPlatform platform)
     }
 
     [Fact]
+    public void Sends_the_Idempotency_Key_the_document_requires_where_money_moves()
+    {
+        foreach (var name in new[] { nameof(IDisbursementsClient.RequestInstalmentAsync), nameof(IDisbursementsClient.ReleaseInstalmentAsync) })
+        {
+            typeof(IDisbursementsClient).GetMethods().Where(m => m.Name == name)
+                .Should().NotBeEmpty().And.OnlyContain(m => m.GetParameters().Any(p => p.Name == "idempotency_Key" || p.Name == "idempotencyKey"), name);
+        }
+    }
+
+    [Fact]
     public void Reads_the_ProblemDetails_of_a_status_the_document_does_not_declare_from_the_body()
     {
         var headers = new Dictionary<string, IEnumerable<string>>();

@@ -97,7 +97,10 @@ public static class ProcurementOpenApi
         var takesBody = description.ParameterDescriptions.Any(p =>
                             p.Source == BindingSource.Body || p.Source == BindingSource.Form || p.Source == BindingSource.FormFile)
                         || metadata.OfType<IAcceptsMetadata>().Any();
-        var takesQuery = description.ParameterDescriptions.Any(p => p.Source == BindingSource.Query);
+        var headers = metadata.OfType<RequiredHeader>().ToList();
+        AddHeaders(operation, headers);
+        var takesQuery = headers.Count > 0
+                         || description.ParameterDescriptions.Any(p => p.Source == BindingSource.Query || p.Source == BindingSource.Header);
         var writes = !HttpMethods.IsGet(method) && !HttpMethods.IsHead(method);
         var anonymous = metadata.OfType<IAllowAnonymous>().Any();
         var authorized = !anonymous && (metadata.OfType<IAuthorizeData>().Any() || metadata.OfType<AuthorizationPolicy>().Any());
@@ -106,6 +109,7 @@ public static class ProcurementOpenApi
         operation.Responses ??= new OpenApiResponses();
         if (takesBody || takesQuery)
         {
+            // A bad query value or header (or a missing required header) is a 400 naming it, as a bad body field is.
             AddProblem(operation, document, StatusCodes.Status400BadRequest,
                 "The request is malformed or a field is invalid; errors names each field with its messages.");
         }
@@ -126,6 +130,27 @@ public static class ProcurementOpenApi
             AddProblem(operation, document, StatusCodes.Status409Conflict,
                 "The resource changed meanwhile or is in a state that forbids this (rule names which).");
             AddProblem(operation, document, StatusCodes.Status422UnprocessableEntity, "A business rule forbids this (rule names which).");
+        }
+    }
+
+    private static void AddHeaders(OpenApiOperation operation, List<RequiredHeader> headers)
+    {
+        foreach (var header in headers)
+        {
+            operation.Parameters ??= [];
+            if (operation.Parameters.Any(p => p.In == ParameterLocation.Header && string.Equals(p.Name, header.Name, StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = header.Name,
+                In = ParameterLocation.Header,
+                Required = true,
+                Description = header.Description,
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = header.MaxLength },
+            });
         }
     }
 
