@@ -117,6 +117,13 @@ public sealed class The_generated_client(ApiPlatform platform)
     }
 
     [Fact]
+    public void Reads_free_form_JSON_as_a_System_Text_Json_element_not_as_a_generated_class_of_that_name()
+    {
+        typeof(AmendmentView).GetProperty(nameof(AmendmentView.Changes))!.PropertyType.Should().Be<System.Text.Json.JsonElement>();
+        typeof(ProcurementApiClients).Assembly.GetExportedTypes().Should().NotContain(t => t.Name == "JsonElement");
+    }
+
+    [Fact]
     public void Reads_the_ProblemDetails_of_a_status_the_document_does_not_declare_from_the_body()
     {
         var headers = new Dictionary<string, IEnumerable<string>>();
