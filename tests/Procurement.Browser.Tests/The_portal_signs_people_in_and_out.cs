@@ -17,7 +17,8 @@ public class The_portal_signs_people_in_and_out(BrowserPlatform browser)
             await page.SubmitLoginAsync("purchaser");
             await page.WaitForURLAsync(PortalPages.IsPortal);
 
-            await Assertions.Expect(page.GetByTestId("home-title")).ToContainTextAsync("purchaser");
+            await Assertions.Expect(page.GetByTestId("home-title")).ToContainTextAsync("王芳");
+            await Assertions.Expect(page.GetByTestId("portal-organisation")).ToContainTextAsync("示范区民政局");
             await Assertions.Expect(page.GetByTestId("menu-tenders")).ToHaveTextAsync("采购公告");
             await Assertions.Expect(page.GetByTestId("menu-open-tenders")).ToHaveCountAsync(0);
             await Assertions.Expect(page.GetByTestId("portal-user")).ToContainTextAsync("采购人");
