@@ -30,6 +30,11 @@ public sealed class FieldErrors
         ArgumentNullException.ThrowIfNull(exception);
         Problem = exception.Problem() ?? new ProblemDetails { Status = exception.StatusCode, Title = exception.Message };
         _errors = exception.FieldErrors();
+        if (_errors.Count == 0 && Problem is { Field: { Length: > 0 } field, Detail: { Length: > 0 } detail })
+        {
+            // A business rule's refusal (422) names its one field and says why in its detail, without an errors map.
+            _errors = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase) { [field] = [detail] };
+        }
     }
 
     public bool Has(string field) => _errors.ContainsKey(field);

@@ -23,6 +23,15 @@ internal static class Refusals
         null);
 }
 
+/// <summary>A business rule's refusal as the API answers it: the field and the reason in the detail, no errors map.</summary>
+internal static class RuleRefusals
+{
+    public static ApiException<ProblemDetails> Of(string field, string detail) => new(
+        detail, 422, null, new Dictionary<string, IEnumerable<string>>(),
+        new ProblemDetails { Status = 422, Title = "业务规则拒绝了该请求。", Detail = detail, Field = field, Rule = "bid_period_too_short" },
+        null);
+}
+
 /// <summary>Programs: one program, or a refusal of the creation.</summary>
 internal sealed class FakePrograms : IServiceProgramsClient
 {

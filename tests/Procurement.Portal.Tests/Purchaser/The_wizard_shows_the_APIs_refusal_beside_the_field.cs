@@ -48,6 +48,18 @@ public sealed class The_wizard_shows_the_APIs_refusal_beside_the_field : Purchas
     }
 
     [Fact]
+    public void A_business_rules_refusal_naming_only_its_field_and_detail_is_shown_beside_that_field()
+    {
+        const string detail = "投标截止时间 2026-12-15 17:00 距发布不得少于 20 日，即不早于北京时间 2026-12-25 10:44。";
+        _tenders.PublishRefusal = RuleRefusals.Of("bidDeadline", detail);
+        var wizard = OnTheLastStep();
+
+        wizard.Find("[data-testid='wizard-publish']").Click();
+
+        wizard.WaitForAssertion(() => wizard.Find("#bid-deadline").Closest(".ant-form-item")!.TextContent.Should().Contain(detail));
+    }
+
+    [Fact]
     public void A_refusal_naming_the_scheme_takes_the_purchaser_to_the_scheme_step_with_the_message_there()
     {
         const string message = "各评分项合计 90 分，须为 100 分。";
