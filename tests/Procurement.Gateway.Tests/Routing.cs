@@ -50,7 +50,7 @@ public sealed class Routing(EchoBackend backend) : IAsyncLifetime
     [InlineData("/connect/authorize?client_id=web")]
     [InlineData("/account/login")]
     [InlineData("/.well-known/openid-configuration")]
-    public async Task The_identity_paths_are_routed_to_identity_without_a_token(string path)
+    public async Task The_identity_paths_are_routed_to_identity_without_a_token_under_the_address_the_browser_used(string path)
     {
         using var response = await _gateway.GetAsync(path);
 
@@ -58,6 +58,7 @@ public sealed class Routing(EchoBackend backend) : IAsyncLifetime
         var echo = await response.EchoAsync();
         echo.Cluster.Should().Be("identity");
         echo.Path.Should().Be(path);
+        echo.Host.Should().Be("localhost", "the discovery document names the authorize and login endpoints at the public address, not Identity's own");
     }
 
     [Theory]
