@@ -55,4 +55,18 @@ public class The_portal_signs_people_in_and_out(BrowserPlatform browser)
             await page.GotoAsync("/no/such/page");
             await Assertions.Expect(page.GetByTestId("refusal-404")).ToBeVisibleAsync();
         });
+
+    [Theory]
+    [InlineData("purchaser", "purchaser")]
+    [InlineData("agency1", "agency")]
+    [InlineData("evaluator1", "evaluator")]
+    public async Task Each_roles_home_page_lists_what_waits_for_them_and_is_pictured_for_the_docs(string userName, string role) =>
+        await browser.RunAsync(async page =>
+        {
+            await page.SignInAsync(userName);
+
+            await Assertions.Expect(page.GetByTestId($"home-{role}")).ToBeVisibleAsync();
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await page.ScreenshotAsync($"home-{role}");
+        });
 }

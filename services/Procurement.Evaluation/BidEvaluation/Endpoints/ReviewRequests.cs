@@ -114,10 +114,13 @@ public sealed record PanelSummary(int Size, int Experts, int Representatives);
 
 public sealed record SheetProgress(int Expected, int Submitted, int NeedingReasons);
 
-/// <summary>The evaluation as the purchaser, the panel and auditors read it.</summary>
-public sealed record EvaluationResponse(
+/// <summary>
+/// The evaluation as the purchaser, the panel and auditors read it; <see cref="MinimumPanelSize"/> and <see cref="OddPanelSize"/>
+/// are the method's panel rule for this tender (null: the method has no panel), so a panel can be asked for by the rule.
+/// </summary>
+public sealed record BidEvaluationResponse(
     Guid TenderId, string Title, string ProcurementMethod, EvaluationStage Stage, string? Outcome, DateTimeOffset? OpenedAt, DateTimeOffset? ConcludedAt,
-    int MinimumValidBids, IReadOnlyList<Criterion> Criteria, bool FixedPrice, PanelSummary? Panel, IReadOnlyList<BidReviewResponse> Bids,
+    int MinimumValidBids, int? MinimumPanelSize, bool OddPanelSize, IReadOnlyList<Criterion> Criteria, bool FixedPrice, PanelSummary? Panel, IReadOnlyList<BidReviewResponse> Bids,
     SheetProgress? Sheets, IReadOnlyList<PastPerformanceResponse> PastPerformance, IReadOnlyList<RankingResponse>? Ranking);
 
 /// <summary>A past-performance criterion's computed points for one bid.</summary>
