@@ -18,7 +18,8 @@ public static class ReviewEndpoints
     public static RouteGroupBuilder MapReviewEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/evaluations/tenders/{tenderId:guid}").WithTags("Evaluations");
-        group.MapGet("/", Results).RequireAuthorization(Policies.AnyUser)
+        // Declared so the generated client reads the body: an agency gets the PublishedRankingResponse subset of it.
+        group.MapGet("/", Results).RequireAuthorization(Policies.AnyUser).Produces<BidEvaluationResponse>()
             .WithName("GetEvaluation").WithSummary("The evaluation: bids with their compliance verdicts, sheet progress and, once completed, the ranking. Agencies that bid see only the published ranking.");
         group.MapPost("/bids/{bidId:guid}/compliance", Review).RequireAuthorization(PanelMembers)
             .WithName("ReviewBidCompliance").WithSummary("A panel member's pass/fail on a bid; the staffing plan is checked against the tender automatically.");
@@ -154,14 +155,16 @@ public static class ReviewEndpoints
         }
 
         EvaluationAccess.EnsureInsider(user, tender, panel);
-        return TypedResults.Ok(new EvaluationResponse(
+        return TypedResults.Ok(new BidEvaluationResponse(
             tender.TenderId, tender.Title, tender.ProcurementMethod, tender.Stage, tender.Outcome, tender.OpenedAt, tender.ConcludedAt,
-            tender.MinimumValidBids, tender.Criteria, tender.FixedPrice,
+            tender.MinimumValidBids, tender.MinimumPanelSize, tender.OddPanelSize, tender.Criteria, tender.FixedPrice,
             panel is null ? null : new PanelSummary(panel.Size, panel.ExpertSeats, panel.Size - panel.ExpertSeats),
             [.. bids.Select(BidReviewResponse.From)],
             panel is null ? null : new SheetProgress(EvaluationProgress.Expected(tender, panel, bids), sheets.Count, sheets.Count(s => s.Status == SheetStatus.NeedsReason)),
             [.. bids.Where(b => past.ContainsKey(b.AgencyId)).Select(b => PastPerformanceResponse.From(b, past[b.AgencyId], tender.PastPerformanceCriteria))],
-            ranking));
+            ranking,
+            tender.Eligibility,
+            tender.Staffing));
     }
 
     /// <summary>
