@@ -4,7 +4,8 @@ namespace Procurement.Portal.Tests.Evaluator;
 
 public sealed class The_score_sheet_shows_each_maximum_and_the_total_as_typed : PortalContext
 {
-    private static readonly SheetCriterion[] Criteria = [new("服务方案", 30m), new("团队经验", 20m)];
+    // The API keeps points with two decimals (30.00); the sheet writes them as people do (30).
+    private static readonly SheetCriterion[] Criteria = [new("服务方案", 30.00m), new("团队经验", 20.00m)];
 
     private IRenderedComponent<ScoreSheetForm> Sheet(IReadOnlyList<ScoreLine> lines, IReadOnlyList<SheetOutlier>? outliers = null) =>
         Render<ScoreSheetForm>(p => p.Add(s => s.Criteria, Criteria).Add(s => s.Lines, lines).Add(s => s.Outliers, outliers ?? []));

@@ -26,6 +26,9 @@ public static class ScoreSheetRules
     public static IReadOnlyList<SheetCriterion> PanelCriteria(IEnumerable<Criterion> criteria) =>
         [.. criteria.Where(c => c.Kind is not (CriterionKind.Price or CriterionKind.PastPerformance)).Select(c => new SheetCriterion(c.Name, c.MaxPoints))];
 
+    /// <summary>Points as an evaluator writes them: 30, 25.5 (the API keeps two decimals: 30.00).</summary>
+    public static string Points(decimal points) => points.ToString("0.##", CultureInfo.InvariantCulture);
+
     /// <summary>The sheet's total: the sum of the scores given so far (an empty input counts nothing).</summary>
     public static decimal Total(IEnumerable<decimal?> points) => points.Sum(p => p ?? 0m);
 
