@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.IdentityModel.Tokens.Jwt;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -39,6 +40,26 @@ public class The_browser_test_harness(BrowserPlatform browser)
         var token = new JwtSecurityToken(api.DefaultRequestHeaders.Authorization!.Parameter);
         token.IssuedAt.Should().BeCloseTo(before.AddHours(1).UtcDateTime, TimeSpan.FromSeconds(1));
         browser.Invoking(b => b.AdvanceClock(TimeSpan.FromMinutes(-1))).Should().Throw<ArgumentOutOfRangeException>();
+    }
+
+    [Fact]
+    public async Task Advancing_the_clock_by_weeks_takes_moments_and_the_clock_jobs_then_run_at_the_new_time()
+    {
+        using var purchaser = await browser.ApiAsync("purchaser");
+        var deadline = SliceApi.BeijingTime(browser.Today.AddDays(40), new TimeOnly(17, 0));
+        var tenderId = await purchaser.DraftTenderAsync(NewTender.Standard(
+            await purchaser.CreateProgramAsync("Home care for elders, clock check", "Demo District"),
+            "Home care for elders, clock check", 480_000m, deadline, browser.Today.AddDays(60), browser.Today.AddDays(60 + 364)));
+        await purchaser.PublishTenderAsync(tenderId);
+
+        var watch = Stopwatch.StartNew();
+        browser.AdvanceClock(deadline - browser.Clock.GetUtcNow() + TimeSpan.FromMinutes(5));
+        watch.Stop();
+
+        watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10), "a jump fires each clock job once, not once per interval it slept through");
+        var tender = await purchaser.WaitForTenderAsync(tenderId, t => t.BiddingClosedAt is not null, TimeSpan.FromSeconds(30));
+        tender.BiddingClosedAt.Should().NotBeNull("the bid window closer ran at the new time");
+        tender.BiddingClosedAt!.Value.Should().BeAfter(deadline);
     }
 
     [Fact]

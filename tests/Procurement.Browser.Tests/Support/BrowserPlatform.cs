@@ -20,7 +20,8 @@ namespace Procurement.Browser.Tests.Support;
 /// cookie the server dates in the past (the OIDC handler's correlation and nonce cookies live 15 minutes) would be
 /// dropped at once. It only ever moves forward (<see cref="AdvanceClock"/>), and it is shared by every test of the
 /// collection, so a test that moves it moves it for the tests after it. Timers on it (the platform's clock jobs) fire
-/// only when it is advanced; the outbox and the in-memory bus run in real time.
+/// only when it is advanced (each once per jump, see <see cref="AdvanceClock"/>); the outbox and the in-memory bus run
+/// in real time.
 /// </remarks>
 public sealed class BrowserPlatform : IAsyncLifetime
 {
@@ -32,7 +33,7 @@ public sealed class BrowserPlatform : IAsyncLifetime
     public static IReadOnlyList<string> ChromiumArguments { get; } =
         ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"];
 
-    /// <summary>How long one Playwright action or wait may take before the test fails (a cold Blazor page on 2 shared cores takes a few seconds).</summary>
+    /// <summary>How long one Playwright action, wait or <c>Expect</c> may take before the test fails (a cold Blazor page on 2 shared cores takes a few seconds).</summary>
     public static readonly TimeSpan ActionTimeout = TimeSpan.FromSeconds(20);
 
     private EmbeddedPlatform? _platform;
@@ -77,6 +78,8 @@ public sealed class BrowserPlatform : IAsyncLifetime
             kestrelPort: port);
         BaseAddress = new Uri(address + "/");
 
+        // Expect(...) has a timeout of its own (5 s by default), shorter than a cold Blazor page on busy cores.
+        Assertions.SetDefaultExpectTimeout((float)ActionTimeout.TotalMilliseconds);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -148,10 +151,28 @@ public sealed class BrowserPlatform : IAsyncLifetime
     /// </summary>
     public Task<HttpClient> ApiAsync(string userName) => Platform.SignedInClientAsync(userName);
 
-    /// <summary>Moves the platform's clock forward; clock jobs whose time has come run (asynchronously: poll for their effect).</summary>
+    /// <summary>
+    /// The longest interval of the platform's clock jobs (the overdue-instalment flagger's 60 s); after a jump the clock
+    /// still runs this long tick by tick, so that every job runs once at the new time.
+    /// </summary>
+    public static readonly TimeSpan ClockJobsCatchUp = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Moves the platform's clock forward by <paramref name="by"/>, as a machine's clock jumps: the clock jobs (bid window
+    /// closer, award confirmer, contract clocks, ...) each run once at the new time, not once per interval they slept
+    /// through — <see cref="FakeTimeProvider.Advance"/> alone would fire a 15-second timer 11,520 times for two days and
+    /// take minutes. The jobs run in the background: poll for their effect (<c>WaitForTenderAsync</c>, <c>Poll.UntilAsync</c>).
+    /// </summary>
     public void AdvanceClock(TimeSpan by)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(by, TimeSpan.Zero);
+        if (by > ClockJobsCatchUp)
+        {
+            // AdjustTime moves "now" and keeps each timer's remaining wait; the last minute then fires what is due.
+            Clock.AdjustTime(Clock.GetUtcNow() + (by - ClockJobsCatchUp));
+            by = ClockJobsCatchUp;
+        }
+
         Clock.Advance(by);
     }
 
