@@ -87,7 +87,7 @@ public class EvaluatorJourney(BrowserPlatform browser)
             await Assertions.Expect(page.GetByTestId($"panel-{scene.TenderId}").GetByTestId("panel-todo")).ToContainTextAsync("2 份评分表待提交");
             await page.GotoAsync("/");
             await Assertions.Expect(page.GetByTestId($"home-panel-{scene.TenderId}")).ToContainTextAsync("2 份评分表待提交");
-            await page.ScreenshotAsync("home-evaluator");
+            await page.ScreenshotAsync("evaluator-home-with-work");
         });
     }
 }
