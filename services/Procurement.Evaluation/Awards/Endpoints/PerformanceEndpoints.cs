@@ -26,14 +26,14 @@ public sealed record AssignmentResponse(EvaluationStage Stage, Guid EvaluatorOrg
 
 public sealed record IndicatorScoreResponse(string Indicator, decimal Weight, decimal Score, string Comment);
 
-public sealed record EvaluationResponse(
+public sealed record PerformanceEvaluationResponse(
     Guid Id, Guid ContractId, EvaluationStage Stage, decimal Score, PerformanceGrade Grade, bool Passed,
     IReadOnlyList<IndicatorScoreResponse> Scores, DateTimeOffset SubmittedAt);
 
 public sealed record ContractPerformanceResponse(
     Guid ContractId, Guid? TenderId, Guid ProgramId, Guid PurchasingUnitId, Guid AgencyId, DateOnly Start, DateOnly End,
     IReadOnlyList<IndicatorResponse> Indicators, bool WeightsLocked, IReadOnlyList<AssignmentResponse> Evaluators,
-    IReadOnlyList<EvaluationResponse> Evaluations, string? Outcome, DateTimeOffset? EndedAt);
+    IReadOnlyList<PerformanceEvaluationResponse> Evaluations, string? Outcome, DateTimeOffset? EndedAt);
 
 /// <summary>One grade of an agency's earlier contract, for later tenders' past-performance criterion.</summary>
 public sealed record AgencyGradeResponse(Guid ContractId, Guid ProgramId, EvaluationStage Stage, decimal Score, PerformanceGrade Grade, bool Passed, DateTimeOffset EvaluatedAt);
@@ -132,7 +132,7 @@ public static class PerformanceEndpoints
         return TypedResults.Ok(await ShowAsync(db, contract, ct));
     }
 
-    private static async Task<Created<EvaluationResponse>> Submit(
+    private static async Task<Created<PerformanceEvaluationResponse>> Submit(
         Guid contractId, SubmitEvaluationRequest request, HttpContext http, EvaluationDb db, PerformanceRules rules, TimeProvider clock)
     {
         var errors = new FieldErrors();
@@ -276,7 +276,7 @@ public static class PerformanceEndpoints
             contract.EndedAt);
     }
 
-    private static EvaluationResponse Show(PerformanceEvaluation evaluation) => new(
+    private static PerformanceEvaluationResponse Show(PerformanceEvaluation evaluation) => new(
         evaluation.Id, evaluation.ContractId, evaluation.Stage, evaluation.Score, evaluation.Grade, evaluation.Passed,
         [.. evaluation.Scores.Select(s => new IndicatorScoreResponse(s.Indicator, s.Weight, s.Score, s.Comment))], evaluation.SubmittedAt);
 }

@@ -162,7 +162,9 @@ public static class ReviewEndpoints
             [.. bids.Select(BidReviewResponse.From)],
             panel is null ? null : new SheetProgress(EvaluationProgress.Expected(tender, panel, bids), sheets.Count, sheets.Count(s => s.Status == SheetStatus.NeedsReason)),
             [.. bids.Where(b => past.ContainsKey(b.AgencyId)).Select(b => PastPerformanceResponse.From(b, past[b.AgencyId], tender.PastPerformanceCriteria))],
-            ranking));
+            ranking,
+            tender.Eligibility,
+            tender.Staffing));
     }
 
     /// <summary>

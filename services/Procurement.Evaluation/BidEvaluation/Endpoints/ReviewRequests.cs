@@ -116,12 +116,14 @@ public sealed record SheetProgress(int Expected, int Submitted, int NeedingReaso
 
 /// <summary>
 /// The evaluation as the purchaser, the panel and auditors read it; <see cref="MinimumPanelSize"/> and <see cref="OddPanelSize"/>
-/// are the method's panel rule for this tender (null: the method has no panel), so a panel can be asked for by the rule.
+/// are the method's panel rule for this tender (null: the method has no panel), so a panel can be asked for by the rule;
+/// <see cref="Eligibility"/> and <see cref="Staffing"/> are the terms each bid's compliance review judges against.
 /// </summary>
 public sealed record BidEvaluationResponse(
     Guid TenderId, string Title, string ProcurementMethod, EvaluationStage Stage, string? Outcome, DateTimeOffset? OpenedAt, DateTimeOffset? ConcludedAt,
     int MinimumValidBids, int? MinimumPanelSize, bool OddPanelSize, IReadOnlyList<Criterion> Criteria, bool FixedPrice, PanelSummary? Panel, IReadOnlyList<BidReviewResponse> Bids,
-    SheetProgress? Sheets, IReadOnlyList<PastPerformanceResponse> PastPerformance, IReadOnlyList<RankingResponse>? Ranking);
+    SheetProgress? Sheets, IReadOnlyList<PastPerformanceResponse> PastPerformance, IReadOnlyList<RankingResponse>? Ranking,
+    IReadOnlyList<string> Eligibility, StaffingCounts Staffing);
 
 /// <summary>A past-performance criterion's computed points for one bid.</summary>
 public sealed record ComputedPoints(string Criterion, decimal Points, decimal MaxPoints);
