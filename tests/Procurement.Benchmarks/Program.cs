@@ -6,6 +6,12 @@ using Procurement.Benchmarks;
 // The deadline rush (issue 3, item 7). Prints figures; asserts nothing about time.
 //   dotnet run -c Release --project tests/Procurement.Benchmarks -- --agencies 1000 --concurrency 64 --mode standalone
 // Modes: standalone | direct | gateway | distributed | all (standalone, direct, gateway, then distributed if a broker can be had).
+// The portal's page benchmark (issue 13, item 8): --mode portal [--rounds N]
+if (args.Length >= 2 && args[0] == "--mode" && args[1] == "portal")
+{
+    return await PortalPageBenchmark.RunAsync(args.Length >= 4 && args[2] == "--rounds" ? int.Parse(args[3], CultureInfo.InvariantCulture) : 200);
+}
+
 var options = Options.Parse(args);
 if (options is null)
 {
