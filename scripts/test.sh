@@ -5,6 +5,8 @@
 # 1. installs rabbitmq-server + tzdata if missing and starts a private broker node (its own
 #    name, ports and epmd; stopped again on exit). PROCUREMENT_TEST_NO_BROKER=1 skips this and
 #    the tests that need a broker skip themselves.
+#    Installs Debian's chromium (and a CJK font) if missing: the browser tests drive /usr/bin/chromium
+#    with Playwright (never `playwright install`, which downloads a browser of its own).
 # 2. builds the solution (Release, warnings are errors).
 # 3. checks every service's EF model against its migrations, for SQL Server and for SQLite.
 # 4. runs all tests and ends with one line: "Tests: N passed, N failed, N skipped".
@@ -52,6 +54,35 @@ else
   eval "$exports"
   echo "broker: $PROCUREMENT_TEST_RABBITMQ_HOST:$PROCUREMENT_TEST_RABBITMQ_PORT"
 fi
+
+# --- 1b. browser -----------------------------------------------------------------------------
+# Debian's chromium (the browser tests drive /usr/bin/chromium with Playwright) and a CJK font, without
+# which the zh-CN pages render as empty boxes in the screenshots. As the broker's packages
+# (scripts/rabbitmq-node.sh): apt as root, refused otherwise. The package lists are updated only when
+# apt does not know a package yet or the install fails on stale lists, so a fresh machine whose lists
+# the broker's install just updated does not update them a second time.
+BROWSER_PACKAGES=(chromium fonts-wqy-microhei)
+install_browser() {
+  local missing=() pkg
+  for pkg in "${BROWSER_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "error: missing packages (${missing[*]}) and not root; install them first: sudo apt-get install ${missing[*]}" >&2
+    exit 1
+  fi
+  local apt=(apt-get -o DPkg::Lock::Timeout=600)
+  local install=(env DEBIAN_FRONTEND=noninteractive "${apt[@]}" install -y --no-install-recommends "${missing[@]}")
+  if ! { apt-cache show "${missing[@]}" > /dev/null 2>&1 && "${install[@]}"; }; then
+    "${apt[@]}" update
+    "${install[@]}"
+  fi
+}
+step "browser: ${BROWSER_PACKAGES[*]} for the Playwright tests"
+install_browser
+[ -x /usr/bin/chromium ] || { echo "error: the chromium package did not install /usr/bin/chromium" >&2; exit 1; }
+/usr/bin/chromium --version
 
 # --- 2. build --------------------------------------------------------------------------------
 step "dotnet tool restore"

@@ -23,6 +23,15 @@ public static class GatewayModule
     /// <summary>Route metadata <c>"RequestBody": "Document"</c>: the route takes tender documents, so its body cap is the document cap.</summary>
     public const string RequestBodyMetadata = "RequestBody";
 
+    /// <summary>
+    /// The platform's own prefixes whose unclaimed paths the gateway answers itself; <c>/connect</c>, <c>/account</c> and
+    /// <c>/.well-known</c> need no entry, their routes send everything under them to Identity.
+    /// </summary>
+    private static readonly string[] PlatformPrefixes = ["/api", "/openapi", "/health"];
+
+    /// <summary>After every route of the table (order 0), before the portal's catch-all route (order 1000).</summary>
+    private const int UnclaimedPlatformPathOrder = 500;
+
     public static WebApplication MapGateway(this WebApplication app)
     {
         app.MapReverseProxy().ConfigureEndpoints((endpoint, route) =>
@@ -32,6 +41,15 @@ public static class GatewayModule
                 endpoint.AcceptsDocumentUpload();
             }
         });
+
+        // Everything else goes to the portal (its catch-all route), but a path under the platform's prefixes that no
+        // route claims (/api/unknown, /health/x) is the API's 404 ProblemDetails, never a portal page or its sign-in.
+        foreach (var prefix in PlatformPrefixes)
+        {
+            app.Map(prefix + "/{**rest}", () => Results.NotFound())
+                .WithOrder(UnclaimedPlatformPathOrder).AllowAnonymous().ExcludeFromDescription();
+        }
+
         return app;
     }
 }

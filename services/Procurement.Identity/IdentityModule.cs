@@ -14,7 +14,8 @@ namespace Procurement.Identity;
 /// <summary>
 /// The OpenIddict server, users, roles, organisations and clients. It shares a host with other modules
 /// in the Standalone, so it adds schemes without touching the default one (JwtBearer, from ServiceDefaults)
-/// and maps only <c>/connect/*</c> and <c>/account/*</c>.
+/// and maps only <c>/connect/*</c> and <c>/account/*</c>. <c>/connect/revoke</c> (RFC 7009) is answered by
+/// OpenIddict itself: the portal revokes its refresh token there when the user signs out.
 /// </summary>
 public static class IdentityModule
 {
@@ -62,6 +63,10 @@ public static class IdentityModule
             });
         builder.Services.AddAntiforgery(options => options.Cookie.Name = "procurement.identity.antiforgery");
 
+        // The login page's texts (Resources/, see LoginTexts); the resource folder is fixed on the assembly,
+        // so whatever ResourcesPath another module of the same host sets does not move it.
+        builder.Services.AddLocalization();
+
         builder.Services.AddOpenIddict()
             .AddCore(options => options.UseEntityFrameworkCore().UseDbContext<IdentityDb>())
             .AddServer(options =>
@@ -69,6 +74,7 @@ public static class IdentityModule
                 options.SetIssuer(new Uri(keys.Issuer, UriKind.Absolute))
                     .SetAuthorizationEndpointUris(AuthorizationEndpoints.AuthorizePath)
                     .SetTokenEndpointUris(TokenEndpoints.TokenPath)
+                    .SetRevocationEndpointUris(TokenEndpoints.RevocationPath)
                     .SetEndSessionEndpointUris(AuthorizationEndpoints.EndSessionPath)
                     .SetUserInfoEndpointUris(AuthorizationEndpoints.UserInfoPath);
 
@@ -84,6 +90,8 @@ public static class IdentityModule
                 }
 
                 options.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Roles, ApiScope, Scopes.OfflineAccess);
+                options.RegisterClaims(Claims.Name, Claims.Nickname, Claims.Locale, Claims.Role,
+                    ProcurementClaims.OrganisationId, TokenPrincipals.OrganisationNameClaim);
 
                 options.SetAccessTokenLifetime(IdentitySettings.Lifetime(builder.Configuration, IdentitySettings.AccessTokenLifetime, TimeSpan.FromHours(1)))
                     .SetRefreshTokenLifetime(IdentitySettings.Lifetime(builder.Configuration, IdentitySettings.RefreshTokenLifetime, TimeSpan.FromDays(14)));

@@ -6,10 +6,13 @@ namespace Procurement.Identity;
 /// <summary>The configuration keys Identity reads, and their defaults (the module ships no appsettings.json).</summary>
 public static class IdentitySettings
 {
-    /// <summary>Semicolon-separated redirect URIs of the portal; <c>http://localhost:5173/callback</c> in Development.</summary>
+    /// <summary>
+    /// Semicolon-separated redirect URIs of the portal (its OIDC handler's <c>/signin-oidc</c>); in Development
+    /// <see cref="DevelopmentPortalRedirectUris"/>, the embedded portal on the Standalone's address.
+    /// </summary>
     public const string PortalRedirectUris = "Identity:Portal:RedirectUris";
 
-    /// <summary>Semicolon-separated post-logout redirect URIs of the portal; <c>http://localhost:5173/</c> in Development.</summary>
+    /// <summary>Semicolon-separated post-logout redirect URIs of the portal (<c>/signout-callback-oidc</c>); <see cref="DevelopmentPortalPostLogoutRedirectUris"/> in Development.</summary>
     public const string PortalPostLogoutRedirectUris = "Identity:Portal:PostLogoutRedirectUris";
 
     /// <summary>The secret of <c>procurement-machine</c>; <c>machine-secret-dev</c> in Development, none (no client) otherwise.</summary>
@@ -25,8 +28,8 @@ public static class IdentitySettings
     public const string AccessTokenLifetime = "Identity:AccessTokenLifetime";
     public const string RefreshTokenLifetime = "Identity:RefreshTokenLifetime";
 
-    public const string DevelopmentPortalRedirectUri = "http://localhost:5173/callback";
-    public const string DevelopmentPortalPostLogoutRedirectUri = "http://localhost:5173/";
+    public const string DevelopmentPortalRedirectUris = "http://127.0.0.1:5080/signin-oidc;http://localhost:5080/signin-oidc";
+    public const string DevelopmentPortalPostLogoutRedirectUris = "http://127.0.0.1:5080/signout-callback-oidc;http://localhost:5080/signout-callback-oidc";
     public const string DevelopmentMachineClientSecret = "machine-secret-dev";
 
     public static IReadOnlyList<Uri> Uris(IConfiguration configuration, IHostEnvironment environment, string key, string developmentDefault)

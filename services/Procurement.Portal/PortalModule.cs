@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Localization;
 using Procurement.Portal.Api;
 using Procurement.Portal.Auth;
@@ -22,6 +23,7 @@ public static class PortalModule
     public const string SignInPath = "/signin";
     public const string SignOutPath = "/signout";
     public const string CulturePath = "/culture";
+    public const string NotFoundPath = "/not-found";
 
     public static WebApplicationBuilder AddProcurementPortal(this WebApplicationBuilder builder)
     {
@@ -57,6 +59,13 @@ public static class PortalModule
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode()
             .RequireAuthorization(PortalAuthentication.SignedInPolicy);
+
+        // A portal address with no page: the portal itself, answering 404, whose router shows its not-found page. Any other
+        // address (an unknown /api route) keeps the API's ProblemDetails 404.
+        app.MapFallback((HttpContext http) => PortalPaths.IsPortal(http.Request.Path) && !Path.HasExtension(http.Request.Path.Value)
+                ? (IResult)new RazorComponentResult<App> { StatusCode = StatusCodes.Status404NotFound }
+                : Results.NotFound())
+            .ExcludeFromDescription();
 
         app.MapGet(SignInPath, (string? returnUrl) => Results.Challenge(
                 new AuthenticationProperties { RedirectUri = LocalOrHome(returnUrl) }, [PortalAuthentication.OidcScheme]))

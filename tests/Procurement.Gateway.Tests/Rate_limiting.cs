@@ -93,6 +93,45 @@ public sealed class Rate_limiting(EchoBackend backend) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_portal_page_load_with_its_assets_and_circuit_fits_in_the_anonymous_window_of_three()
+    {
+        string[] assets =
+        [
+            "/_framework/blazor.web.js", "/_content/AntDesign/js/ant-design-blazor.js", "/_content/AntDesign/css/ant-design-blazor.css",
+            "/_framework/blazor.server.js", "/_content/AntDesign/less/default.css", "/_framework/dotnet.js",
+        ];
+
+        using var page = await _gateway.GetAsync("/tenders");
+        var responses = new List<HttpResponseMessage> { page };
+        foreach (var asset in assets)
+        {
+            responses.Add(await _gateway.GetAsync(asset));
+        }
+
+        responses.Add(await _gateway.SendAsync(HttpMethod.Post, "/_blazor/negotiate?negotiateVersion=1"));
+        responses.Add(await _gateway.GetAsync("/_framework/blazor.web.js"));
+
+        responses.Should().OnlyContain(r => r.StatusCode == HttpStatusCode.OK, "static assets are not counted, the page and the circuit are two of three");
+        responses.ForEach(r => r.Dispose());
+    }
+
+    [Fact]
+    public async Task Portal_pages_are_still_counted_against_the_anonymous_window()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            using var allowed = await _gateway.GetAsync($"/tenders/{i}");
+            allowed.StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+
+        using var refused = await _gateway.GetAsync("/tenders/4");
+        using var asset = await _gateway.GetAsync("/_framework/blazor.web.js");
+
+        refused.StatusCode.Should().Be(HttpStatusCode.TooManyRequests, "a page costs the portal a render: an anonymous flood of them is stopped");
+        asset.StatusCode.Should().Be(HttpStatusCode.OK, "assets are never limited");
+    }
+
+    [Fact]
     public async Task Health_probes_are_never_limited()
     {
         for (var i = 0; i < 6; i++)

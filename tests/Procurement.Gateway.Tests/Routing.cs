@@ -50,7 +50,7 @@ public sealed class Routing(EchoBackend backend) : IAsyncLifetime
     [InlineData("/connect/authorize?client_id=web")]
     [InlineData("/account/login")]
     [InlineData("/.well-known/openid-configuration")]
-    public async Task The_identity_paths_are_routed_to_identity_without_a_token(string path)
+    public async Task The_identity_paths_are_routed_to_identity_without_a_token_under_the_address_the_browser_used(string path)
     {
         using var response = await _gateway.GetAsync(path);
 
@@ -58,6 +58,7 @@ public sealed class Routing(EchoBackend backend) : IAsyncLifetime
         var echo = await response.EchoAsync();
         echo.Cluster.Should().Be("identity");
         echo.Path.Should().Be(path);
+        echo.Host.Should().Be("localhost", "the discovery document names the authorize and login endpoints at the public address, not Identity's own");
     }
 
     [Theory]
@@ -78,8 +79,10 @@ public sealed class Routing(EchoBackend backend) : IAsyncLifetime
     [Theory]
     [InlineData("/api/tendersX")]
     [InlineData("/api/unknown/1")]
-    [InlineData("/internal/outbox")]
-    public async Task A_path_no_route_claims_gets_404_problem_details_and_reaches_no_backend(string path)
+    [InlineData("/api")]
+    [InlineData("/health/unknown")]
+    [InlineData("/openapi/v2/unknown")]
+    public async Task A_platform_path_no_route_claims_gets_404_problem_details_and_reaches_no_backend_not_even_the_portal(string path)
     {
         var marker = Guid.NewGuid().ToString("N");
 
@@ -88,6 +91,39 @@ public sealed class Routing(EchoBackend backend) : IAsyncLifetime
         response.StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await Problem.ReadAsync(response)).Type.Should().Be("urn:procurement:problem:not_found");
         backend.Saw(marker).Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/tenders/0193a1b2?tab=bids")]
+    [InlineData("/_framework/blazor.web.js")]
+    [InlineData("/_content/AntDesign/css/ant-design-blazor.css")]
+    [InlineData("/_blazor/negotiate?negotiateVersion=1")]
+    [InlineData("/signin-oidc?code=abc&state=xyz&iss=http%3A%2F%2Flocalhost%2F")]
+    [InlineData("/signout-callback-oidc?state=xyz")]
+    [InlineData("/signin?returnUrl=%2Ftenders")]
+    [InlineData("/culture/en?returnUrl=%2F")]
+    [InlineData("/internal/outbox")]
+    [InlineData("/apiary")]
+    public async Task Every_other_path_is_the_portals_and_reaches_it_without_a_token_under_the_address_the_browser_used(string path)
+    {
+        using var response = await _gateway.GetAsync(path);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK, "the portal signs people in itself: the gateway lets anonymous requests through");
+        var echo = await response.EchoAsync();
+        echo.Cluster.Should().Be("portal");
+        echo.Path.Should().Be(path);
+        echo.Host.Should().Be("localhost", "the portal builds its sign-in redirect URI from the host the browser used, not its own address");
+    }
+
+    [Fact]
+    public async Task A_portal_page_with_a_token_still_reaches_the_portal_and_an_api_path_without_one_does_not()
+    {
+        using var page = await _gateway.GetAsync("/programs", _gateway.Token());
+        using var api = await _gateway.GetAsync("/api/programs");
+
+        (await page.EchoAsync()).Cluster.Should().Be("portal");
+        api.StatusCode.Should().Be(HttpStatusCode.Unauthorized, "the catch-all route to the portal takes nothing away from the API's routes");
     }
 
     [Fact]

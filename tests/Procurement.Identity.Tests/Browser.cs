@@ -28,13 +28,13 @@ public sealed partial class Browser : IDisposable
     public Task<HttpResponseMessage> PostAsync(Uri uri, Dictionary<string, string> form) =>
         _client.PostAsync(uri, new FormUrlEncodedContent(form));
 
-    /// <summary>The hidden inputs of the login form (antiforgery token, return URL), HTML-decoded.</summary>
+    /// <summary>The hidden inputs of a form (the login form's antiforgery token and return URL, a form_post response's code), HTML-decoded.</summary>
     public static Dictionary<string, string> HiddenInputs(string html) =>
         HiddenInput().Matches(html).ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
 
     public void Dispose() => _client.Dispose();
 
-    [GeneratedRegex("""<input type="hidden" name="(?<name>[^"]*)" value="(?<value>[^"]*)">""")]
+    [GeneratedRegex("""<input type="hidden" name="(?<name>[^"]*)" value="(?<value>[^"]*)"\s*/?>""")]
     private static partial Regex HiddenInput();
 
     private sealed class CookieJar(CookieContainer cookies, HttpMessageHandler inner) : DelegatingHandler(inner)

@@ -221,13 +221,4 @@ public sealed class Failed_sign_ins_slow_a_name_but_never_lock_it : IAsyncLifeti
             return _inner.VerifyHashedPassword(user, hashedPassword, providedPassword);
         }
     }
-
-    private sealed class MovableClock : TimeProvider
-    {
-        private TimeSpan _offset;
-
-        public void Advance(TimeSpan by) => _offset += by;
-
-        public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + _offset;
-    }
 }

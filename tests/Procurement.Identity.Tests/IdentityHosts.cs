@@ -18,10 +18,11 @@ public static class IdentityHosts
     public static Task<RunningHost> StartDevelopmentAsync(TestSettings? settings = null) =>
         TestHosts.StartAsync(settings ?? DevelopmentSettings(), "identity", IdentityModule.Module);
 
-    public static TestSettings DevelopmentSettings(string? dataDirectory = null, bool keepDataDirectory = false) => new()
+    public static TestSettings DevelopmentSettings(string? dataDirectory = null, bool keepDataDirectory = false, Action<WebApplicationBuilder>? configure = null) => new()
     {
         DataDirectory = dataDirectory ?? NewDataDirectory(),
         KeepDataDirectory = keepDataDirectory,
+        Configure = configure,
         ConfigureApp = MapProtectedEndpoints,
     };
 

@@ -58,4 +58,44 @@ public sealed class Seeding_is_idempotent
         var portal = await applications.FindByClientIdAsync(IdentityModule.PortalClientId);
         (await applications.GetRedirectUrisAsync(portal!)).Should().BeEquivalentTo("https://portal.example/callback", "http://localhost:5173/callback");
     }
+
+    [Fact]
+    public async Task A_data_folder_made_before_the_portal_existed_gets_its_redirect_uris_and_permissions_at_the_next_start()
+    {
+        // Last week's folder: the portal client on localhost:5173, without the revocation endpoint.
+        var folder = IdentityHosts.NewDataDirectory();
+        var old = IdentityHosts.DevelopmentSettings(folder, keepDataDirectory: true);
+        old.Values[IdentitySettings.PortalRedirectUris] = "http://localhost:5173/callback";
+        old.Values[IdentitySettings.PortalPostLogoutRedirectUris] = "http://localhost:5173/";
+        await using (var before = await IdentityHosts.StartDevelopmentAsync(old))
+        {
+            await using var scope = before.Services.CreateAsyncScope();
+            var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
+            var portal = (await applications.FindByClientIdAsync(IdentityModule.PortalClientId))!;
+            var descriptor = new OpenIddictApplicationDescriptor();
+            await applications.PopulateAsync(descriptor, portal);
+            descriptor.Permissions.Remove(OpenIddictConstants.Permissions.Endpoints.Revocation).Should().BeTrue();
+            await applications.UpdateAsync(portal, descriptor);
+        }
+
+        await using var host = await IdentityHosts.StartDevelopmentAsync(IdentityHosts.DevelopmentSettings(folder));
+
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
+            var portal = (await applications.FindByClientIdAsync(IdentityModule.PortalClientId))!;
+            (await applications.GetRedirectUrisAsync(portal)).Should().BeEquivalentTo(
+                "http://127.0.0.1:5080/signin-oidc", "http://localhost:5080/signin-oidc");
+            (await applications.GetPostLogoutRedirectUrisAsync(portal)).Should().BeEquivalentTo(
+                "http://127.0.0.1:5080/signout-callback-oidc", "http://localhost:5080/signout-callback-oidc");
+            (await applications.GetClientTypeAsync(portal)).Should().Be(OpenIddictConstants.ClientTypes.Public);
+        }
+
+        // The portal on its new address signs in, and revokes its refresh token at sign-out.
+        using var browser = new Browser(host);
+        var tokens = await PortalFlow.TokensAsync(host, browser, "purchaser");
+        using var client = host.CreateClient();
+        (await TokenClient.RevokeAsync(client, IdentityModule.PortalClientId, tokens.RefreshToken!)).Should().Be(HttpStatusCode.OK);
+        (await TokenClient.RefreshAsync(client, IdentityModule.PortalClientId, tokens.RefreshToken!)).Error.Should().Be("invalid_grant");
+    }
 }

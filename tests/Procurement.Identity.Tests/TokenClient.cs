@@ -45,6 +45,19 @@ public static class TokenClient
             ["refresh_token"] = refreshToken,
         });
 
+    /// <summary>RFC 7009 revocation as a public client does it: the token and the client id, no secret.</summary>
+    public static async Task<HttpStatusCode> RevokeAsync(HttpClient client, string clientId, string token, string tokenTypeHint = "refresh_token")
+    {
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["client_id"] = clientId,
+            ["token"] = token,
+            ["token_type_hint"] = tokenTypeHint,
+        });
+        using var response = await client.PostAsync(new Uri("/connect/revoke", UriKind.Relative), content);
+        return response.StatusCode;
+    }
+
     public static async Task<TokenAnswer> RequestAsync(HttpClient client, Dictionary<string, string> form)
     {
         using var content = new FormUrlEncodedContent(form);

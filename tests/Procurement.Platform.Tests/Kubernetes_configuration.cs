@@ -140,7 +140,7 @@ public class Kubernetes_configuration
         var services = Manifests.Base.OfKind<V1Service>().ToDictionary(service => service.Metadata.Name);
 
         using var scope = new AssertionScope();
-        foreach (var cluster in Manifests.Services.Keys)
+        foreach (var cluster in Manifests.GatewayClusters)
         {
             var name = $"ReverseProxy__Clusters__{cluster}__Destinations__primary__Address";
             var value = gateway.EnvVar(name)?.Value;

@@ -21,7 +21,13 @@ internal static class Manifests
         ["disbursement"] = "Disbursement",
     };
 
-    public static readonly IReadOnlyList<string> Workloads = [.. Services.Keys, "gateway"];
+    /// <summary>The web portal: a host of its own behind the gateway, with no database and no broker.</summary>
+    public const string Portal = "portal";
+
+    public static readonly IReadOnlyList<string> Workloads = [.. Services.Keys, Portal, "gateway"];
+
+    /// <summary>The gateway's backends: the six services and the portal.</summary>
+    public static readonly IReadOnlyList<string> GatewayClusters = [.. Services.Keys, Portal];
 
     /// <summary>The keys k8s/README.md tells an operator to put in the Secret; nothing may ask for another.</summary>
     public static readonly IReadOnlySet<string> SecretKeys = new HashSet<string>(

@@ -8,17 +8,21 @@ namespace Procurement.Platform.Tests;
 public sealed class Manifests_and_code_agree
 {
     [Fact]
-    public void Every_service_project_has_a_deployment_and_every_deployment_a_project()
+    public void Every_host_project_under_services_has_a_deployment_and_every_deployment_a_project()
     {
-        var projects = Directory.EnumerateDirectories(RepoRoot.PathTo("services"), "Procurement.*")
+        // A host is a web project (the libraries — ServiceDefaults, the portal's generated client — run in no pod of
+        // their own); the Standalone host is the embedded mode, never deployed.
+        var hosts = Directory.EnumerateDirectories(RepoRoot.PathTo("services"), "Procurement.*")
+            .Where(folder => Directory.EnumerateFiles(folder, "*.csproj")
+                .Any(project => File.ReadAllText(project).Contains("Sdk=\"Microsoft.NET.Sdk.Web\"", StringComparison.Ordinal)))
             .Select(Path.GetFileName)
             .Select(name => name!["Procurement.".Length..].ToLowerInvariant())
-            .Where(name => name is not "servicedefaults" and not "standalone");
+            .Where(name => name is not "standalone");
 
-        projects.Should().BeEquivalentTo(Manifests.Services.Keys);
-        foreach (var service in Manifests.Services.Keys)
+        hosts.Should().BeEquivalentTo([.. Manifests.Services.Keys, Manifests.Portal]);
+        foreach (var host in hosts)
         {
-            Manifests.Deployment(service).Should().NotBeNull();
+            Manifests.Deployment(host).Should().NotBeNull();
         }
     }
 
@@ -28,7 +32,7 @@ public sealed class Manifests_and_code_agree
         using var settings = JsonDocument.Parse(File.ReadAllText(RepoRoot.PathTo("gateway", "Procurement.Gateway", "appsettings.json")));
         var clusters = settings.RootElement.GetProperty("ReverseProxy").GetProperty("Clusters").EnumerateObject().ToList();
 
-        clusters.Select(c => c.Name).Should().BeEquivalentTo(Manifests.Services.Keys);
+        clusters.Select(c => c.Name).Should().BeEquivalentTo(Manifests.GatewayClusters);
         var env = Manifests.Deployment("gateway").Spec.Template.Spec.Containers.Single().Env.Select(e => e.Name).ToHashSet();
         foreach (var cluster in clusters)
         {

@@ -8,8 +8,10 @@ namespace Procurement.Platform.Tests;
 
 /// <summary>
 /// <c>scripts/run-distributed.sh</c> (issue 12, item 8): started as an operator starts it, on ports and a data folder of
-/// its own, then sent SIGTERM (as a service manager or <c>kill</c> does, not Ctrl-C to the whole process group): every
-/// process it recorded — the seven hosts and the broker — is gone and every port is free again. It runs the build
+/// its own; the portal answers through the gateway (issue 13: a page sends the browser to Identity's authorize endpoint
+/// as the <c>procurement-portal</c> client, which Identity accepts, and Blazor's script is served); then sent SIGTERM
+/// (as a service manager or <c>kill</c> does, not Ctrl-C to the whole process group): every process it recorded — the
+/// eight hosts and the broker — is gone and every port is free again. It runs the build
 /// the test run already made (<c>PROCUREMENT_NO_BUILD=1</c>), so nothing is built per service.
 /// </summary>
 public sealed partial class The_distributed_script
@@ -18,10 +20,10 @@ public sealed partial class The_distributed_script
     private static readonly TimeSpan StoppedWithin = TimeSpan.FromSeconds(90);
 
     [DistributedScriptFact]
-    public async Task Stops_every_process_it_started_and_the_broker_on_SIGTERM()
+    public async Task Serves_the_portal_through_the_gateway_and_stops_every_process_it_started_and_the_broker_on_SIGTERM()
     {
-        var ports = Enumerable.Range(0, 7).Select(_ => FreePort()).Distinct().ToList();
-        ports.Should().HaveCount(7);
+        var ports = Enumerable.Range(0, 8).Select(_ => FreePort()).Distinct().ToList();
+        ports.Should().HaveCount(8);
         var data = Path.Combine(Path.GetTempPath(), "procurement-tests", "distributed-" + Guid.NewGuid().ToString("N"));
         var output = new StringBuilder();
         using var script = Start(data, ports, output);
@@ -29,10 +31,14 @@ public sealed partial class The_distributed_script
         try
         {
             await ReadyAsync(script, ports[0], output);
+
+            // The portal is ready when Identity's discovery document answers it through the gateway: it can sign people in.
+            await ReadyAsync(script, ports[7], output);
             recorded.AddRange(Recorded(data));
             recorded.Select(r => r.Name).Should().BeEquivalentTo(
-                ["broker", "identity", "tendering", "bidding", "evaluation", "contracting", "disbursement", "gateway"], Because(output));
+                ["broker", "identity", "tendering", "bidding", "evaluation", "contracting", "disbursement", "portal", "gateway"], Because(output));
             recorded.Should().OnlyContain(r => Running(r.Pid), Because(output));
+            await ThePortalAnswersThroughTheGatewayAsync(ports[0], output);
             var amqpPort = int.Parse(BrokerPort().Match(output.ToString()).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
 
             Signal(script.Id, "TERM");
@@ -87,7 +93,7 @@ public sealed partial class The_distributed_script
         return process;
     }
 
-    private static async Task ReadyAsync(Process script, int gatewayPort, StringBuilder output)
+    private static async Task ReadyAsync(Process script, int port, StringBuilder output)
     {
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var until = DateTime.UtcNow + ReadyWithin;
@@ -95,7 +101,7 @@ public sealed partial class The_distributed_script
         {
             try
             {
-                if ((await client.GetAsync(new Uri($"http://127.0.0.1:{gatewayPort}/health/ready"))).StatusCode == HttpStatusCode.OK)
+                if ((await client.GetAsync(new Uri($"http://127.0.0.1:{port}/health/ready"))).StatusCode == HttpStatusCode.OK)
                 {
                     return;
                 }
@@ -112,7 +118,36 @@ public sealed partial class The_distributed_script
             await Task.Delay(TimeSpan.FromSeconds(1));
         }
 
-        throw new Xunit.Sdk.XunitException($"The gateway was not ready within {ReadyWithin} (script exited: {script.HasExited}).{Because(output)}");
+        throw new Xunit.Sdk.XunitException($"http://127.0.0.1:{port} was not ready within {ReadyWithin} (script exited: {script.HasExited}).{Because(output)}");
+    }
+
+    /// <summary>
+    /// As a browser meets it: Blazor's script from the portal, and a page that sends an anonymous visitor to Identity's
+    /// authorize endpoint at the public address, with the portal's redirect URI there — which Identity accepts (it
+    /// answers with its login page, not an invalid redirect_uri error).
+    /// </summary>
+    private static async Task ThePortalAnswersThroughTheGatewayAsync(int gatewayPort, StringBuilder output)
+    {
+        var gateway = new Uri($"http://127.0.0.1:{gatewayPort}");
+        using var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false };
+        using var client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(20) };
+
+        using var blazorScript = await client.GetAsync(new Uri(gateway, "/_framework/blazor.web.js"));
+        blazorScript.StatusCode.Should().Be(HttpStatusCode.OK, Because(output));
+        blazorScript.Content.Headers.ContentType?.MediaType.Should().Be("text/javascript", Because(output));
+
+        using var page = await client.GetAsync(new Uri(gateway, "/"));
+        page.StatusCode.Should().Be(HttpStatusCode.Redirect, Because(output));
+        var authorize = page.Headers.Location!;
+        authorize.GetLeftPart(UriPartial.Path).Should().Be($"{gateway}connect/authorize", Because(output));
+        var query = System.Web.HttpUtility.ParseQueryString(authorize.Query);
+        query["client_id"].Should().Be("procurement-portal", Because(output));
+        query["redirect_uri"].Should().Be($"{gateway}signin-oidc", "the portal names the gateway's address the browser used" + Because(output));
+        query["code_challenge_method"].Should().Be("S256");
+
+        using var identity = await client.GetAsync(authorize);
+        identity.StatusCode.Should().Be(HttpStatusCode.Redirect, "Identity accepts the portal's redirect URI" + Because(output));
+        identity.Headers.Location!.OriginalString.Should().Contain("/account/login", Because(output));
     }
 
     private static List<(string Name, int Pid)> Recorded(string data)
@@ -212,7 +247,7 @@ public sealed class DistributedScriptFactAttribute : FactAttribute
     private static readonly string[] Hosts =
     [
         "services/Procurement.Identity", "services/Procurement.Tendering", "services/Procurement.Bidding", "services/Procurement.Evaluation",
-        "services/Procurement.Contracting", "services/Procurement.Disbursement", "gateway/Procurement.Gateway",
+        "services/Procurement.Contracting", "services/Procurement.Disbursement", "services/Procurement.Portal", "gateway/Procurement.Gateway",
     ];
 
     public DistributedScriptFactAttribute()

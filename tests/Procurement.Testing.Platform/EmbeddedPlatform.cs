@@ -19,12 +19,16 @@ public sealed class EmbeddedPlatform : IPlatform
 
     /// <summary>
     /// As <see cref="StartAsync(Dictionary{string, string?}?)"/>, with <paramref name="configure"/> run on the host builder
-    /// (e.g. to register a fake <see cref="TimeProvider"/> for every module, the token issuer and validator included).
+    /// (e.g. to register a fake <see cref="TimeProvider"/> for every module, the token issuer and validator included),
+    /// on a real Kestrel port on loopback when <paramref name="kestrelPort"/> is given (a browser must reach it).
     /// </summary>
-    public static async Task<EmbeddedPlatform> StartAsync(Dictionary<string, string?>? values, Action<Microsoft.AspNetCore.Builder.WebApplicationBuilder>? configure)
+    public static async Task<EmbeddedPlatform> StartAsync(
+        Dictionary<string, string?>? values, Action<Microsoft.AspNetCore.Builder.WebApplicationBuilder>? configure, int? kestrelPort = null)
     {
         var settings = new TestSettings
         {
+            UseKestrel = kestrelPort is not null,
+            Port = kestrelPort,
             Configure = configure,
             Values = new Dictionary<string, string?>(PlatformDefaults.Values)
             {

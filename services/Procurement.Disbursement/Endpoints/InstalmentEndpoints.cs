@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Procurement.Disbursement.Data;
 using Procurement.Disbursement.Domain;
+using Procurement.ServiceDefaults.OpenApi;
 using Procurement.ServiceDefaults.Problems;
 using Procurement.ServiceDefaults.Security;
 using Procurement.ServiceDefaults.Time;
@@ -26,6 +27,9 @@ public static class InstalmentEndpoints
 {
     public const string IdempotencyHeader = "Idempotency-Key";
 
+    private const string IdempotencyKeyDescription =
+        "A key of the caller's choosing (1–100 characters): the same key with the same request answers as the first time, never moving money twice.";
+
     private const int MaxReason = 1000;
 
     public static RouteGroupBuilder MapInstalmentEndpoints(this IEndpointRouteBuilder routes)
@@ -36,11 +40,13 @@ public static class InstalmentEndpoints
         group.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.AnyUser)
             .WithName("GetInstalment").WithSummary("One instalment with its days from due to payment and whether it is late.");
         group.MapPost("/{id:guid}/request", Request).RequireAuthorization(Roles.Agency)
+            .RequiresHeader(IdempotencyHeader, IdempotencyKeyDescription, 100)
             .WithName("RequestInstalment").WithSummary("The contract's agency requests payment of a due (or rejected) instalment; needs Idempotency-Key.");
         group.MapPost("/{id:guid}/approve", Approve).RequireAuthorization(Roles.Purchaser)
             .WithName("ApproveInstalment").WithSummary("The purchasing unit approves within the contract amount and the appropriation; commits the money.");
         group.MapPost("/{id:guid}/release", Release).RequireAuthorization(policy => policy.AddAuthenticationSchemes("Bearer")
                 .RequireRole(Roles.Treasury, Roles.Purchaser).RequireClaim(ProcurementClaims.OrganisationId))
+            .RequiresHeader(IdempotencyHeader, IdempotencyKeyDescription, 100)
             .WithName("ReleaseInstalment").WithSummary("Treasury releases an approved payment — never its approver nor its requester; needs Idempotency-Key.");
         group.MapPost("/{id:guid}/confirm-payment", Confirm).RequireAuthorization(Roles.Treasury)
             .WithName("ConfirmInstalmentPayment").WithSummary("Treasury confirms the bank paid a released instalment.");

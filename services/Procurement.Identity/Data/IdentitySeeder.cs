@@ -10,8 +10,9 @@ namespace Procurement.Identity.Data;
 /// <summary>
 /// Brings roles and clients to what the configuration says, and in Development adds the demo district.
 /// It runs when the host starts, after the databases were created or migrated, and is idempotent: it
-/// creates only what it does not find (and re-applies a client's configured redirect URIs and secret,
-/// so changing them in configuration takes effect at the next start).
+/// creates only what it does not find, and brings an existing client to what this version wants (its
+/// redirect URIs and secret from configuration, its permissions and requirements from the code), so a data
+/// folder made by an older version or under other settings takes the change at the next start.
 /// </summary>
 internal sealed partial class IdentitySeeder(
     IServiceProvider services,
@@ -46,7 +47,7 @@ internal sealed partial class IdentitySeeder(
 
     private async Task SeedClientsAsync(IOpenIddictApplicationManager applications, CancellationToken cancellationToken)
     {
-        var redirectUris = IdentitySettings.Uris(configuration, environment, IdentitySettings.PortalRedirectUris, IdentitySettings.DevelopmentPortalRedirectUri);
+        var redirectUris = IdentitySettings.Uris(configuration, environment, IdentitySettings.PortalRedirectUris, IdentitySettings.DevelopmentPortalRedirectUris);
         if (redirectUris.Count == 0)
         {
             LogClientSkipped(IdentityModule.PortalClientId, IdentitySettings.PortalRedirectUris);
@@ -65,6 +66,7 @@ internal sealed partial class IdentitySeeder(
                     Permissions.Endpoints.Authorization,
                     Permissions.Endpoints.Token,
                     Permissions.Endpoints.EndSession,
+                    Permissions.Endpoints.Revocation,
                     Permissions.GrantTypes.AuthorizationCode,
                     Permissions.GrantTypes.RefreshToken,
                     Permissions.ResponseTypes.Code,
@@ -76,7 +78,7 @@ internal sealed partial class IdentitySeeder(
             };
             portal.RedirectUris.UnionWith(redirectUris);
             portal.PostLogoutRedirectUris.UnionWith(IdentitySettings.Uris(configuration, environment,
-                IdentitySettings.PortalPostLogoutRedirectUris, IdentitySettings.DevelopmentPortalPostLogoutRedirectUri));
+                IdentitySettings.PortalPostLogoutRedirectUris, IdentitySettings.DevelopmentPortalPostLogoutRedirectUris));
             await EnsureClientAsync(applications, portal, cancellationToken);
         }
 
@@ -137,19 +139,27 @@ internal sealed partial class IdentitySeeder(
         var secretChanged = wanted.ClientSecret is not null
             && !await applications.ValidateClientSecretAsync(existing, wanted.ClientSecret, cancellationToken);
         if (!secretChanged && current.RedirectUris.SetEquals(wanted.RedirectUris)
-            && current.PostLogoutRedirectUris.SetEquals(wanted.PostLogoutRedirectUris))
+            && current.PostLogoutRedirectUris.SetEquals(wanted.PostLogoutRedirectUris)
+            && current.Permissions.SetEquals(wanted.Permissions)
+            && current.Requirements.SetEquals(wanted.Requirements))
         {
             return;
         }
 
-        current.RedirectUris.Clear();
-        current.RedirectUris.UnionWith(wanted.RedirectUris);
-        current.PostLogoutRedirectUris.Clear();
-        current.PostLogoutRedirectUris.UnionWith(wanted.PostLogoutRedirectUris);
+        Replace(current.RedirectUris, wanted.RedirectUris);
+        Replace(current.PostLogoutRedirectUris, wanted.PostLogoutRedirectUris);
+        Replace(current.Permissions, wanted.Permissions);
+        Replace(current.Requirements, wanted.Requirements);
         // The stored secret is a hash; the descriptor's plain secret replaces it only when given.
         current.ClientSecret = secretChanged ? wanted.ClientSecret : null;
         await applications.UpdateAsync(existing, current, cancellationToken);
         LogClientUpdated(wanted.ClientId!);
+    }
+
+    private static void Replace<T>(HashSet<T> current, HashSet<T> wanted)
+    {
+        current.Clear();
+        current.UnionWith(wanted);
     }
 
     private async Task SeedDemoDistrictAsync(IdentityDb db, UserManager<ProcurementUser> users, CancellationToken cancellationToken)

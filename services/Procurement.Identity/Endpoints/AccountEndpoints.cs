@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Security.Claims;
-using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Localization;
+using Procurement.ServiceDefaults.Problems;
 using Procurement.ServiceDefaults.Security;
 
 namespace Procurement.Identity.Endpoints;
@@ -9,35 +11,44 @@ namespace Procurement.Identity.Endpoints;
 /// <summary>
 /// The login page of the authorization-code flow: a plain HTML form, protected by an antiforgery token
 /// (validated here, so the host needs no antiforgery middleware), that signs in the module's own cookie
-/// and returns to the local URL it came from — normally <c>/connect/authorize</c>.
+/// and returns to the local URL it came from — normally <c>/connect/authorize</c>. It speaks the language
+/// of the culture cookie (<see cref="LoginCulture"/>), Chinese by default; <c>/account/language</c> switches it.
 /// </summary>
 internal static class AccountEndpoints
 {
     public const string LoginPath = "/account/login";
+    public const string LanguagePath = "/account/language";
 
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet(LoginPath, ShowLogin).AllowAnonymous().ExcludeFromDescription();
         app.MapPost(LoginPath, LoginAsync).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet(LanguagePath, SwitchLanguage).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 
-    private static IResult ShowLogin(HttpContext http, IAntiforgery antiforgery, string? returnUrl) =>
-        Page(http, antiforgery, returnUrl, userName: null, error: null);
-
-    private static async Task<IResult> LoginAsync(HttpContext http, IAntiforgery antiforgery, PasswordCheck passwords)
+    private static IResult ShowLogin(HttpContext http, IAntiforgery antiforgery, IStringLocalizer<LoginTexts> texts, string? returnUrl)
     {
+        LoginCulture.Apply(http);
+        return LoginPage.Form(http, antiforgery, texts, returnUrl, userName: null, error: null);
+    }
+
+    private static async Task<IResult> LoginAsync(HttpContext http, IAntiforgery antiforgery, IStringLocalizer<LoginTexts> texts, PasswordCheck passwords)
+    {
+        LoginCulture.Apply(http);
         if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
         {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, detail: "The login form has expired; reload the page.");
+            // A form left open too long (or posted from elsewhere): the same page again, with a fresh token.
+            var returnUrl = http.Request.HasFormContentType ? (await http.Request.ReadFormAsync())["returnUrl"].ToString() : null;
+            return LoginPage.Form(http, antiforgery, texts, returnUrl, userName: null, texts[LoginTexts.FormExpired], StatusCodes.Status400BadRequest);
         }
 
         var form = await http.Request.ReadFormAsync();
-        string? userName = form["userName"], password = form["password"], returnUrl = form["returnUrl"];
+        string? userName = form["userName"], password = form["password"], formReturnUrl = form["returnUrl"];
         var user = await passwords.CheckAsync(userName, password, http.RequestAborted);
         if (user is null)
         {
-            return Page(http, antiforgery, returnUrl, userName, "The user name or password is wrong. / 用户名或密码错误。");
+            return LoginPage.Form(http, antiforgery, texts, formReturnUrl, userName, texts[LoginTexts.WrongPassword]);
         }
 
         var identity = new ClaimsIdentity(IdentityModule.CookieScheme, ProcurementClaims.Name, ProcurementClaims.Role);
@@ -45,49 +56,33 @@ internal static class AccountEndpoints
         identity.AddClaim(new Claim(ProcurementClaims.Name, user.UserName ?? user.Id.ToString()));
         await http.SignInAsync(IdentityModule.CookieScheme, new ClaimsPrincipal(identity));
 
-        return IsLocal(returnUrl)
-            ? Results.Redirect(returnUrl!)
-            : Results.Content(Html("Signed in / 已登录", $"<p>Signed in as {Encode(user.UserName)}. / 已登录：{Encode(user.UserName)}。</p>"), "text/html; charset=utf-8");
+        return IsLocal(formReturnUrl)
+            ? Results.Redirect(formReturnUrl!)
+            : LoginPage.SignedIn(texts, user.UserName ?? user.Id.ToString());
     }
 
-    private static IResult Page(HttpContext http, IAntiforgery antiforgery, string? returnUrl, string? userName, string? error)
+    /// <summary>
+    /// <c>GET /account/language?culture=en&amp;returnUrl=/account/login?…</c>: remembers the language in the culture
+    /// cookie the portal shares and goes back to the (local) page the switch was on.
+    /// </summary>
+    private static IResult SwitchLanguage(HttpContext http, string? culture, string? returnUrl)
     {
-        var tokens = antiforgery.GetAndStoreTokens(http);
-        var body = $"""
-            <h1>Sign in / 登录</h1>
-            {(error is null ? "" : $"<p role=\"alert\" class=\"error\">{Encode(error)}</p>")}
-            <form method="post" action="{LoginPath}">
-              <input type="hidden" name="{Encode(tokens.FormFieldName)}" value="{Encode(tokens.RequestToken)}">
-              <input type="hidden" name="returnUrl" value="{Encode(IsLocal(returnUrl) ? returnUrl : "")}">
-              <label>User name / 用户名 <input name="userName" autocomplete="username" required value="{Encode(userName)}"></label>
-              <label>Password / 密码 <input name="password" type="password" autocomplete="current-password" required></label>
-              <button type="submit">Sign in / 登录</button>
-            </form>
-            """;
-        return Results.Content(Html("Sign in / 登录", body), "text/html; charset=utf-8");
+        var chosen = LoginCulture.Parse(culture);
+        if (chosen is null)
+        {
+            new FieldErrors().Add("culture", "one_of", $"{LoginCulture.Chinese.Name}, {LoginCulture.English.Name}").ThrowIfAny();
+        }
+
+        LoginCulture.Remember(http, chosen!);
+        return Results.Redirect(IsLocal(returnUrl) ? returnUrl! : LoginPath);
     }
 
-    private static string Html(string title, string body) => $$"""
-        <!DOCTYPE html>
-        <html lang="zh-CN">
-        <head>
-          <meta charset="utf-8">
-          <meta name="viewport" content="width=device-width, initial-scale=1">
-          <title>{{Encode(title)}} — Procurement</title>
-          <style>
-            body { font-family: system-ui, sans-serif; max-width: 24rem; margin: 4rem auto; padding: 0 1rem; }
-            label { display: block; margin: 1rem 0; }
-            input { display: block; width: 100%; padding: .4rem; box-sizing: border-box; }
-            .error { color: #b00020; }
-          </style>
-        </head>
-        <body>
-        {{body}}
-        </body>
-        </html>
-        """;
-
-    private static string Encode(string? value) => HtmlEncoder.Default.Encode(value ?? "");
+    /// <summary>The switch's link to <paramref name="culture"/> that comes back to the login page with the same return URL.</summary>
+    internal static string LanguageLink(CultureInfo culture, string? returnUrl)
+    {
+        var back = IsLocal(returnUrl) ? QueryString.Create("returnUrl", returnUrl!).ToUriComponent() : "";
+        return LanguagePath + (QueryString.Create("culture", culture.Name) + QueryString.Create("returnUrl", LoginPath + back)).ToUriComponent();
+    }
 
     /// <summary>A path on this host (as ASP.NET Core's <c>IsLocalUrl</c>), never <c>//other.host</c> or <c>/\other.host</c>.</summary>
     internal static bool IsLocal(string? url) =>

@@ -13,7 +13,8 @@ namespace Procurement.Identity.Endpoints;
 /// <summary>
 /// The browser side of the authorization-code flow: <c>/connect/authorize</c> issues a code for the user
 /// signed in with the login cookie (or sends them to the login page first), <c>/connect/endsession</c>
-/// signs them out, <c>/connect/userinfo</c> answers who the access token's holder is.
+/// signs them out (the portal sends <c>id_token_hint</c> and its registered <c>post_logout_redirect_uri</c>),
+/// <c>/connect/userinfo</c> answers who the access token's holder is, with the identity token's claims.
 /// </summary>
 internal static class AuthorizationEndpoints
 {
@@ -68,7 +69,7 @@ internal static class AuthorizationEndpoints
             return TokenEndpoints.Refuse(Errors.ConsentRequired, "This client needs a consent this server does not ask for.");
         }
 
-        return Results.SignIn(await principals.ForUserAsync(user, request.GetScopes()), properties: null,
+        return Results.SignIn(await principals.ForUserAsync(user, request.GetScopes(), LoginCulture.Of(http.Request)), properties: null,
             OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
@@ -81,7 +82,7 @@ internal static class AuthorizationEndpoints
             [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
     }
 
-    private static async Task<IResult> UserInfoAsync(HttpContext http, UserManager<ProcurementUser> users)
+    private static async Task<IResult> UserInfoAsync(HttpContext http, UserManager<ProcurementUser> users, TokenPrincipals principals)
     {
         var result = await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         var subject = result.Principal?.GetClaim(Claims.Subject);
@@ -105,8 +106,11 @@ internal static class AuthorizationEndpoints
         if (principal.HasScope(Scopes.Profile))
         {
             claims[Claims.Name] = user.UserName ?? "";
-            claims[Claims.Nickname] = user.DisplayName;
             claims[ProcurementClaims.OrganisationId] = user.OrganisationId.ToString();
+            foreach (var (type, value) in await principals.DisplayClaimsAsync(user, TokenPrincipals.CultureOf(principal)))
+            {
+                claims[type] = value;
+            }
         }
 
         if (principal.HasScope(Scopes.Roles))

@@ -18,6 +18,9 @@ internal static class TokenEndpoints
 {
     public const string TokenPath = "connect/token";
 
+    /// <summary>RFC 7009 revocation, answered by OpenIddict without a handler here (no passthrough).</summary>
+    public const string RevocationPath = "connect/revoke";
+
     public static IEndpointRouteBuilder MapTokenEndpoint(this IEndpointRouteBuilder app)
     {
         app.MapPost("/" + TokenPath, ExchangeAsync).AllowAnonymous().ExcludeFromDescription();
@@ -40,7 +43,7 @@ internal static class TokenEndpoints
             var user = await passwords.CheckAsync(request.Username, request.Password, http.RequestAborted);
             return user is null
                 ? Refuse(Errors.InvalidGrant, "The user name or password is wrong.")
-                : SignIn(await principals.ForUserAsync(user, request.GetScopes()));
+                : SignIn(await principals.ForUserAsync(user, request.GetScopes(), LoginCulture.Of(http.Request)));
         }
 
         if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
@@ -53,7 +56,8 @@ internal static class TokenEndpoints
                 return Refuse(Errors.InvalidGrant, "The user no longer exists or may no longer sign in.");
             }
 
-            return SignIn(await principals.ForUserAsync(user, result.Principal!.GetScopes()));
+            // In the language the code was issued in: the portal's server calls without the user's cookie.
+            return SignIn(await principals.ForUserAsync(user, result.Principal!.GetScopes(), TokenPrincipals.CultureOf(result.Principal)));
         }
 
         if (request.IsClientCredentialsGrantType())

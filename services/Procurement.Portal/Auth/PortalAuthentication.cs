@@ -26,6 +26,9 @@ public static class PortalAuthentication
     public const string SessionClaim = "portal_session";
     public const string OrganisationNameClaim = "org_name";
 
+    /// <summary>The person's display name (王芳), beside the user name in <c>name</c>.</summary>
+    public const string DisplayNameClaim = "nickname";
+
     /// <summary>The policy of every portal page: a signed-in person (by the portal's cookie).</summary>
     public const string SignedInPolicy = "portal-signed-in";
 
@@ -136,7 +139,7 @@ public static class PortalAuthentication
         string? First(string type) => fromIdToken.FindFirstValue(type) ?? access.Claims.FirstOrDefault(c => c.Type == type)?.Value;
 
         var identity = new ClaimsIdentity(CookieScheme, ProcurementClaims.Name, ProcurementClaims.Role);
-        foreach (var type in new[] { ProcurementClaims.Subject, ProcurementClaims.Name, ProcurementClaims.OrganisationId, OrganisationNameClaim })
+        foreach (var type in new[] { ProcurementClaims.Subject, ProcurementClaims.Name, ProcurementClaims.OrganisationId, OrganisationNameClaim, DisplayNameClaim })
         {
             if (First(type) is { } value)
             {

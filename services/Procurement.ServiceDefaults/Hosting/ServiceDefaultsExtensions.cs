@@ -35,7 +35,7 @@ public static class ServiceDefaultsExtensions
             options.SerializerOptions.Converters.Add(new TwoDecimalPlacesConverter());
         });
         builder.AddProcurementAuthentication();
-        builder.Services.AddOpenApi(options => OpenApi.ProcurementOpenApi.AddProcurementConventions(options));
+        builder.Services.AddOpenApi(options => OpenApi.ProcurementOpenApi.AddProcurementConventions(options, serviceName));
         builder.Services.AddHealthChecks();
         builder.Services.AddHttpContextAccessor();
 

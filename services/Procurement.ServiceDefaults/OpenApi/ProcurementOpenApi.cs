@@ -23,7 +23,8 @@ public static class ProcurementOpenApi
 
     public const string ProblemContentType = "application/problem+json";
 
-    public static OpenApiOptions AddProcurementConventions(this OpenApiOptions options)
+    /// <summary>The conventions above, and <c>info.title</c> from the service's name (not the process's, which a test host changes).</summary>
+    public static OpenApiOptions AddProcurementConventions(this OpenApiOptions options, string serviceName)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.AddSchemaTransformer((schema, context, _) =>
@@ -41,6 +42,8 @@ public static class ProcurementOpenApi
             // The caller sets the base address (the public entry, a test server): a server named here would be the
             // one the document happened to be asked through.
             document.Servers?.Clear();
+            document.Info ??= new OpenApiInfo();
+            document.Info.Title = Title(serviceName);
             document.Components ??= new OpenApiComponents();
             document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal);
             document.Components.Schemas[ProblemSchemaName] = ProblemSchema();
@@ -48,6 +51,8 @@ public static class ProcurementOpenApi
         });
         return options;
     }
+
+    public static string Title(string serviceName) => $"Procurement API ({serviceName})";
 
     /// <summary>Money (every decimal), dates and enums, by the CLR type the schema is made for.</summary>
     internal static void DescribeClrType(OpenApiSchema schema, Type type)
@@ -92,15 +97,19 @@ public static class ProcurementOpenApi
         var takesBody = description.ParameterDescriptions.Any(p =>
                             p.Source == BindingSource.Body || p.Source == BindingSource.Form || p.Source == BindingSource.FormFile)
                         || metadata.OfType<IAcceptsMetadata>().Any();
-        var takesQuery = description.ParameterDescriptions.Any(p => p.Source == BindingSource.Query);
+        var headers = metadata.OfType<RequiredHeader>().ToList();
+        AddHeaders(operation, headers);
+        var takesQuery = headers.Count > 0
+                         || description.ParameterDescriptions.Any(p => p.Source == BindingSource.Query || p.Source == BindingSource.Header);
         var writes = !HttpMethods.IsGet(method) && !HttpMethods.IsHead(method);
         var anonymous = metadata.OfType<IAllowAnonymous>().Any();
-        var authorized = !anonymous && metadata.OfType<IAuthorizeData>().Any();
+        var authorized = !anonymous && (metadata.OfType<IAuthorizeData>().Any() || metadata.OfType<AuthorizationPolicy>().Any());
         var routeHasId = description.ParameterDescriptions.Any(p => p.Source == BindingSource.Path);
 
         operation.Responses ??= new OpenApiResponses();
         if (takesBody || takesQuery)
         {
+            // A bad query value or header (or a missing required header) is a 400 naming it, as a bad body field is.
             AddProblem(operation, document, StatusCodes.Status400BadRequest,
                 "The request is malformed or a field is invalid; errors names each field with its messages.");
         }
@@ -121,6 +130,27 @@ public static class ProcurementOpenApi
             AddProblem(operation, document, StatusCodes.Status409Conflict,
                 "The resource changed meanwhile or is in a state that forbids this (rule names which).");
             AddProblem(operation, document, StatusCodes.Status422UnprocessableEntity, "A business rule forbids this (rule names which).");
+        }
+    }
+
+    private static void AddHeaders(OpenApiOperation operation, List<RequiredHeader> headers)
+    {
+        foreach (var header in headers)
+        {
+            operation.Parameters ??= [];
+            if (operation.Parameters.Any(p => p.In == ParameterLocation.Header && string.Equals(p.Name, header.Name, StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = header.Name,
+                In = ParameterLocation.Header,
+                Required = true,
+                Description = header.Description,
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = header.MaxLength },
+            });
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Json;
+using System.Net.WebSockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -18,7 +19,8 @@ public sealed record Echo(
     string? ForwardedFor,
     string? ForwardedProto,
     string? ForwardedHost,
-    long BodyLength);
+    long BodyLength,
+    string? Host = null);
 
 /// <summary>
 /// One fake backend on loopback Kestrel with one port per cluster: it answers with what it received and
@@ -27,7 +29,7 @@ public sealed record Echo(
 public sealed class EchoBackend : IAsyncLifetime
 {
     public static readonly IReadOnlyList<string> Clusters =
-        ["identity", "tendering", "bidding", "evaluation", "contracting", "disbursement"];
+        ["identity", "tendering", "bidding", "evaluation", "contracting", "disbursement", "portal"];
 
     /// <summary>What a backend answers in its own X-Correlation-Id; the gateway's value must win.</summary>
     public const string BackendCorrelationId = "set-by-the-backend";
@@ -57,8 +59,15 @@ public sealed class EchoBackend : IAsyncLifetime
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel().UseUrls([.. _clusterByPort.Keys.Select(port => $"http://127.0.0.1:{port}")]);
         _app = builder.Build();
+        _app.UseWebSockets();
         _app.Run(async context =>
         {
+            if (context.WebSockets.IsWebSocketRequest)
+            {
+                await EchoOverWebSocketAsync(context);
+                return;
+            }
+
             var buffer = new byte[16 * 1024];
             long length = 0;
             int read;
@@ -77,12 +86,34 @@ public sealed class EchoBackend : IAsyncLifetime
                 NullIfEmpty(headers["X-Forwarded-For"]),
                 NullIfEmpty(headers["X-Forwarded-Proto"]),
                 NullIfEmpty(headers["X-Forwarded-Host"]),
-                length);
+                length,
+                context.Request.Host.Value);
             Received.Enqueue(echo);
             context.Response.Headers["X-Correlation-Id"] = BackendCorrelationId;
             await context.Response.WriteAsJsonAsync(echo);
         });
         await _app.StartAsync();
+    }
+
+    /// <summary>A WebSocket (Blazor's circuit): the cluster's name first, then every text message back as it came.</summary>
+    private async Task EchoOverWebSocketAsync(HttpContext context)
+    {
+        Received.Enqueue(new Echo(_clusterByPort[context.Connection.LocalPort], "WEBSOCKET", context.Request.Path + context.Request.QueryString,
+            null, null, null, null, null, 0, context.Request.Host.Value));
+        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        await socket.SendAsync(System.Text.Encoding.UTF8.GetBytes(_clusterByPort[context.Connection.LocalPort]), WebSocketMessageType.Text, true, context.RequestAborted);
+        var buffer = new byte[4096];
+        while (true)
+        {
+            var received = await socket.ReceiveAsync(buffer, context.RequestAborted);
+            if (received.MessageType == WebSocketMessageType.Close)
+            {
+                await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, context.RequestAborted);
+                return;
+            }
+
+            await socket.SendAsync(buffer.AsMemory(0, received.Count), received.MessageType, received.EndOfMessage, context.RequestAborted);
+        }
     }
 
     public async Task DisposeAsync()

@@ -16,6 +16,9 @@ public sealed class GatewayUnderTest : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
+    /// <summary>Where the gateway listens (a loopback Kestrel address when started <c>onKestrel</c>).</summary>
+    public Uri BaseAddress => _host.BaseAddress;
+
     public Guid OrganisationId { get; } = Guid.CreateVersion7();
 
     public static async Task<GatewayUnderTest> StartAsync(
