@@ -18,13 +18,6 @@ public abstract class AgencyPageContext : PortalContext
         SignIn("agency1", "agency", "示范区阳光社会工作服务中心");
     }
 
-    /// <summary>Types into an AntDesign Input as a person does: the input event, then the key-up that binds the value.</summary>
-    protected static void Type(AngleSharp.Dom.IElement input, string text)
-    {
-        input.Input(text);
-        input.KeyUp();
-    }
-
     /// <summary>Fills an AntDesign Input and leaves it: the value binds when the field loses focus.</summary>
     protected static void Fill(AngleSharp.Dom.IElement input, string text)
     {

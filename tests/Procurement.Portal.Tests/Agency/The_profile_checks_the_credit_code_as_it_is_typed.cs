@@ -19,7 +19,7 @@ public sealed class The_profile_checks_the_credit_code_as_it_is_typed : AgencyPa
     {
         var page = Render<Profile>();
 
-        Type(page.Find("input[data-testid=\'profile-code\']"), "52440305MJ");
+        page.Find("input[data-testid=\'profile-code\']").Input("52440305MJ");
 
         HelpOf(page, "profile-code").Should().Be("已输入 10 位，统一社会信用代码为 18 位。");
         page.Find("[data-testid='profile-save'] button").HasAttribute("disabled").Should().BeTrue();
@@ -30,7 +30,7 @@ public sealed class The_profile_checks_the_credit_code_as_it_is_typed : AgencyPa
     {
         var page = Render<Profile>();
 
-        Type(page.Find("input[data-testid=\'profile-code\']"), "52440305MJL100018G");
+        page.Find("input[data-testid=\'profile-code\']").Input("52440305MJL100018G");
 
         HelpOf(page, "profile-code").Should().Be("校验码不符，请核对是否输错。");
         FormItemOf(page, "profile-code").ClassList.Should().Contain("ant-form-item-has-error");
@@ -43,7 +43,7 @@ public sealed class The_profile_checks_the_credit_code_as_it_is_typed : AgencyPa
     {
         var page = Render<Profile>();
 
-        Type(page.Find("input[data-testid=\'profile-code\']"), "52440305MJL1000I7G");
+        page.Find("input[data-testid=\'profile-code\']").Input("52440305MJL1000I7G");
 
         HelpOf(page, "profile-code").Should().Contain("“I”");
     }
@@ -53,7 +53,7 @@ public sealed class The_profile_checks_the_credit_code_as_it_is_typed : AgencyPa
     {
         var page = Render<Profile>();
 
-        Type(page.Find("input[data-testid=\'profile-code\']"), "52440305mjl100017g");
+        page.Find("input[data-testid=\'profile-code\']").Input("52440305mjl100017g");
 
         HelpOf(page, "profile-code").Should().Be("统一社会信用代码校验通过。");
         FormItemOf(page, "profile-code").ClassList.Should().Contain("ant-form-item-has-success");
@@ -68,7 +68,7 @@ public sealed class The_profile_checks_the_credit_code_as_it_is_typed : AgencyPa
             ("contacts[0].phone", "联系电话格式不正确。"), ("registrationDate", "登记日期不能晚于今天。"));
         var page = Render<Profile>();
         Fill(page.Find("input[data-testid='profile-name']"), "示范区阳光社会工作服务中心");
-        Type(page.Find("input[data-testid=\'profile-code\']"), "52440305MJL100017G");
+        page.Find("input[data-testid=\'profile-code\']").Input("52440305MJL100017G");
         Fill(page.Find("input[data-testid='profile-address']"), "示范区幸福路 1 号");
         Fill(page.Find("input[data-testid='contact-0-name']"), "王五");
         Fill(page.Find("input[data-testid='contact-0-phone']"), "12345");
