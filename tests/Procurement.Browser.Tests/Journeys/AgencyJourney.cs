@@ -44,6 +44,7 @@ public class An_agency_fills_its_profile_adds_a_worker_and_bids_in_the_browser(B
         await page.GetByTestId("worker-name-input").FillAsync("张三");
         await page.GetByTestId("worker-id-number-input").FillAsync("440305199001011037");
         await page.GetByTestId("worker-level").SelectOptionAsync("Intermediate");
+        await page.GetByTestId("worker-certificate-number").FillAsync("S20190012345");
         await page.GetByTestId("worker-supervisor").CheckAsync();
         await page.GetByTestId("training-0-hours").FillAsync("30");
         await page.GetByTestId("worker-save").Locator("button").ClickAsync();
