@@ -92,13 +92,27 @@ public class PurchaserTenderJourney(BrowserPlatform browser)
     private static ILocator Number(IPage page, string id) => page.Locator($"input#{id}, #{id} input.ant-input-number-input").First;
 
     /// <summary>Types a date (and time) into an AntDesign date picker as a person would, and confirms it with Enter.</summary>
+    /// <summary>
+    /// Types a date and time into an AntDesign date picker and confirms it with Enter. The picker keeps a typed value only
+    /// once its panel has taken the Enter; on a busy machine the Tab that follows can come first and the value is dropped,
+    /// so the typing is repeated (at most three times) until the value holds after the field loses focus.
+    /// </summary>
     private static async Task TypeDate(IPage page, string id, string text)
     {
         var input = page.Locator($"input#{id}, #{id} input").First;
-        await input.ClickAsync();
-        await input.FillAsync(text);
-        await input.PressAsync("Enter");
-        await page.Keyboard.PressAsync("Tab");
+        for (var attempt = 1; ; attempt++)
+        {
+            await input.ClickAsync();
+            await input.FillAsync(text);
+            await input.PressAsync("Enter");
+            await page.Keyboard.PressAsync("Tab");
+            await page.WaitForTimeoutAsync(300);
+            if (await input.InputValueAsync() == text || attempt == 3)
+            {
+                break;
+            }
+        }
+
         await Assertions.Expect(input).ToHaveValueAsync(text);
     }
 }
