@@ -86,8 +86,8 @@ public class PurchaserAwardJourney(BrowserPlatform browser)
             await Assertions.Expect(rows.First.GetByTestId("ranking-price")).ToHaveTextAsync("¥440,000.00");
             await Assertions.Expect(rows.Last.GetByTestId("ranking-price")).ToHaveTextAsync("¥470,000.00");
 
-            // The chart draws on a canvas once ECharts has run in the page.
-            await Assertions.Expect(page.GetByTestId("ranking-chart").Locator("canvas").First).ToBeVisibleAsync();
+            // The chart is drawn (an SVG or a canvas) once ECharts has run in the page.
+            await Assertions.Expect(page.GetByTestId("ranking-chart").Locator("svg, canvas").First).ToBeVisibleAsync();
             await page.WaitForTimeoutAsync(1000);
             await page.ScreenshotAsync("ranking-chart");
 
