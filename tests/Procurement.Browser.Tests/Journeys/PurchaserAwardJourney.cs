@@ -36,7 +36,9 @@ public class PurchaserAwardJourney(BrowserPlatform browser)
             await page.SignInAsync("purchaser");
             await page.GotoAsync(evaluationPage);
             await Assertions.Expect(page.GetByTestId("evaluation-stage")).ToContainTextAsync("资格性和符合性审查");
-            await Assertions.Expect(page.GetByTestId("opening-section")).ToContainTextAsync("开标记录");
+            // The scene's bids reach Evaluation only (Bidding never opened them), so the opening record is "not opened yet":
+            // the page shows that as a state of the tender, not as a refusal of the whole page.
+            await Assertions.Expect(page.GetByTestId("opening-none")).ToBeVisibleAsync();
             await Assertions.Expect(page.GetByTestId("compliance-row")).ToHaveCountAsync(3);
 
             var size = page.Locator("#panel-size-input_input, #panel-size-input input.ant-input-number-input").First;
