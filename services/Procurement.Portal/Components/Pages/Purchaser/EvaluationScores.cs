@@ -104,8 +104,8 @@ public static class RankingChart
         return new ChartOptions
         {
             Tooltip = new() { Trigger = TooltipTrigger.Axis, AxisPointer = new() { Type = AxisPointerType.Shadow } },
-            Legend = new() { },
-            Grid = new() { Left = "3%", Right = "4%", Bottom = "3%", ContainLabel = true },
+            Legend = new() { Top = 0 },
+            Grid = new() { Top = 40, Left = "3%", Right = "4%", Bottom = "3%", ContainLabel = true },
             XAxis = new() { Type = AxisType.Category, Data = categories.ToArray() },
             YAxis = new() { Type = AxisType.Value, Max = 100 },
             Series =
