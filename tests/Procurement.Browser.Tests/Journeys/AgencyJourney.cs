@@ -26,6 +26,8 @@ public class An_agency_fills_its_profile_adds_a_worker_and_bids_in_the_browser(B
         // The profile: the credit code is checked as it is typed.
         await page.GotoAsync("/agency/profile");
         await page.GetByTestId("profile-name").FillAsync("示范区阳光社会工作服务中心");
+        // Emptied first: another journey of the collection (WholeChain) may have registered agency1's profile already.
+        await page.GetByTestId("profile-code").FillAsync("");
         await page.GetByTestId("profile-code").PressSequentiallyAsync(CreditCode[..10]);
         await Expect(page.Locator(".ant-form-item", new() { Has = page.GetByTestId("profile-code") })).ToContainTextAsync("已输入 10 位");
         await page.GetByTestId("profile-code").PressSequentiallyAsync(CreditCode[10..]);

@@ -1,7 +1,7 @@
-using System.Globalization;
 using Microsoft.Playwright;
 using Procurement.Browser.Tests.Support;
 using Procurement.Testing.Platform;
+using static Procurement.Browser.Tests.Journeys.Steps;
 
 namespace Procurement.Browser.Tests.Journeys;
 
@@ -36,8 +36,8 @@ public class PurchaserTenderJourney(BrowserPlatform browser)
             await page.Locator("#tender-title").FillAsync("2027年长者居家社工服务采购");
             await Number(page, "budget-ceiling").FillAsync("1200000");
             await Number(page, "budget-ceiling").BlurAsync();
-            await TypeDate(page, "service-start", Day(today.AddDays(60)));
-            await TypeDate(page, "service-end", Day(today.AddDays(60 + 364)));
+            await TypeDateAsync(page, "service-start", Day(today.AddDays(60)));
+            await TypeDateAsync(page, "service-end", Day(today.AddDays(60 + 364)));
             await Assertions.Expect(page.GetByTestId("budget-ceiling-shown")).ToHaveTextAsync("¥1,200,000.00");
             await page.GetByTestId("wizard-next").ClickAsync();
 
@@ -70,14 +70,14 @@ public class PurchaserTenderJourney(BrowserPlatform browser)
 
             // Dates: a deadline 10 days out is too early for a public tender; the API's refusal appears beside the field.
             await Assertions.Expect(page.GetByTestId("earliest-deadline")).ToContainTextAsync("至少 20 日");
-            await TypeDate(page, "bid-deadline", Day(today.AddDays(10)) + " 17:00");
+            await TypeDateAsync(page, "bid-deadline", Day(today.AddDays(10)) + " 17:00");
             await Assertions.Expect(page.GetByTestId("deadline-too-early")).ToBeVisibleAsync();
             await page.GetByTestId("wizard-publish").ClickAsync();
             var deadlineItem = page.Locator(".ant-form-item").Filter(new LocatorFilterOptions { Has = page.Locator("#bid-deadline") });
             await Assertions.Expect(deadlineItem.Locator(".ant-form-item-explain-error")).ToContainTextAsync("20");
 
             // A deadline 30 days out is published.
-            await TypeDate(page, "bid-deadline", Day(today.AddDays(30)) + " 17:00");
+            await TypeDateAsync(page, "bid-deadline", Day(today.AddDays(30)) + " 17:00");
             await page.GetByTestId("wizard-publish").ClickAsync();
             await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/purchaser/tenders/", StringComparison.Ordinal) && !url.EndsWith("/new", StringComparison.Ordinal));
             await Assertions.Expect(page.GetByTestId("tender-status")).ToHaveTextAsync("招标中");
@@ -85,34 +85,4 @@ public class PurchaserTenderJourney(BrowserPlatform browser)
             await Assertions.Expect(page.GetByTestId("timeline-TimelinePublished")).ToHaveAttributeAsync("data-reached", "true");
             await Assertions.Expect(page.GetByTestId("timeline-TimelineDeadline")).ToHaveAttributeAsync("data-reached", "false");
         });
-
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    /// <summary>An AntDesign number box: its input, whether the id sits on it or on its wrapper.</summary>
-    private static ILocator Number(IPage page, string id) => page.Locator($"input#{id}, #{id} input.ant-input-number-input").First;
-
-    /// <summary>Types a date (and time) into an AntDesign date picker as a person would, and confirms it with Enter.</summary>
-    /// <summary>
-    /// Types a date and time into an AntDesign date picker and confirms it with Enter. The picker keeps a typed value only
-    /// once its panel has taken the Enter; on a busy machine the Tab that follows can come first and the value is dropped,
-    /// so the typing is repeated (at most three times) until the value holds after the field loses focus.
-    /// </summary>
-    private static async Task TypeDate(IPage page, string id, string text)
-    {
-        var input = page.Locator($"input#{id}, #{id} input").First;
-        for (var attempt = 1; ; attempt++)
-        {
-            await input.ClickAsync();
-            await input.FillAsync(text);
-            await input.PressAsync("Enter");
-            await page.Keyboard.PressAsync("Tab");
-            await page.WaitForTimeoutAsync(300);
-            if (await input.InputValueAsync() == text || attempt == 3)
-            {
-                break;
-            }
-        }
-
-        await Assertions.Expect(input).ToHaveValueAsync(text);
-    }
 }
