@@ -22,7 +22,8 @@ public sealed class Manifests_and_code_agree
         hosts.Should().BeEquivalentTo([.. Manifests.Services.Keys, Manifests.Portal]);
         foreach (var host in hosts)
         {
-            Manifests.Deployment(host).Should().NotBeNull();
+            Manifests.Deployment(host).Spec.Template.Spec.Containers.Should().ContainSingle(
+                container => container.Image == $"procurement/{host}:latest", $"the {host} Deployment runs the {host} project's image");
         }
     }
 

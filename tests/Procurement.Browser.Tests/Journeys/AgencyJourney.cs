@@ -61,16 +61,16 @@ public class An_agency_fills_its_profile_adds_a_worker_and_bids_in_the_browser(B
         await tender.GetByTestId("tender-bid").ClickAsync();
 
         await Expect(page.GetByTestId("bid-title")).ToContainTextAsync(title);
-        await FillNumberAsync(page, "bid-price", "400000");
-        await FillNumberAsync(page, "bid-cost-personnel", "300000");
-        await FillNumberAsync(page, "bid-cost-activities", "60000");
+        await Steps.FillTestIdNumberAsync(page, "bid-price", "400000");
+        await Steps.FillTestIdNumberAsync(page, "bid-cost-personnel", "300000");
+        await Steps.FillTestIdNumberAsync(page, "bid-cost-activities", "60000");
         await Expect(page.GetByTestId("bid-costs-check")).ToContainTextAsync("相差 ¥40,000.00");
-        await FillNumberAsync(page, "bid-cost-administration", "30000");
-        await FillNumberAsync(page, "bid-cost-other", "10000");
+        await Steps.FillTestIdNumberAsync(page, "bid-cost-administration", "30000");
+        await Steps.FillTestIdNumberAsync(page, "bid-cost-other", "10000");
         await Expect(page.GetByTestId("bid-costs-check")).ToContainTextAsync("与报价一致");
         await page.GetByTestId("plan-pick").SelectOptionAsync(new SelectOptionValue { Index = 1 });
         await page.GetByTestId("plan-add").ClickAsync();
-        await FillNumberAsync(page, "plan-0-pay", "8000");
+        await Steps.FillTestIdNumberAsync(page, "plan-0-pay", "8000");
         await page.GetByTestId("bid-proposal").Locator("textarea").FillAsync("以个案管理为核心，组建持证社工与督导团队，提供居家探访、助餐助医与心理支持服务。");
         await page.GetByTestId("bid-submit").ClickAsync();
 
@@ -78,13 +78,6 @@ public class An_agency_fills_its_profile_adds_a_worker_and_bids_in_the_browser(B
         await Expect(page.GetByTestId("receipt-sha256")).ToHaveValueAsync(new Regex("^[0-9a-f]{64}$"));
         await Expect(page.GetByTestId("receipt-status")).ToHaveTextAsync("已提交");
     });
-
-    private static async Task FillNumberAsync(IPage page, string testId, string value)
-    {
-        var input = page.GetByTestId(testId).Locator("input");
-        await input.FillAsync(value);
-        await input.PressAsync("Tab");
-    }
 
     /// <summary>Before the journey: the purchaser publishes a tender asking for one intermediate supervisor, and it reaches Bidding.</summary>
     private async Task<Guid> PublishTenderAsync(string title)

@@ -102,7 +102,7 @@ public class PurchaserAwardJourney(BrowserPlatform browser)
         });
 
         var award = await purchaser.WaitForAwardAsync(scene.TenderId, a => a.Status != "Recommended", Patience);
-        award.Should().NotBeNull();
+        award.Should().NotBeNull($"the award leaves Recommended within {Patience} of the confirmation");
         award!.Status.Should().NotBe("Recommended");
         award.BidId.Should().Be(scene.Bids["agency3"]);
         award.AgencyId.Should().Be(winner);
