@@ -201,7 +201,7 @@ public sealed class Agencies_api : IAsyncLifetime
         var future = await Json(await client.PutAsJsonAsync("/api/agencies/me", BiddingApi.Profile(registrationDate: "2026-11-26")));
 
         badCode.GetProperty("errors").GetProperty("unifiedSocialCreditCode")[0].GetString()
-            .Should().Be("unifiedSocialCreditCode 含有统一社会信用代码不使用的字符“I”（仅限数字及除 I、O、S、V、Z 外的大写字母）。");
+            .Should().Be("统一社会信用代码含有统一社会信用代码不使用的字符“I”（仅限数字及除 I、O、S、V、Z 外的大写字母）。");
         future.GetProperty("detail").GetString().Should().Be("登记日期 2026-11-26 晚于今天（2026-11-25）。");
     }
 }

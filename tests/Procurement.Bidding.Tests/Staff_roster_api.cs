@@ -192,6 +192,6 @@ public sealed class Staff_roster_api : IAsyncLifetime
         var badId = await Json(await client.PostAsJsonAsync("/api/agencies/me/staff", Worker("440305198511205671")));
 
         duplicate.GetProperty("detail").GetString().Should().Be("该人员（身份证号后四位 5670）已在本机构人员名册中。");
-        badId.GetProperty("errors").GetProperty("idNumber")[0].GetString().Should().Be("idNumber 校验码不正确（GB 11643-1999），请检查是否有输错的数字。");
+        badId.GetProperty("errors").GetProperty("idNumber")[0].GetString().Should().Be("身份证号校验码不正确（GB 11643-1999），请检查是否有输错的数字。");
     }
 }

@@ -169,7 +169,7 @@ public sealed class Tendering_api : IAsyncLifetime
 
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         problem.GetProperty("title").GetString().Should().Be("一个或多个字段无效。");
-        problem.GetProperty("errors").GetProperty("title")[0].GetString().Should().Be("title 为必填项。");
+        problem.GetProperty("errors").GetProperty("title")[0].GetString().Should().Be("标题为必填项。");
     }
 
     [Fact]

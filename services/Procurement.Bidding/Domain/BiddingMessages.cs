@@ -8,27 +8,27 @@ internal static class BiddingMessages
     public static void Register() => ProblemMessages.Add(new Dictionary<string, (string En, string Zh)>
     {
         // 400: a unified social credit code of the wrong shape (GB 32100-2015).
-        ["uscc_length"] = ("{0} must be 18 characters; it has {1}.", "{0} 必须为 18 位，当前为 {1} 位。"),
+        ["uscc_length"] = ("{0} must be 18 characters; it has {1}.", "{0}必须为 18 位，当前为 {1} 位。"),
         ["uscc_character"] = ("{0} contains '{1}', which a unified social credit code never uses (only digits and A–Y without I, O, S, V, Z).",
-            "{0} 含有统一社会信用代码不使用的字符“{1}”（仅限数字及除 I、O、S、V、Z 外的大写字母）。"),
-        ["uscc_region"] = ("{0}: characters 3–8 (the administrative region code) must be digits.", "{0} 的第 3–8 位（登记管理机关行政区划码）必须为数字。"),
+            "{0}含有统一社会信用代码不使用的字符“{1}”（仅限数字及除 I、O、S、V、Z 外的大写字母）。"),
+        ["uscc_region"] = ("{0}: characters 3–8 (the administrative region code) must be digits.", "{0}的第 3–8 位（登记管理机关行政区划码）必须为数字。"),
         ["uscc_check_character"] = ("{0} does not pass its check character (GB 32100-2015); look for a mistyped character.",
-            "{0} 校验码不正确（GB 32100-2015），请检查是否有输错的字符。"),
+            "{0}校验码不正确（GB 32100-2015），请检查是否有输错的字符。"),
         ["uscc_organisation_code"] = ("{0}: the organisation code in characters 9–17 does not pass its check character (GB 11714).",
-            "{0} 第 9–17 位的组织机构代码校验码不正确（GB 11714）。"),
+            "{0}第 9–17 位的组织机构代码校验码不正确（GB 11714）。"),
 
         // 400: a national ID number of the wrong shape (GB 11643-1999). The number itself is never echoed.
-        ["id_number_length"] = ("{0} must be 18 characters; it has {1}.", "{0} 必须为 18 位，当前为 {1} 位。"),
-        ["id_number_format"] = ("{0} must be 17 digits followed by a digit or X.", "{0} 必须为 17 位数字加 1 位数字或 X。"),
-        ["id_number_birth_date"] = ("{0}: characters 7–14 are not a real date of birth.", "{0} 第 7–14 位不是有效的出生日期。"),
-        ["id_number_birth_date_future"] = ("{0}: the date of birth is in the future.", "{0} 的出生日期晚于今天。"),
+        ["id_number_length"] = ("{0} must be 18 characters; it has {1}.", "{0}必须为 18 位，当前为 {1} 位。"),
+        ["id_number_format"] = ("{0} must be 17 digits followed by a digit or X.", "{0}必须为 17 位数字加 1 位数字或 X。"),
+        ["id_number_birth_date"] = ("{0}: characters 7–14 are not a real date of birth.", "{0}第 7–14 位不是有效的出生日期。"),
+        ["id_number_birth_date_future"] = ("{0}: the date of birth is in the future.", "{0}的出生日期晚于今天。"),
         ["id_number_check_character"] = ("{0} does not pass its check character (GB 11643-1999); look for a mistyped digit.",
-            "{0} 校验码不正确（GB 11643-1999），请检查是否有输错的数字。"),
+            "{0}校验码不正确（GB 11643-1999），请检查是否有输错的数字。"),
 
         // 400: other request shapes.
-        ["phone"] = ("{0} must be a mobile number or a landline with its area code.", "{0} 必须是手机号码或带区号的固定电话。"),
-        ["email"] = ("{0} must be an email address.", "{0} 必须是电子邮箱地址。"),
-        ["contacts_count"] = ("{0} must list between 1 and {1} contacts.", "{0} 须填写 1 至 {1} 名联系人。"),
+        ["phone"] = ("{0} must be a mobile number or a landline with its area code.", "{0}必须是手机号码或带区号的固定电话。"),
+        ["email"] = ("{0} must be an email address.", "{0}必须是电子邮箱地址。"),
+        ["contacts_count"] = ("{0} must list between 1 and {1} contacts.", "{0}须填写 1 至 {1} 名联系人。"),
 
         // 422: business rules.
         ["registration_date_in_future"] = ("The registration date {0} is after today ({1}).", "登记日期 {0} 晚于今天（{1}）。"),
@@ -37,9 +37,9 @@ internal static class BiddingMessages
         ["certificate_number_required"] = ("A worker certified at level {0} needs the certificate number.", "持有 {0} 级证书的社工须填写证书编号。"),
         ["certificate_number_without_level"] = ("A certificate number needs a certificate level; choose the level or remove the number.",
             "填写证书编号时须选择证书等级；请选择等级或删除编号。"),
-        ["training_hours_out_of_range"] = ("Training hours for {0} must be between 0 and {2}; {1} is not.", "{0} 年的培训学时须在 0 至 {2} 之间，{1} 不在此范围内。"),
+        ["training_hours_out_of_range"] = ("Training hours for {0} must be between 0 and {2}; {1} is not.", "{0}年的培训学时须在 0 至 {2} 之间，{1} 不在此范围内。"),
         ["training_year_in_future"] = ("Training hours cannot be recorded for {0}, which has not begun.", "不能登记尚未开始的 {0} 年的培训学时。"),
-        ["training_year_repeated"] = ("Training hours for {0} are listed more than once.", "{0} 年的培训学时重复填写。"),
+        ["training_year_repeated"] = ("Training hours for {0} are listed more than once.", "{0}年的培训学时重复填写。"),
 
         // 409: state.
         ["agency_profile_required"] = ("Register the agency profile (PUT /api/agencies/me) before adding staff.", "请先登记机构信息（PUT /api/agencies/me），再添加工作人员。"),

@@ -62,7 +62,7 @@ public static class ContractCodes
         [GuardSuccessorUnsigned] = ("the successor is not yet signed by both parties", "续签合同尚未经双方签署"),
         ["contract"] = ("Contract", "合同"),
         ["contract_notification"] = ("Notification", "通知"),
-        ["contract_not_negative"] = ("{0} must not be negative.", "{0} 不得为负数。"),
+        ["contract_not_negative"] = ("{0} must not be negative.", "{0}不得为负数。"),
         ["contract_party_purchaser"] = ("purchaser", "采购人"),
         ["contract_party_agency"] = ("agency", "服务机构"),
         ["contract_no_trigger"] = ("none", "无"),

@@ -41,7 +41,7 @@ public static class DisbursementCodes
             "合同金额限额：支付 {0} 将使累计金额超过合同金额 {1}（已承诺或已支付 {2}），超出 {3}。"),
         [AppropriationLimitExceeded] = ("Appropriation limit: paying {0} exceeds the {1} appropriation still available ({2}) by {3}.",
             "预算指标限额：支付 {0} 超过 {1} 年度尚可使用的预算指标（{2}），超出 {3}。"),
-        [AppropriationBelowEngaged] = ("The {0} appropriation cannot be {1}: {2} of it is already committed or paid.", "{0} 年度预算指标不能设为 {1}：其中 {2} 已承诺或已支付。"),
+        [AppropriationBelowEngaged] = ("The {0} appropriation cannot be {1}: {2} of it is already committed or paid.", "{0}年度预算指标不能设为 {1}：其中 {2} 已承诺或已支付。"),
         [WrongStatus] = ("Cannot {0} an instalment that is {1}.", "分期款处于 {1} 状态，不能执行 {0}。"),
         [ApproverIsRequester] = ("Separation of duties: the person who requested a payment cannot approve or reject it.", "职责分离：付款申请人不能审批或驳回本人的申请。"),
         [ReleaserIsApprover] = ("Separation of duties: the person who approved a payment cannot also release it; another treasury officer must.",

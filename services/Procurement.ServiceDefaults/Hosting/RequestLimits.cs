@@ -50,7 +50,7 @@ public static class RequestLimits
     {
         ProblemMessages.Add(new Dictionary<string, (string En, string Zh)>
         {
-            [CollectionRule] = ("{0} may hold at most {1} items.", "{0} 最多可包含 {1} 项。"),
+            [CollectionRule] = ("{0} may hold at most {1} items.", "{0}最多可包含 {1} 项。"),
             [TargetTooLong] = ("The request URI is too long (at most {0} characters).", "请求 URI 过长（最多 {0} 个字符）。"),
         });
     }

@@ -71,13 +71,17 @@ public static class ProblemDetailsExtensions
         return app;
     }
 
+    /// <summary>A field's message, the field named in it by its label (<see cref="FieldLabels"/>), not its JSON path.</summary>
+    private static string Message(FieldError error) =>
+        ProblemMessages.Get(error.Rule, [.. error.Args.Select(arg => arg is string text && text == error.Field ? new FieldName(text) : arg)]);
+
     internal static ProblemDetails ToProblemDetails(ProblemException exception)
     {
         if (exception is RequestValidationException validation)
         {
             var errors = validation.Errors
                 .GroupBy(e => e.Field)
-                .ToDictionary(g => g.Key, g => g.Select(e => ProblemMessages.Get(e.Rule, [.. e.Args])).ToArray());
+                .ToDictionary(g => g.Key, g => g.Select(Message).ToArray());
             var details = new HttpValidationProblemDetails(errors)
             {
                 Status = StatusCodes.Status400BadRequest,
@@ -85,7 +89,7 @@ public static class ProblemDetailsExtensions
                 Title = ProblemMessages.Get("validation"),
             };
             details.Extensions["violations"] = validation.Errors
-                .Select(e => new { field = e.Field, rule = e.Rule, message = ProblemMessages.Get(e.Rule, [.. e.Args]) })
+                .Select(e => new { field = e.Field, rule = e.Rule, message = Message(e) })
                 .ToArray();
             return details;
         }

@@ -17,15 +17,15 @@ public static class ProblemMessages
         Add(new Dictionary<string, (string En, string Zh)>
         {
             ["validation"] = ("One or more fields are invalid.", "一个或多个字段无效。"),
-            ["required"] = ("{0} is required.", "{0} 为必填项。"),
-            ["max_length"] = ("{0} must be at most {1} characters.", "{0} 最多 {1} 个字符。"),
-            ["positive"] = ("{0} must be greater than zero.", "{0} 必须大于零。"),
-            ["two_decimals"] = ("{0} must have at most two decimal places (CNY).", "{0} 最多保留两位小数（人民币元）。"),
-            ["in_future"] = ("{0} must be in the future.", "{0} 必须晚于当前时间。"),
-            ["not_before"] = ("{0} must not be before {1}.", "{0} 不得早于 {1}。"),
-            ["one_of"] = ("{0} must be one of: {1}.", "{0} 必须是以下之一：{1}。"),
+            ["required"] = ("{0} is required.", "{0}为必填项。"),
+            ["max_length"] = ("{0} must be at most {1} characters.", "{0}最多 {1} 个字符。"),
+            ["positive"] = ("{0} must be greater than zero.", "{0}必须大于零。"),
+            ["two_decimals"] = ("{0} must have at most two decimal places (CNY).", "{0}最多保留两位小数（人民币元）。"),
+            ["in_future"] = ("{0} must be in the future.", "{0}必须晚于当前时间。"),
+            ["not_before"] = ("{0} must not be before {1}.", "{0}不得早于 {1}。"),
+            ["one_of"] = ("{0} must be one of: {1}.", "{0}必须是以下之一：{1}。"),
             ["invalid_json"] = ("The request body is not valid JSON or a value has the wrong type.", "请求体不是有效的 JSON，或某个值的类型不正确。"),
-            ["invalid_value"] = ("{0} has a value of the wrong type or format.", "{0} 的值类型或格式不正确。"),
+            ["invalid_value"] = ("{0} has a value of the wrong type or format.", "{0}的值类型或格式不正确。"),
             ["unauthorized"] = ("Sign in first: the request carries no valid access token.", "请先登录：请求未携带有效的访问令牌。"),
             ["forbidden"] = ("Your role or organisation may not do this.", "您的角色或所属单位无权执行此操作。"),
             ["not_found"] = ("Not found.", "未找到。"),
@@ -39,11 +39,11 @@ public static class ProblemMessages
             ["method_not_allowed"] = ("This method is not allowed here.", "此处不允许该请求方法。"),
             ["unsupported_media_type"] = ("The content type is not supported.", "不支持该内容类型。"),
             ["unsupported_charset"] = ("The body must be JSON in UTF-8; the charset {0} is not supported.", "请求体须为 UTF-8 编码的 JSON；不支持字符集 {0}。"),
-            ["null_item"] = ("{0} must not be null: leave the empty entry out of the list.", "{0} 不能为 null：请从列表中删除该空项。"),
-            ["duplicate_key"] = ("{0} appears more than once in the body.", "{0} 在请求体中出现了多次。"),
+            ["null_item"] = ("{0} must not be null: leave the empty entry out of the list.", "{0}不能为 null：请从列表中删除该空项。"),
+            ["duplicate_key"] = ("{0} appears more than once in the body.", "{0}在请求体中出现了多次。"),
             ["date_not_exist"] = ("{0}: the date {1} does not exist (an existing calendar date, yyyy-MM-dd).", "{0}：日期 {1} 不存在（须为真实存在的日历日期，格式 yyyy-MM-dd）。"),
-            ["control_characters"] = ("{0} contains control characters; a text may hold only tab and line breaks.", "{0} 含有控制字符；文本中仅允许制表符和换行。"),
-            ["control_characters_single_line"] = ("{0} contains control characters; a name or title is one line, without tab or line breaks.", "{0} 含有控制字符；名称和标题须为单行，不含制表符和换行。"),
+            ["control_characters"] = ("{0} contains control characters; a text may hold only tab and line breaks.", "{0}含有控制字符；文本中仅允许制表符和换行。"),
+            ["control_characters_single_line"] = ("{0} contains control characters; a name or title is one line, without tab or line breaks.", "{0}含有控制字符；名称和标题须为单行，不含制表符和换行。"),
             ["organisation_required"] = ("This needs a user of an organisation: the access token carries no organisation (a machine client's token).", "此操作须由所属单位的用户执行：访问令牌未携带所属单位（机器客户端令牌）。"),
             ["role_required"] = ("Your role may not do this; it needs the role: {0}.", "您的角色无权执行此操作；需要以下角色之一：{0}。"),
         });
@@ -71,12 +71,33 @@ public static class ProblemMessages
 
         var chinese = IsChinese(culture);
         var format = chinese ? text.Zh : text.En;
-        return string.Format(CultureInfo.InvariantCulture, format, args.Select(arg => Readable(arg, chinese)).ToArray());
+        var readable = args.Select(arg => Readable(arg, culture, chinese)).ToArray();
+
+        // Chinese puts no space between a field's label and the text after it (服务开始日期为必填项); a field without a
+        // label, sent as its Latin path, keeps one (staff 最多可包含 3 项).
+        if (chinese && args is [FieldName, ..] && readable[0] is string first && first.Length > 0 && (char.IsAsciiLetterOrDigit(first[^1]) || first[^1] == ']')
+            && format.StartsWith("{0}", StringComparison.Ordinal) && format.Length > 3 && format[3] > '\u2e7f')
+        {
+            readable[0] = first + " ";
+        }
+
+        var message = string.Format(CultureInfo.InvariantCulture, format, readable);
+
+        // "service start is required." begins a sentence with a field's label: capitalised in English (a path sent
+        // as it was, "somethingNew", stays as the caller spelt it).
+        return !chinese && args is [FieldName field, ..] && format.StartsWith("{0}", StringComparison.Ordinal)
+            && FieldLabels.TryLabel(field.Path, culture, out _)
+            ? char.ToUpperInvariant(message[0]) + message[1..]
+            : message;
     }
 
-    /// <summary>Dates as ISO days, instants in Beijing time, amounts with two decimals — as people here read them.</summary>
-    private static object? Readable(object? value, bool chinese) => value switch
+    /// <summary>
+    /// Fields by their label, dates as ISO days, instants in Beijing time, amounts with two decimals — as people here
+    /// read them.
+    /// </summary>
+    private static object? Readable(object? value, CultureInfo culture, bool chinese) => value switch
     {
+        FieldName field => FieldLabels.Of(field.Path, culture),
         DateOnly day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         DateTimeOffset instant => instant.ToShanghai().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)
             + (chinese ? "（北京时间）" : " (Beijing time)"),

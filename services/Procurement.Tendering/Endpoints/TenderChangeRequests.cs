@@ -60,7 +60,7 @@ public sealed record AmendmentRequest(
 
         if (ServiceStart is { } start && ServiceEnd is { } end && end < start)
         {
-            errors.Add("serviceEnd", "not_before", "serviceStart");
+            errors.Add("serviceEnd", "not_before", new FieldName("serviceStart"));
         }
 
         if (Eligibility is { Count: 0 })

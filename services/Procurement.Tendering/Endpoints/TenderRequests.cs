@@ -65,7 +65,7 @@ public sealed record TenderRequest(
 
         if (ServiceStart is { } start && ServiceEnd is { } end && end < start)
         {
-            errors.Add("serviceEnd", "not_before", "serviceStart");
+            errors.Add("serviceEnd", "not_before", new FieldName("serviceStart"));
         }
 
         ValidateContent(errors);

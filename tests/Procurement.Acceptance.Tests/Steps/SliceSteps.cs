@@ -86,7 +86,7 @@ public sealed class SliceSteps(IPlatform platform) : IDisposable
         errors.Keys.Should().BeEquivalentTo(details.DataRows.Select(row => row["detail"]), "every bad detail is named, and only those");
         foreach (var row in details.DataRows)
         {
-            errors[row["detail"]].Should().Contain($"{row["detail"]} {row["what is wrong"]}");
+            errors[row["detail"]].Should().Contain(row["the message"]);
         }
     }
 

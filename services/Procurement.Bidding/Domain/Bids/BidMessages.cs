@@ -9,18 +9,18 @@ public static class BidMessages
     {
         // 422: content rules.
         [BidCodes.PriceNotPositive] = ("The price must be greater than zero; {0} is not.", "投标报价必须大于零，{0} 不符合要求。"),
-        [BidCodes.AmountNotTwoDecimals] = ("{0} must have at most two decimal places (CNY); {1} has more.", "{0} 最多保留两位小数（人民币元），{1} 超出。"),
+        [BidCodes.AmountNotTwoDecimals] = ("{0} must have at most two decimal places (CNY); {1} has more.", "{0}最多保留两位小数（人民币元），{1} 超出。"),
         [BidCodes.PriceAboveCeiling] = ("The price {0} is above the tender's budget ceiling of {1}.", "投标报价 {0} 超过采购项目最高限价 {1}。"),
-        [BidCodes.CostNegative] = ("{0} cannot be negative; it is {1}.", "{0} 不能为负数，当前为 {1}。"),
+        [BidCodes.CostNegative] = ("{0} cannot be negative; it is {1}.", "{0}不能为负数，当前为 {1}。"),
         [BidCodes.CostBreakdownNotPrice] = ("The cost breakdown adds up to {0}, but the price is {1}; the two must be equal to the fen.",
             "费用明细合计 {0}，与投标报价 {1} 不一致；两者须精确到分相等。"),
         [BidCodes.TechnicalProposalRequired] = ("The bid needs a technical proposal.", "投标文件须包含技术方案。"),
         [BidCodes.StaffingWorkerNotOnRoster] = ("Worker {0} is not on your agency's roster.", "人员 {0} 不在本机构人员名册中。"),
-        [BidCodes.StaffingWorkerInactive] = ("{0} has been taken off the active roster and cannot be planned.", "{0} 已从在岗名册中停用，不能列入人员配置。"),
-        [BidCodes.StaffingWorkerRepeated] = ("{0} is listed more than once in the staffing plan.", "{0} 在人员配置中重复列出。"),
-        [BidCodes.StaffingFteOutOfRange] = ("{0}'s FTE must be more than 0 and at most 1.0; it is {1}.", "{0} 的投入比例（FTE）须大于 0 且不超过 1.0，当前为 {1}。"),
-        [BidCodes.StaffingFtePrecision] = ("{0}'s FTE has at most two decimal places (e.g. 0.25); {1} has more.", "{0} 的投入比例（FTE）最多两位小数（如 0.25），{1} 超出。"),
-        [BidCodes.StaffingPayNotPositive] = ("{0}'s monthly pay must be greater than zero.", "{0} 的月薪必须大于零。"),
+        [BidCodes.StaffingWorkerInactive] = ("{0} has been taken off the active roster and cannot be planned.", "{0}已从在岗名册中停用，不能列入人员配置。"),
+        [BidCodes.StaffingWorkerRepeated] = ("{0} is listed more than once in the staffing plan.", "{0}在人员配置中重复列出。"),
+        [BidCodes.StaffingFteOutOfRange] = ("{0}'s FTE must be more than 0 and at most 1.0; it is {1}.", "{0}的投入比例（FTE）须大于 0 且不超过 1.0，当前为 {1}。"),
+        [BidCodes.StaffingFtePrecision] = ("{0}'s FTE has at most two decimal places (e.g. 0.25); {1} has more.", "{0}的投入比例（FTE）最多两位小数（如 0.25），{1} 超出。"),
+        [BidCodes.StaffingPayNotPositive] = ("{0}'s monthly pay must be greater than zero.", "{0}的月薪必须大于零。"),
         [BidCodes.StaffingRequirementNotMet] = (
             "The staffing plan does not meet the tender's staffing requirement: certified social workers {0} of {1} required, "
             + "intermediate level or above {2} of {3}, supervisors {4} of {5}.",

@@ -134,7 +134,7 @@ public static class ContinuityEndpoints
     {
         if (to < from)
         {
-            new FieldErrors().Add("to", "not_before", "from").ThrowIfAny();
+            new FieldErrors().Add("to", "not_before", new FieldName("from")).ThrowIfAny();
         }
 
         if (!span.Contains(from) || !span.Contains(to))

@@ -11,10 +11,10 @@ internal static class AwardMessages
         [AwardCodes.CalendarYearNotConfigured] = ("{0} is not a configured year of the working-day calendar; configure the year first (PUT /api/evaluations/calendar/years/{0}).",
             "工作日历尚未配置 {0} 年，请先配置该年份（PUT /api/evaluations/calendar/years/{0}）。"),
         [AwardCodes.CalendarMakeUpDayNotWeekend] = ("{0} is a weekday; only a Saturday or Sunday can be a make-up working day.",
-            "{0} 是工作日（周一至周五），只有星期六或星期日才能设为调休上班日。"),
+            "{0}是工作日（周一至周五），只有星期六或星期日才能设为调休上班日。"),
         [AwardCodes.CalendarYearOutOfRange] = ("The calendar keeps years between {1} and {2}; {0} is not one of them.", "工作日历只能配置 {1} 至 {2} 年，{0} 不在此范围内。"),
-        [AwardCodes.WorkingDaysOutOfRange] = ("{0} must be between 0 and {1}.", "{0} 须在 0 至 {1} 之间。"),
-        ["calendar_day_kind"] = ("{0} must be Holiday or MakeUpWorkday.", "{0} 必须为 Holiday（节假日）或 MakeUpWorkday（调休上班日）。"),
+        [AwardCodes.WorkingDaysOutOfRange] = ("{0} must be between 0 and {1}.", "{0}须在 0 至 {1} 之间。"),
+        ["calendar_day_kind"] = ("{0} must be Holiday or MakeUpWorkday.", "{0}必须为 Holiday（节假日）或 MakeUpWorkday（调休上班日）。"),
 
         // Award.
         [AwardCodes.AwardNotRecommended] = ("The award is already {0}; it can be confirmed only once, while it is a recommendation.",

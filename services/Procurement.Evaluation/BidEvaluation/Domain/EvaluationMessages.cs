@@ -33,7 +33,7 @@ internal static class EvaluationMessages
         // Compliance review.
         [EvaluationCodes.EligibilityNotJudged] = ("The eligibility requirement \"{0}\" has not been judged.", "资格要求“{0}”尚未评判。"),
         [EvaluationCodes.EligibilityUnknown] = ("{0}: \"{1}\" is not one of this tender's eligibility requirements.", "{0}：“{1}”不是本项目的资格要求。"),
-        [EvaluationCodes.ReasonRequired] = ("{0} needs a written reason.", "{0} 须填写书面理由。"),
+        [EvaluationCodes.ReasonRequired] = ("{0} needs a written reason.", "{0}须填写书面理由。"),
 
         // Scoring.
         [EvaluationCodes.BidNotValid] = ("This bid failed the compliance review and is not scored.", "该投标未通过资格性、符合性审查，不予评分。"),

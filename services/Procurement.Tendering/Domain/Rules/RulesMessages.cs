@@ -106,9 +106,9 @@ internal static class RulesMessages
             "人员费用最低占比 {0} 必须大于 0 且不超过 1，精确到百分之一（如 0.60）。"),
         [RuleCodes.PayFloorInvalid] = (
             "The pay floor for {0} ({1}) must be above zero with at most two decimals.",
-            "{0} 的最低月薪（{1}）必须大于零且最多两位小数。"),
+            "{0}的最低月薪（{1}）必须大于零且最多两位小数。"),
         [RuleCodes.PayFloorDuplicate] = (
             "The pay floor for {0} is set more than once.",
-            "{0} 的最低月薪重复设置。"),
+            "{0}的最低月薪重复设置。"),
     };
 }

@@ -32,8 +32,8 @@ Feature: A purchaser publishes a tender and agencies find it
     And I have created the service program "Family support, Street Z" in "Demo District"
     When I send a tender for that program with no title, a budget ceiling of -5.00 yuan, bids due yesterday, and service that ends a month before it starts
     Then the tender is sent back, naming each detail to correct:
-      | detail        | what is wrong                   |
-      | title         | is required                     |
-      | budgetCeiling | must be greater than zero       |
-      | bidDeadline   | must be in the future           |
-      | serviceEnd    | must not be before serviceStart |
+      | detail        | the message                                   |
+      | title         | Title is required.                            |
+      | budgetCeiling | Budget ceiling must be greater than zero.     |
+      | bidDeadline   | Bid deadline must be in the future.           |
+      | serviceEnd    | Service end must not be before service start. |
