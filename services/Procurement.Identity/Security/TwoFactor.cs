@@ -13,7 +13,7 @@ namespace Procurement.Identity.Security;
 /// is <c>true</c>, so that the demo users sign in with their password alone (the demo, the CLI's password grant,
 /// the browser tests) — a demo user who has set up an authenticator is asked for its code all the same.
 /// </summary>
-internal sealed class TwoFactorRequirement(UserManager<ProcurementUser> users, IHostEnvironment environment, IConfiguration configuration)
+public sealed class TwoFactorRequirement(UserManager<ProcurementUser> users, IHostEnvironment environment, IConfiguration configuration)
 {
     public const string RequiredInDevelopmentSetting = "Identity:TwoFactor:RequiredInDevelopment";
 
