@@ -6,7 +6,7 @@ using Microsoft.Extensions.Localization;
 namespace Procurement.Identity;
 
 /// <summary>
-/// The texts of Identity's pages (the login page, its errors, the signed-in page): <c>Resources/LoginTexts.resx</c>
+/// The texts of Identity's pages (the login page, its errors, the second-factor and enrolment steps, the signed-in page): <c>Resources/LoginTexts.resx</c>
 /// is Chinese (zh-CN, the default), <c>Resources/LoginTexts.en.resx</c> English, with the same keys.
 /// </summary>
 public sealed class LoginTexts
@@ -27,4 +27,18 @@ public sealed class LoginTexts
     public const string Chinese = nameof(Chinese);
     public const string English = nameof(English);
     public const string Footer = nameof(Footer);
+    public const string TwoFactorTitle = nameof(TwoFactorTitle);
+    public const string TwoFactorHint = nameof(TwoFactorHint);
+    public const string Code = nameof(Code);
+    public const string VerifyButton = nameof(VerifyButton);
+    public const string WrongCode = nameof(WrongCode);
+    public const string TwoFactorExpired = nameof(TwoFactorExpired);
+    public const string EnrolTitle = nameof(EnrolTitle);
+    public const string EnrolHint = nameof(EnrolHint);
+    public const string AuthenticatorKey = nameof(AuthenticatorKey);
+    public const string AuthenticatorLink = nameof(AuthenticatorLink);
+    public const string EnrolButton = nameof(EnrolButton);
+    public const string RecoveryCodesTitle = nameof(RecoveryCodesTitle);
+    public const string RecoveryCodesHint = nameof(RecoveryCodesHint);
+    public const string Continue = nameof(Continue);
 }

@@ -76,8 +76,8 @@ public sealed partial class The_login_page_speaks_the_users_language(Development
     }
 
     [Theory]
-    [InlineData(null, "用户名或密码错误。", "zh-CN")]
-    [InlineData("c=en|uic=en", "The user name or password is wrong.", "en")]
+    [InlineData(null, "用户名或密码错误，或账户已暂时锁定，请稍后再试。", "zh-CN")]
+    [InlineData("c=en|uic=en", "The user name or password is wrong, or the account is locked for a while: try again later.", "en")]
     public async Task A_wrong_password_is_told_in_the_chosen_language(string? cookie, string message, string lang)
     {
         using var browser = BrowserWith(cookie);

@@ -17,6 +17,8 @@ public sealed class IdentityDb(DbContextOptions<IdentityDb> options)
 
     public DbSet<SignInFailures> SignInFailures => Set<SignInFailures>();
 
+    public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -40,8 +42,26 @@ public sealed class IdentityDb(DbContextOptions<IdentityDb> options)
             failures.Property(f => f.Key).HasMaxLength(Domain.SignInFailures.KeyLength).IsFixedLength();
 
             // Unix milliseconds: compared and updated in SQL on SQLite as on SQL Server.
+            failures.Property(f => f.FirstFailedAt).HasConversion(v => v.ToUnixTimeMilliseconds(), v => DateTimeOffset.FromUnixTimeMilliseconds(v));
             failures.Property(f => f.LastFailedAt).HasConversion(v => v.ToUnixTimeMilliseconds(), v => DateTimeOffset.FromUnixTimeMilliseconds(v));
             failures.HasIndex(f => f.LastFailedAt);
+        });
+
+        builder.Entity<SecurityEvent>(log =>
+        {
+            log.ToTable("SecurityEvents");
+            log.HasKey(e => e.Id);
+            log.Property(e => e.Id).ValueGeneratedOnAdd();
+
+            // Unix milliseconds, as SignInFailures: ordered and filtered in SQL on SQLite as on SQL Server.
+            log.Property(e => e.At).HasConversion(v => v.ToUnixTimeMilliseconds(), v => DateTimeOffset.FromUnixTimeMilliseconds(v));
+            log.Property(e => e.Kind).HasConversion<string>().HasMaxLength(32);
+            log.Property(e => e.UserName).HasMaxLength(SecurityEvent.UserNameMaxLength);
+            log.Property(e => e.ClientIp).HasMaxLength(SecurityEvent.ClientIpMaxLength);
+            log.Property(e => e.UserAgent).HasMaxLength(SecurityEvent.UserAgentMaxLength);
+            log.Property(e => e.ClientId).HasMaxLength(SecurityEvent.ClientIdMaxLength);
+            log.HasIndex(e => e.At);
+            log.HasIndex(e => new { e.UserName, e.At });
         });
 
         builder.Entity<ProcurementUser>(user =>

@@ -4,9 +4,11 @@ using System.Text;
 namespace Procurement.Identity.Domain;
 
 /// <summary>
-/// The failed sign-ins in a row under one user name — known or not, so that an unknown name is slowed
-/// exactly like a real one and the delay tells nothing. The name is kept only as a SHA-256 of its
-/// normalised form: people type passwords into the user-name field.
+/// The failed sign-ins under one user name in the current window — known or not, so that an unknown name is
+/// locked exactly like a real one and the answer tells nothing. The name is kept only as a SHA-256 of its
+/// normalised form: people type passwords into the user-name field. A window opens at the first failure
+/// (<see cref="FirstFailedAt"/>); the failure that reaches <see cref="SignInLockoutOptions.Failures"/> inside it
+/// locks the name from then (<see cref="LastFailedAt"/>) for <see cref="SignInLockoutOptions.Duration"/>.
 /// </summary>
 public sealed class SignInFailures
 {
@@ -20,6 +22,7 @@ public sealed class SignInFailures
     {
         Key = key;
         Count = 1;
+        FirstFailedAt = at;
         LastFailedAt = at;
     }
 
@@ -28,42 +31,36 @@ public sealed class SignInFailures
 
     public int Count { get; private set; }
 
+    /// <summary>The first failure of the current window.</summary>
+    public DateTimeOffset FirstFailedAt { get; private set; }
+
+    /// <summary>The latest failure counted; once <see cref="Count"/> reached the limit, when the lockout began.</summary>
     public DateTimeOffset LastFailedAt { get; private set; }
 
     public static string KeyOf(string normalisedUserName) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalisedUserName)));
+
+    /// <summary>Whether the name is locked at <paramref name="now"/>.</summary>
+    public bool IsLockedAt(DateTimeOffset now, SignInLockoutOptions options) =>
+        Count >= options.Failures && now < LastFailedAt + options.Duration;
+
+    /// <summary>Whether a failure at <paramref name="now"/> opens a new window rather than counting in this one.</summary>
+    public bool StartsAfresh(DateTimeOffset now, SignInLockoutOptions options) =>
+        Count >= options.Failures || now - FirstFailedAt >= options.Window;
 }
 
 /// <summary>
-/// How long a sign-in waits after failures in a row: nothing for the first <see cref="FreeFailures"/>, then
-/// <see cref="FirstDelay"/>, doubling with each further failure up to <see cref="MaxDelay"/>. Never a lock:
-/// the right password always gets in, at most <see cref="MaxDelay"/> late, so nobody can lock a named
-/// treasury officer out by failing on purpose; an attacker's guesses are slowed to one per delay per request.
-/// Failures older than <see cref="ForgetAfter"/> are forgotten.
+/// Issue 14: <see cref="Failures"/> failed sign-ins under one name within <see cref="Window"/> lock the name for
+/// <see cref="Duration"/> — the right password and the right second-factor code are refused the same way as a
+/// wrong one until then. Attempts while locked neither count nor extend the lock.
 /// </summary>
-public sealed class SignInDelayOptions
+public sealed class SignInLockoutOptions
 {
     public const string Section = "Identity:SignIn";
 
-    public int FreeFailures { get; set; } = 5;
+    public int Failures { get; set; } = 5;
 
-    public TimeSpan FirstDelay { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(15);
 
-    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
-
-    public TimeSpan ForgetAfter { get; set; } = TimeSpan.FromHours(24);
-
-    /// <summary>The wait before checking the password, after <paramref name="failures"/> failures in a row.</summary>
-    public TimeSpan DelayAfter(int failures)
-    {
-        if (failures < FreeFailures)
-        {
-            return TimeSpan.Zero;
-        }
-
-        // 2^30 seconds is decades: past that the cap has long applied, and the shift cannot overflow.
-        var doublings = Math.Min(failures - FreeFailures, 30);
-        var delay = FirstDelay * (1L << doublings);
-        return delay > MaxDelay ? MaxDelay : delay;
-    }
+    public TimeSpan Duration { get; set; } = TimeSpan.FromMinutes(15);
 }

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Localization;
+using Procurement.Identity.Security;
 
 namespace Procurement.Identity.Endpoints;
 
@@ -51,6 +52,57 @@ internal static class LoginPage
             <p><a class="button" href="/">{Encode(texts[LoginTexts.GoHome])}</a></p>
             """;
         return Page(texts, texts[LoginTexts.SignedInTitle], body, LanguageSwitch(texts, returnUrl: null), StatusCodes.Status200OK);
+    }
+
+    /// <summary>
+    /// The second step: the code of the user's authenticator or a recovery code (<see cref="TwoFactorStage.Verify"/>), or
+    /// the key to set one up and its first code (<see cref="TwoFactorStage.Enrol"/>). Who the user is travels in the
+    /// protected cookie of <see cref="TwoFactorTickets"/>, never in the form.
+    /// </summary>
+    public static IResult CodeForm(
+        HttpContext http, IAntiforgery antiforgery, IStringLocalizer<LoginTexts> texts,
+        string? returnUrl, TwoFactorStage stage, Enrolment? enrolment, string? error, int statusCode = StatusCodes.Status200OK)
+    {
+        var tokens = antiforgery.GetAndStoreTokens(http);
+        var localReturnUrl = AccountEndpoints.IsLocal(returnUrl) ? returnUrl : null;
+        var enrol = stage == TwoFactorStage.Enrol;
+        var title = texts[enrol ? LoginTexts.EnrolTitle : LoginTexts.TwoFactorTitle];
+        var key = enrolment is null ? "" : $"""
+              <div class="field">
+                <span class="label">{Encode(texts[LoginTexts.AuthenticatorKey])}</span>
+                <code class="key" data-testid="authenticator-key">{Encode(enrolment.GroupedKey)}</code>
+                <p><a href="{Encode(enrolment.Uri)}">{Encode(texts[LoginTexts.AuthenticatorLink])}</a></p>
+              </div>
+            """;
+        var body = $"""
+            <h2>{Encode(title)}</h2>
+            <p class="hint">{Encode(texts[enrol ? LoginTexts.EnrolHint : LoginTexts.TwoFactorHint])}</p>
+            {(error is null ? "" : $"<div role=\"alert\" class=\"alert\">{Encode(error)}</div>")}
+            {key}
+            <form method="post" action="{AccountEndpoints.CodePath}">
+              <input type="hidden" name="{Encode(tokens.FormFieldName)}" value="{Encode(tokens.RequestToken)}">
+              <input type="hidden" name="returnUrl" value="{Encode(localReturnUrl)}">
+              <div class="field">
+                <label for="code">{Encode(texts[LoginTexts.Code])}</label>
+                <input id="code" name="code" type="text" autocomplete="one-time-code" {(enrol ? "inputmode=\"numeric\" pattern=\"[0-9 ]*\" " : "")}required autofocus>
+              </div>
+              <button type="submit">{Encode(texts[enrol ? LoginTexts.EnrolButton : LoginTexts.VerifyButton])}</button>
+            </form>
+            """;
+        return Page(texts, title, body, LanguageSwitch(texts, localReturnUrl), statusCode);
+    }
+
+    /// <summary>The recovery codes of a new enrolment, shown once, and the way on to where the sign-in was going.</summary>
+    public static IResult RecoveryCodes(IStringLocalizer<LoginTexts> texts, IEnumerable<string> codes, string continueUrl)
+    {
+        var items = string.Concat(codes.Select(c => $"<li><code>{Encode(c)}</code></li>"));
+        var body = $"""
+            <h2>{Encode(texts[LoginTexts.RecoveryCodesTitle])}</h2>
+            <p class="hint">{Encode(texts[LoginTexts.RecoveryCodesHint])}</p>
+            <ol class="codes" data-testid="recovery-codes">{items}</ol>
+            <p><a class="button" href="{Encode(continueUrl)}">{Encode(texts[LoginTexts.Continue])}</a></p>
+            """;
+        return Page(texts, texts[LoginTexts.RecoveryCodesTitle], body, languageSwitch: "", StatusCodes.Status200OK);
     }
 
     /// <summary>中文 | English: the current language in bold, the other a link that comes back to this page.</summary>
@@ -112,7 +164,9 @@ internal static class LoginPage
         .hint { margin: 4px 0 16px; color: rgba(0, 0, 0, .45); }
         .alert { margin-bottom: 16px; padding: 8px 12px; background: #fff2f0; border: 1px solid #ffccc7; border-radius: 8px; }
         .field { margin-bottom: 20px; }
-        label { display: block; padding-bottom: 8px; }
+        label, .label { display: block; padding-bottom: 8px; }
+        code.key { display: block; padding: 8px 12px; font-size: 16px; letter-spacing: .05em; background: #f5f5f5; border-radius: 8px; word-break: break-all; }
+        .codes { columns: 2; margin: 0 0 16px; padding-left: 24px; font-size: 15px; line-height: 1.8; }
         input[type=text], input[type=password] { width: 100%; height: 40px; padding: 6px 11px; font: inherit; font-size: 16px; color: inherit;
           background: #fff; border: 1px solid #d9d9d9; border-radius: 8px; transition: border-color .2s, box-shadow .2s; }
         input[type=text]:hover, input[type=password]:hover { border-color: #4096ff; }
@@ -126,3 +180,6 @@ internal static class LoginPage
 
     private static string Encode(string? value) => Encoder.Encode(value ?? "");
 }
+
+/// <summary>What the enrolment step shows: the key in groups of four and the <c>otpauth://</c> link.</summary>
+internal sealed record Enrolment(string GroupedKey, string Uri);

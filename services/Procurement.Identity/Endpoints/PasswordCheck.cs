@@ -1,44 +1,48 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Procurement.Identity.Data;
 using Procurement.Identity.Domain;
+using Procurement.Identity.Security;
 
 namespace Procurement.Identity.Endpoints;
 
 /// <summary>
-/// Checks a user name and password for the login page and the password grant alike. Failures in a row under
-/// a name slow the next attempts under it (<see cref="SignInDelayOptions"/>) instead of locking the account,
-/// and every path does the same work: an unknown name is slowed like a known one and its password is
-/// hashed against a dummy hash, so neither the delay nor the response time tells whether a name exists.
+/// Checks a user name and password for the login page and the password grant alike, and locks a name after
+/// <see cref="SignInLockoutOptions.Failures"/> failures within <see cref="SignInLockoutOptions.Window"/> for
+/// <see cref="SignInLockoutOptions.Duration"/> — a wrong second-factor code counts as a failure too. Every path does
+/// the same work and gives the same answer: an unknown name is counted and locked like a known one, its password
+/// is hashed against a dummy hash, and a locked name's password is hashed all the same (and then ignored), so
+/// neither the answer nor the response time tells whether a name exists, is locked, or had the right password.
+/// Each attempt goes to the security log.
 /// </summary>
 internal sealed class PasswordCheck(
     UserManager<ProcurementUser> users,
     IPasswordHasher<ProcurementUser> hasher,
     DummyPasswordHash dummy,
     IdentityDb db,
-    SignInPause pause,
-    IOptions<SignInDelayOptions> options,
+    SecurityLog log,
+    IOptions<SignInLockoutOptions> options,
     TimeProvider clock)
 {
-    /// <summary>The user, or null when the name is unknown, the password wrong or the account disabled.</summary>
-    public async Task<ProcurementUser?> CheckAsync(string? userName, string? password, CancellationToken cancellationToken = default)
+    /// <summary>The name as the log and the lockout know it (Identity's normalised form, upper case).</summary>
+    public string Normalise(string userName) => users.NormalizeName(userName.Trim()) ?? userName.Trim();
+
+    /// <summary>
+    /// The user when the password is right and neither the name is locked nor the account disabled; null otherwise,
+    /// the failure counted and logged. Call <see cref="SignedInAsync"/> once the sign-in completes (after the second
+    /// factor, when there is one): only then are the failures under the name forgotten.
+    /// </summary>
+    public async Task<ProcurementUser?> CheckAsync(string? userName, string? password, string? clientId, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(userName) || string.IsNullOrEmpty(password))
         {
             return null;
         }
 
-        var normalised = users.NormalizeName(userName.Trim()) ?? userName.Trim();
-        var key = SignInFailures.KeyOf(normalised);
-        var limits = options.Value;
-        var failures = await db.SignInFailures.AsNoTracking().FirstOrDefaultAsync(f => f.Key == key, cancellationToken);
-        var now = clock.GetUtcNow();
-        var recent = failures is not null && now - failures.LastFailedAt < limits.ForgetAfter;
-        await pause.WaitAsync(limits.DelayAfter(recent ? failures!.Count : 0), cancellationToken);
-
+        var normalised = Normalise(userName);
+        var locked = await IsLockedAsync(normalised, cancellationToken);
         var user = await users.FindByNameAsync(normalised);
         bool passwordMatches;
         if (user?.PasswordHash is null)
@@ -49,55 +53,90 @@ internal sealed class PasswordCheck(
         }
         else
         {
-            passwordMatches = await users.CheckPasswordAsync(user, password);
+            // Checked even while locked, so that a locked name answers as slowly as any other.
+            passwordMatches = hasher.VerifyHashedPassword(user, user.PasswordHash, password) != PasswordVerificationResult.Failed;
+        }
+
+        if (locked)
+        {
+            await log.RecordAsync(SecurityEventKind.RefusedWhileLockedOut, user?.Id, normalised, clientId);
+            return null;
         }
 
         // An account an administrator disabled (a lockout end in the future) stays closed; failures never set one.
         if (passwordMatches && !await users.IsLockedOutAsync(user!))
         {
-            await db.SignInFailures.Where(f => f.Key == key).ExecuteDeleteAsync(cancellationToken);
             return user;
         }
 
-        // Not cancellable: a caller who hangs up once the password was checked is counted all the same.
-        await RecordFailureAsync(key, recent, clock.GetUtcNow(), CancellationToken.None);
+        await FailedAsync(normalised, user?.Id, SecurityEventKind.SignInFailed, clientId);
         return null;
     }
 
-    private async Task RecordFailureAsync(string key, bool recent, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Whether the name is locked now.</summary>
+    public async Task<bool> IsLockedAsync(string normalisedUserName, CancellationToken cancellationToken = default)
     {
+        var key = SignInFailures.KeyOf(normalisedUserName);
+        var failures = await db.SignInFailures.AsNoTracking().FirstOrDefaultAsync(f => f.Key == key, cancellationToken);
+        return failures is not null && failures.IsLockedAt(clock.GetUtcNow(), options.Value);
+    }
+
+    /// <summary>The sign-in completed: logs it and forgets the failures under the name.</summary>
+    public async Task SignedInAsync(ProcurementUser user, string normalisedUserName, string? clientId)
+    {
+        var key = SignInFailures.KeyOf(normalisedUserName);
+        await db.SignInFailures.Where(f => f.Key == key).ExecuteDeleteAsync(CancellationToken.None);
+        await log.RecordAsync(SecurityEventKind.SignedIn, user.Id, normalisedUserName, clientId);
+    }
+
+    /// <summary>
+    /// Counts a failure under the name (a wrong password or second-factor code) and logs it as <paramref name="kind"/>;
+    /// the one that reaches the limit also logs <see cref="SecurityEventKind.LockedOut"/>. Not cancellable: a caller
+    /// who hangs up once the password was checked is counted all the same.
+    /// </summary>
+    public async Task FailedAsync(string normalisedUserName, Guid? userId, SecurityEventKind kind, string? clientId)
+    {
+        var limits = options.Value;
+        var key = SignInFailures.KeyOf(normalisedUserName);
+        var now = clock.GetUtcNow();
         var rows = db.SignInFailures.Where(f => f.Key == key);
-        var updated = recent
-            ? await rows.ExecuteUpdateAsync(s => s.SetProperty(f => f.Count, f => f.Count + 1).SetProperty(f => f.LastFailedAt, now), cancellationToken)
-            : await rows.ExecuteUpdateAsync(s => s.SetProperty(f => f.Count, 1).SetProperty(f => f.LastFailedAt, now), cancellationToken);
-        if (updated > 0)
+        var current = await rows.AsNoTracking().FirstOrDefaultAsync();
+        if (current is null)
         {
-            return;
+            db.SignInFailures.Add(new SignInFailures(key, now));
+            try
+            {
+                await db.SaveChangesAsync(CancellationToken.None);
+            }
+            catch (DbUpdateException)
+            {
+                // A concurrent failure under the same name inserted the row first: count this one on it.
+                db.ChangeTracker.Clear();
+                await rows.Where(f => f.Count < limits.Failures)
+                    .ExecuteUpdateAsync(s => s.SetProperty(f => f.Count, f => f.Count + 1).SetProperty(f => f.LastFailedAt, now));
+            }
+        }
+        else if (current.StartsAfresh(now, limits))
+        {
+            await rows.ExecuteUpdateAsync(s => s.SetProperty(f => f.Count, 1).SetProperty(f => f.FirstFailedAt, now).SetProperty(f => f.LastFailedAt, now));
+        }
+        else
+        {
+            await rows.Where(f => f.Count < limits.Failures)
+                .ExecuteUpdateAsync(s => s.SetProperty(f => f.Count, f => f.Count + 1).SetProperty(f => f.LastFailedAt, now));
         }
 
-        db.SignInFailures.Add(new SignInFailures(key, now));
-        try
+        await log.RecordAsync(kind, userId, normalisedUserName, clientId);
+        var count = await rows.Select(f => f.Count).FirstOrDefaultAsync();
+        if (count >= limits.Failures && (current is null || current.Count < limits.Failures || current.StartsAfresh(now, limits)))
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // A concurrent failure under the same name inserted the row first: count this one on it.
-            db.ChangeTracker.Clear();
-            await rows.ExecuteUpdateAsync(s => s.SetProperty(f => f.Count, f => f.Count + 1).SetProperty(f => f.LastFailedAt, now), cancellationToken);
+            await log.RecordAsync(SecurityEventKind.LockedOut, userId, normalisedUserName, clientId);
         }
 
         // Names nobody has failed under for a long time are forgotten, so guessed names do not pile up.
-        var forgotten = now - options.Value.ForgetAfter;
-        await db.SignInFailures.Where(f => f.LastFailedAt < forgotten).ExecuteDeleteAsync(cancellationToken);
+        var forgotten = now - limits.Window - limits.Duration;
+        await db.SignInFailures.Where(f => f.LastFailedAt < forgotten).ExecuteDeleteAsync();
     }
-}
-
-/// <summary>Waits before a sign-in is checked; a seam so that tests can see the delays without waiting them.</summary>
-internal class SignInPause(TimeProvider clock)
-{
-    public virtual Task WaitAsync(TimeSpan delay, CancellationToken cancellationToken) =>
-        delay <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(delay, clock, cancellationToken);
 }
 
 /// <summary>
@@ -116,20 +155,17 @@ internal sealed class DummyPasswordHash
 
 internal static class PasswordCheckRegistration
 {
-    /// <summary>The password check with its delays per user name (<c>Identity:SignIn:*</c>).</summary>
+    /// <summary>The password check with its lockout per user name (<c>Identity:SignIn:*</c>) and the security log.</summary>
     public static WebApplicationBuilder AddPasswordChecks(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<SignInDelayOptions>()
-            .BindConfiguration(SignInDelayOptions.Section)
-            .Validate(o => o.FreeFailures >= 1, "Identity:SignIn:FreeFailures must be at least 1.")
-            .Validate(o => o.FirstDelay > TimeSpan.Zero && o.MaxDelay >= o.FirstDelay,
-                "Identity:SignIn:FirstDelay must be above zero and Identity:SignIn:MaxDelay at least as long.")
-            .Validate(o => o.MaxDelay <= TimeSpan.FromMinutes(5), "Identity:SignIn:MaxDelay must be at most 5 minutes: a longer wait is a lockout.")
-            .Validate(o => o.ForgetAfter > TimeSpan.Zero, "Identity:SignIn:ForgetAfter must be above zero.")
+        builder.Services.AddOptions<SignInLockoutOptions>()
+            .BindConfiguration(SignInLockoutOptions.Section)
+            .Validate(o => o.Failures >= 1, "Identity:SignIn:Failures must be at least 1.")
+            .Validate(o => o.Window > TimeSpan.Zero && o.Duration > TimeSpan.Zero, "Identity:SignIn:Window and Identity:SignIn:Duration must be above zero.")
             .ValidateOnStart();
         builder.Services.AddScoped<PasswordCheck>();
-        builder.Services.TryAddSingleton<SignInPause>();
         builder.Services.AddSingleton<DummyPasswordHash>();
+        builder.Services.AddSecurityLog();
         return builder;
     }
 }

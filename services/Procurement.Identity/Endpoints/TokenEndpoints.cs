@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using Procurement.Identity.Domain;
+using Procurement.Identity.Security;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Procurement.Identity.Endpoints;
@@ -32,6 +33,7 @@ internal static class TokenEndpoints
         UserManager<ProcurementUser> users,
         IOpenIddictApplicationManager applications,
         PasswordCheck passwords,
+        TwoFactorRequirement twoFactor,
         TokenPrincipals principals)
     {
         var request = http.GetOpenIddictServerRequest()
@@ -40,10 +42,20 @@ internal static class TokenEndpoints
         if (request.IsPasswordGrantType())
         {
             // Reaches here in Development only: elsewhere the server does not allow the grant.
-            var user = await passwords.CheckAsync(request.Username, request.Password, http.RequestAborted);
-            return user is null
-                ? Refuse(Errors.InvalidGrant, "The user name or password is wrong.")
-                : SignIn(await principals.ForUserAsync(user, request.GetScopes(), LoginCulture.Of(http.Request)));
+            var user = await passwords.CheckAsync(request.Username, request.Password, request.ClientId, http.RequestAborted);
+            if (user is null)
+            {
+                return Refuse(Errors.InvalidGrant, "The user name or password is wrong, or the user name is locked for a while.");
+            }
+
+            // A password alone does not sign in who needs a second factor: the grant has no step for it.
+            if (await twoFactor.NeedsSecondFactorAsync(user))
+            {
+                return Refuse(Errors.InvalidGrant, "This user signs in with a second factor: use the login page.");
+            }
+
+            await passwords.SignedInAsync(user, passwords.Normalise(request.Username!), request.ClientId);
+            return SignIn(await principals.ForUserAsync(user, request.GetScopes(), LoginCulture.Of(http.Request)));
         }
 
         if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())

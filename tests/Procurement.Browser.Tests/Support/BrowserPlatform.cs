@@ -71,8 +71,8 @@ public sealed class BrowserPlatform : IAsyncLifetime
                 ["urls"] = address,
                 [TokenKeys.IssuerSetting] = address + "/",
 
-                // Tests type wrong passwords on purpose; past the free failures the login waits on the (frozen) test clock.
-                ["Identity:SignIn:FreeFailures"] = "1000",
+                // Tests type wrong passwords on purpose; five failures would lock the name for 15 minutes of the (frozen) test clock.
+                ["Identity:SignIn:Failures"] = "1000",
             },
             builder => builder.Services.AddSingleton<TimeProvider>(Clock),
             kestrelPort: port);
