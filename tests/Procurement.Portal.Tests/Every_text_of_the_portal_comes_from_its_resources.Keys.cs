@@ -60,24 +60,19 @@ public sealed partial class Every_text_of_the_portal_comes_from_its_resources
     {
         var text = RazorComment().Replace(razor, "");
         var localizers = LocalizerDeclaration().Matches(text).ToDictionary(m => m.Groups["name"].Value, m => m.Groups["pair"].Value);
-        foreach (var (name, pair) in localizers)
-        {
-            foreach (Match use in KeyUse(name).Matches(text))
+        return localizers
+            .SelectMany(localizer => KeyUse(localizer.Key).Matches(text).Select(use => (localizer, use)))
+            .OrderBy(found => found.use.Index)
+            .Select(found =>
             {
-                var line = text[..use.Index].Count(c => c == '\n') + 1;
-                var interpolated = use.Groups["dollar"].Success;
+                var ((name, pair), use) = found;
+                var at = $"{where}:{text[..use.Index].Count(c => c == '\n') + 1}";
                 var key = use.Groups["key"].Value;
-                if (interpolated)
-                {
-                    var hole = key.IndexOf('{', StringComparison.Ordinal);
-                    yield return new LocalizerUse($"{where}:{line}", name, pair, hole < 0 ? key : key[..hole], hole >= 0);
-                }
-                else
-                {
-                    yield return new LocalizerUse($"{where}:{line}", name, pair, key, use.Groups["plus"].Success);
-                }
-            }
-        }
+                var hole = use.Groups["dollar"].Success ? key.IndexOf('{', StringComparison.Ordinal) : -1;
+                return hole >= 0
+                    ? new LocalizerUse(at, name, pair, key[..hole], IsPrefix: true)
+                    : new LocalizerUse(at, name, pair, key, use.Groups["plus"].Success);
+            });
     }
 
     private static bool Matches(IReadOnlyList<string> keys, LocalizerUse use) =>

@@ -83,6 +83,20 @@ public class EnglishJourney(BrowserPlatform browser)
 
             await VisitAsync(page, "/purchaser/programs", "programs", marker);
             await VisitAsync(page, "/purchaser/tenders", "tenders", marker);
+
+            // The wizard, and AntDesign's own texts: its program picker's options and a date picker's open calendar.
+            await VisitAsync(page, "/purchaser/tenders/new", "method-CompetitiveConsultation");
+            await page.GetByTestId("method-CompetitiveConsultation").ClickAsync();
+            await page.GetByTestId("wizard-next").ClickAsync();
+            await Expect(page.GetByTestId("wizard-step-1")).ToBeVisibleAsync();
+            await page.GetByTestId("wizard-step-1").Locator(".ant-select").First.ClickAsync();
+            await Expect(page.Locator(".ant-select-item-option").Filter(new LocatorFilterOptions { HasText = marker })).ToBeVisibleAsync();
+            await page.Keyboard.PressAsync("Escape");
+            await page.Locator("#service-start").ClickAsync();
+            await Expect(page.Locator(".ant-picker-dropdown .ant-picker-panel").First).ToBeVisibleAsync();
+            await page.ExpectNoChineseAsync("the wizard with a date picker open", leaveOut: ".ant-select-item-option");
+            await page.Keyboard.PressAsync("Escape");
+
             await VisitAsync(page, $"/purchaser/tenders/{published[0]}", "questions");
             await Expect(page.GetByTestId("question")).ToHaveCountAsync(2);
             await Expect(page.GetByTestId("tender-budget")).ToHaveTextAsync("¥480,000.00");
