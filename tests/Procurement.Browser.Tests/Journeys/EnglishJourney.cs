@@ -283,23 +283,7 @@ public class EnglishJourney(BrowserPlatform browser)
         using var purchaser = await browser.ApiAsync("purchaser");
         var panel = (await purchaser.DrawPanelAsync(scene.TenderId, 3, [])).Expect(HttpStatusCode.Created, "drawing the panel").Json<PanelView>();
         var points = new Dictionary<string, decimal> { ["agency1"] = 24m, ["agency2"] = 20m, ["agency3"] = 28m };
-        foreach (var member in panel.Members.OrderBy(m => m.Number))
-        {
-            using var client = await browser.ApiAsync(EvaluationApi.DemoUserName(member.UserId));
-            if (member.Number == panel.Members.Min(m => m.Number))
-            {
-                foreach (var bid in scene.Bids.Values)
-                {
-                    await client.ReviewBidAsync(scene.TenderId, bid, eligible: true);
-                }
-            }
-
-            foreach (var (agency, bid) in scene.Bids)
-            {
-                (await client.SubmitSheetAsync(scene.TenderId, bid, points[agency], points[agency]))
-                    .Expect(HttpStatusCode.Created, $"{member.UserId}'s sheet for {agency}");
-            }
-        }
+        await browser.ReviewAndScoreEveryBidAsync(scene, panel, points);
 
         (await purchaser.WaitForAwardAsync(scene.TenderId, a => a.Status == "Recommended", Patience))
             .Should().NotBeNull("the completed evaluation recommends an award");
