@@ -54,24 +54,7 @@ public class PurchaserAwardJourney(BrowserPlatform browser)
         var panel = (await purchaser.PanelAsync(scene.TenderId)).Expect(HttpStatusCode.OK, "reading the panel").Json<PanelView>();
         panel.Members.Should().HaveCount(3);
         var points = new Dictionary<string, decimal> { ["agency1"] = 24m, ["agency2"] = 20m, ["agency3"] = 28m };
-        foreach (var member in panel.Members.OrderBy(m => m.Number))
-        {
-            using var client = await browser.ApiAsync(EvaluationApi.DemoUserName(member.UserId));
-            if (member.Number == panel.Members.Min(m => m.Number))
-            {
-                // The compliance review is the panel's: one member records it for every bid (as in the chain).
-                foreach (var bid in scene.Bids.Values)
-                {
-                    await client.ReviewBidAsync(scene.TenderId, bid, eligible: true);
-                }
-            }
-
-            foreach (var (agency, bid) in scene.Bids)
-            {
-                (await client.SubmitSheetAsync(scene.TenderId, bid, points[agency], points[agency]))
-                    .Expect(HttpStatusCode.Created, $"{member.UserId}'s sheet for {agency}");
-            }
-        }
+        await browser.ReviewAndScoreEveryBidAsync(scene, panel, points);
 
         var recommended = await purchaser.WaitForAwardAsync(scene.TenderId, a => a.Status == "Recommended", Patience);
         recommended.Should().NotBeNull("the completed evaluation recommends an award");
