@@ -17,6 +17,10 @@ public sealed class IdentityDb(DbContextOptions<IdentityDb> options)
 
     public DbSet<SignInFailures> SignInFailures => Set<SignInFailures>();
 
+    public DbSet<OrganisationAudit> OrganisationAudit => Set<OrganisationAudit>();
+
+    public DbSet<OneTimeLink> OneTimeLinks => Set<OneTimeLink>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -49,5 +53,10 @@ public sealed class IdentityDb(DbContextOptions<IdentityDb> options)
             user.Property(u => u.DisplayName).HasMaxLength(ProcurementUser.DisplayNameMaxLength).IsRequired();
             user.HasOne<Organisation>().WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         });
+
+        // The directory (issue 14): organisations as data, their audit, one-time links (Data/DirectoryConfiguration.cs).
+        builder.ApplyConfiguration(new OrganisationDirectoryConfiguration());
+        builder.ApplyConfiguration(new OrganisationAuditConfiguration());
+        builder.ApplyConfiguration(new OneTimeLinkConfiguration());
     }
 }
