@@ -67,8 +67,13 @@ public static class OrganisationEndpoints
 
     private static async Task<Created<OrganisationResponse>> Create(CreateOrganisationRequest request, HttpContext http, IdentityDb db, TimeProvider clock)
     {
-        var errors = new FieldErrors().Required("name", request.Name, Organisation.NameMaxLength).Required("kind", request.Kind);
-        if (request.Kind is { } kind && !CreatableKinds.Contains(kind))
+        // Not FieldErrors.Required(kind): PurchasingUnit is the enum's default value, and it is a kind.
+        var errors = new FieldErrors().Required("name", request.Name, Organisation.NameMaxLength);
+        if (request.Kind is not { } kind)
+        {
+            errors.Add("kind", "required");
+        }
+        else if (!CreatableKinds.Contains(kind))
         {
             errors.Add("kind", "one_of", string.Join(", ", CreatableKinds));
         }
