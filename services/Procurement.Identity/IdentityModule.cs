@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;
+using Procurement.Identity.Accounts;
 using Procurement.Identity.Data;
 using Procurement.Identity.Domain;
 using Procurement.Identity.Endpoints;
@@ -130,6 +131,7 @@ public static class IdentityModule
             });
 
         builder.Services.AddScoped<TokenPrincipals>();
+        builder.Services.AddScoped<OneTimeLinks>();
         builder.AddPasswordChecks();
         builder.Services.AddHostedService<IdentitySeeder>();
         builder.Services.AddHostedService<DevelopmentCredentialCheck>();
@@ -142,6 +144,8 @@ public static class IdentityModule
         app.MapTokenEndpoint();
         app.MapAccountEndpoints();
         app.MapSecurityLogEndpoints();
+        app.MapSetPasswordEndpoints();
+        app.MapOrganisationEndpoints();
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using Procurement.Identity.Accounts;
 using Procurement.ServiceDefaults.Hosting;
 using Procurement.Standalone;
 using Procurement.Standalone.Simulation;
@@ -6,6 +7,13 @@ using Procurement.Standalone.Simulation;
 if (SimulateCommand.Matches(args))
 {
     return SimulateCommand.Run(args[1..], Console.Out, Console.Error);
+}
+
+// `admin create --username … --email …` creates the first administrator on this host's data folder and prints a
+// link to set the password (Procurement.Identity.Accounts.AdminCommand): no web host runs.
+if (AdminCommand.Matches(args))
+{
+    return await AdminCommand.RunAsync(args, hostArgs => StandaloneHost.Build(StandaloneHost.CreateBuilder(hostArgs)), Console.Out, Console.Error);
 }
 
 var app = StandaloneHost.Build(StandaloneHost.CreateBuilder(args));

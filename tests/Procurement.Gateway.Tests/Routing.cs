@@ -22,6 +22,7 @@ public sealed class Routing(EchoBackend backend) : IAsyncLifetime
     [InlineData("/api/contracts/0193a1b2/sign", "contracting")]
     [InlineData("/api/continuity/gaps", "contracting")]
     [InlineData("/api/disbursements/0193a1b2/instalments", "disbursement")]
+    [InlineData("/api/identity/organisations/0193a1b2/history", "identity")]
     public async Task Every_public_api_prefix_is_routed_to_the_cluster_that_owns_it(string path, string cluster)
     {
         using var response = await _gateway.GetAsync(path, _gateway.Token());
@@ -66,6 +67,7 @@ public sealed class Routing(EchoBackend backend) : IAsyncLifetime
     [InlineData("/api/tenders/", "tendering")]
     [InlineData("/api/tenders?status=published", "tendering")]
     [InlineData("/api/disbursements", "disbursement")]
+    [InlineData("/api/identity/organisations?kind=PurchasingUnit", "identity")]
     public async Task The_bare_prefix_is_routed_too(string path, string cluster)
     {
         using var response = await _gateway.GetAsync(path, _gateway.Token());

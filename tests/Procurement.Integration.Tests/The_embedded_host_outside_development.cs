@@ -68,7 +68,7 @@ public sealed class The_embedded_host_outside_development : IAsyncLifetime
         (await client.GetAsync("/health/live")).StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
     }
 
-    private static TestSettings InProduction(string folder, Dictionary<string, string?> changes)
+    internal static TestSettings InProduction(string folder, Dictionary<string, string?> changes)
     {
         using var rsa = RSA.Create(2048);
         var values = new Dictionary<string, string?>

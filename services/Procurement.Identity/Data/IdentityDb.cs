@@ -19,6 +19,10 @@ public sealed class IdentityDb(DbContextOptions<IdentityDb> options)
 
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
 
+    public DbSet<OrganisationAudit> OrganisationAudit => Set<OrganisationAudit>();
+
+    public DbSet<OneTimeLink> OneTimeLinks => Set<OneTimeLink>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -69,5 +73,10 @@ public sealed class IdentityDb(DbContextOptions<IdentityDb> options)
             user.Property(u => u.DisplayName).HasMaxLength(ProcurementUser.DisplayNameMaxLength).IsRequired();
             user.HasOne<Organisation>().WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         });
+
+        // The directory (issue 14): organisations as data, their audit, one-time links (Data/DirectoryConfiguration.cs).
+        builder.ApplyConfiguration(new OrganisationDirectoryConfiguration());
+        builder.ApplyConfiguration(new OrganisationAuditConfiguration());
+        builder.ApplyConfiguration(new OneTimeLinkConfiguration());
     }
 }

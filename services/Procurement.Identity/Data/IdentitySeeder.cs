@@ -104,7 +104,17 @@ internal sealed partial class IdentitySeeder(
             }, cancellationToken);
         }
 
-        if (environment.IsDevelopment())
+        if (!environment.IsDevelopment())
+        {
+            // The password grant exists in Development only (IdentityModule allows the flow there alone, whatever the
+            // settings); the client permitted it goes too when a Development folder is started outside Development.
+            if (await applications.FindByClientIdAsync(IdentityModule.CliClientId, cancellationToken) is { } cli)
+            {
+                await applications.DeleteAsync(cli, cancellationToken);
+                LogDevelopmentClientRemoved(IdentityModule.CliClientId);
+            }
+        }
+        else
         {
             await EnsureClientAsync(applications, new OpenIddictApplicationDescriptor
             {
@@ -207,6 +217,9 @@ internal sealed partial class IdentitySeeder(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Client {ClientId} not created: {Setting} is not configured")]
     private partial void LogClientSkipped(string clientId, string setting);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Client {ClientId} (password grant, Development only) removed: this host does not run in Development")]
+    private partial void LogDevelopmentClientRemoved(string clientId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo district ready: {Count} demo users (Development only)")]
     private partial void LogDemoDistrictReady(int count);

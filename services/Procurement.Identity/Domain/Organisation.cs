@@ -9,6 +9,15 @@ public enum OrganisationKind
     FinanceDepartment,
     Oversight,
     PlatformOperator,
+
+    /// <summary>国库支付中心: releases payments (the role <c>treasury</c>).</summary>
+    TreasuryOffice,
+
+    /// <summary>审计 / 纪检: reads everything, changes nothing (the role <c>auditor</c>).</summary>
+    AuditOffice,
+
+    /// <summary>The expert pool evaluators are drawn from (the role <c>evaluator</c>).</summary>
+    ExpertPool,
 }
 
 /// <summary>
@@ -20,7 +29,11 @@ public sealed class Organisation
     public const int NameMaxLength = 200;
     public const int UnifiedSocialCreditCodeLength = 18;
 
-    public Organisation(Guid id, string name, OrganisationKind kind, string? unifiedSocialCreditCode = null)
+    public const int RegionMaxLength = 100;
+    public const int DivisionCodeLength = 6;
+
+    public Organisation(
+        Guid id, string name, OrganisationKind kind, string? unifiedSocialCreditCode = null, string? region = null, string? divisionCode = null)
     {
         if (id == Guid.Empty)
         {
@@ -37,10 +50,22 @@ public sealed class Organisation
             throw new ArgumentException("A unified social credit code has 18 characters.", nameof(unifiedSocialCreditCode));
         }
 
+        if (divisionCode is not null && !AdministrativeDivision.IsCode(divisionCode))
+        {
+            throw new ArgumentException("An administrative division code has six digits (GB/T 2260).", nameof(divisionCode));
+        }
+
+        if (region is not null && (string.IsNullOrWhiteSpace(region) || region.Length > RegionMaxLength))
+        {
+            throw new ArgumentException($"A region has at most {RegionMaxLength} characters.", nameof(region));
+        }
+
         Id = id;
         Name = name;
         Kind = kind;
         UnifiedSocialCreditCode = unifiedSocialCreditCode;
+        Region = region;
+        DivisionCode = divisionCode;
     }
 
     public Guid Id { get; private set; }
@@ -51,4 +76,29 @@ public sealed class Organisation
 
     /// <summary>统一社会信用代码; government units and agencies have one, an individual expert has none.</summary>
     public string? UnifiedSocialCreditCode { get; private set; }
+
+    /// <summary>The region a purchasing unit serves, e.g. 深圳市福田区; other kinds may leave it empty.</summary>
+    public string? Region { get; private set; }
+
+    /// <summary>行政区划代码 (GB/T 2260), six digits, e.g. 440304; a purchasing unit has one.</summary>
+    public string? DivisionCode { get; private set; }
+
+    /// <summary>When it was deactivated; null while active. A deactivated organisation stays (its users and history refer to it).</summary>
+    public DateTimeOffset? DeactivatedAt { get; private set; }
+
+    public bool Active => DeactivatedAt is null;
+
+    public void Rename(string name)
+    {
+        if (string.IsNullOrWhiteSpace(name) || name.Length > NameMaxLength)
+        {
+            throw new ArgumentException($"An organisation needs a name of at most {NameMaxLength} characters.", nameof(name));
+        }
+
+        Name = name;
+    }
+
+    public void Deactivate(DateTimeOffset at) => DeactivatedAt = at;
+
+    public void Reactivate() => DeactivatedAt = null;
 }

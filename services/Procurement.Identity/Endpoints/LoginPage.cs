@@ -118,7 +118,7 @@ internal static class LoginPage
             """;
     }
 
-    private static IResult Page(IStringLocalizer<LoginTexts> texts, string title, string body, string languageSwitch, int statusCode)
+    internal static IResult Page(IStringLocalizer<LoginTexts> texts, string title, string body, string languageSwitch, int statusCode)
     {
         var html = $$"""
             <!DOCTYPE html>
@@ -178,7 +178,7 @@ internal static class LoginPage
         footer { margin-top: 24px; color: rgba(0, 0, 0, .45); font-size: 12px; text-align: center; }
         """;
 
-    private static string Encode(string? value) => Encoder.Encode(value ?? "");
+    internal static string Encode(string? value) => Encoder.Encode(value ?? "");
 }
 
 /// <summary>What the enrolment step shows: the key in groups of four and the <c>otpauth://</c> link.</summary>

@@ -1,0 +1,244 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Procurement.Identity.Data;
+using Procurement.Identity.Domain;
+using Procurement.ServiceDefaults.Problems;
+using Procurement.ServiceDefaults.Security;
+
+namespace Procurement.Identity.Endpoints;
+
+/// <summary>Creating an organisation: a purchasing unit needs its region and administrative division code.</summary>
+public sealed record CreateOrganisationRequest(
+    string? Name, OrganisationKind? Kind, string? Region, string? DivisionCode, string? UnifiedSocialCreditCode);
+
+public sealed record RenameOrganisationRequest(string? Name);
+
+public sealed record OrganisationResponse(
+    Guid Id, string Name, OrganisationKind Kind, string? UnifiedSocialCreditCode, string? Region, string? DivisionCode,
+    bool Active, DateTimeOffset? DeactivatedAt)
+{
+    public static OrganisationResponse From(Organisation o) =>
+        new(o.Id, o.Name, o.Kind, o.UnifiedSocialCreditCode, o.Region, o.DivisionCode, o.Active, o.DeactivatedAt);
+}
+
+/// <summary>One audited change: what changed from what to what, who did it and when.</summary>
+public sealed record OrganisationChangeResponse(
+    OrganisationChange Change, string? OldValue, string? NewValue, string? ActorId, string ActorName, DateTimeOffset At);
+
+/// <summary>
+/// The administrator's directory of organisations (DOMAIN.md §12): purchasing units, treasury offices, audit offices
+/// and the expert pool are created, listed, renamed, deactivated and reactivated here; agencies register themselves and
+/// the platform operator comes from <c>admin create</c>. Every change writes an <see cref="OrganisationAudit"/> row,
+/// which the administrator and the auditor read at <c>…/{id}/history</c>.
+/// </summary>
+public static class OrganisationEndpoints
+{
+    public const string Path = "/api/identity/organisations";
+
+    /// <summary>The kinds the administrator creates here.</summary>
+    public static IReadOnlyList<OrganisationKind> CreatableKinds { get; } =
+        [OrganisationKind.PurchasingUnit, OrganisationKind.TreasuryOffice, OrganisationKind.AuditOffice, OrganisationKind.ExpertPool];
+
+    public static RouteGroupBuilder MapOrganisationEndpoints(this IEndpointRouteBuilder routes)
+    {
+        OrganisationCodes.Register();
+        var group = routes.MapGroup(Path).WithTags("Organisations");
+
+        group.MapPost("/", Create).RequireAuthorization(Roles.Admin)
+            .WithName("CreateOrganisation").WithSummary("Creates a purchasing unit (with region and division code), treasury office, audit office or expert pool.");
+        group.MapGet("/", List).RequireAuthorization(Roles.Admin)
+            .WithName("ListOrganisations").WithSummary("The organisations by name, optionally of one kind and only the active or inactive ones.");
+        group.MapGet("/{id:guid}", Get).RequireAuthorization(Roles.Admin)
+            .WithName("GetOrganisation").WithSummary("One organisation.");
+        group.MapPut("/{id:guid}/name", Rename).RequireAuthorization(Roles.Admin)
+            .WithName("RenameOrganisation").WithSummary("Renames an organisation; the old and new names go into its history.");
+        group.MapPost("/{id:guid}/deactivate", Deactivate).RequireAuthorization(Roles.Admin)
+            .WithName("DeactivateOrganisation").WithSummary("Deactivates an organisation (it stays, listed as inactive); the platform operator stays active.");
+        group.MapPost("/{id:guid}/reactivate", Reactivate).RequireAuthorization(Roles.Admin)
+            .WithName("ReactivateOrganisation").WithSummary("Makes a deactivated organisation active again.");
+        group.MapGet("/{id:guid}/history", History)
+            .RequireAuthorization(policy => policy.AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme)
+                .RequireRole(Roles.Admin, Roles.Auditor).RequireClaim(ProcurementClaims.OrganisationId))
+            .WithName("GetOrganisationHistory").WithSummary("Every change to an organisation, oldest first: what, from and to what, who and when (admin, auditor).");
+        return group;
+    }
+
+    private static async Task<Created<OrganisationResponse>> Create(CreateOrganisationRequest request, HttpContext http, IdentityDb db, TimeProvider clock)
+    {
+        // Not FieldErrors.Required(kind): PurchasingUnit is the enum's default value, and it is a kind.
+        var errors = new FieldErrors().Required("name", request.Name, Organisation.NameMaxLength);
+        if (request.Kind is not { } kind)
+        {
+            errors.Add("kind", "required");
+        }
+        else if (!CreatableKinds.Contains(kind))
+        {
+            errors.Add("kind", "one_of", string.Join(", ", CreatableKinds));
+        }
+
+        var purchasingUnit = request.Kind == OrganisationKind.PurchasingUnit;
+        if (purchasingUnit || request.Region is not null)
+        {
+            errors.Required("region", request.Region, Organisation.RegionMaxLength);
+        }
+
+        if (purchasingUnit && string.IsNullOrWhiteSpace(request.DivisionCode))
+        {
+            errors.Add("divisionCode", "required");
+        }
+        else if (request.DivisionCode is not null && !AdministrativeDivision.IsCode(request.DivisionCode))
+        {
+            errors.Add("divisionCode", OrganisationCodes.DivisionCodeShape);
+        }
+
+        if (request.UnifiedSocialCreditCode is not null && !IsCreditCodeShape(request.UnifiedSocialCreditCode))
+        {
+            errors.Add("unifiedSocialCreditCode", OrganisationCodes.CreditCodeShape);
+        }
+
+        errors.ThrowIfAny();
+        if (request.UnifiedSocialCreditCode is { } code && await db.Organisations.AnyAsync(o => o.UnifiedSocialCreditCode == code, http.RequestAborted))
+        {
+            throw new ConflictException(OrganisationCodes.CreditCodeTaken, code);
+        }
+
+        var organisation = new Organisation(
+            Guid.CreateVersion7(), request.Name!.Trim(), request.Kind!.Value, request.UnifiedSocialCreditCode,
+            request.Region?.Trim(), request.DivisionCode);
+        db.Organisations.Add(organisation);
+        db.OrganisationAudit.Add(OrganisationHistory.Created(organisation, Actor(http.User), clock.GetUtcNow()));
+        await db.SaveChangesAsync(http.RequestAborted);
+        return TypedResults.Created($"{Path}/{organisation.Id}", OrganisationResponse.From(organisation));
+    }
+
+    private static async Task<Ok<OrganisationResponse[]>> List(IdentityDb db, HttpContext http, OrganisationKind? kind, bool? active)
+    {
+        var query = db.Organisations.AsNoTracking();
+        if (kind is { } k)
+        {
+            query = query.Where(o => o.Kind == k);
+        }
+
+        if (active is { } a)
+        {
+            query = a ? query.Where(o => o.DeactivatedAt == null) : query.Where(o => o.DeactivatedAt != null);
+        }
+
+        var organisations = await query.ToListAsync(http.RequestAborted);
+        return TypedResults.Ok(organisations.OrderBy(o => o.Name, StringComparer.Ordinal).Select(OrganisationResponse.From).ToArray());
+    }
+
+    private static async Task<Ok<OrganisationResponse>> Get(Guid id, IdentityDb db, HttpContext http) =>
+        TypedResults.Ok(OrganisationResponse.From(await FindAsync(db, id, http.RequestAborted)));
+
+    private static async Task<Ok<OrganisationResponse>> Rename(Guid id, RenameOrganisationRequest request, HttpContext http, IdentityDb db, TimeProvider clock)
+    {
+        new FieldErrors().Required("name", request.Name, Organisation.NameMaxLength).ThrowIfAny();
+        var organisation = await FindAsync(db, id, http.RequestAborted);
+        var name = request.Name!.Trim();
+        if (name != organisation.Name)
+        {
+            var old = organisation.Name;
+            organisation.Rename(name);
+            db.OrganisationAudit.Add(OrganisationHistory.Change(organisation, OrganisationChange.Renamed, old, name, Actor(http.User), clock.GetUtcNow()));
+            await db.SaveChangesAsync(http.RequestAborted);
+        }
+
+        return TypedResults.Ok(OrganisationResponse.From(organisation));
+    }
+
+    private static async Task<Ok<OrganisationResponse>> Deactivate(Guid id, HttpContext http, IdentityDb db, TimeProvider clock)
+    {
+        var organisation = await FindAsync(db, id, http.RequestAborted);
+        if (organisation.Kind == OrganisationKind.PlatformOperator)
+        {
+            throw new RuleViolationException(OrganisationCodes.PlatformOperatorStaysActive);
+        }
+
+        if (!organisation.Active)
+        {
+            throw new ConflictException(OrganisationCodes.AlreadyInactive, organisation.Name);
+        }
+
+        var now = clock.GetUtcNow();
+        organisation.Deactivate(now);
+        db.OrganisationAudit.Add(OrganisationHistory.Change(organisation, OrganisationChange.Deactivated, "active", "inactive", Actor(http.User), now));
+        await db.SaveChangesAsync(http.RequestAborted);
+        return TypedResults.Ok(OrganisationResponse.From(organisation));
+    }
+
+    private static async Task<Ok<OrganisationResponse>> Reactivate(Guid id, HttpContext http, IdentityDb db, TimeProvider clock)
+    {
+        var organisation = await FindAsync(db, id, http.RequestAborted);
+        if (organisation.Active)
+        {
+            throw new ConflictException(OrganisationCodes.AlreadyActive, organisation.Name);
+        }
+
+        organisation.Reactivate();
+        db.OrganisationAudit.Add(OrganisationHistory.Change(organisation, OrganisationChange.Reactivated, "inactive", "active", Actor(http.User), clock.GetUtcNow()));
+        await db.SaveChangesAsync(http.RequestAborted);
+        return TypedResults.Ok(OrganisationResponse.From(organisation));
+    }
+
+    private static async Task<Ok<OrganisationChangeResponse[]>> History(Guid id, IdentityDb db, HttpContext http)
+    {
+        await FindAsync(db, id, http.RequestAborted);
+        var rows = await db.OrganisationAudit.AsNoTracking().Where(a => a.OrganisationId == id).ToListAsync(http.RequestAborted);
+        return TypedResults.Ok(rows.OrderBy(a => a.At).ThenBy(a => a.Id)
+            .Select(a => new OrganisationChangeResponse(a.Change, a.OldValue, a.NewValue, a.ActorId, a.ActorName, a.At)).ToArray());
+    }
+
+    private static async Task<Organisation> FindAsync(IdentityDb db, Guid id, CancellationToken cancellationToken) =>
+        await db.Organisations.FirstOrDefaultAsync(o => o.Id == id, cancellationToken)
+            ?? throw new NotFoundException("organisation", id);
+
+    private static (string? Id, string Name) Actor(ClaimsPrincipal user) =>
+        (user.FindFirstValue(ProcurementClaims.Subject), user.FindFirstValue(ProcurementClaims.Name) ?? user.UserId());
+
+    /// <summary>18 characters of the code's alphabet (digits and capitals without I, O, S, V, Z).</summary>
+    private static bool IsCreditCodeShape(string code) =>
+        code.Length == Organisation.UnifiedSocialCreditCodeLength && code.All(c => char.IsAsciiDigit(c) || "ABCDEFGHJKLMNPQRTUWXY".Contains(c));
+}
+
+/// <summary>The audit rows of organisation changes.</summary>
+public static class OrganisationHistory
+{
+    public static OrganisationAudit Created(Organisation organisation, (string? Id, string Name) actor, DateTimeOffset at) =>
+        Created(organisation, actor.Id, actor.Name, at);
+
+    public static OrganisationAudit Created(Organisation organisation, string? actorId, string actorName, DateTimeOffset at) =>
+        new(Guid.CreateVersion7(), organisation.Id, OrganisationChange.Created, null,
+            $"{organisation.Name} ({organisation.Kind}{(organisation.DivisionCode is null ? "" : $", {organisation.Region} {organisation.DivisionCode}")})",
+            actorId, actorName, at);
+
+    public static OrganisationAudit Change(
+        Organisation organisation, OrganisationChange change, string? oldValue, string? newValue, (string? Id, string Name) actor, DateTimeOffset at) =>
+        new(Guid.CreateVersion7(), organisation.Id, change, oldValue, newValue, actor.Id, actor.Name, at);
+}
+
+/// <summary>The stable codes of the directory's refusals.</summary>
+public static class OrganisationCodes
+{
+    public const string DivisionCodeShape = "division_code_shape";
+    public const string CreditCodeShape = "credit_code_shape";
+    public const string CreditCodeTaken = "organisation_credit_code_taken";
+    public const string AlreadyInactive = "organisation_already_inactive";
+    public const string AlreadyActive = "organisation_already_active";
+    public const string PlatformOperatorStaysActive = "platform_operator_stays_active";
+
+    public static void Register() => ProblemMessages.Add(new Dictionary<string, (string En, string Zh)>
+    {
+        [DivisionCodeShape] = ("{0} must be an administrative division code of GB/T 2260: six digits starting with a province code (e.g. 440304).",
+            "{0} 须为 GB/T 2260 行政区划代码：以省级代码开头的六位数字（如 440304）。"),
+        [CreditCodeShape] = ("{0} must be a unified social credit code: 18 digits or capital letters (without I, O, S, V, Z).",
+            "{0} 须为统一社会信用代码：18 位数字或大写字母（不含 I、O、S、V、Z）。"),
+        [CreditCodeTaken] = ("An organisation with the unified social credit code {0} exists already.", "统一社会信用代码为 {0} 的单位已存在。"),
+        [AlreadyInactive] = ("{0} is inactive already.", "{0} 已是停用状态。"),
+        [AlreadyActive] = ("{0} is active already.", "{0} 已是启用状态。"),
+        [PlatformOperatorStaysActive] = ("The platform operator cannot be deactivated: its administrators run the platform.",
+            "平台运营方不能停用：平台由其管理员运行。"),
+    });
+}
