@@ -81,6 +81,8 @@ public sealed class The_purchaser_uploads_through_the_generated_client : PortalC
     {
         public List<Upload> Uploads { get; } = [];
 
+        private readonly List<DocumentView> _listed = [];
+
         public string? Refusal { get; set; }
 
         public async Task<DocumentView> UploadTenderDocumentAsync(Guid id, FileParameter? file = null, CancellationToken cancellationToken = default)
@@ -95,11 +97,13 @@ public sealed class The_purchaser_uploads_through_the_generated_client : PortalC
             using var buffer = new MemoryStream();
             await file.Data.CopyToAsync(buffer, cancellationToken);
             Uploads.Add(new Upload(id, file.FileName, file.ContentType, buffer.ToArray()));
-            return The_document_list_links_each_file_to_its_download.Document(file.FileName!, DocumentType.Pdf, buffer.Length);
+            var document = The_document_list_links_each_file_to_its_download.Document(file.FileName!, DocumentType.Pdf, buffer.Length);
+            _listed.Add(document);
+            return document;
         }
 
         public Task<ICollection<DocumentView>> ListTenderDocumentsAsync(Guid id, CancellationToken cancellationToken = default) =>
-            Task.FromResult<ICollection<DocumentView>>([]);
+            Task.FromResult<ICollection<DocumentView>>([.. _listed]);
 
         public Task<FileResponse> DownloadTenderDocumentAsync(Guid id, Guid documentId, CancellationToken cancellationToken = default) =>
             throw new NotSupportedException("The documents tab never downloads: the browser does, through the portal's file endpoint.");
