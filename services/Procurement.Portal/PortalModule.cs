@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Localization;
 using Procurement.Portal.Api;
 using Procurement.Portal.Auth;
 using Procurement.Portal.Components;
+using Procurement.Portal.Files;
 using Procurement.ServiceDefaults.Hosting;
 
 namespace Procurement.Portal;
@@ -67,6 +68,7 @@ public static class PortalModule
                 : Results.NotFound())
             .ExcludeFromDescription();
 
+        app.MapPortalFiles();
         app.MapGet(SignInPath, (string? returnUrl) => Results.Challenge(
                 new AuthenticationProperties { RedirectUri = LocalOrHome(returnUrl) }, [PortalAuthentication.OidcScheme]))
             .AllowAnonymous().ExcludeFromDescription();

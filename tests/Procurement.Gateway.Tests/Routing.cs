@@ -105,6 +105,7 @@ public sealed class Routing(EchoBackend backend) : IAsyncLifetime
     [InlineData("/signout-callback-oidc?state=xyz")]
     [InlineData("/signin?returnUrl=%2Ftenders")]
     [InlineData("/culture/en?returnUrl=%2F")]
+    [InlineData("/files/tenders/0193a1b2-0000-7000-8000-000000000001/documents/0193a1b2-0000-7000-8000-000000000002")]
     [InlineData("/internal/outbox")]
     [InlineData("/apiary")]
     public async Task Every_other_path_is_the_portals_and_reaches_it_without_a_token_under_the_address_the_browser_used(string path)

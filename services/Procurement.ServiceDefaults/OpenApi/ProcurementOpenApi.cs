@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.OpenApi;
+using Procurement.ServiceDefaults.Hosting;
 
 namespace Procurement.ServiceDefaults.OpenApi;
 
@@ -94,7 +95,14 @@ public static class ProcurementOpenApi
         var name = metadata.OfType<IEndpointNameMetadata>().LastOrDefault()?.EndpointName;
         operation.OperationId = OperationIds.Of(area, name, method, route);
 
-        var takesBody = description.ParameterDescriptions.Any(p =>
+        var takesDocument = metadata.OfType<DocumentUploadBody>().Any();
+        if (takesDocument)
+        {
+            DescribeDocumentUpload(operation);
+        }
+
+        var takesBody = takesDocument
+                        || description.ParameterDescriptions.Any(p =>
                             p.Source == BindingSource.Body || p.Source == BindingSource.Form || p.Source == BindingSource.FormFile)
                         || metadata.OfType<IAcceptsMetadata>().Any();
         var headers = metadata.OfType<RequiredHeader>().ToList();
@@ -131,6 +139,37 @@ public static class ProcurementOpenApi
                 "The resource changed meanwhile or is in a state that forbids this (rule names which).");
             AddProblem(operation, document, StatusCodes.Status422UnprocessableEntity, "A business rule forbids this (rule names which).");
         }
+    }
+
+    /// <summary>The field of a document upload's multipart body.</summary>
+    public const string DocumentField = "file";
+
+    /// <summary>
+    /// An endpoint that reads its document from the form itself (so that a missing or empty file is its own 400 or 422,
+    /// not the binder's) declares <see cref="DocumentUploadBody"/>: its body is described here, multipart/form-data with
+    /// one binary field, which a generator turns into a file parameter.
+    /// </summary>
+    private static void DescribeDocumentUpload(OpenApiOperation operation)
+    {
+        operation.RequestBody = new OpenApiRequestBody
+        {
+            Required = true,
+            Content = new Dictionary<string, OpenApiMediaType>(StringComparer.Ordinal)
+            {
+                ["multipart/form-data"] = new()
+                {
+                    Schema = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.Object,
+                        Required = new HashSet<string>(StringComparer.Ordinal) { DocumentField },
+                        Properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal)
+                        {
+                            [DocumentField] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" },
+                        },
+                    },
+                },
+            },
+        };
     }
 
     private static void AddHeaders(OpenApiOperation operation, List<RequiredHeader> headers)

@@ -27,13 +27,17 @@ public static class TenderDocumentEndpoints
     {
         var group = routes.MapGroup("/api/tenders/{id:guid}/documents").WithTags("Tender documents");
 
+        // AcceptsDocumentUpload raises the body cap and describes the multipart body (one binary "file") in the OpenAPI document.
         group.MapPost("/", Upload).RequireAuthorization(Roles.Purchaser).AcceptsDocumentUpload()
             .WithName("UploadTenderDocument")
             .WithSummary("multipart/form-data with one file (field \"file\"): PDF, DOCX or XLSX, at most 20 MB; a draft or published tender of the caller's unit.");
         group.MapGet("/", List).RequireAuthorization(Policies.AnyUser)
             .WithName("ListTenderDocuments").WithSummary("Name, type, size and SHA-256 of each document of a tender the caller may read.");
+        // The bytes, described as a binary body (a generated client answers a file response) in each type a document has.
+        var types = Enum.GetValues<DocumentType>().Select(TenderDocument.ContentTypeOf).Distinct().ToArray();
         group.MapGet("/{documentId:guid}", Download).RequireAuthorization(Policies.AnyUser)
-            .WithName("DownloadTenderDocument").WithSummary("The document's bytes, with its SHA-256 in the ETag.");
+            .Produces<Stream>(StatusCodes.Status200OK, types[0], types[1..])
+            .WithName("DownloadTenderDocument").WithSummary("The document's bytes, with its SHA-256 in the ETag and its file name in Content-Disposition.");
         return group;
     }
 
