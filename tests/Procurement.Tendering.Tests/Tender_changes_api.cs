@@ -59,6 +59,20 @@ public sealed class Tender_changes_api : IAsyncLifetime
         (await JsonAsync(await Purchaser.GetAsync($"/api/tenders/{id}"))).GetProperty("bidDeadline").GetDateTimeOffset();
 
     [Fact]
+    public async Task An_agency_reads_a_published_tender_and_never_another_units_draft()
+    {
+        var agency = Client(Roles.Agency, Guid.NewGuid());
+        var (published, _) = await PublishAsync();
+        var read = await agency.GetAsync($"/api/tenders/{published}");
+        read.StatusCode.Should().Be(HttpStatusCode.OK, await read.Content.ReadAsStringAsync());
+        (await JsonAsync(read)).GetProperty("status").GetString().Should().Be("Published");
+
+        var (draft, _) = await PublishAsync(publish: false);
+        (await agency.GetAsync($"/api/tenders/{draft}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await Purchaser.GetAsync($"/api/tenders/{draft}")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task An_answer_is_published_to_every_bidder_without_the_askers_identity()
     {
         var (id, _) = await PublishAsync();

@@ -79,8 +79,9 @@ public static class TenderEndpoints
         return TypedResults.Ok(tenders.Select(TenderResponse.From).ToArray());
     }
 
+    /// <summary>A published tender is read by anyone signed in (agencies read what they bid on); a draft only by its unit and auditors.</summary>
     private static async Task<Ok<TenderResponse>> Get(Guid id, HttpContext http, TenderingDb db) =>
-        TypedResults.Ok(TenderResponse.From(await FindVisibleAsync(db, id, http)));
+        TypedResults.Ok(TenderResponse.From(await db.FindPublicTenderAsync(id, http)));
 
     private static async Task<Ok<TenderResponse>> Edit(
         Guid id, TenderRequest request, HttpContext http, TenderingDb db, TimeProvider clock, ProcurementMethodRules rules)

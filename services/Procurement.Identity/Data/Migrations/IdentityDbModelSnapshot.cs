@@ -364,10 +364,56 @@ namespace Procurement.Identity.Data.Migrations
                     b.ToTable("OpenIddictTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Procurement.Identity.Domain.OneTimeLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("binary(32)")
+                        .IsFixedLength();
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("OneTimeLinks", (string)null);
+                });
+
             modelBuilder.Entity("Procurement.Identity.Domain.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<long?>("DeactivatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("DivisionCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("nchar(6)")
+                        .IsFixedLength();
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -379,6 +425,10 @@ namespace Procurement.Identity.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("Region")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<string>("UnifiedSocialCreditCode")
                         .HasMaxLength(18)
                         .HasColumnType("nchar(18)")
@@ -386,11 +436,53 @@ namespace Procurement.Identity.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Kind");
+
                     b.HasIndex("UnifiedSocialCreditCode")
                         .IsUnique()
                         .HasFilter("[UnifiedSocialCreditCode] IS NOT NULL");
 
                     b.ToTable("Organisations", (string)null);
+                });
+
+            modelBuilder.Entity("Procurement.Identity.Domain.OrganisationAudit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("NewValue")
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "At");
+
+                    b.ToTable("OrganisationAudit", (string)null);
                 });
 
             modelBuilder.Entity("Procurement.Identity.Domain.ProcurementUser", b =>
@@ -609,6 +701,24 @@ namespace Procurement.Identity.Data.Migrations
                     b.Navigation("Application");
 
                     b.Navigation("Authorization");
+                });
+
+            modelBuilder.Entity("Procurement.Identity.Domain.OneTimeLink", b =>
+                {
+                    b.HasOne("Procurement.Identity.Domain.ProcurementUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Procurement.Identity.Domain.OrganisationAudit", b =>
+                {
+                    b.HasOne("Procurement.Identity.Domain.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Procurement.Identity.Domain.ProcurementUser", b =>
