@@ -5,6 +5,7 @@ using Procurement.Identity.Data;
 using Procurement.Identity.Domain;
 using Procurement.Identity.Endpoints;
 using Procurement.ServiceDefaults.Hosting;
+using Procurement.ServiceDefaults.Mail;
 using Procurement.ServiceDefaults.Persistence;
 using Procurement.ServiceDefaults.Security;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -41,6 +42,7 @@ public static class IdentityModule
         var allowHttp = development || builder.Configuration.GetValue<bool>(IdentitySettings.AllowHttp);
 
         builder.AddServiceDatabase<IdentityDb>("Identity");
+        builder.AddMailOutbox<IdentityDb>();
 
         // AddIdentityCore, not AddIdentity: the latter would make its cookies the host's default schemes.
         // No lockout on failures (a hard lock would let anyone lock a named person out): PasswordCheck slows

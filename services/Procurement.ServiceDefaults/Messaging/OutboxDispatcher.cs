@@ -53,7 +53,7 @@ public sealed class OutboxDispatcher<TContext>(
     TimeProvider clock,
     IOptions<OutboxOptions> options,
     ILogger<OutboxDispatcher<TContext>> logger) : BackgroundService
-    where TContext : ServiceDbContext
+    where TContext : DbContext, IOutboxContext
 {
     private static readonly ActivitySource Source = new(Outbox.ActivitySourceName);
 
@@ -241,7 +241,7 @@ public sealed class OutboxDispatcher<TContext>(
         foreach (var byContext in wanted)
         {
             // Infrastructure, not a service reading another's data: in the embedded process every database is local.
-            var db = (ServiceDbContext)services.GetRequiredService(byContext.Key);
+            var db = (IOutboxContext)services.GetRequiredService(byContext.Key);
             foreach (var byConsumer in byContext.GroupBy(w => w.Consumer))
             {
                 var consumer = byConsumer.Key;
@@ -265,7 +265,7 @@ public sealed class OutboxDispatcher<TContext>(
     private async Task PublishAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         var type = Type.GetType(message.MessageType, throwOnError: true)!;
-        var payload = JsonSerializer.Deserialize(message.Payload, type, ServiceDbContext.EventJson)!;
+        var payload = JsonSerializer.Deserialize(message.Payload, type, OutboxContext.EventJson)!;
 
         // Continue the trace of the request that raised the event; MassTransit carries it across the broker.
         ActivityContext.TryParse(message.TraceParent, null, out var parent);

@@ -9,6 +9,7 @@ namespace Procurement.ServiceDefaults.Messaging;
 public sealed class OutboxSignal : SaveChangesInterceptor
 {
     private readonly SemaphoreSlim _signal = new(0, int.MaxValue);
+    private readonly List<SemaphoreSlim> _listeners = [];
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
@@ -24,9 +25,36 @@ public sealed class OutboxSignal : SaveChangesInterceptor
 
     public void Notify()
     {
-        if (_signal.CurrentCount == 0)
+        Wake(_signal);
+        lock (_listeners)
         {
-            _signal.Release();
+            foreach (var listener in _listeners)
+            {
+                Wake(listener);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A wait of its own for another dispatcher of the same databases (the mail outbox): every commit wakes it too,
+    /// without taking the wake-up from the outbox dispatchers.
+    /// </summary>
+    public Func<TimeSpan, CancellationToken, Task<bool>> Listen()
+    {
+        var listener = new SemaphoreSlim(0, int.MaxValue);
+        lock (_listeners)
+        {
+            _listeners.Add(listener);
+        }
+
+        return listener.WaitAsync;
+    }
+
+    private static void Wake(SemaphoreSlim semaphore)
+    {
+        if (semaphore.CurrentCount == 0)
+        {
+            semaphore.Release();
         }
     }
 
