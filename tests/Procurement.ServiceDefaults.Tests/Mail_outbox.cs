@@ -29,7 +29,7 @@ public sealed class Mail_outbox : IAsyncLifetime
         mail.Subject.Should().Be("邀请 Invitation");
         mail.From.Mailboxes.Single().Address.Should().Be("noreply@district.example");
         mail.From.Mailboxes.Single().Name.Should().Be("采购平台");
-        mail.Body.Headers[HeaderId.ContentLanguage].Should().Be("zh-CN");
+        mail.Body!.Headers[HeaderId.ContentLanguage].Should().Be("zh-CN");
         mail.HtmlBody.Should().Contain("<p>Set your password</p>");
         TestSmtpServer.LinksIn(mail).Should().Equal(new Uri("https://portal.example/invitations/buyer@district.example"));
         await _fixture.EventuallyAsync(m => m.SentAt is not null && m.Attempts == 1 && m.LastError is null, row.Id, "the mail marked sent");
