@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Procurement.Identity.Data;
+using Procurement.ServiceDefaults.Mail;
 using Procurement.ServiceDefaults.Messaging;
 using Procurement.ServiceDefaults.Persistence;
 using Procurement.Testing;
@@ -49,8 +50,21 @@ public sealed class IdentityInboxProbe(IdentityDb db, TimeProvider clock, ILogge
 public sealed class Identity_raises_events_through_its_outbox : IAsyncLifetime
 {
     private EmbeddedPlatform _platform = null!;
+    private TestSmtpServer _smtp = null!;
 
-    public async Task InitializeAsync() => _platform = await EmbeddedPlatform.StartAsync(null, builder =>
+    public async Task InitializeAsync()
+    {
+        _smtp = await TestSmtpServer.StartAsync();
+        _platform = await EmbeddedPlatform.StartAsync(new()
+        {
+            ["Mail:From"] = "采购平台 <noreply@district.example>",
+            ["Mail:Smtp:Host"] = "127.0.0.1",
+            ["Mail:Smtp:Port"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Mail:Smtp:UseTls"] = "None",
+        }, Compose);
+    }
+
+    private static void Compose(Microsoft.AspNetCore.Builder.WebApplicationBuilder builder)
     {
         builder.AddServiceDatabase<ProbeDb>("Probe");
         builder.AddConsumers(bus =>
@@ -58,9 +72,32 @@ public sealed class Identity_raises_events_through_its_outbox : IAsyncLifetime
             bus.AddConsumer<ProbeConsumer>();
             bus.AddConsumer<IdentityInboxProbe>();
         });
-    });
+    }
 
-    public async Task DisposeAsync() => await _platform.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _platform.DisposeAsync();
+        await _smtp.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_mail_enqueued_in_identitys_save_arrives_at_the_configured_SMTP_server()
+    {
+        OutgoingMail row;
+        await using (var scope = _platform.Host.Services.CreateAsyncScope())
+        {
+            var identity = scope.ServiceProvider.GetRequiredService<IdentityDb>();
+            row = identity.EnqueueMail(new MailToSend("new.purchaser@district.example", "邀请", "https://portal.example/invitations/1",
+                System.Globalization.CultureInfo.GetCultureInfo("zh-CN")));
+            await identity.SaveChangesAsync();
+        }
+
+        var mail = await _smtp.WaitForMailToAsync("new.purchaser@district.example", TimeSpan.FromSeconds(30));
+        mail.MessageId.Should().Be(row.MessageId);
+        TestSmtpServer.LinksIn(mail).Should().Equal(new Uri("https://portal.example/invitations/1"));
+        await Poll.UntilAsync(() => InIdentityAsync(db => ((IMailOutbox)db).OutgoingMails.AnyAsync(m => m.Id == row.Id && m.SentAt != null)),
+            "the mail marked sent in Identity's database", TimeSpan.FromSeconds(30));
+    }
 
     [Fact]
     public async Task An_event_raised_in_identitys_save_is_in_its_outbox_and_reaches_a_consumer_of_another_module_and_its_own()

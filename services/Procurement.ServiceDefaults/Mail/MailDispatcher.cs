@@ -41,28 +41,8 @@ public sealed class MailDispatcher<TContext>(
             return;
         }
 
-        var wait = signal.Listen();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await SendDueAsync(stoppingToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-            {
-                // The database itself failed (not the mail server): log and try again at the next poll.
-                logger.LogError(exception, "Reading the {Context} mail outbox failed", typeof(TContext).Name);
-            }
-
-            try
-            {
-                await wait(_options.PollInterval, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-        }
+        await DispatchLoop.RunAsync(SendDueAsync, signal.Listen(), _options.PollInterval,
+            exception => logger.LogError(exception, "Reading the {Context} mail outbox failed", typeof(TContext).Name), stoppingToken);
     }
 
     /// <summary>Sends every mail that is due; returns how many the server accepted.</summary>
@@ -179,8 +159,7 @@ public sealed class MailDispatcher<TContext>(
         foreach (var mail in mails)
         {
             mail.Attempts++;
-            var delay = _options.FirstRetryDelay * Math.Pow(2, Math.Min(mail.Attempts - 1, 16));
-            mail.NextAttemptAt = now + (delay > _options.MaxRetryDelay ? _options.MaxRetryDelay : delay);
+            mail.NextAttemptAt = now + DispatchLoop.BackOff(_options.FirstRetryDelay, _options.MaxRetryDelay, mail.Attempts);
             mail.LastError = Error(cause);
             logger.LogWarning("Mail {MessageId} to {To} deferred, attempt {Attempt}: {Error}; next at {NextAttempt}",
                 mail.MessageId, mail.To, mail.Attempts, mail.LastError, mail.NextAttemptAt);

@@ -68,30 +68,9 @@ public sealed class OutboxDispatcher<TContext>(
     private ConsumerDirectory? _consumers;
     private bool _consumersResolved;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await DispatchPendingAsync(stoppingToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-            {
-                // The database itself failed (not the broker): log and try again at the next poll.
-                logger.LogError(exception, "Reading the {Context} outbox failed", typeof(TContext).Name);
-            }
-
-            try
-            {
-                await signal.WaitAsync(_options.PollInterval, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        DispatchLoop.RunAsync(DispatchPendingAsync, signal.WaitAsync, _options.PollInterval,
+            exception => logger.LogError(exception, "Reading the {Context} outbox failed", typeof(TContext).Name), stoppingToken);
 
     /// <summary>
     /// Publishes every row that is due; on the in-memory bus also confirms the rows whose consumers all committed
@@ -256,11 +235,7 @@ public sealed class OutboxDispatcher<TContext>(
         return handled;
     }
 
-    private TimeSpan BackOff(int attempts)
-    {
-        var delay = _options.FirstRetryDelay * Math.Pow(2, Math.Min(attempts - 1, 16));
-        return delay > _options.MaxRetryDelay ? _options.MaxRetryDelay : delay;
-    }
+    private TimeSpan BackOff(int attempts) => DispatchLoop.BackOff(_options.FirstRetryDelay, _options.MaxRetryDelay, attempts);
 
     private async Task PublishAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
