@@ -43,10 +43,13 @@ public sealed class MailFixture : IAsyncDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "procurement-tests", Guid.NewGuid().ToString("N"));
     private ServiceProvider _services;
+    private readonly bool _serverConfigured;
     private CancellationTokenSource _running = new();
 
-    public MailFixture()
+    /// <param name="serverConfigured">False: no Mail:Smtp:Host, in Production (mails must wait).</param>
+    public MailFixture(bool serverConfigured = true)
     {
+        _serverConfigured = serverConfigured;
         Directory.CreateDirectory(_folder);
         _services = Build();
         Dispatcher = ActivatorUtilities.CreateInstance<MailDispatcher<MailingDb>>(_services);
@@ -138,7 +141,7 @@ public sealed class MailFixture : IAsyncDisposable
         services.AddSingleton(Options.Create(new MailOptions
         {
             From = "采购平台 <noreply@district.example>",
-            Smtp = new SmtpOptions { Host = "127.0.0.1", Port = SmtpPort, UseTls = SmtpSecurity.None },
+            Smtp = new SmtpOptions { Host = _serverConfigured ? "127.0.0.1" : null, Port = SmtpPort, UseTls = SmtpSecurity.None },
             PollInterval = TimeSpan.FromMilliseconds(100),
             FirstRetryDelay = TimeSpan.FromMilliseconds(200),
             MaxRetryDelay = TimeSpan.FromMilliseconds(400),
