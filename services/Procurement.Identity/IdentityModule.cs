@@ -7,6 +7,7 @@ using Procurement.Identity.Domain;
 using Procurement.Identity.Endpoints;
 using Procurement.Identity.Security;
 using Procurement.ServiceDefaults.Hosting;
+using Procurement.ServiceDefaults.Mail;
 using Procurement.ServiceDefaults.Persistence;
 using Procurement.ServiceDefaults.Security;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -43,6 +44,7 @@ public static class IdentityModule
         var allowHttp = development || builder.Configuration.GetValue<bool>(IdentitySettings.AllowHttp);
 
         builder.AddServiceDatabase<IdentityDb>("Identity");
+        builder.AddMailOutbox<IdentityDb>();
 
         // AddIdentityCore, not AddIdentity: the latter would make its cookies the host's default schemes.
         // Identity's own lockout stays off: PasswordCheck locks per user name typed, known or not (SignInLockoutOptions).

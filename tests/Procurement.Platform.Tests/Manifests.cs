@@ -40,6 +40,8 @@ internal static class Manifests
         "auth-encryption-key",
         "bidding-id-number-pepper",
         "bidding-sealing-key",
+        "smtp-username",
+        "smtp-password",
         .. Services.Keys.Select(service => $"connection-{service}"),
     ]);
 

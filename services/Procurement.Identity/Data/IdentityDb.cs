@@ -2,16 +2,19 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Procurement.Identity.Domain;
+using Procurement.ServiceDefaults.Mail;
+using Procurement.ServiceDefaults.Messaging;
 
 namespace Procurement.Identity.Data;
 
 /// <summary>
 /// Users and roles (ASP.NET Core Identity), OpenIddict's applications, authorizations, scopes and tokens,
-/// and the organisations people belong to. Identity raises no integration events, so this is a plain
-/// DbContext rather than a <c>ServiceDbContext</c> with an outbox.
+/// and the organisations people belong to. It derives from <c>IdentityDbContext</c>, so it has the outbox, inbox and
+/// dead letters by composition (<see cref="IOutboxContext"/>, raising events with <c>db.Raise(...)</c>) and a mail
+/// outbox (<see cref="IMailOutbox"/>, <c>db.EnqueueMail(...)</c>), whose tables <c>AddMessagingTables</c> adds.
 /// </summary>
 public sealed class IdentityDb(DbContextOptions<IdentityDb> options)
-    : IdentityDbContext<ProcurementUser, IdentityRole<Guid>, Guid>(options)
+    : IdentityDbContext<ProcurementUser, IdentityRole<Guid>, Guid>(options), IOutboxContext, IMailOutbox
 {
     public DbSet<Organisation> Organisations => Set<Organisation>();
 
@@ -27,6 +30,7 @@ public sealed class IdentityDb(DbContextOptions<IdentityDb> options)
     {
         base.OnModelCreating(builder);
         builder.UseOpenIddict();
+        builder.AddMessagingTables(this);
 
         builder.Entity<Organisation>(organisation =>
         {

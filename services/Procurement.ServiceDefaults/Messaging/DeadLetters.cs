@@ -28,7 +28,7 @@ public sealed class DeadLetterOperations(IServiceProvider services, IEnumerable<
 
     private readonly Type[] _contexts =
     [
-        .. databases.Select(d => d.ContextType).Where(t => typeof(ServiceDbContext).IsAssignableFrom(t)).Distinct(),
+        .. databases.Select(d => d.ContextType).Where(t => typeof(IOutboxContext).IsAssignableFrom(t)).Distinct(),
     ];
 
     /// <summary>The service a context belongs to: "TenderingDb" is "tendering".</summary>
@@ -41,7 +41,7 @@ public sealed class DeadLetterOperations(IServiceProvider services, IEnumerable<
         foreach (var context in _contexts)
         {
             await using var scope = services.CreateAsyncScope();
-            var db = (ServiceDbContext)scope.ServiceProvider.GetRequiredService(context);
+            var db = (IOutboxContext)scope.ServiceProvider.GetRequiredService(context);
             var letters = await db.DeadLetters.AsNoTracking().ToListAsync(cancellationToken);
             views.AddRange(letters.Select(d => View(context, d)));
         }
@@ -56,7 +56,7 @@ public sealed class DeadLetterOperations(IServiceProvider services, IEnumerable<
         foreach (var context in _contexts)
         {
             await using var scope = services.CreateAsyncScope();
-            var db = (ServiceDbContext)scope.ServiceProvider.GetRequiredService(context);
+            var db = (IOutboxContext)scope.ServiceProvider.GetRequiredService(context);
             counts[ServiceOf(context)] = await db.DeadLetters.CountAsync(cancellationToken);
         }
 
@@ -73,7 +73,7 @@ public sealed class DeadLetterOperations(IServiceProvider services, IEnumerable<
         foreach (var context in _contexts)
         {
             await using var scope = services.CreateAsyncScope();
-            var db = (ServiceDbContext)scope.ServiceProvider.GetRequiredService(context);
+            var db = (IOutboxContext)scope.ServiceProvider.GetRequiredService(context);
             var letter = await db.DeadLetters.SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
             if (letter is null)
             {
@@ -81,12 +81,12 @@ public sealed class DeadLetterOperations(IServiceProvider services, IEnumerable<
             }
 
             var type = Type.GetType(letter.MessageType, throwOnError: true)!;
-            var message = JsonSerializer.Deserialize(letter.Payload, type, ServiceDbContext.EventJson)!;
+            var message = JsonSerializer.Deserialize(letter.Payload, type, OutboxContext.EventJson)!;
 
             // Recorded before the send: the consumer may commit (and remove the letter) before this method returns.
             letter.ReplayedAt = clock.GetUtcNow();
             letter.Replays++;
-            await db.SaveChangesAsync(cancellationToken);
+            await ((DbContext)db).SaveChangesAsync(cancellationToken);
             var view = View(context, letter);
 
             var endpoint = await bus.GetSendEndpoint(new Uri($"queue:{letter.Endpoint}"));

@@ -20,7 +20,7 @@ namespace Procurement.ServiceDefaults.Messaging;
 /// </summary>
 public abstract class IdempotentConsumer<TContext, TMessage>(TContext db, TimeProvider clock, ILogger logger)
     : IConsumer<TMessage>
-    where TContext : ServiceDbContext
+    where TContext : DbContext, IOutboxContext
     where TMessage : class
 {
     protected TContext Db { get; } = db;
@@ -104,7 +104,7 @@ public abstract class IdempotentConsumer<TContext, TMessage>(TContext db, TimePr
                     MessageType = OutboxMessage.TypeName(typeof(TMessage)),
                     Consumer = consumer,
                     Endpoint = Delivery.EndpointName(context.ReceiveContext.InputAddress),
-                    Payload = JsonSerializer.Serialize(context.Message, ServiceDbContext.EventJson),
+                    Payload = JsonSerializer.Serialize(context.Message, OutboxContext.EventJson),
                 };
                 Db.DeadLetters.Add(deadLetter);
             }

@@ -53,7 +53,7 @@ public sealed class OutboxDispatcher<TContext>(
     TimeProvider clock,
     IOptions<OutboxOptions> options,
     ILogger<OutboxDispatcher<TContext>> logger) : BackgroundService
-    where TContext : ServiceDbContext
+    where TContext : DbContext, IOutboxContext
 {
     private static readonly ActivitySource Source = new(Outbox.ActivitySourceName);
 
@@ -68,30 +68,9 @@ public sealed class OutboxDispatcher<TContext>(
     private ConsumerDirectory? _consumers;
     private bool _consumersResolved;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await DispatchPendingAsync(stoppingToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-            {
-                // The database itself failed (not the broker): log and try again at the next poll.
-                logger.LogError(exception, "Reading the {Context} outbox failed", typeof(TContext).Name);
-            }
-
-            try
-            {
-                await signal.WaitAsync(_options.PollInterval, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        DispatchLoop.RunAsync(DispatchPendingAsync, signal.WaitAsync, _options.PollInterval,
+            exception => logger.LogError(exception, "Reading the {Context} outbox failed", typeof(TContext).Name), stoppingToken);
 
     /// <summary>
     /// Publishes every row that is due; on the in-memory bus also confirms the rows whose consumers all committed
@@ -241,7 +220,7 @@ public sealed class OutboxDispatcher<TContext>(
         foreach (var byContext in wanted)
         {
             // Infrastructure, not a service reading another's data: in the embedded process every database is local.
-            var db = (ServiceDbContext)services.GetRequiredService(byContext.Key);
+            var db = (IOutboxContext)services.GetRequiredService(byContext.Key);
             foreach (var byConsumer in byContext.GroupBy(w => w.Consumer))
             {
                 var consumer = byConsumer.Key;
@@ -256,16 +235,12 @@ public sealed class OutboxDispatcher<TContext>(
         return handled;
     }
 
-    private TimeSpan BackOff(int attempts)
-    {
-        var delay = _options.FirstRetryDelay * Math.Pow(2, Math.Min(attempts - 1, 16));
-        return delay > _options.MaxRetryDelay ? _options.MaxRetryDelay : delay;
-    }
+    private TimeSpan BackOff(int attempts) => DispatchLoop.BackOff(_options.FirstRetryDelay, _options.MaxRetryDelay, attempts);
 
     private async Task PublishAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         var type = Type.GetType(message.MessageType, throwOnError: true)!;
-        var payload = JsonSerializer.Deserialize(message.Payload, type, ServiceDbContext.EventJson)!;
+        var payload = JsonSerializer.Deserialize(message.Payload, type, OutboxContext.EventJson)!;
 
         // Continue the trace of the request that raised the event; MassTransit carries it across the broker.
         ActivityContext.TryParse(message.TraceParent, null, out var parent);

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,7 +46,7 @@ public static class DatabaseExtensions
         builder.Services.AddHealthChecks().AddTypeActivatedCheck<DatabaseSchemaCheck<TContext>>(
             name.ToLowerInvariant() + "-db", failureStatus: null, tags: [HealthTags.Ready], args: name);
         builder.Services.AddSingleton(new DatabaseRegistration(typeof(TContext), provider, name, ContextFactory.Create<TContext>));
-        if (typeof(ServiceDbContext).IsAssignableFrom(typeof(TContext)))
+        if (typeof(IOutboxContext).IsAssignableFrom(typeof(TContext)))
         {
             builder.Services.AddSingleton(typeof(Microsoft.Extensions.Hosting.IHostedService),
                 typeof(OutboxDispatcher<>).MakeGenericType(typeof(TContext)));
@@ -63,6 +64,9 @@ public static class DatabaseExtensions
             SqlServer => options.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()),
             _ => throw new InvalidOperationException($"{ProviderSetting} must be {Sqlite} or {SqlServer}, not '{provider}'."),
         };
+        // A model may differ by provider (SQLite stores times as binary), so the cached model must too; a context
+        // that is not a ServiceDbContext (Identity's) gets this here.
+        options.ReplaceService<IModelCacheKeyFactory, ProviderAwareModelCacheKeyFactory>();
         return options.ReplaceService<IMigrationsAssembly, ProviderMigrationsAssembly>();
     }
 

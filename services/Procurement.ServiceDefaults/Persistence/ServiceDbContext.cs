@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -8,13 +7,13 @@ using Procurement.ServiceDefaults.Messaging;
 namespace Procurement.ServiceDefaults.Persistence;
 
 /// <summary>
-/// The base of every service's DbContext: it carries the transactional outbox and the idempotent inbox,
-/// so a state change and the events it raises (or the message it consumed) are saved in one
-/// SaveChanges, which EF Core runs in one transaction.
+/// The base of every service's DbContext: it carries the transactional outbox and the idempotent inbox
+/// (<see cref="IOutboxContext"/>), so a state change and the events it raises (or the message it consumed) are saved
+/// in one SaveChanges, which EF Core runs in one transaction.
 /// </summary>
-public abstract class ServiceDbContext(DbContextOptions options) : DbContext(options)
+public abstract class ServiceDbContext(DbContextOptions options) : DbContext(options), IOutboxContext
 {
-    internal static readonly JsonSerializerOptions EventJson = new(JsonSerializerDefaults.Web);
+    internal static JsonSerializerOptions EventJson => OutboxContext.EventJson;
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
@@ -24,28 +23,13 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<DeadLetter> DeadLetters => Set<DeadLetter>();
 
     /// <summary>The app's clock where the context came from DI; the system clock at design time.</summary>
-    protected TimeProvider Clock => _clock ??=
-        this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?
-            .GetService(typeof(TimeProvider)) as TimeProvider ?? TimeProvider.System;
+    protected TimeProvider Clock => _clock ??= OutboxContext.ClockOf(this);
 
     private TimeProvider? _clock;
 
     /// <summary>Adds an integration event to the outbox; it is published only if this unit of work commits.</summary>
     public void Raise<TEvent>(TEvent integrationEvent)
-        where TEvent : class
-    {
-        var type = integrationEvent.GetType();
-        var now = Clock.GetUtcNow();
-        OutboxMessages.Add(new OutboxMessage
-        {
-            Id = Guid.CreateVersion7(),
-            MessageType = OutboxMessage.TypeName(type),
-            Payload = JsonSerializer.Serialize(integrationEvent, type, EventJson),
-            OccurredAt = now,
-            NextAttemptAt = now,
-            TraceParent = Activity.Current?.Id,
-        });
-    }
+        where TEvent : class => OutboxContext.Raise(this, integrationEvent);
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
@@ -66,34 +50,7 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
         configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
-    {
-        modelBuilder.Entity<OutboxMessage>(outbox =>
-        {
-            outbox.ToTable("OutboxMessages");
-            outbox.HasKey(m => m.Id);
-            outbox.Property(m => m.MessageType).HasMaxLength(300);
-            outbox.Property(m => m.TraceParent).HasMaxLength(100);
-            outbox.Property(m => m.LastError).HasMaxLength(2000);
-            outbox.HasIndex(m => new { m.DispatchedAt, m.NextAttemptAt });
-        });
-        modelBuilder.Entity<InboxMessage>(inbox =>
-        {
-            inbox.ToTable("InboxMessages");
-            inbox.HasKey(m => new { m.MessageId, m.Consumer });
-            inbox.Property(m => m.Consumer).HasMaxLength(300);
-        });
-        modelBuilder.Entity<DeadLetter>(dead =>
-        {
-            dead.ToTable("DeadLetters");
-            dead.HasKey(m => m.Id);
-            dead.HasIndex(m => new { m.MessageId, m.Consumer }).IsUnique();
-            dead.Property(m => m.MessageType).HasMaxLength(300);
-            dead.Property(m => m.Consumer).HasMaxLength(300);
-            dead.Property(m => m.Endpoint).HasMaxLength(300);
-            dead.Property(m => m.Error).HasMaxLength(4000);
-        });
-    }
+    protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.AddMessagingTables(this);
 }
 
 internal sealed class ProviderAwareModelCacheKeyFactory : IModelCacheKeyFactory

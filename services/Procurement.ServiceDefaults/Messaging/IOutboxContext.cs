@@ -1,0 +1,136 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Procurement.ServiceDefaults.Mail;
+
+namespace Procurement.ServiceDefaults.Messaging;
+
+/// <summary>
+/// A DbContext that carries the transactional outbox, the idempotent inbox and the dead letters. Every service's
+/// context gets them from <see cref="Persistence.ServiceDbContext"/>; a context that must derive from another base
+/// (Identity's <c>IdentityDbContext</c>) implements this interface and calls
+/// <see cref="OutboxContext.AddMessagingTables"/> in <c>OnModelCreating</c>: the dispatcher, the consumers, the dead
+/// letter operations and the health checks are keyed on the interface, not on the base class.
+/// </summary>
+public interface IOutboxContext
+{
+    DbSet<OutboxMessage> OutboxMessages => ((DbContext)this).Set<OutboxMessage>();
+
+    DbSet<InboxMessage> InboxMessages => ((DbContext)this).Set<InboxMessage>();
+
+    /// <summary>Messages this service's consumers failed on after every retry, until replayed (see <see cref="DeadLetter"/>).</summary>
+    DbSet<DeadLetter> DeadLetters => ((DbContext)this).Set<DeadLetter>();
+}
+
+/// <summary>The outbox by composition: its tables in a model, events raised into it, the app's clock.</summary>
+public static class OutboxContext
+{
+    internal static readonly JsonSerializerOptions EventJson = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Adds an integration event to the outbox; it is published only if this unit of work commits.</summary>
+    public static void Raise<TEvent>(this IOutboxContext db, TEvent integrationEvent)
+        where TEvent : class
+    {
+        ArgumentNullException.ThrowIfNull(integrationEvent);
+        var type = integrationEvent.GetType();
+        var now = ClockOf((DbContext)db).GetUtcNow();
+        db.OutboxMessages.Add(new OutboxMessage
+        {
+            Id = Guid.CreateVersion7(),
+            MessageType = OutboxMessage.TypeName(type),
+            Payload = JsonSerializer.Serialize(integrationEvent, type, EventJson),
+            OccurredAt = now,
+            NextAttemptAt = now,
+            TraceParent = Activity.Current?.Id,
+        });
+    }
+
+    /// <summary>The app's clock where the context came from DI; the system clock at design time.</summary>
+    public static TimeProvider ClockOf(DbContext context) =>
+        context.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?
+            .GetService(typeof(TimeProvider)) as TimeProvider ?? TimeProvider.System;
+
+    /// <summary>
+    /// The tables of the composition <paramref name="context"/> takes part in: OutboxMessages, InboxMessages and
+    /// DeadLetters for an <see cref="IOutboxContext"/>, OutgoingMails for an <see cref="IMailOutbox"/>. On SQLite their
+    /// times are stored as binary (text cannot be ordered or compared), as <see cref="Persistence.ServiceDbContext"/>'s
+    /// conventions store every time; on SQL Server they keep the native <c>datetimeoffset</c>.
+    /// </summary>
+    public static ModelBuilder AddMessagingTables(this ModelBuilder modelBuilder, DbContext context)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        ArgumentNullException.ThrowIfNull(context);
+        var sqlite = context.Database.IsSqlite();
+        if (context is IOutboxContext)
+        {
+            modelBuilder.Entity<OutboxMessage>(outbox =>
+            {
+                outbox.ToTable("OutboxMessages");
+                outbox.HasKey(m => m.Id);
+                outbox.Property(m => m.MessageType).HasMaxLength(300);
+                outbox.Property(m => m.TraceParent).HasMaxLength(100);
+                outbox.Property(m => m.LastError).HasMaxLength(2000);
+                outbox.HasIndex(m => new { m.DispatchedAt, m.NextAttemptAt });
+                TimesAsBinary(outbox, sqlite);
+            });
+            modelBuilder.Entity<InboxMessage>(inbox =>
+            {
+                inbox.ToTable("InboxMessages");
+                inbox.HasKey(m => new { m.MessageId, m.Consumer });
+                inbox.Property(m => m.Consumer).HasMaxLength(300);
+                TimesAsBinary(inbox, sqlite);
+            });
+            modelBuilder.Entity<DeadLetter>(dead =>
+            {
+                dead.ToTable("DeadLetters");
+                dead.HasKey(m => m.Id);
+                dead.HasIndex(m => new { m.MessageId, m.Consumer }).IsUnique();
+                dead.Property(m => m.MessageType).HasMaxLength(300);
+                dead.Property(m => m.Consumer).HasMaxLength(300);
+                dead.Property(m => m.Endpoint).HasMaxLength(300);
+                dead.Property(m => m.Error).HasMaxLength(4000);
+                TimesAsBinary(dead, sqlite);
+            });
+        }
+
+        if (context is IMailOutbox)
+        {
+            modelBuilder.Entity<OutgoingMail>(mail =>
+            {
+                mail.ToTable("OutgoingMails");
+                mail.HasKey(m => m.Id);
+                mail.Property(m => m.Id).ValueGeneratedNever();
+                mail.Property(m => m.MessageId).HasMaxLength(OutgoingMail.MessageIdMaxLength);
+                mail.HasIndex(m => m.MessageId).IsUnique();
+                mail.Property(m => m.To).HasMaxLength(OutgoingMail.AddressMaxLength);
+                mail.Property(m => m.Subject).HasMaxLength(OutgoingMail.SubjectMaxLength);
+                mail.Property(m => m.Culture).HasMaxLength(16);
+                mail.Property(m => m.TraceParent).HasMaxLength(100);
+                mail.Property(m => m.LastError).HasMaxLength(OutgoingMail.ErrorMaxLength);
+                mail.HasIndex(m => new { m.SentAt, m.FailedAt, m.NextAttemptAt });
+                TimesAsBinary(mail, sqlite);
+            });
+        }
+
+        return modelBuilder;
+    }
+
+    private static void TimesAsBinary<T>(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> entity, bool sqlite)
+        where T : class
+    {
+        if (!sqlite)
+        {
+            return;
+        }
+
+        foreach (var property in typeof(T).GetProperties())
+        {
+            if (property.PropertyType == typeof(DateTimeOffset) || property.PropertyType == typeof(DateTimeOffset?))
+            {
+                entity.Property(property.Name).HasConversion<DateTimeOffsetToBinaryConverter>();
+            }
+        }
+    }
+}
