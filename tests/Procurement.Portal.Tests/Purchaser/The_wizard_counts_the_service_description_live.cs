@@ -1,3 +1,5 @@
+using AntDesign;
+using AntDesign.Internal;
 using Microsoft.Extensions.DependencyInjection;
 using Procurement.Portal.Client;
 using Procurement.Portal.Components.Pages.Purchaser;
@@ -12,6 +14,7 @@ public sealed class The_wizard_counts_the_service_description_live : PurchaserCo
         Services.AddSingleton<TimeProvider>(new FixedClock(new DateTimeOffset(2026, 12, 5, 2, 0, 0, TimeSpan.Zero)));
         Services.AddSingleton<ITendersClient>(new FakeTenders());
         Services.AddSingleton<IServiceProgramsClient>(new FakePrograms());
+        JSInterop.Setup<TextAreaInfo>(JSInteropConstants.InputComponentHelper.GetTextAreaInfo, _ => true).SetResult(new TextAreaInfo { LineHeight = 22 });
     }
 
     private IRenderedComponent<TenderWizard> OnTheContentStep()
