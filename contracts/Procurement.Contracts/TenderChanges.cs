@@ -61,6 +61,7 @@ public sealed record TenderClarified(
 /// <param name="BidSecurity">The bid security after the amendment; null when none.</param>
 /// <param name="AmendedAt">When the amendment was published (UTC).</param>
 /// <param name="Rules">The method's numbers for the tender after the amendment (the panel size follows the budget).</param>
+/// <param name="ServiceDescription">The service description (服务内容) after the amendment; null in a message sent before tenders carried one.</param>
 public sealed record TenderAmended(
     Guid TenderId,
     int AmendmentNumber,
@@ -81,7 +82,8 @@ public sealed record TenderAmended(
     IReadOnlyList<string> Eligibility,
     decimal? BidSecurity,
     DateTimeOffset AmendedAt,
-    ProcurementRulesTerms Rules);
+    ProcurementRulesTerms Rules,
+    string? ServiceDescription = null);
 
 /// <summary>
 /// A document (PDF, DOCX or XLSX, at most 20 MB, type checked by signature) was attached to a draft or

@@ -46,6 +46,9 @@ public sealed record ServiceProgramCreated(
 /// <param name="Eligibility">The eligibility requirements (资格要求), as the purchaser wrote them.</param>
 /// <param name="BidSecurity">The bid security (投标保证金) in CNY; null when none is required.</param>
 /// <param name="Rules">The numbers of the method's rule that later stages apply (Tendering's rule table is their one home).</param>
+/// <param name="ServiceDescription">服务内容/项目概况: the service bought, as agencies read it; null in a message sent before tenders carried one.</param>
+/// <param name="Region">The program's region; null in a message sent before the event carried it.</param>
+/// <param name="ServiceDomain">The program's service domain as its enum name (<c>Elderly</c>, …); null in a message sent before the event carried it.</param>
 public sealed record TenderPublished(
     Guid TenderId,
     Guid ProgramId,
@@ -64,7 +67,10 @@ public sealed record TenderPublished(
     IReadOnlyList<InstalmentTerms> PaymentSchedule,
     IReadOnlyList<string> Eligibility,
     decimal? BidSecurity,
-    ProcurementRulesTerms Rules);
+    ProcurementRulesTerms Rules,
+    string? ServiceDescription = null,
+    string? Region = null,
+    string? ServiceDomain = null);
 
 /// <summary>
 /// What the procurement method's rule (DOMAIN.md §3, §6) says for this tender, from Tendering's one rule table,

@@ -59,10 +59,10 @@ public sealed class Open_tenders : IAsyncLifetime
         harness.Published.Select<Fault<T>>().Should().BeEmpty();
     }
 
-    private async Task<JsonElement[]> ListAsync()
+    private async Task<JsonElement[]> ListAsync(string query = "")
     {
         var client = _host.CreateClient().WithToken(TestTokens.For(_host.Services, Roles.Agency, Guid.NewGuid()));
-        var response = await client.GetAsync("/api/bids/open-tenders");
+        var response = await client.GetAsync("/api/bids/open-tenders" + query);
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         return (await response.Content.ReadFromJsonAsync<JsonElement[]>())!;
     }
@@ -81,6 +81,87 @@ public sealed class Open_tenders : IAsyncLifetime
         tender.GetProperty("bidDeadlineLocal").GetString().Should().Be("2026-12-20T17:00:00+08:00");
         tender.GetProperty("timeZone").GetString().Should().Be("Asia/Shanghai");
     }
+
+    [Fact]
+    public async Task An_agency_sees_what_a_tender_is_about_its_description_region_and_service_domain()
+    {
+        var published = Tender("Youth outreach 2027", Now.AddDays(12)) with
+        {
+            ServiceDescription = "After-school casework for left-behind children.", Region = "Futian District", ServiceDomain = "ChildrenAndYouth",
+        };
+        await PublishAndWaitAsync(published);
+
+        var tender = (await ListAsync()).Should().ContainSingle().Subject;
+        tender.GetProperty("serviceDescription").GetString().Should().Be("After-school casework for left-behind children.");
+        tender.GetProperty("region").GetString().Should().Be("Futian District");
+        tender.GetProperty("serviceDomain").GetString().Should().Be("ChildrenAndYouth");
+    }
+
+    [Fact]
+    public async Task A_tender_published_before_events_carried_region_and_domain_still_lists_without_them()
+    {
+        // A message an older Tendering sent: none of the three fields at the end.
+        var old = JsonSerializer.SerializeToNode(Tender("Published long ago", Now.AddDays(12)), JsonSerializerOptions.Web)!.AsObject();
+        old.Remove("serviceDescription");
+        old.Remove("region");
+        old.Remove("serviceDomain");
+        var read = old.Deserialize<TenderPublished>(JsonSerializerOptions.Web)!;
+        read.Region.Should().BeNull("the contract reads a message without the new fields");
+
+        await PublishAndWaitAsync(read);
+
+        var tender = (await ListAsync()).Should().ContainSingle().Subject;
+        tender.GetProperty("title").GetString().Should().Be("Published long ago");
+        tender.GetProperty("region").ValueKind.Should().Be(JsonValueKind.Null);
+        tender.GetProperty("serviceDomain").ValueKind.Should().Be(JsonValueKind.Null);
+        tender.GetProperty("serviceDescription").ValueKind.Should().Be(JsonValueKind.Null);
+        (await ListAsync("?region=Futian%20District")).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task The_list_is_filtered_by_region_service_domain_and_text()
+    {
+        var futianYouth = Tender("Youth outreach", Now.AddDays(10)) with
+        {
+            ServiceDescription = "Casework for left-behind children.", Region = "Futian District", ServiceDomain = "ChildrenAndYouth",
+        };
+        var futianElders = Tender("Elder care", Now.AddDays(11)) with
+        {
+            ServiceDescription = "Home visits for elders living alone.", Region = "Futian District", ServiceDomain = "Elderly",
+        };
+        var nanshanElders = Tender("Elder care Nanshan", Now.AddDays(12)) with
+        {
+            ServiceDescription = "Day centre for elders.", Region = "Nanshan District", ServiceDomain = "Elderly",
+        };
+        await PublishAndWaitAsync(futianYouth);
+        await PublishAndWaitAsync(futianElders);
+        await PublishAndWaitAsync(nanshanElders);
+
+        static Guid[] Ids(JsonElement[] list) => [.. list.Select(t => t.GetProperty("tenderId").GetGuid())];
+        Ids(await ListAsync("?region=Futian%20District")).Should().Equal(futianYouth.TenderId, futianElders.TenderId);
+        Ids(await ListAsync("?serviceDomain=Elderly")).Should().Equal(futianElders.TenderId, nanshanElders.TenderId);
+        Ids(await ListAsync("?region=Futian%20District&serviceDomain=Elderly")).Should().Equal(futianElders.TenderId);
+        Ids(await ListAsync("?q=living%20alone")).Should().Equal([futianElders.TenderId], "the text is looked for in the description");
+        Ids(await ListAsync("?q=Nanshan")).Should().Equal([nanshanElders.TenderId], "and in the title");
+    }
+
+    [Fact]
+    public async Task An_amendment_replaces_the_description_and_one_without_it_keeps_it()
+    {
+        var published = Tender("Youth outreach", Now.AddDays(30)) with { ServiceDescription = "Casework." };
+        await PublishAndWaitAsync(published);
+
+        await SendAndWaitAsync(Amended(published, 1, "Casework and group work."));
+        (await ListAsync()).Single().GetProperty("serviceDescription").GetString().Should().Be("Casework and group work.");
+
+        await SendAndWaitAsync(Amended(published, 2, null));
+        (await ListAsync()).Single().GetProperty("serviceDescription").GetString().Should().Be("Casework and group work.");
+    }
+
+    private static TenderAmended Amended(TenderPublished tender, int number, string? serviceDescription) => new(
+        tender.TenderId, number, "Changed", ChangesBids: true, ["serviceDescription"], tender.BidDeadline, tender.BidDeadline, DeadlineMoved: false,
+        tender.BudgetCeiling, tender.ServiceStart, tender.ServiceEnd, tender.Staffing, tender.PersonnelCost, tender.Evaluation, tender.Kpis,
+        tender.PaymentSchedule, tender.Eligibility, tender.BidSecurity, Now.AddDays(1), tender.Rules, serviceDescription);
 
     [Fact]
     public async Task An_agency_sees_the_method_and_what_a_bid_is_checked_against()

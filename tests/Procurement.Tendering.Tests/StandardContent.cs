@@ -28,5 +28,6 @@ internal static class StandardContent
         BidSecurity: 9600.00m,
         SingleSourceJustification: method == ProcurementMethod.SingleSource
             ? "The only registered agency licensed for community correction work in the district (Justice Bureau notice 2026-14)."
-            : null);
+            : null,
+        ServiceDescription: "Home visits and psychological support for elders living alone on Street X.");
 }

@@ -14,6 +14,8 @@ internal static class TenderBodies
         fixedPrice = false,
     };
 
+    public const string ServiceDescription = "Home visits and psychological support for elders living alone on Street X.";
+
     public static readonly object Staffing = new { certifiedSocialWorkers = 3, intermediateOrAbove = 1, supervisors = 1 };
 
     public static readonly string[] Eligibility = ["Registered social organisation", "No serious violation in the last three years"];
@@ -57,6 +59,7 @@ internal static class TenderBodies
         paymentSchedule = Payment,
         personnelCost = PersonnelCost,
         bidSecurity = 9600.00m,
+        serviceDescription = ServiceDescription,
         version,
     };
 

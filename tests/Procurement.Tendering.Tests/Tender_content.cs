@@ -30,7 +30,7 @@ public sealed class Tender_content
         refusal.Code.Should().Be("tender_incomplete");
         refusal.Field.Should().Be("procurementMethod");
         var missing = ((IEnumerable<object>)refusal.Extensions["violations"]!).Select(v => v.GetType().GetProperty("field")!.GetValue(v)).ToList();
-        missing.Should().Equal("procurementMethod", "evaluationScheme", "staffingRequirement", "eligibility", "kpis", "paymentSchedule");
+        missing.Should().Equal("procurementMethod", "evaluationScheme", "staffingRequirement", "eligibility", "kpis", "paymentSchedule", "serviceDescription");
         tender.Status.Should().Be(TenderStatus.Draft);
     }
 

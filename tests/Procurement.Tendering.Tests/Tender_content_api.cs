@@ -65,7 +65,7 @@ public sealed class Tender_content_api : IAsyncLifetime
         var problem = await JsonAsync(publish);
         problem.GetProperty("type").GetString().Should().Be("urn:procurement:problem:tender_incomplete");
         problem.GetProperty("violations").EnumerateArray().Select(v => v.GetProperty("field").GetString())
-            .Should().Equal("procurementMethod", "evaluationScheme", "staffingRequirement", "eligibility", "kpis", "paymentSchedule");
+            .Should().Equal("procurementMethod", "evaluationScheme", "staffingRequirement", "eligibility", "kpis", "paymentSchedule", "serviceDescription");
         Rules(problem).Should().OnlyContain(rule => rule == "required_to_publish");
     }
 

@@ -167,6 +167,7 @@ public sealed class Tender_outcomes_api : IAsyncLifetime
         eligibility = TenderBodies.Eligibility,
         kpis = TenderBodies.Kpis,
         paymentSchedule = TenderBodies.Payment,
+        serviceDescription = TenderBodies.ServiceDescription,
         singleSourceJustification = justification,
         predecessorContractId = predecessor,
     };

@@ -20,7 +20,8 @@ public sealed record NewTender(
     IReadOnlyList<KpiBody>? Kpis = null,
     PaymentScheduleBody? PaymentSchedule = null,
     PersonnelCostBody? PersonnelCost = null,
-    decimal? BidSecurity = null)
+    decimal? BidSecurity = null,
+    string? ServiceDescription = null)
 {
     /// <summary>A complete tender with <see cref="StandardTenderContent"/>.</summary>
     public static NewTender Standard(
@@ -47,7 +48,8 @@ public sealed record PersonnelCostBody(decimal MinimumPersonnelShare, IReadOnlyL
 /// <summary>
 /// The content a purchaser fills in for an ordinary public tender of social-work services: price 30 points,
 /// service plan 60, past performance 10; three certified workers, one at intermediate level or above, one
-/// supervisor; two KPIs; the default 30/40/30 payment schedule; 60 % personnel share with pay floors; no bid security.
+/// supervisor; two KPIs; the default 30/40/30 payment schedule; 60 % personnel share with pay floors; no bid security;
+/// a service description.
 /// </summary>
 public static class StandardTenderContent
 {
@@ -67,6 +69,9 @@ public static class StandardTenderContent
 
     public static PersonnelCostBody PersonnelCost { get; } = new(0.60m, [new("Assistant", 4500.00m), new("Intermediate", 5500.00m)]);
 
+    /// <summary>服务内容: required to publish.</summary>
+    public const string ServiceDescription = "Home visits, meal and medical escort and psychological support for elders living alone in the district.";
+
     public static NewTender ApplyTo(NewTender tender) => tender with
     {
         ProcurementMethod = Method,
@@ -76,6 +81,7 @@ public static class StandardTenderContent
         Kpis = Kpis,
         PaymentSchedule = Payment,
         PersonnelCost = PersonnelCost,
+        ServiceDescription = ServiceDescription,
     };
 }
 

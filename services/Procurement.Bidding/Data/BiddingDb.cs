@@ -104,6 +104,9 @@ public sealed class BiddingDb(DbContextOptions<BiddingDb> options) : ServiceDbCo
             tender.HasKey(t => t.TenderId);
             tender.Property(t => t.TenderId).ValueGeneratedNever();
             tender.Property(t => t.Title).HasMaxLength(200);
+            tender.Property(t => t.ServiceDescription).HasMaxLength(4000);
+            tender.Property(t => t.Region).HasMaxLength(200);
+            tender.Property(t => t.ServiceDomain).HasMaxLength(40);
             tender.Property(t => t.ProcurementMethod).HasMaxLength(40);
             tender.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
             tender.Property(t => t.CancellationReason).HasMaxLength(1000);

@@ -1,5 +1,8 @@
 namespace Procurement.Bidding.Domain;
 
+/// <summary>What a tender is about: its service description and its program's region and service domain, each null when an old event did not carry it.</summary>
+public sealed record OpenTenderSubject(string? ServiceDescription, string? Region, string? ServiceDomain);
+
 /// <summary>
 /// Bidding's own copy of a published tender (from TenderPublished): what agencies see while the
 /// tender takes bids, and what a bid will be checked against. Tendering's database is never read.
@@ -17,6 +20,15 @@ public sealed class OpenTender
     public Guid PurchasingUnitId { get; private set; }
 
     public string Title { get; private set; } = "";
+
+    /// <summary>服务内容/项目概况; null for a tender published before tenders carried one.</summary>
+    public string? ServiceDescription { get; private set; }
+
+    /// <summary>The program's region; null for a tender published before the event carried it.</summary>
+    public string? Region { get; private set; }
+
+    /// <summary>The program's service domain as its enum name (<c>Elderly</c>, …); null for a tender published before the event carried it.</summary>
+    public string? ServiceDomain { get; private set; }
 
     public decimal BudgetCeiling { get; private set; }
 
@@ -53,7 +65,8 @@ public sealed class OpenTender
 
     public static OpenTender Published(
         Guid tenderId, Guid programId, Guid purchasingUnitId, string title, decimal budgetCeiling,
-        DateTimeOffset bidDeadline, DateOnly serviceStart, DateOnly serviceEnd, DateTimeOffset publishedAt, OpenTenderTerms? terms = null)
+        DateTimeOffset bidDeadline, DateOnly serviceStart, DateOnly serviceEnd, DateTimeOffset publishedAt, OpenTenderTerms? terms = null,
+        OpenTenderSubject? subject = null)
     {
         terms ??= OpenTenderTerms.None;
         return new OpenTender
@@ -62,6 +75,9 @@ public sealed class OpenTender
             ProgramId = programId,
             PurchasingUnitId = purchasingUnitId,
             Title = title,
+            ServiceDescription = subject?.ServiceDescription,
+            Region = subject?.Region,
+            ServiceDomain = subject?.ServiceDomain,
             BudgetCeiling = budgetCeiling,
             BidDeadline = bidDeadline,
             ServiceStart = serviceStart,
@@ -97,13 +113,16 @@ public sealed class OpenTender
     /// tender takes it: Tendering refuses amendments after the deadline, so a late one is a stale redelivery.
     /// </summary>
     public bool Amend(
-        decimal budgetCeiling, DateTimeOffset bidDeadline, DateOnly serviceStart, DateOnly serviceEnd, OpenTenderTerms terms)
+        decimal budgetCeiling, DateTimeOffset bidDeadline, DateOnly serviceStart, DateOnly serviceEnd, OpenTenderTerms terms,
+        string? serviceDescription = null)
     {
         if (Status != OpenTenderStatus.Open)
         {
             return false;
         }
 
+        // An amendment sent before tenders carried a description leaves the one kept.
+        ServiceDescription = serviceDescription ?? ServiceDescription;
         BudgetCeiling = budgetCeiling;
         BidDeadline = bidDeadline;
         ServiceStart = serviceStart;

@@ -29,7 +29,7 @@ public sealed class TenderAmendedConsumer(BiddingDb db, TimeProvider clock, ILog
 
         var terms = TenderPublishedConsumer.TermsOf(
             tender.ProcurementMethod, message.Staffing, message.PersonnelCost, message.Evaluation, message.Eligibility, message.BidSecurity);
-        if (!tender.Amend(message.BudgetCeiling, message.NewBidDeadline, message.ServiceStart, message.ServiceEnd, terms))
+        if (!tender.Amend(message.BudgetCeiling, message.NewBidDeadline, message.ServiceStart, message.ServiceEnd, terms, message.ServiceDescription))
         {
             return;
         }

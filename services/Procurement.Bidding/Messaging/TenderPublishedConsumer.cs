@@ -24,7 +24,8 @@ public sealed class TenderPublishedConsumer(BiddingDb db, BidSealer sealer, Time
 
         var tender = OpenTender.Published(
             message.TenderId, message.ProgramId, message.PurchasingUnitId, message.Title, message.BudgetCeiling,
-            message.BidDeadline, message.ServiceStart, message.ServiceEnd, message.PublishedAt, TermsOf(message));
+            message.BidDeadline, message.ServiceStart, message.ServiceEnd, message.PublishedAt, TermsOf(message),
+            new OpenTenderSubject(Blank(message.ServiceDescription), Blank(message.Region), Blank(message.ServiceDomain)));
         Db.OpenTenders.Add(tender);
 
         // Cancelled before this publication reached Bidding: the copy is kept, already cancelled, so no bid is ever taken for it.
@@ -41,6 +42,8 @@ public sealed class TenderPublishedConsumer(BiddingDb db, BidSealer sealer, Time
             Db.TenderDataKeys.Add(sealer.CreateDataKey(message.TenderId, Clock.GetUtcNow()));
         }
     }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 
     /// <summary>The terms a bid is checked against. Collections may be missing from an event sent before tenders carried content.</summary>
     internal static OpenTenderTerms TermsOf(TenderPublished message) => TermsOf(

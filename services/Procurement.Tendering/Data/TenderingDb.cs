@@ -40,6 +40,7 @@ public sealed class TenderingDb(DbContextOptions<TenderingDb> options) : Service
             tender.Property(t => t.Method).HasConversion<string>().HasMaxLength(40);
             tender.Property(t => t.CancellationReason).HasMaxLength(1000);
             tender.Property(t => t.SingleSourceJustification).HasMaxLength(TenderRequest.JustificationMaxLength);
+            tender.Property(t => t.ServiceDescription).HasMaxLength(Tender.ServiceDescriptionMaxLength);
             tender.Property(t => t.FailureReason).HasMaxLength(1000);
 
             // Value objects as JSON text columns (see ContentJson).

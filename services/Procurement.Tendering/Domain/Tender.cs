@@ -35,6 +35,12 @@ public sealed partial class Tender
 
     public string Title { get; private set; } = "";
 
+    /// <summary>The most characters a service description (服务内容/项目概况) may have.</summary>
+    public const int ServiceDescriptionMaxLength = 4000;
+
+    /// <summary>服务内容/项目概况: what service is bought, for whom, where — as agencies read it. Required to publish.</summary>
+    public string? ServiceDescription { get; private set; }
+
     /// <summary>最高限价, CNY with two decimals.</summary>
     public decimal BudgetCeiling { get; private set; }
 
@@ -197,8 +203,15 @@ public sealed partial class Tender
             rules.CheckBidSecurity(security, budgetCeiling);
         }
 
+        var description = string.IsNullOrWhiteSpace(content.ServiceDescription) ? null : content.ServiceDescription.Trim();
+        if (description is { Length: > ServiceDescriptionMaxLength })
+        {
+            throw new RuleViolationException("service_description_too_long", "serviceDescription", ServiceDescriptionMaxLength, description.Length);
+        }
+
         EnsureDeadlineBeforeService(bidDeadline, serviceStart);
         Title = title.Trim();
+        ServiceDescription = description;
         BudgetCeiling = budgetCeiling;
         BidDeadline = bidDeadline.ToUniversalTime();
         ServiceStart = serviceStart;
@@ -218,7 +231,7 @@ public sealed partial class Tender
     /// <summary>The tender's content as it stands (what an amendment changes parts of, and a renewal draft copies).</summary>
     public TenderContent Content => new(
         Method, EvaluationScheme, StaffingRequirement, Eligibility, Kpis, PaymentSchedule, PersonnelCost, BidSecurity,
-        SingleSourceJustification, PredecessorContractId);
+        SingleSourceJustification, PredecessorContractId, ServiceDescription);
 
     /// <summary>The parts a tender must have before it is published, each by its field; empty when complete.</summary>
     public IReadOnlyList<string> MissingForPublication(ProcurementMethodRules rules)
@@ -254,6 +267,11 @@ public sealed partial class Tender
         if (PaymentSchedule is null)
         {
             missing.Add("paymentSchedule");
+        }
+
+        if (ServiceDescription is null)
+        {
+            missing.Add("serviceDescription");
         }
 
         return missing;
@@ -411,6 +429,7 @@ public sealed partial class Tender
             Eligibility = change.Eligibility ?? Eligibility,
             Kpis = change.Kpis ?? Kpis,
             PaymentSchedule = change.PaymentSchedule ?? PaymentSchedule,
+            ServiceDescription = change.ServiceDescription ?? ServiceDescription,
         };
         Set(program, Title, change.BudgetCeiling ?? BudgetCeiling, deadline, serviceStart, change.ServiceEnd ?? ServiceEnd, content, rules);
         AmendmentCount++;

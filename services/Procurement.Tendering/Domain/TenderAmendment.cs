@@ -15,7 +15,8 @@ public sealed record TenderChange(
     PaymentSchedule? PaymentSchedule = null,
     EvaluationScheme? EvaluationScheme = null,
     IReadOnlyList<string>? Eligibility = null,
-    DateTimeOffset? BidDeadline = null)
+    DateTimeOffset? BidDeadline = null,
+    string? ServiceDescription = null)
 {
     public const string BidDeadlineField = "bidDeadline";
 
@@ -31,6 +32,7 @@ public sealed record TenderChange(
         Add(fields, "paymentSchedule", PaymentSchedule is not null);
         Add(fields, "evaluationScheme", EvaluationScheme is not null);
         Add(fields, "eligibility", Eligibility is not null);
+        Add(fields, "serviceDescription", ServiceDescription is not null);
         Add(fields, BidDeadlineField, BidDeadline.HasValue);
         return fields;
     }

@@ -16,6 +16,7 @@ namespace Procurement.Tendering.Domain;
 /// <param name="BidSecurity">The optional bid security (投标保证金), CNY.</param>
 /// <param name="SingleSourceJustification">For SingleSource, why there is no competition (auditors read it).</param>
 /// <param name="PredecessorContractId">The contract a direct renewal continues; SingleSource then needs no justification.</param>
+/// <param name="ServiceDescription">服务内容/项目概况: the service bought, as agencies read it (required to publish).</param>
 public sealed record TenderContent(
     ProcurementMethod? Method = null,
     EvaluationScheme? EvaluationScheme = null,
@@ -26,7 +27,8 @@ public sealed record TenderContent(
     PersonnelCostRule? PersonnelCost = null,
     decimal? BidSecurity = null,
     string? SingleSourceJustification = null,
-    Guid? PredecessorContractId = null)
+    Guid? PredecessorContractId = null,
+    string? ServiceDescription = null)
 {
     public static TenderContent Empty { get; } = new();
 }

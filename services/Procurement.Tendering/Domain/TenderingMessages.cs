@@ -18,6 +18,7 @@ internal static class TenderingMessages
         ["bid_deadline_after_service_start"] = ("The bid deadline {0} must fall before the service starts on {1}.", "投标截止时间 {0} 必须早于服务开始日期 {1}。"),
         ["tender_not_editable"] = ("Only a draft tender can be edited; this one is {0}. A published tender changes by amendment.", "只有草稿状态的采购项目可以修改；当前状态为 {0}。已发布的项目只能通过更正公告变更。"),
         ["tender_program_fixed"] = ("A tender stays with the service program it was drafted for.", "采购项目不能改换所属的服务项目。"),
+        ["service_description_too_long"] = ("The service description may have at most {0} characters; it has {1}.", "服务内容（项目概况）最多 {0} 个字符，当前 {1} 个。"),
         ["eligibility_blank"] = ("An eligibility requirement cannot be blank.", "资格要求不能为空。"),
         ["evaluation_scheme_needs_method"] = ("Choose the procurement method before the evaluation scheme: its price weight depends on it.", "请先选择采购方式再设置评分办法：价格分权重取决于采购方式。"),
         ["bid_security_invalid"] = ("The bid security {0} must be above zero with at most two decimals.", "投标保证金 {0} 必须大于零且最多两位小数。"),

@@ -32,7 +32,8 @@ public sealed record QuestionView(
 /// <summary>
 /// An amendment (更正公告) to a published tender: a description and at least one changed part. Parts
 /// left out stay as they are. <c>bidDeadline</c> sets the deadline (an extension, or a shortening no
-/// earlier than the method's minimum from publication); <c>version</c>, when sent, must be the tender's
+/// earlier than the method's minimum from publication); <c>serviceDescription</c> replaces the service description
+/// (服务内容, at most 4,000 characters); <c>version</c>, when sent, must be the tender's
 /// current version (else 409). Any change but a bare deadline change can change bids.
 /// </summary>
 public sealed record AmendmentRequest(
@@ -46,7 +47,8 @@ public sealed record AmendmentRequest(
     EvaluationSchemeBody? EvaluationScheme = null,
     IReadOnlyList<string?>? Eligibility = null,
     DateTimeOffset? BidDeadline = null,
-    int? Version = null)
+    int? Version = null,
+    string? ServiceDescription = null)
 {
     public const int DescriptionMaxLength = 2000;
 
@@ -73,6 +75,11 @@ public sealed record AmendmentRequest(
             errors.Add("kpis", "required");
         }
 
+        if (ServiceDescription is not null && string.IsNullOrWhiteSpace(ServiceDescription))
+        {
+            errors.Add("serviceDescription", "required");
+        }
+
         AsContent(method).ValidateContent(errors);
         errors.ThrowIfAny();
     }
@@ -83,7 +90,7 @@ public sealed record AmendmentRequest(
         var content = AsContent(method).ToContent(rules);
         return new TenderChange(
             BudgetCeiling, ServiceStart, ServiceEnd, content.StaffingRequirement, content.Kpis, content.PaymentSchedule,
-            content.EvaluationScheme, content.Eligibility, BidDeadline);
+            content.EvaluationScheme, content.Eligibility, BidDeadline, ServiceDescription);
     }
 
     /// <summary>The new values as sent, keyed by field, for the version listing.</summary>
@@ -98,6 +105,7 @@ public sealed record AmendmentRequest(
         Put(changes, "paymentSchedule", PaymentSchedule);
         Put(changes, "evaluationScheme", EvaluationScheme);
         Put(changes, "eligibility", Eligibility);
+        Put(changes, "serviceDescription", ServiceDescription);
         Put(changes, "bidDeadline", BidDeadline?.ToUniversalTime());
         return ContentJson.Write(changes);
     }
@@ -112,7 +120,8 @@ public sealed record AmendmentRequest(
 
     /// <summary>The content parts in the shape of a tender request, so they are checked exactly as on save.</summary>
     private TenderRequest AsContent(ProcurementMethod? method) => new(
-        null, null, null, null, null, null, method, EvaluationScheme, StaffingRequirement, Eligibility, Kpis, PaymentSchedule);
+        null, null, null, null, null, null, method, EvaluationScheme, StaffingRequirement, Eligibility, Kpis, PaymentSchedule,
+        ServiceDescription: ServiceDescription);
 }
 
 /// <summary>One version of the tender's terms: what changed (by field and new value), when, and what it did to the deadline.</summary>

@@ -22,7 +22,8 @@ public static class TenderEndpoints
             .WithName("ListTenders")
             .WithSummary("The tenders of the caller's purchasing unit (all of them for auditors), newest first; optionally only those of "
                 + "?programId=, in ?status=, or drafted for the renewal of ?successorOfContractId=.");
-        group.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.AnyUser).WithName("GetTender");
+        group.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.AnyUser)
+            .WithName("GetTender").WithSummary("A tender: any signed-in user reads it once published (the announcement agencies bid on); a draft only its own unit and auditors.");
         group.MapPut("/{id:guid}", Edit).RequireAuthorization(Roles.Purchaser)
             .WithName("EditTender").WithSummary("A purchaser edits their draft, sending the version they last read; 409 once published or if someone saved first.");
         group.MapPost("/{id:guid}/publish", Publish).RequireAuthorization(Roles.Purchaser)
@@ -109,7 +110,8 @@ public static class TenderEndpoints
     {
         var tender = await FindOwnAsync(db, id, http);
         tender.Publish(clock.GetUtcNow(), rules);
-        db.Raise(TenderEvents.Published(tender, rules));
+        var program = await db.Programs.AsNoTracking().FirstAsync(p => p.Id == tender.ProgramId, http.RequestAborted);
+        db.Raise(TenderEvents.Published(tender, program, rules));
         await db.SaveChangesAsync(http.RequestAborted);
         return TypedResults.Ok(TenderResponse.From(tender));
     }

@@ -4,15 +4,15 @@ using Procurement.Tendering.Domain.Rules;
 
 namespace Procurement.Tendering.Endpoints;
 
-/// <summary>A published tender as the event other services keep their copy from.</summary>
+/// <summary>A published tender as the event other services keep their copy from, with its program's region and service domain.</summary>
 internal static class TenderEvents
 {
-    public static TenderPublished Published(Tender tender, ProcurementMethodRules rules) => new(
+    public static TenderPublished Published(Tender tender, ServiceProgram program, ProcurementMethodRules rules) => new(
         tender.Id, tender.ProgramId, tender.PurchasingUnitId, tender.Title, tender.BudgetCeiling, tender.BidDeadline,
         tender.ServiceStart, tender.ServiceEnd, tender.PublishedAt!.Value,
         tender.Method!.Value.ToString(),
         Staffing(tender), PersonnelCost(tender), Evaluation(tender), Kpis(tender), Payment(tender), [.. tender.Eligibility],
-        tender.BidSecurity, Rules(tender, rules));
+        tender.BidSecurity, Rules(tender, rules), tender.ServiceDescription, program.Region, program.ServiceDomain.ToString());
 
     /// <summary>An amendment, with the tender's whole terms after it.</summary>
     public static TenderAmended Amended(Tender tender, TenderAmendment amendment, ProcurementMethodRules rules) => new(
@@ -20,7 +20,7 @@ internal static class TenderEvents
         amendment.PreviousBidDeadline, amendment.NewBidDeadline, amendment.DeadlineMoved,
         tender.BudgetCeiling, tender.ServiceStart, tender.ServiceEnd,
         Staffing(tender), PersonnelCost(tender), Evaluation(tender), Kpis(tender), Payment(tender), [.. tender.Eligibility],
-        tender.BidSecurity, amendment.AmendedAt, Rules(tender, rules));
+        tender.BidSecurity, amendment.AmendedAt, Rules(tender, rules), tender.ServiceDescription);
 
     /// <summary>The method's numbers for this tender, read from the one rule table.</summary>
     private static ProcurementRulesTerms Rules(Tender tender, ProcurementMethodRules rules)

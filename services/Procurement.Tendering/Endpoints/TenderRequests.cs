@@ -24,7 +24,8 @@ public sealed record PersonnelCostBody(decimal? MinimumPersonnelShare, IReadOnly
 /// <summary>
 /// A tender as a purchaser drafts (<c>POST</c>) or edits (<c>PUT</c>, with the <c>version</c> last read) it.
 /// The content may be left out in a draft; publishing requires it. Shape is checked here (400);
-/// the numbers by the domain (422).
+/// the numbers by the domain (422), also the service description's length (at most
+/// <see cref="Tender.ServiceDescriptionMaxLength"/> characters: 422 <c>service_description_too_long</c>).
 /// </summary>
 public sealed record TenderRequest(
     Guid? ProgramId, string? Title, decimal? BudgetCeiling, DateTimeOffset? BidDeadline, DateOnly? ServiceStart, DateOnly? ServiceEnd,
@@ -38,7 +39,8 @@ public sealed record TenderRequest(
     decimal? BidSecurity = null,
     int? Version = null,
     string? SingleSourceJustification = null,
-    Guid? PredecessorContractId = null)
+    Guid? PredecessorContractId = null,
+    string? ServiceDescription = null)
 {
     public const int EligibilityMaxLength = 500;
 
@@ -178,7 +180,8 @@ public sealed record TenderRequest(
             : null,
         BidSecurity,
         SingleSourceJustification,
-        PredecessorContractId);
+        PredecessorContractId,
+        ServiceDescription);
 
     /// <summary>Present at all: unlike <see cref="FieldErrors.Required{T}"/>, zero and an enum's first member are values here.</summary>
     private static void Present<T>(FieldErrors errors, string field, T? value)
@@ -213,7 +216,7 @@ public sealed record PersonnelCostView(decimal MinimumPersonnelShare, IReadOnlyL
 /// from (<c>prefilledFromTenderId</c>).
 /// </summary>
 public sealed record TenderResponse(
-    Guid Id, Guid ProgramId, Guid PurchasingUnitId, string Title, decimal BudgetCeiling,
+    Guid Id, Guid ProgramId, Guid PurchasingUnitId, string Title, string? ServiceDescription, decimal BudgetCeiling,
     DateTimeOffset BidDeadline, DateTimeOffset BidDeadlineLocal, string TimeZone,
     DateOnly ServiceStart, DateOnly ServiceEnd, TenderStatus Status, DateTimeOffset? PublishedAt, int Version,
     ProcurementMethod? ProcurementMethod, EvaluationSchemeView? EvaluationScheme, StaffingRequirementView? StaffingRequirement,
@@ -224,7 +227,7 @@ public sealed record TenderResponse(
     Guid? PrefilledFromTenderId, Guid? SuccessorOfContractId)
 {
     public static TenderResponse From(Tender t) => new(
-        t.Id, t.ProgramId, t.PurchasingUnitId, t.Title, t.BudgetCeiling, t.BidDeadline, t.BidDeadline.ToShanghai(), ShanghaiTime.TimeZoneId,
+        t.Id, t.ProgramId, t.PurchasingUnitId, t.Title, t.ServiceDescription, t.BudgetCeiling, t.BidDeadline, t.BidDeadline.ToShanghai(), ShanghaiTime.TimeZoneId,
         t.ServiceStart, t.ServiceEnd, t.Status, t.PublishedAt, t.Version,
         t.Method,
         t.EvaluationScheme is { } s ? new EvaluationSchemeView(s.Criteria, s.FixedPrice) : null,

@@ -8,7 +8,7 @@ namespace Procurement.Browser.Tests.Journeys;
 
 /// <summary>
 /// The agency's journey in zh-CN, by clicking and typing only: agency1 fills its profile, adds a worker to its roster and
-/// bids on a tender the purchaser published (through the API, before the journey starts), and sees the receipt.
+/// bids on a tender the purchaser published (through the API, before the journey starts), found by title and region, and sees the receipt.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public class An_agency_fills_its_profile_adds_a_worker_and_bids_in_the_browser(BrowserPlatform browser)
@@ -58,6 +58,12 @@ public class An_agency_fills_its_profile_adds_a_worker_and_bids_in_the_browser(B
         await page.GetByTestId("tenders-search").FillAsync(title);
         var tender = page.GetByTestId($"tender-{tenderId}");
         await Expect(tender).ToBeVisibleAsync();
+
+        // Filtered by its program's region (an AntDesign select), it stays, with its region and service domain in its row.
+        await page.GetByTestId("tenders-region").Locator(".ant-select-selector").ClickAsync();
+        await page.Locator(".ant-select-item-option", new() { HasTextRegex = new Regex("^示范区$") }).ClickAsync();
+        await Expect(tender.GetByTestId("tender-region")).ToHaveTextAsync("示范区");
+        await Expect(tender.GetByTestId("tender-domain")).ToHaveTextAsync("养老服务");
         await tender.GetByTestId("tender-bid").ClickAsync();
 
         await Expect(page.GetByTestId("bid-title")).ToContainTextAsync(title);

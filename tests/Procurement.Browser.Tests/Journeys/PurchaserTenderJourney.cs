@@ -34,6 +34,7 @@ public class PurchaserTenderJourney(BrowserPlatform browser)
             await page.GetByTestId("wizard-step-1").Locator(".ant-select").First.ClickAsync();
             await page.Locator(".ant-select-item-option").Filter(new LocatorFilterOptions { HasText = programName }).ClickAsync();
             await page.Locator("#tender-title").FillAsync("2027年长者居家社工服务采购");
+            await page.Locator("#service-description").FillAsync("为辖区独居、空巢长者提供居家探访、助餐助医与心理支持服务。");
             await Number(page, "budget-ceiling").FillAsync("1200000");
             await Number(page, "budget-ceiling").BlurAsync();
             await TypeDateAsync(page, "service-start", Day(today.AddDays(60)));

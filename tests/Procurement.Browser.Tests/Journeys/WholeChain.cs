@@ -67,6 +67,7 @@ public class WholeChain(BrowserPlatform browser)
             await page.GetByTestId("wizard-step-1").Locator(".ant-select").First.ClickAsync();
             await page.Locator(".ant-select-item-option").Filter(new LocatorFilterOptions { HasText = programName }).ClickAsync();
             await page.Locator("#tender-title").FillAsync(title);
+            await page.Locator("#service-description").FillAsync("为辖区独居、空巢长者提供居家探访、助餐助医与心理支持服务。");
             await TypeNumberAsync(page, "budget-ceiling", "500000");
             await TypeDateAsync(page, "service-start", Day(browser.Today.AddDays(60)));
             await TypeDateAsync(page, "service-end", Day(browser.Today.AddDays(60 + 364)));

@@ -34,7 +34,7 @@ internal class StaffRosterClientFake : IStaffRosterClient
 
 internal class OpenTendersClientFake : IOpenTendersClient
 {
-    public virtual Task<ICollection<OpenTenderResponse>> ListOpenTendersAsync(CancellationToken cancellationToken) => throw new NotSupportedException("IOpenTendersClient.ListOpenTendersAsync was not expected");
+    public virtual Task<ICollection<OpenTenderResponse>> ListOpenTendersAsync(string? region, string? serviceDomain, string? q, CancellationToken cancellationToken) => throw new NotSupportedException("IOpenTendersClient.ListOpenTendersAsync was not expected");
 }
 
 internal class BidsClientFake : IBidsClient

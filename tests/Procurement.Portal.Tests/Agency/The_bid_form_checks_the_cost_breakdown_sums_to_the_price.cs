@@ -97,7 +97,7 @@ public sealed class The_bid_form_checks_the_cost_breakdown_sums_to_the_price : A
 
     private sealed class OpenTenders : OpenTendersClientFake
     {
-        public override Task<ICollection<OpenTenderResponse>> ListOpenTendersAsync(CancellationToken cancellationToken) =>
+        public override Task<ICollection<OpenTenderResponse>> ListOpenTendersAsync(string? region, string? serviceDomain, string? q, CancellationToken cancellationToken) =>
             Task.FromResult<ICollection<OpenTenderResponse>>(
             [
                 new OpenTenderResponse

@@ -14,5 +14,7 @@ public abstract class PurchaserContext : PortalContext
     {
         JSInterop.Setup<DomRect>(JSInteropConstants.GetBoundingClientRect, _ => true).SetResult(new DomRect());
         JSInterop.Setup<HtmlElement>(JSInteropConstants.GetDomInfo, _ => true).SetResult(new HtmlElement());
+        JSInterop.Setup<AntDesign.Internal.TextAreaInfo>(JSInteropConstants.InputComponentHelper.GetTextAreaInfo, _ => true)
+            .SetResult(new AntDesign.Internal.TextAreaInfo { LineHeight = 22 });
     }
 }

@@ -45,6 +45,47 @@ public static class EvaluationScores
         award is null ? null : rows.FirstOrDefault(r => r.BidId == award.RecommendedBidId);
 }
 
+/// <summary>
+/// The purchaser's choice of the bid to award (DOMAIN.md §6), as Evaluation's award rule takes it: any ranked (valid) bid; the
+/// recommended one by default; a bid not ranked first only with a written reason (<c>award_reason_required</c>) of at most
+/// <see cref="ReasonMaxLength"/> characters.
+/// </summary>
+public sealed class AwardChoice
+{
+    /// <summary>Evaluation's limit on the reason (AwardRules.MaxChallengeLength).</summary>
+    public const int ReasonMaxLength = 4000;
+
+    /// <summary>The bid picked; null keeps the recommendation.</summary>
+    public Guid? BidId { get; set; }
+
+    public string? Reason { get; set; }
+
+    /// <summary>The ranked bid that would be awarded: the one picked, else the recommended one.</summary>
+    public RankingRow? Chosen(IReadOnlyList<RankingRow> rows, AwardResponse? award)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var id = BidId ?? award?.RecommendedBidId;
+        return rows.FirstOrDefault(r => r.BidId == id);
+    }
+
+    /// <summary>The chosen bid is not ranked first: the award needs the reason.</summary>
+    public static bool NeedsReason(RankingRow? chosen) => chosen is { Rank: not 1 };
+
+    /// <summary>The reason the API would refuse before it is asked (missing, or too long); null when none.</summary>
+    public string? ReasonProblem(RankingRow? chosen) =>
+        !NeedsReason(chosen) ? null
+        : string.IsNullOrWhiteSpace(Reason) ? "AwardReasonRequired"
+        : Reason.Trim().Length > ReasonMaxLength ? "AwardReasonTooLong"
+        : null;
+
+    /// <summary>What <c>POST …/award</c> is sent: the chosen bid, and the reason when it is not ranked first.</summary>
+    public ConfirmAwardRequest Request(RankingRow chosen)
+    {
+        ArgumentNullException.ThrowIfNull(chosen);
+        return new ConfirmAwardRequest { BidId = chosen.BidId, Reason = NeedsReason(chosen) ? Reason?.Trim() : null };
+    }
+}
+
 /// <summary>One broken panel rule, with the number it names (a text key of <c>AwardText</c>).</summary>
 public sealed record PanelProblem(string Key, int Number);
 

@@ -30,6 +30,18 @@ public sealed class TenderDraft
 
     public string? Title { get; set; }
 
+    /// <summary>服务内容/项目概况: required to publish, at most <see cref="ServiceDescriptionMaxLength"/> characters.</summary>
+    public string? ServiceDescription { get; set; }
+
+    /// <summary>Tendering's limit (Tender.ServiceDescriptionMaxLength): one character more is refused with 422 naming <c>serviceDescription</c>.</summary>
+    public const int ServiceDescriptionMaxLength = 4000;
+
+    /// <summary>How many characters the description has, as Tendering counts them (trimmed).</summary>
+    public int ServiceDescriptionLength => (ServiceDescription ?? "").Trim().Length;
+
+    /// <summary>The description is over Tendering's limit: the wizard says so before the API does.</summary>
+    public bool ServiceDescriptionTooLong => ServiceDescriptionLength > ServiceDescriptionMaxLength;
+
     public decimal BudgetCeiling { get; set; }
 
     public DateTime? ServiceStart { get; set; }
@@ -73,6 +85,7 @@ public sealed class TenderDraft
     {
         ProgramId = ProgramId,
         Title = Title,
+        ServiceDescription = string.IsNullOrWhiteSpace(ServiceDescription) ? null : ServiceDescription,
         BudgetCeiling = BudgetCeiling,
         BidDeadline = BidDeadline is { } deadline ? TenderRules.AtShanghai(deadline) : null,
         ServiceStart = ServiceStart is { } start ? DateOnly.FromDateTime(start) : null,
@@ -113,6 +126,7 @@ public sealed class TenderDraft
             SingleSourceJustification = tender.SingleSourceJustification,
             ProgramId = tender.ProgramId,
             Title = tender.Title,
+            ServiceDescription = tender.ServiceDescription,
             BudgetCeiling = tender.BudgetCeiling,
             ServiceStart = tender.ServiceStart.ToDateTime(TimeOnly.MinValue),
             ServiceEnd = tender.ServiceEnd.ToDateTime(TimeOnly.MinValue),
@@ -155,7 +169,7 @@ public static class WizardSteps
         return root switch
         {
             "procurementMethod" or "singleSourceJustification" => Method,
-            "programId" or "title" or "budgetCeiling" or "serviceStart" or "serviceEnd" or "bidSecurity" => Content,
+            "programId" or "title" or "serviceDescription" or "budgetCeiling" or "serviceStart" or "serviceEnd" or "bidSecurity" => Content,
             "staffingRequirement" or "eligibility" => Staffing,
             "kpis" => Kpis,
             "paymentSchedule" => Payment,
