@@ -1,7 +1,7 @@
 namespace Procurement.Rules;
 
 /// <summary>A bid's cost breakdown (DOMAIN.md §5): four lines that must sum to the price exactly.</summary>
-public sealed record CostLines(decimal Personnel, decimal Activities, decimal Administration, decimal Other)
+public sealed record BidCosts(decimal Personnel, decimal Activities, decimal Administration, decimal Other)
 {
     public decimal Total => Personnel + Activities + Administration + Other;
 }
@@ -26,7 +26,7 @@ public static class BidCostRules
     /// line's field (<c>costs.personnel</c>…) with its amount, <see cref="CostBreakdownNotPrice"/> on <c>costs</c> with the
     /// total against the price. No breakdown at all counts as a total of 0.
     /// </summary>
-    public static Finding? CheckCosts(CostLines? costs, decimal price)
+    public static Finding? CheckCosts(BidCosts? costs, decimal price)
     {
         if (costs is null)
         {

@@ -7,19 +7,19 @@ public sealed class The_bid_cost_rules
     [Fact]
     public void A_breakdown_that_sums_to_the_price_to_the_fen_passes_and_a_fen_either_way_does_not()
     {
-        BidCostRules.CheckCosts(new CostLines(600_000m, 200_000m, 150_000m, 50_000m), 1_000_000m).Should().BeNull();
-        BidCostRules.CheckCosts(new CostLines(600_000m, 200_000m, 150_000m, 49_999.99m), 1_000_000m)
+        BidCostRules.CheckCosts(new BidCosts(600_000m, 200_000m, 150_000m, 50_000m), 1_000_000m).Should().BeNull();
+        BidCostRules.CheckCosts(new BidCosts(600_000m, 200_000m, 150_000m, 49_999.99m), 1_000_000m)
             .Should().Be(new Finding(BidCostRules.CostBreakdownNotPrice, "costs", Value: 999_999.99m, Limit: 1_000_000m));
-        BidCostRules.CheckCosts(new CostLines(600_000m, 200_000m, 150_000m, 50_000.01m), 1_000_000m)!.Value.Should().Be(1_000_000.01m);
+        BidCostRules.CheckCosts(new BidCosts(600_000m, 200_000m, 150_000m, 50_000.01m), 1_000_000m)!.Value.Should().Be(1_000_000.01m);
         BidCostRules.CheckCosts(null, 1_000m).Should().Be(new Finding(BidCostRules.CostBreakdownNotPrice, "costs", Value: 0m, Limit: 1_000m));
     }
 
     [Fact]
     public void Each_line_is_at_least_zero_in_whole_fen()
     {
-        BidCostRules.CheckCosts(new CostLines(1_000.01m, -0.01m, 0m, 0m), 1_000m).Should().Be(new Finding(BidCostRules.CostNegative, "costs.activities", Value: -0.01m));
-        BidCostRules.CheckCosts(new CostLines(999.995m, 0.005m, 0m, 0m), 1_000m).Should().Be(new Finding(BidCostRules.AmountNotTwoDecimals, "costs.personnel", Value: 999.995m));
-        BidCostRules.CheckCosts(new CostLines(1_000m, 0m, 0m, 0m), 1_000m).Should().BeNull();
+        BidCostRules.CheckCosts(new BidCosts(1_000.01m, -0.01m, 0m, 0m), 1_000m).Should().Be(new Finding(BidCostRules.CostNegative, "costs.activities", Value: -0.01m));
+        BidCostRules.CheckCosts(new BidCosts(999.995m, 0.005m, 0m, 0m), 1_000m).Should().Be(new Finding(BidCostRules.AmountNotTwoDecimals, "costs.personnel", Value: 999.995m));
+        BidCostRules.CheckCosts(new BidCosts(1_000m, 0m, 0m, 0m), 1_000m).Should().BeNull();
     }
 
     [Fact]

@@ -94,7 +94,7 @@ public static class BidRules
 
     private static void CheckCosts(CostBreakdown? costs, decimal price)
     {
-        var lines = costs is null ? null : new CostLines(costs.Personnel, costs.Activities, costs.Administration, costs.Other);
+        var lines = costs is null ? null : new BidCosts(costs.Personnel, costs.Activities, costs.Administration, costs.Other);
         if (BidCostRules.CheckCosts(lines, price) is { } finding)
         {
             throw finding.Code == BidCodes.CostBreakdownNotPrice
