@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Procurement.Portal.Client;
 using Procurement.Rules;
+using PaymentCondition = Procurement.Portal.Client.PaymentCondition;
+using PriceWeightBounds = Procurement.Rules.PriceWeightBounds;
 
 namespace Procurement.Portal.Components.Pages.Purchaser;
 
