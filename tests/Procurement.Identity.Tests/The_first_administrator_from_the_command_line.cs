@@ -60,11 +60,11 @@ public sealed class The_first_administrator_from_the_command_line : IAsyncLifeti
 
         using (var browser = new Browser(host))
         {
-            using var set = await DirectoryHost.SetPasswordAsync(browser, link, "Distr1ct-Ops-Passw0rd");
+            using var set = await DirectoryHost.SetPasswordAsync(browser, link, "Harbour-Lantern-Quietly-42");
             set.StatusCode.Should().Be(HttpStatusCode.OK, await set.Content.ReadAsStringAsync());
         }
 
-        var tokens = await DirectoryHost.SignInAsync(host, "ops", "Distr1ct-Ops-Passw0rd");
+        var tokens = await DirectoryHost.SignInAsync(host, "ops", "Harbour-Lantern-Quietly-42");
 
         tokens.Status.Should().Be(HttpStatusCode.OK, tokens.ErrorDescription);
         tokens.Access.Values(ProcurementClaims.Role).Should().Equal(Roles.Admin);

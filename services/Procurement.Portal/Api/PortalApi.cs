@@ -54,6 +54,7 @@ public static class PortalApiRegistration
         services.AddSingleton<PortalSocketsHandler>();
         services.AddScoped<PortalUser>();
         services.AddScoped<PortalHttp>();
+        services.AddScoped<Components.Pages.Purchaser.TenderRules>();
         services.AddProcurementApiClients(provider => provider.GetRequiredService<PortalHttp>().Client);
         return services;
     }

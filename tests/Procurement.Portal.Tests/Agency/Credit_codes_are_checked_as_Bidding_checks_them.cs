@@ -44,7 +44,7 @@ public sealed class Credit_codes_are_checked_as_Bidding_checks_them
     public void An_organisation_code_with_a_wrong_check_character_is_refused_even_when_the_whole_code_checks()
     {
         const string first17 = "91350100M000100Y5";
-        var text = first17 + CreditCode.CheckCharacterOf(first17);
+        var text = first17 + Procurement.Rules.CreditCodeRules.CheckCharacterOf(first17);
 
         CreditCode.Check(text).Should().Be(CreditCodeProblem.OrganisationCode);
     }

@@ -1,5 +1,10 @@
 using AntDesign;
 using AntDesign.JsInterop;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Procurement.Portal.Client;
+using Procurement.Portal.Components.Pages.Purchaser;
 
 namespace Procurement.Portal.Tests.Purchaser;
 
@@ -16,5 +21,10 @@ public abstract class PurchaserContext : PortalContext
         JSInterop.Setup<HtmlElement>(JSInteropConstants.GetDomInfo, _ => true).SetResult(new HtmlElement());
         JSInterop.Setup<AntDesign.Internal.TextAreaInfo>(JSInteropConstants.InputComponentHelper.GetTextAreaInfo, _ => true)
             .SetResult(new AntDesign.Internal.TextAreaInfo { LineHeight = 22 });
+
+        // The method numbers the wizard reads once per circuit: the national table, unless a test registers other numbers.
+        Services.AddSingleton<IMethodRulesClient>(new FakeMethodRules());
+        Services.AddSingleton<ILogger<TenderRules>>(NullLogger<TenderRules>.Instance);
+        Services.AddScoped<TenderRules>();
     }
 }

@@ -8,17 +8,19 @@ public sealed class The_tender_rules_are_checked_as_the_API_checks_them
     private static List<CriterionDraft> Scheme(params (CriterionKind Kind, decimal Points)[] criteria) =>
         [.. criteria.Select((c, i) => new CriterionDraft { Name = $"评分项{i + 1}", Kind = c.Kind, MaxPoints = c.Points })];
 
+    private static readonly TenderRules Rules = FakeMethodRules.Loaded();
+
     private static IEnumerable<string> Keys(IEnumerable<RuleIssue> issues) => issues.Select(i => i.Key);
 
     [Fact]
     public void A_scheme_of_100_points_with_a_price_weight_in_range_passes() =>
-        TenderRules.CheckScheme(ProcurementMethod.CompetitiveConsultation, Scheme((CriterionKind.Price, 30m), (CriterionKind.Technical, 70m)), fixedPrice: false)
+        Rules.CheckScheme(ProcurementMethod.CompetitiveConsultation, Scheme((CriterionKind.Price, 30m), (CriterionKind.Technical, 70m)), fixedPrice: false)
             .Should().BeEmpty();
 
     [Fact]
     public void A_scheme_that_does_not_sum_to_100_is_refused_with_its_sum()
     {
-        var issues = TenderRules.CheckScheme(ProcurementMethod.PublicTender, Scheme((CriterionKind.Price, 30m), (CriterionKind.Technical, 60m)), fixedPrice: false);
+        var issues = Rules.CheckScheme(ProcurementMethod.PublicTender, Scheme((CriterionKind.Price, 30m), (CriterionKind.Technical, 60m)), fixedPrice: false);
 
         issues.Should().ContainSingle().Which.Should().BeEquivalentTo(new RuleIssue("RuleSchemeNot100", 90m, 100m));
     }
@@ -31,28 +33,28 @@ public sealed class The_tender_rules_are_checked_as_the_API_checks_them
     {
         var points = decimal.Parse(price, System.Globalization.CultureInfo.InvariantCulture);
 
-        Keys(TenderRules.CheckScheme(method, Scheme((CriterionKind.Price, points), (CriterionKind.Technical, 100m - points)), fixedPrice: false))
+        Keys(Rules.CheckScheme(method, Scheme((CriterionKind.Price, points), (CriterionKind.Technical, 100m - points)), fixedPrice: false))
             .Should().Equal(rule);
     }
 
     [Fact]
     public void A_public_tender_has_no_upper_bound_on_the_price_weight() =>
-        TenderRules.CheckScheme(ProcurementMethod.PublicTender, Scheme((CriterionKind.Price, 60m), (CriterionKind.Technical, 40m)), fixedPrice: false)
+        Rules.CheckScheme(ProcurementMethod.PublicTender, Scheme((CriterionKind.Price, 60m), (CriterionKind.Technical, 40m)), fixedPrice: false)
             .Should().BeEmpty();
 
     [Fact]
     public void A_fixed_price_tender_scores_no_price_and_needs_none()
     {
-        Keys(TenderRules.CheckScheme(ProcurementMethod.PublicTender, Scheme((CriterionKind.Price, 20m), (CriterionKind.Technical, 80m)), fixedPrice: true))
+        Keys(Rules.CheckScheme(ProcurementMethod.PublicTender, Scheme((CriterionKind.Price, 20m), (CriterionKind.Technical, 80m)), fixedPrice: true))
             .Should().Equal("RuleFixedPriceScoresPrice");
-        TenderRules.CheckScheme(ProcurementMethod.PublicTender, Scheme((CriterionKind.Technical, 100m)), fixedPrice: true).Should().BeEmpty();
+        Rules.CheckScheme(ProcurementMethod.PublicTender, Scheme((CriterionKind.Technical, 100m)), fixedPrice: true).Should().BeEmpty();
     }
 
     [Fact]
     public void A_scored_tender_without_price_or_with_two_prices_is_refused()
     {
-        Keys(TenderRules.CheckScheme(ProcurementMethod.PublicTender, Scheme((CriterionKind.Technical, 100m)), fixedPrice: false)).Should().Equal("RulePriceMissing");
-        Keys(TenderRules.CheckScheme(ProcurementMethod.PublicTender, Scheme((CriterionKind.Price, 20m), (CriterionKind.Price, 20m), (CriterionKind.Technical, 60m)), fixedPrice: false))
+        Keys(Rules.CheckScheme(ProcurementMethod.PublicTender, Scheme((CriterionKind.Technical, 100m)), fixedPrice: false)).Should().Equal("RulePriceMissing");
+        Keys(Rules.CheckScheme(ProcurementMethod.PublicTender, Scheme((CriterionKind.Price, 20m), (CriterionKind.Price, 20m), (CriterionKind.Technical, 60m)), fixedPrice: false))
             .Should().Equal("RulePriceDuplicate");
     }
 
@@ -61,10 +63,10 @@ public sealed class The_tender_rules_are_checked_as_the_API_checks_them
     {
         InstalmentDraft At(decimal percent, PaymentCondition condition) => new() { Percent = percent, Condition = condition };
 
-        TenderRules.CheckSchedule([At(30m, PaymentCondition.Activation), At(70m, PaymentCondition.FinalPassed)]).Should().BeEmpty();
-        Keys(TenderRules.CheckSchedule([At(30m, PaymentCondition.Activation), At(60m, PaymentCondition.FinalPassed)])).Should().Equal("RuleScheduleNot100");
-        Keys(TenderRules.CheckSchedule([At(5m, PaymentCondition.Activation), At(95m, PaymentCondition.FinalPassed)])).Should().Equal("RuleAdvanceBelowMinimum");
-        Keys(TenderRules.CheckSchedule([At(50m, PaymentCondition.MidTermPassed), At(50m, PaymentCondition.FinalPassed)])).Should().Equal("RuleAdvanceMissing");
+        Rules.CheckSchedule([At(30m, PaymentCondition.Activation), At(70m, PaymentCondition.FinalPassed)]).Should().BeEmpty();
+        Keys(Rules.CheckSchedule([At(30m, PaymentCondition.Activation), At(60m, PaymentCondition.FinalPassed)])).Should().Equal("RuleScheduleNot100");
+        Keys(Rules.CheckSchedule([At(5m, PaymentCondition.Activation), At(95m, PaymentCondition.FinalPassed)])).Should().Equal("RuleAdvanceBelowMinimum");
+        Keys(Rules.CheckSchedule([At(50m, PaymentCondition.MidTermPassed), At(50m, PaymentCondition.FinalPassed)])).Should().Equal("RuleAdvanceMissing");
     }
 
     [Theory]
@@ -72,7 +74,7 @@ public sealed class The_tender_rules_are_checked_as_the_API_checks_them
     [InlineData(ProcurementMethod.CompetitiveConsultation, "2026-12-15T02:00:00Z")]
     [InlineData(ProcurementMethod.SingleSource, "2026-12-05T02:00:00Z")]
     public void The_earliest_deadline_is_the_methods_days_after_publication_at_the_same_Beijing_time(ProcurementMethod method, string earliest) =>
-        TenderRules.EarliestDeadline(method, DateTimeOffset.Parse("2026-12-05T02:00:00Z", System.Globalization.CultureInfo.InvariantCulture))
+        Rules.EarliestDeadline(method, DateTimeOffset.Parse("2026-12-05T02:00:00Z", System.Globalization.CultureInfo.InvariantCulture))
             .Should().Be(DateTimeOffset.Parse(earliest, System.Globalization.CultureInfo.InvariantCulture));
 
     [Fact]
@@ -82,9 +84,9 @@ public sealed class The_tender_rules_are_checked_as_the_API_checks_them
         var amendedAt = new DateTimeOffset(2026, 12, 10, 23, 30, 0, TimeSpan.FromHours(8));
         var deadline = new DateTimeOffset(2026, 12, 20, 17, 0, 0, TimeSpan.FromHours(8));
 
-        TenderRules.DeadlineAfterAmendment(ProcurementMethod.PublicTender, amendedAt, deadline, changesBids: true)
+        Rules.DeadlineAfterAmendment(ProcurementMethod.PublicTender, amendedAt, deadline, changesBids: true)
             .Should().Be(new DateTimeOffset(2026, 12, 26, 17, 0, 0, TimeSpan.FromHours(8)));
-        TenderRules.DeadlineAfterAmendment(ProcurementMethod.PublicTender, amendedAt, deadline, changesBids: false).Should().Be(deadline);
-        TenderRules.DeadlineAfterAmendment(ProcurementMethod.PublicTender, amendedAt.AddDays(-10), deadline, changesBids: true).Should().Be(deadline, "outside the margin nothing moves");
+        Rules.DeadlineAfterAmendment(ProcurementMethod.PublicTender, amendedAt, deadline, changesBids: false).Should().Be(deadline);
+        Rules.DeadlineAfterAmendment(ProcurementMethod.PublicTender, amendedAt.AddDays(-10), deadline, changesBids: true).Should().Be(deadline, "outside the margin nothing moves");
     }
 }

@@ -16,7 +16,7 @@ public sealed class The_tender_timeline_shows_its_points_in_order : PurchaserCon
     [Fact]
     public void An_open_tender_has_passed_its_publication_and_awaits_its_margin_deadline_opening_and_award()
     {
-        var points = TenderTimelinePoints.For(OpenTender(), award: null, now: Published.AddDays(3));
+        var points = TenderTimelinePoints.For(OpenTender(), award: null, now: Published.AddDays(3), FakeMethodRules.Loaded());
 
         points.Select(p => (p.Key, p.Reached)).Should().Equal(
             ("TimelinePublished", true), ("TimelineMargin", false), ("TimelineDeadline", false), ("TimelineOpening", false),
@@ -27,7 +27,7 @@ public sealed class The_tender_timeline_shows_its_points_in_order : PurchaserCon
     [Fact]
     public void The_timeline_is_drawn_with_each_moment_in_Beijing_time()
     {
-        var points = TenderTimelinePoints.For(OpenTender(), award: null, now: Published.AddDays(3));
+        var points = TenderTimelinePoints.For(OpenTender(), award: null, now: Published.AddDays(3), FakeMethodRules.Loaded());
 
         var timeline = Render<TenderTimeline>(parameters => parameters.Add(p => p.Points, points));
 

@@ -1,3 +1,4 @@
+using Procurement.Rules;
 using Procurement.ServiceDefaults.Problems;
 
 namespace Procurement.Bidding.Domain.Bids;
@@ -93,29 +94,12 @@ public static class BidRules
 
     private static void CheckCosts(CostBreakdown? costs, decimal price)
     {
-        if (costs is null)
+        var lines = costs is null ? null : new BidCosts(costs.Personnel, costs.Activities, costs.Administration, costs.Other);
+        if (BidCostRules.CheckCosts(lines, price) is { } finding)
         {
-            throw new RuleViolationException(BidCodes.CostBreakdownNotPrice, "costs", 0m, price);
-        }
-
-        (string Field, decimal Amount)[] lines =
-        [
-            ("costs.personnel", costs.Personnel), ("costs.activities", costs.Activities),
-            ("costs.administration", costs.Administration), ("costs.other", costs.Other),
-        ];
-        foreach (var (field, amount) in lines)
-        {
-            if (amount < 0m)
-            {
-                throw new RuleViolationException(BidCodes.CostNegative, field, field, amount);
-            }
-
-            TwoDecimals(amount, field);
-        }
-
-        if (costs.Total != price)
-        {
-            throw new RuleViolationException(BidCodes.CostBreakdownNotPrice, "costs", costs.Total, price);
+            throw finding.Code == BidCodes.CostBreakdownNotPrice
+                ? new RuleViolationException(finding.Code, finding.Field, finding.Value, finding.Limit)
+                : new RuleViolationException(finding.Code, finding.Field, finding.Field, finding.Value);
         }
     }
 
@@ -193,24 +177,22 @@ public static class BidRules
         throw refusal;
     }
 
-    /// <summary>
-    /// Personnel first. Both comparisons are exact (no rounding): personnel ≥ share × price, and
-    /// monthly pay ≥ floor × FTE, since the floor is a full-time figure and the pay is for the planned share.
-    /// </summary>
+    /// <summary>Personnel first: <see cref="BidCostRules"/> (personnel ≥ share × price, monthly pay ≥ floor × FTE, both exact).</summary>
     private static List<AbnormallyLowReason> AbnormallyLowReasons(
         BidDraft draft, IEnumerable<(StaffingLine Line, SocialWorker Worker, int Index)> planned, PersonnelFirst rules)
     {
         var reasons = new List<AbnormallyLowReason>();
-        if (rules.MinimumPersonnelShare is { } minimum && draft.Costs.Personnel < minimum * draft.Price)
+        if (BidCostRules.CheckPersonnelShare(draft.Costs.Personnel, draft.Price, rules.MinimumPersonnelShare) is { } share)
         {
-            reasons.Add(new AbnormallyLowReason(BidCodes.PersonnelShareBelowMinimum, null, draft.Costs.Personnel / draft.Price, minimum));
+            reasons.Add(new AbnormallyLowReason(share.Code, null, share.Value!.Value, share.Limit!.Value));
         }
 
-        foreach (var (line, worker, _) in planned)
+        foreach (var (line, worker, index) in planned)
         {
-            if (rules.PayFloors.TryGetValue(worker.CertificateLevel, out var floor) && line.MonthlyPay < floor * line.Fte)
+            var floor = rules.PayFloors.TryGetValue(worker.CertificateLevel, out var f) ? f : (decimal?)null;
+            if (BidCostRules.CheckPay(index, line.MonthlyPay, line.Fte, floor) is { } pay)
             {
-                reasons.Add(new AbnormallyLowReason(BidCodes.PayBelowFloor, worker.Id, line.MonthlyPay, floor * line.Fte));
+                reasons.Add(new AbnormallyLowReason(pay.Code, worker.Id, pay.Value!.Value, pay.Limit!.Value));
             }
         }
 
@@ -219,7 +201,7 @@ public static class BidRules
 
     private static void TwoDecimals(decimal amount, string field)
     {
-        if (decimal.Round(amount, 2) != amount)
+        if (!BidCostRules.IsWholeFen(amount))
         {
             throw new RuleViolationException(BidCodes.AmountNotTwoDecimals, field, field, amount);
         }

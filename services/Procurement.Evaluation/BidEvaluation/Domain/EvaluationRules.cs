@@ -1,3 +1,4 @@
+using Procurement.Rules;
 using Procurement.ServiceDefaults.Problems;
 
 namespace Procurement.Evaluation.BidEvaluation.Domain;
@@ -20,7 +21,7 @@ public sealed class EvaluationRules
     public int ConflictLookbackYears { get; init; } = 3;
 
     /// <summary>A score further than this share of the criterion's maximum from the panel median needs a reason.</summary>
-    public decimal OutlierShareOfMaximum { get; init; } = 0.30m;
+    public decimal OutlierShareOfMaximum { get; init; } = OutlierRule.DefaultShareOfMaximum;
 
     public static EvaluationRules Default { get; } = new();
 
@@ -33,7 +34,7 @@ public sealed class EvaluationRules
 
     /// <summary>Whether <paramref name="points"/> is further from <paramref name="median"/> than the allowed share of <paramref name="maximum"/>.</summary>
     public bool IsOutlier(decimal points, decimal median, decimal maximum) =>
-        Math.Abs(points - median) > OutlierShareOfMaximum * maximum;
+        OutlierRule.IsOutlier(points, median, maximum, OutlierShareOfMaximum);
 
     /// <summary>
     /// Checks a requested panel against the tender's method numbers and this table; throws the first rule broken.

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Procurement.Rules;
 using Procurement.ServiceDefaults.Problems;
 
 namespace Procurement.Evaluation.BidEvaluation.Domain;
@@ -121,7 +122,7 @@ public sealed class ScoreSheet
         {
             var criterion = criteria.FirstOrDefault(c => c.Name == score.Criterion)
                 ?? throw new RuleViolationException(EvaluationCodes.ScoreCriterionUnknown, "scores", score.Criterion);
-            if (score.Points < 0 || score.Points > criterion.MaxPoints)
+            if (!OutlierRule.WithinRange(score.Points, criterion.MaxPoints))
             {
                 throw new RuleViolationException(EvaluationCodes.ScoreOutOfRange, "scores", criterion.Name, score.Points, criterion.MaxPoints);
             }
@@ -159,30 +160,19 @@ public sealed class ScoreSheet
 public static class OutlierCheck
 {
     /// <summary>The median; of an even count, the mean of the middle two.</summary>
-    public static decimal Median(IEnumerable<decimal> values)
-    {
-        var sorted = values.Order().ToList();
-        if (sorted.Count == 0)
-        {
-            throw new ArgumentException("The median of nothing is undefined.", nameof(values));
-        }
+    public static decimal Median(IEnumerable<decimal> values) => OutlierRule.Median(values);
 
-        var middle = sorted.Count / 2;
-        return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2m;
-    }
-
-    /// <summary>The outliers of <paramref name="sheet"/> against <paramref name="panelSheets"/> (it among them).</summary>
+    /// <summary>The outliers of <paramref name="sheet"/> against <paramref name="panelSheets"/> (it among them): <see cref="OutlierRule.Outliers"/>.</summary>
     public static IReadOnlyList<Outlier> Outliers(ScoreSheet sheet, IReadOnlyList<ScoreSheet> panelSheets, IReadOnlyList<Criterion> criteria, EvaluationRules rules) =>
-        [.. criteria.Select(c =>
-            {
-                var median = Median(panelSheets.Select(s => s.PointsFor(c.Name)));
-                var points = sheet.PointsFor(c.Name);
-                return rules.IsOutlier(points, median, c.MaxPoints) ? new Outlier(c.Name, points, median, rules.OutlierShareOfMaximum * c.MaxPoints) : null;
-            })
-            .OfType<Outlier>()];
+        [.. OutlierRule.Outliers(
+                Points(sheet), [.. panelSheets.Select(Points)], criteria.Select(c => new ScoredCriterion(c.Name, c.MaxPoints)), rules.OutlierShareOfMaximum)
+            .Select(o => new Outlier(o.Criterion, o.Points, o.Median, o.Allowed))];
 
     /// <summary>The outliers that carry no written reason.</summary>
     public static IReadOnlyList<Outlier> Unreasoned(ScoreSheet sheet, IReadOnlyList<ScoreSheet> panelSheets, IReadOnlyList<Criterion> criteria, EvaluationRules rules) =>
         [.. Outliers(sheet, panelSheets, criteria, rules)
             .Where(o => string.IsNullOrWhiteSpace(sheet.Scores.First(s => s.Criterion == o.Criterion).OutlierReason))];
+
+    private static Dictionary<string, decimal> Points(ScoreSheet sheet) =>
+        sheet.Scores.GroupBy(s => s.Criterion, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Points, StringComparer.Ordinal);
 }

@@ -1,4 +1,5 @@
 using Procurement.ServiceDefaults.Problems;
+using Shared = Procurement.Rules;
 
 namespace Procurement.Tendering.Domain.Rules;
 
@@ -25,9 +26,7 @@ public sealed record EvaluationCriterion(string Name, CriterionKind Kind, decima
 public sealed class EvaluationScheme : IEquatable<EvaluationScheme>
 {
     /// <summary>A scheme shares out this many points; a criterion's points are therefore its weight in percent.</summary>
-    public const decimal TotalPoints = 100m;
-
-    private const string Field = "evaluationScheme";
+    public const decimal TotalPoints = Shared.EvaluationSchemeRules.TotalPoints;
 
     private EvaluationScheme(IReadOnlyList<EvaluationCriterion> criteria, bool fixedPrice)
     {
@@ -50,67 +49,26 @@ public sealed class EvaluationScheme : IEquatable<EvaluationScheme>
     {
         ArgumentNullException.ThrowIfNull(criteria);
         ArgumentNullException.ThrowIfNull(rules);
-        var rule = rules[method];
-        if (rule.PriceWeight is not { } bounds)
-        {
-            throw new RuleViolationException(RuleCodes.MethodNotScored, "procurementMethod", method);
-        }
-
+        var bounds = rules[method].PriceWeight;
         var list = criteria.Select(c => c with { Name = (c.Name ?? "").Trim() }).ToList();
-        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < list.Count; i++)
+        var findings = Shared.EvaluationSchemeRules.Check(
+            [.. list.Select(c => new Shared.SchemeCriterion(c.Name, c.Kind == CriterionKind.Price, c.MaxPoints))],
+            fixedPrice,
+            bounds is null ? null : new Shared.PriceWeightBounds(bounds.MinimumPoints, bounds.MaximumPoints));
+        if (findings.Count > 0)
         {
-            var criterion = list[i];
-            if (criterion.Name.Length == 0)
+            var finding = findings[0];
+            var name = finding.Index is { } index ? list[index].Name : null;
+            throw finding.Code switch
             {
-                throw new RuleViolationException(RuleCodes.CriterionNameRequired, $"{Field}.criteria[{i}].name");
-            }
-
-            if (criterion.MaxPoints <= 0 || decimal.Round(criterion.MaxPoints, 2) != criterion.MaxPoints)
-            {
-                throw new RuleViolationException(RuleCodes.CriterionPointsInvalid, $"{Field}.criteria[{i}].maxPoints", criterion.Name, criterion.MaxPoints);
-            }
-
-            if (!names.Add(criterion.Name))
-            {
-                throw new RuleViolationException(RuleCodes.CriterionNameDuplicate, $"{Field}.criteria[{i}].name", criterion.Name);
-            }
-        }
-
-        var priceCriteria = list.Where(c => c.Kind == CriterionKind.Price).ToList();
-        if (priceCriteria.Count > 1)
-        {
-            throw new RuleViolationException(RuleCodes.PriceCriterionDuplicate, $"{Field}.criteria", priceCriteria.Count);
-        }
-
-        if (fixedPrice && priceCriteria.Count == 1)
-        {
-            throw new RuleViolationException(RuleCodes.FixedPriceScoresPrice, $"{Field}.fixedPrice", priceCriteria[0].Name);
-        }
-
-        if (!fixedPrice && priceCriteria.Count == 0)
-        {
-            throw new RuleViolationException(RuleCodes.PriceCriterionMissing, $"{Field}.criteria");
-        }
-
-        var sum = list.Sum(c => c.MaxPoints);
-        if (sum != TotalPoints)
-        {
-            throw new RuleViolationException(RuleCodes.SchemeNot100, $"{Field}.criteria", sum, TotalPoints);
-        }
-
-        if (priceCriteria.Count == 1)
-        {
-            var pricePoints = priceCriteria[0].MaxPoints;
-            if (pricePoints < bounds.MinimumPoints)
-            {
-                throw new RuleViolationException(RuleCodes.PriceWeightBelowMinimum, $"{Field}.criteria", pricePoints, bounds.MinimumPoints);
-            }
-
-            if (bounds.MaximumPoints is { } maximum && pricePoints > maximum)
-            {
-                throw new RuleViolationException(RuleCodes.PriceWeightAboveMaximum, $"{Field}.criteria", pricePoints, maximum);
-            }
+                RuleCodes.MethodNotScored => new RuleViolationException(finding.Code, finding.Field, method),
+                RuleCodes.CriterionPointsInvalid => new RuleViolationException(finding.Code, finding.Field, name, finding.Value),
+                RuleCodes.CriterionNameDuplicate or RuleCodes.FixedPriceScoresPrice => new RuleViolationException(finding.Code, finding.Field, name),
+                RuleCodes.PriceCriterionDuplicate => new RuleViolationException(finding.Code, finding.Field, (int)finding.Value!.Value),
+                RuleCodes.SchemeNot100 or RuleCodes.PriceWeightBelowMinimum or RuleCodes.PriceWeightAboveMaximum =>
+                    new RuleViolationException(finding.Code, finding.Field, finding.Value, finding.Limit),
+                _ => new RuleViolationException(finding.Code, finding.Field),
+            };
         }
 
         return new EvaluationScheme(list.AsReadOnly(), fixedPrice);

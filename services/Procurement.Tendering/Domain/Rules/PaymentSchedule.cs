@@ -1,4 +1,5 @@
 using Procurement.ServiceDefaults.Problems;
+using Shared = Procurement.Rules;
 
 namespace Procurement.Tendering.Domain.Rules;
 
@@ -26,9 +27,7 @@ public sealed record Instalment(decimal Percent, PaymentCondition Condition);
 /// </summary>
 public sealed class PaymentSchedule : IEquatable<PaymentSchedule>
 {
-    public const decimal WholePercent = 100m;
-
-    private const string Field = "paymentSchedule";
+    public const decimal WholePercent = Shared.PaymentScheduleRules.WholePercent;
 
     private PaymentSchedule(IReadOnlyList<Instalment> instalments) => Instalments = instalments;
 
@@ -51,37 +50,18 @@ public sealed class PaymentSchedule : IEquatable<PaymentSchedule>
         ArgumentNullException.ThrowIfNull(instalments);
         ArgumentNullException.ThrowIfNull(rules);
         var list = instalments.ToList();
-        for (var i = 0; i < list.Count; i++)
+        var findings = Shared.PaymentScheduleRules.Check(
+            [.. list.Select(i => new Shared.ScheduleLine(i.Percent, Shared.PaymentScheduleRules.ConditionOf(i.Condition)))], rules.MinimumAdvancePercent);
+        if (findings.Count > 0)
         {
-            var percent = list[i].Percent;
-            if (percent <= 0 || decimal.Round(percent, 2) != percent)
+            var finding = findings[0];
+            throw finding.Code switch
             {
-                throw new RuleViolationException(RuleCodes.InstalmentPercentInvalid, $"{Field}.instalments[{i}].percent", percent);
-            }
-        }
-
-        var sum = list.Sum(instalment => instalment.Percent);
-        if (sum != WholePercent)
-        {
-            throw new RuleViolationException(RuleCodes.PaymentScheduleNot100, $"{Field}.instalments", sum, WholePercent);
-        }
-
-        if (Stage(list[0].Condition) != 0)
-        {
-            throw new RuleViolationException(RuleCodes.AdvanceMissing, $"{Field}.instalments[0].condition", list[0].Condition);
-        }
-
-        if (list[0].Percent < rules.MinimumAdvancePercent)
-        {
-            throw new RuleViolationException(RuleCodes.AdvanceBelowMinimum, $"{Field}.instalments[0].percent", list[0].Percent, rules.MinimumAdvancePercent);
-        }
-
-        for (var i = 1; i < list.Count; i++)
-        {
-            if (Stage(list[i].Condition) <= Stage(list[i - 1].Condition))
-            {
-                throw new RuleViolationException(RuleCodes.PaymentConditionsOutOfOrder, $"{Field}.instalments[{i}].condition", list[i].Condition);
-            }
+                RuleCodes.AdvanceMissing or RuleCodes.PaymentConditionsOutOfOrder =>
+                    new RuleViolationException(finding.Code, finding.Field, list[finding.Index!.Value].Condition),
+                RuleCodes.InstalmentPercentInvalid => new RuleViolationException(finding.Code, finding.Field, finding.Value),
+                _ => new RuleViolationException(finding.Code, finding.Field, finding.Value, finding.Limit),
+            };
         }
 
         return new PaymentSchedule(list.AsReadOnly());
@@ -128,13 +108,4 @@ public sealed class PaymentSchedule : IEquatable<PaymentSchedule>
 
         return hash.ToHashCode();
     }
-
-    /// <summary>Where a condition falls in the life of a contract: the start, the mid-term, the end.</summary>
-    private static int Stage(PaymentCondition condition) => condition switch
-    {
-        PaymentCondition.Activation or PaymentCondition.BridgeStart => 0,
-        PaymentCondition.MidTermPassed => 1,
-        PaymentCondition.FinalPassed => 2,
-        _ => throw new ArgumentOutOfRangeException(nameof(condition), condition, null),
-    };
 }

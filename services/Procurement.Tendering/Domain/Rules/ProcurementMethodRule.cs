@@ -1,5 +1,5 @@
 using Procurement.ServiceDefaults.Problems;
-using Procurement.ServiceDefaults.Time;
+using Shared = Procurement.Rules;
 
 namespace Procurement.Tendering.Domain.Rules;
 
@@ -48,16 +48,15 @@ public sealed record ProcurementMethodRule(
     /// Shanghai calendar days later at the same wall-clock time. Without a bidding period, the publication itself.
     /// </summary>
     public DateTimeOffset MinimumDeadline(DateTimeOffset publishedAt) =>
-        MinimumBiddingDays is { } days ? ShanghaiDays.Add(publishedAt, days) : publishedAt.ToUniversalTime();
+        Shared.DeadlineRules.MinimumDeadline(publishedAt, MinimumBiddingDays);
 
     /// <summary>Refuses a deadline earlier than <see cref="MinimumDeadline"/>; a deadline exactly on it is allowed ("at least").</summary>
     public void CheckDeadline(DateTimeOffset publishedAt, DateTimeOffset deadline)
     {
-        var earliest = MinimumDeadline(publishedAt);
-        if (deadline < earliest)
+        if (Shared.DeadlineRules.CheckDeadline(publishedAt, deadline, MinimumBiddingDays) is { } finding)
         {
             throw new RuleViolationException(
-                RuleCodes.BidPeriodTooShort, "bidDeadline", MinimumBiddingDays ?? 0, ShanghaiDays.Show(earliest), ShanghaiDays.Show(deadline));
+                finding.Code, finding.Field, MinimumBiddingDays ?? 0, ShanghaiDays.Show(MinimumDeadline(publishedAt)), ShanghaiDays.Show(deadline));
         }
     }
 
@@ -65,37 +64,11 @@ public sealed record ProcurementMethodRule(
     /// DOMAIN.md §3: an amendment that can change bids, published less than the margin before the
     /// deadline, moves the deadline out to restore that margin.
     /// </summary>
-    /// <remarks>
-    /// "Less than the margin" means the deadline falls before the instant that is margin Shanghai
-    /// calendar days after the amendment at the amendment's wall-clock time (<see cref="ShanghaiDays"/>);
-    /// an amendment exactly the margin before the deadline leaves it alone.
-    /// "Restore the margin" keeps the deadline's Beijing time of day: the new deadline is the first
-    /// instant at the old deadline's wall-clock time that is at least the margin after the amendment.
-    /// An amendment at 2026-12-10 23:30 against a deadline of 2026-12-20 17:00 (margin 15) moves it to
-    /// 2026-12-26 17:00, not 2026-12-25 23:30: the opening was announced for 17:00, bidders, panel and
-    /// opening room plan around it, and a deadline at the amendment's own time of day (often late at
-    /// night) would surprise everyone. The price is at most one extra day beyond the bare margin.
-    /// The caller refuses amendments once bidding has closed; this rule only computes.
-    /// </remarks>
+    /// <remarks>How "less than the margin" and "restore the margin" are read: <see cref="Shared.DeadlineRules.AmendmentMovesDeadline"/>.
+    /// The caller refuses amendments once bidding has closed; this rule only computes.</remarks>
     /// <returns>True when the deadline moves; <paramref name="newDeadline"/> is then the moved deadline (UTC), else the deadline unchanged.</returns>
-    public bool AmendmentMovesDeadline(DateTimeOffset amendmentAt, DateTimeOffset deadline, out DateTimeOffset newDeadline)
-    {
-        newDeadline = deadline.ToUniversalTime();
-        if (AmendmentMarginDays is not { } margin)
-        {
-            return false;
-        }
-
-        var marginRestoredAt = ShanghaiDays.Add(amendmentAt, margin);
-        if (deadline >= marginRestoredAt)
-        {
-            return false;
-        }
-
-        var sameTimeOfDay = ShanghaiDays.At(marginRestoredAt.ShanghaiDate(), deadline.ToShanghai().TimeOfDay);
-        newDeadline = sameTimeOfDay >= marginRestoredAt ? sameTimeOfDay : ShanghaiDays.Add(sameTimeOfDay, 1);
-        return true;
-    }
+    public bool AmendmentMovesDeadline(DateTimeOffset amendmentAt, DateTimeOffset deadline, out DateTimeOffset newDeadline) =>
+        Shared.DeadlineRules.AmendmentMovesDeadline(amendmentAt, deadline, AmendmentMarginDays, out newDeadline);
 
     /// <summary>The number of valid bids below which the tender fails (流标).</summary>
     /// <param name="regionAllowsFewer">The tender's region has adopted the regional allowance for this method.</param>

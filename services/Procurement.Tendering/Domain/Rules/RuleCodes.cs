@@ -1,3 +1,5 @@
+using Shared = Procurement.Rules;
+
 namespace Procurement.Tendering.Domain.Rules;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace Procurement.Tendering.Domain.Rules;
 public static class RuleCodes
 {
     // Procurement method rules
-    public const string BidPeriodTooShort = "bid_period_too_short";
+    public const string BidPeriodTooShort = Shared.DeadlineRules.BidPeriodTooShort;
     public const string MethodHasNoPanel = "method_has_no_panel";
     public const string PanelTooSmall = "panel_too_small";
     public const string PanelSizeEven = "panel_size_even";
@@ -15,16 +17,16 @@ public static class RuleCodes
     public const string PerformanceBondAboveMaximum = "performance_bond_above_maximum";
 
     // Evaluation scheme (综合评分法)
-    public const string MethodNotScored = "method_not_scored";
-    public const string CriterionNameRequired = "criterion_name_required";
-    public const string CriterionPointsInvalid = "criterion_points_invalid";
-    public const string CriterionNameDuplicate = "criterion_name_duplicate";
-    public const string PriceCriterionDuplicate = "price_criterion_duplicate";
-    public const string FixedPriceScoresPrice = "fixed_price_scores_price";
-    public const string PriceCriterionMissing = "price_criterion_missing";
-    public const string SchemeNot100 = "scheme_not_100";
-    public const string PriceWeightBelowMinimum = "price_weight_below_minimum";
-    public const string PriceWeightAboveMaximum = "price_weight_above_maximum";
+    public const string MethodNotScored = Shared.EvaluationSchemeRules.MethodNotScored;
+    public const string CriterionNameRequired = Shared.EvaluationSchemeRules.CriterionNameRequired;
+    public const string CriterionPointsInvalid = Shared.EvaluationSchemeRules.CriterionPointsInvalid;
+    public const string CriterionNameDuplicate = Shared.EvaluationSchemeRules.CriterionNameDuplicate;
+    public const string PriceCriterionDuplicate = Shared.EvaluationSchemeRules.PriceCriterionDuplicate;
+    public const string FixedPriceScoresPrice = Shared.EvaluationSchemeRules.FixedPriceScoresPrice;
+    public const string PriceCriterionMissing = Shared.EvaluationSchemeRules.PriceCriterionMissing;
+    public const string SchemeNot100 = Shared.EvaluationSchemeRules.SchemeNot100;
+    public const string PriceWeightBelowMinimum = Shared.EvaluationSchemeRules.PriceWeightBelowMinimum;
+    public const string PriceWeightAboveMaximum = Shared.EvaluationSchemeRules.PriceWeightAboveMaximum;
     public const string FixedPriceNotCeiling = "fixed_price_not_ceiling";
 
     // Staffing requirement
@@ -32,11 +34,11 @@ public static class RuleCodes
     public const string StaffingIntermediateExceedsCertified = "staffing_intermediate_exceeds_certified";
 
     // Payment schedule
-    public const string InstalmentPercentInvalid = "instalment_percent_invalid";
-    public const string PaymentScheduleNot100 = "payment_schedule_not_100";
-    public const string AdvanceMissing = "advance_missing";
-    public const string AdvanceBelowMinimum = "advance_below_minimum";
-    public const string PaymentConditionsOutOfOrder = "payment_conditions_out_of_order";
+    public const string InstalmentPercentInvalid = Shared.PaymentScheduleRules.InstalmentPercentInvalid;
+    public const string PaymentScheduleNot100 = Shared.PaymentScheduleRules.PaymentScheduleNot100;
+    public const string AdvanceMissing = Shared.PaymentScheduleRules.AdvanceMissing;
+    public const string AdvanceBelowMinimum = Shared.PaymentScheduleRules.AdvanceBelowMinimum;
+    public const string PaymentConditionsOutOfOrder = Shared.PaymentScheduleRules.PaymentConditionsOutOfOrder;
     public const string ContractAmountInvalid = "contract_amount_invalid";
 
     // KPIs

@@ -1,4 +1,5 @@
 using Procurement.Portal.Client;
+using Procurement.Rules;
 
 namespace Procurement.Portal.Components.Pages.Agency;
 
@@ -14,9 +15,10 @@ public sealed class PlannedWorker
 }
 
 /// <summary>
-/// The bid form's content and its live checks, the same the API makes (Procurement.Bidding.Domain.Bids.BidRules): the cost
-/// breakdown must sum to the price exactly, the personnel share is personnel ÷ price, and a share under the tender's minimum
-/// or a worker paid under the floor × FTE makes the bid abnormally low, which needs an explanation.
+/// The bid form's content and its live checks, <see cref="BidCostRules"/>' (the same Bidding makes): the cost breakdown must
+/// sum to the price exactly, the personnel share is personnel ÷ price, and a share under the tender's minimum or a worker
+/// paid under the floor × FTE makes the bid abnormally low, which needs an explanation. This class keeps the draft and
+/// maps the findings to the form's text keys.
 /// </summary>
 public sealed class BidDraft
 {
@@ -42,10 +44,10 @@ public sealed class BidDraft
     public decimal CostsGap => Price - CostsTotal;
 
     /// <summary>True when the four lines sum to the price exactly (and the price is set).</summary>
-    public bool CostsSumToPrice => Price > 0m && CostsGap == 0m;
+    public bool CostsSumToPrice => Price > 0m && BidCostRules.CheckCosts(new BidCosts(Personnel, Activities, Administration, Other), Price) is null;
 
     /// <summary>Personnel as a share of the price (0–1), null without a price.</summary>
-    public decimal? PersonnelShare => Price > 0m ? Personnel / Price : null;
+    public decimal? PersonnelShare => BidCostRules.PersonnelShare(Personnel, Price);
 
     /// <summary>The workers on the roster not yet in the plan.</summary>
     public IEnumerable<WorkerResponse> Unplanned(IEnumerable<WorkerResponse> roster) =>
@@ -60,16 +62,18 @@ public sealed class BidDraft
         }
 
         var reasons = new List<string>();
-        if (Personnel < rule.MinimumPersonnelShare * Price)
+        if (BidCostRules.CheckPersonnelShare(Personnel, Price, rule.MinimumPersonnelShare) is not null)
         {
             reasons.Add("LowPersonnelShare");
         }
 
-        foreach (var line in Staffing)
+        for (var i = 0; i < Staffing.Count; i++)
         {
-            if (roster.TryGetValue(line.WorkerId, out var worker)
-                && rule.PayFloors.FirstOrDefault(f => f.Level == worker.CertificateLevel) is { } floor
-                && line.MonthlyPay < floor.MonthlyPay * line.Fte)
+            var line = Staffing[i];
+            var floor = roster.TryGetValue(line.WorkerId, out var worker)
+                ? rule.PayFloors.FirstOrDefault(f => f.Level == worker.CertificateLevel)?.MonthlyPay
+                : null;
+            if (BidCostRules.CheckPay(i, line.MonthlyPay, line.Fte, floor) is not null)
             {
                 reasons.Add("LowPay");
                 break;

@@ -1,3 +1,5 @@
+using Procurement.Rules;
+
 namespace Procurement.Portal.Components.Pages.Agency;
 
 /// <summary>Why a unified social credit code is not accepted, as the agency types it.</summary>
@@ -22,84 +24,31 @@ public enum CreditCodeProblem
 }
 
 /// <summary>
-/// 统一社会信用代码 (GB 32100-2015) checked as it is typed, so the agency sees a mistyped code before saving.
-/// Mirrors <c>Procurement.Bidding.Domain.UnifiedSocialCreditCode</c> (services/Procurement.Bidding/Domain/UnifiedSocialCreditCode.cs):
-/// same charset, weights, order of checks and normalisation (trimmed, upper-cased). The API checks again on save; keep the two in step.
+/// 统一社会信用代码 (GB 32100-2015) checked as it is typed, so the agency sees a mistyped code before saving: the checks are
+/// <see cref="CreditCodeRules"/>' (the same Bidding makes on save); this class maps their findings to the profile's texts.
 /// </summary>
 public static class CreditCode
 {
-    public const int Length = 18;
+    public const int Length = CreditCodeRules.Length;
 
-    private const string Charset = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-
-    private static readonly int[] Weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-
-    private static readonly int[] OrganisationCodeWeights = [3, 7, 9, 10, 5, 8, 4, 2];
-
-    public static string Normalise(string? text) => text?.Trim().ToUpperInvariant() ?? "";
+    public static string Normalise(string? text) => CreditCodeRules.Normalise(text);
 
     public static bool IsValid(string? text) => Check(text) == CreditCodeProblem.None;
 
     /// <summary>The first rule the code breaks, in the order the API checks them; <see cref="CreditCodeProblem.None"/> when it is a code.</summary>
-    public static CreditCodeProblem Check(string? text)
+    public static CreditCodeProblem Check(string? text) => CreditCodeRules.Check(text)?.Code switch
     {
-        var code = Normalise(text);
-        if (code.Length != Length)
-        {
-            return CreditCodeProblem.Length;
-        }
-
-        if (code.Any(c => !Charset.Contains(c, StringComparison.Ordinal)))
-        {
-            return CreditCodeProblem.Character;
-        }
-
-        if (code.AsSpan(2, 6).ContainsAnyExceptInRange('0', '9'))
-        {
-            return CreditCodeProblem.Region;
-        }
-
-        if (CheckCharacterOf(code.AsSpan(0, 17)) != code[17])
-        {
-            return CreditCodeProblem.CheckCharacter;
-        }
-
-        return OrganisationCheckCharacterOf(code.AsSpan(8, 8)) != code[16] ? CreditCodeProblem.OrganisationCode : CreditCodeProblem.None;
-    }
+        null => CreditCodeProblem.None,
+        CreditCodeRules.WrongLength => CreditCodeProblem.Length,
+        CreditCodeRules.ForbiddenCharacter => CreditCodeProblem.Character,
+        CreditCodeRules.RegionNotDigits => CreditCodeProblem.Region,
+        CreditCodeRules.WrongCheckCharacter => CreditCodeProblem.CheckCharacter,
+        _ => CreditCodeProblem.OrganisationCode,
+    };
 
     /// <summary>The first character outside the charset (for the message), or null.</summary>
     public static char? ForbiddenCharacter(string? text) =>
-        Normalise(text).Select(c => (char?)c).FirstOrDefault(c => !Charset.Contains(c!.Value, StringComparison.Ordinal));
-
-    /// <summary>The GB 32100-2015 check character of the first 17 characters (all from the charset).</summary>
-    public static char CheckCharacterOf(ReadOnlySpan<char> first17)
-    {
-        var sum = 0;
-        for (var i = 0; i < 17; i++)
-        {
-            sum += Charset.IndexOf(first17[i], StringComparison.Ordinal) * Weights[i];
-        }
-
-        return Charset[(31 - (sum % 31)) % 31];
-    }
-
-    /// <summary>The GB 11714 check character of an organisation code's first eight characters.</summary>
-    public static char OrganisationCheckCharacterOf(ReadOnlySpan<char> first8)
-    {
-        var sum = 0;
-        for (var i = 0; i < 8; i++)
-        {
-            var c = first8[i];
-            sum += (char.IsAsciiDigit(c) ? c - '0' : c - 'A' + 10) * OrganisationCodeWeights[i];
-        }
-
-        return (11 - (sum % 11)) switch
-        {
-            10 => 'X',
-            11 => '0',
-            var digit => (char)('0' + digit),
-        };
-    }
+        CreditCodeRules.Check(text) is { Code: CreditCodeRules.ForbiddenCharacter, Index: { } index } ? Normalise(text)[index] : null;
 
     /// <summary>
     /// The registration authority the first character names (登记管理部门代码): 1 机构编制, 5 民政 (social organisations,

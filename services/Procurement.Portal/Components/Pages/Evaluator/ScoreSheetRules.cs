@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Procurement.Portal.Client;
+using Procurement.Rules;
 
 namespace Procurement.Portal.Components.Pages.Evaluator;
 
@@ -11,16 +12,16 @@ public sealed record SheetCriterion(string Name, decimal MaxPoints);
 public sealed record SheetOutlier(string Criterion, decimal Points, decimal Median, decimal Allowed);
 
 /// <summary>
-/// The score sheet's rules as the portal checks them while the evaluator types, mirroring the Evaluation service
-/// (<c>Procurement.Evaluation.BidEvaluation.Domain.ScoreSheet</c>, <c>OutlierCheck</c> and <c>EvaluationRules.IsOutlier</c>):
-/// a score lies between 0 and the criterion's maximum with two decimals; a score further from the panel median than
-/// <see cref="OutlierShareOfMaximum"/> of the criterion's maximum needs a written reason. The API stays the judge: the
-/// median is only known once the API compared the sheet with the others (its 422 names each outlier with the median).
+/// The score sheet's rules as the portal checks them while the evaluator types: <see cref="OutlierRule"/>'s, the same
+/// the Evaluation service applies (a score lies between 0 and the criterion's maximum, with two decimals here as the API
+/// keeps them; a score further from the panel median than <see cref="OutlierShareOfMaximum"/> of the maximum needs a written
+/// reason). The API stays the judge: the median is only known once the API compared the sheet with the others (its 422
+/// names each outlier with the median). This class maps the API's answers to what the sheet shows.
 /// </summary>
 public static class ScoreSheetRules
 {
-    /// <summary>The share of a criterion's maximum a score may lie from the median (<c>EvaluationRules.OutlierShareOfMaximum</c>, 30%).</summary>
-    public const decimal OutlierShareOfMaximum = 0.30m;
+    /// <summary>The share of a criterion's maximum a score may lie from the median (the platform's default, 30%).</summary>
+    public const decimal OutlierShareOfMaximum = OutlierRule.DefaultShareOfMaximum;
 
     /// <summary>The criteria a panel member scores by hand: every one but price and past performance (<c>EvaluatedTender.PanelCriteria</c>).</summary>
     public static IReadOnlyList<SheetCriterion> PanelCriteria(IEnumerable<Criterion> criteria) =>
@@ -34,39 +35,23 @@ public static class ScoreSheetRules
 
     /// <summary>Whether <paramref name="points"/> is within 0…maximum with at most two decimals.</summary>
     public static bool InRange(decimal? points, decimal maximum) =>
-        points is { } p && p >= 0 && p <= maximum && decimal.Round(p, 2) == p;
+        points is { } p && OutlierRule.WithinRange(p, maximum) && decimal.Round(p, 2) == p;
 
-    /// <summary>The median; of an even count, the mean of the middle two (<c>OutlierCheck.Median</c>).</summary>
-    public static decimal Median(IEnumerable<decimal> values)
-    {
-        var sorted = values.Order().ToList();
-        if (sorted.Count == 0)
-        {
-            throw new ArgumentException("The median of nothing is undefined.", nameof(values));
-        }
+    /// <summary>The median; of an even count, the mean of the middle two.</summary>
+    public static decimal Median(IEnumerable<decimal> values) => OutlierRule.Median(values);
 
-        var middle = sorted.Count / 2;
-        return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2m;
-    }
-
-    /// <summary>Whether a score is further from the median than the allowed share of the maximum (<c>EvaluationRules.IsOutlier</c>).</summary>
+    /// <summary>Whether a score is further from the median than the allowed share of the maximum.</summary>
     public static bool IsOutlier(decimal points, decimal median, decimal maximum) =>
-        Math.Abs(points - median) > OutlierShareOfMaximum * maximum;
+        OutlierRule.IsOutlier(points, median, maximum, OutlierShareOfMaximum);
 
     /// <summary>
     /// The criteria of <paramref name="mine"/> that are outliers against the panel's sheets (mine among them), as the API
-    /// re-checks a sheet once every member scored the bid (<c>OutlierCheck.Outliers</c>).
+    /// re-checks a sheet once every member scored the bid.
     /// </summary>
     public static IReadOnlyList<SheetOutlier> Outliers(
         IReadOnlyDictionary<string, decimal> mine, IReadOnlyList<IReadOnlyDictionary<string, decimal>> panel, IReadOnlyList<SheetCriterion> criteria) =>
-        [.. criteria
-            .Where(c => mine.ContainsKey(c.Name) && panel.All(s => s.ContainsKey(c.Name)))
-            .Select(c =>
-            {
-                var median = Median(panel.Select(s => s[c.Name]));
-                return IsOutlier(mine[c.Name], median, c.MaxPoints) ? new SheetOutlier(c.Name, mine[c.Name], median, OutlierShareOfMaximum * c.MaxPoints) : null;
-            })
-            .OfType<SheetOutlier>()];
+        [.. OutlierRule.Outliers(mine, panel, criteria.Select(c => new ScoredCriterion(c.Name, c.MaxPoints)), OutlierShareOfMaximum)
+            .Select(o => new SheetOutlier(o.Criterion, o.Points, o.Median, o.Allowed))];
 
     /// <summary>Whether the reason box of a criterion the API reported as an outlier is still needed for the score now typed.</summary>
     public static bool StillOutlying(SheetOutlier reported, decimal? points) =>

@@ -79,7 +79,7 @@ public sealed class TenderDraft
         new() { Kind = CriterionKind.PastPerformance, MaxPoints = 20m },
     ];
 
-    public bool IsScored => TenderRules.For(Method).IsScored;
+    public bool IsScored => Method != ProcurementMethod.SingleSource;
 
     public TenderRequest ToRequest() => new()
     {

@@ -1,14 +1,29 @@
+using Microsoft.Extensions.Logging;
 using Procurement.Portal.Client;
-using Procurement.Portal.Localization;
+using Procurement.Rules;
+using PaymentCondition = Procurement.Portal.Client.PaymentCondition;
+using PriceWeightBounds = Procurement.Rules.PriceWeightBounds;
 
 namespace Procurement.Portal.Components.Pages.Purchaser;
 
-/// <summary>The numbers of one procurement method the wizard checks live (DOMAIN.md §3, §6).</summary>
+/// <summary>
+/// The numbers of one procurement method the wizard checks live (DOMAIN.md §3, §6), as Tendering answers them
+/// (<c>GET /api/tenders/method-rules</c>); <paramref name="Known"/> false while they are not loaded (then nothing that needs
+/// a number is checked: the API stays the judge).
+/// </summary>
 public sealed record MethodNumbers(
-    ProcurementMethod Method, int? MinimumBiddingDays, int? AmendmentMarginDays, decimal? PriceMinimumPoints, decimal? PriceMaximumPoints)
+    ProcurementMethod Method, int? MinimumBiddingDays, int? AmendmentMarginDays, decimal? PriceMinimumPoints, decimal? PriceMaximumPoints, bool Known = true)
 {
-    /// <summary>Scored by a panel (综合评分法): SingleSource is negotiated and takes no scheme.</summary>
+    /// <summary>Scored by a panel (综合评分法): the method has price weight bounds (SingleSource is negotiated and has none).</summary>
     public bool IsScored => PriceMinimumPoints is not null;
+
+    public static MethodNumbers From(MethodRuleResponse rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        return new(rule.Method, rule.MinimumBiddingDays, rule.AmendmentMarginDays, rule.PriceMinimumPoints, rule.PriceMaximumPoints);
+    }
+
+    public static MethodNumbers Unknown(ProcurementMethod method) => new(method, null, null, null, null, Known: false);
 }
 
 /// <summary>One broken rule, as a resource key of <c>PurchaserText</c> and its arguments.</summary>
@@ -33,102 +48,75 @@ public sealed class InstalmentDraft
 }
 
 /// <summary>
-/// The rules the tender wizard checks as the purchaser types, a convenience before the API (which stays the judge:
-/// its ProblemDetails appear beside the fields). The portal may not reference a service project, so the numbers are
-/// mirrored here, in this one class, from the platform's own rule code:
-/// <c>Procurement.Tendering.Domain.Rules.ProcurementMethodRules.DefaultMethods</c> (days, margins, price weight bounds),
-/// <c>EvaluationScheme.Create</c> (sum 100, one price criterion, fixed price), <c>PaymentSchedule.Create</c> (sum 100,
-/// the advance first and at least 10 %), <c>ShanghaiDays</c> (N days are Shanghai calendar days at the same wall-clock
-/// time) and <c>ProcurementMethodRule.AmendmentMovesDeadline</c>. Change them there and here together.
+/// The rules the tender wizard checks as the purchaser types, a convenience before the API (which stays the judge: its
+/// ProblemDetails appear beside the fields). The rules are <c>Procurement.Rules</c>' (the same functions Tendering calls);
+/// the numbers are the platform's, read once per circuit from <c>GET /api/tenders/method-rules</c> (<see cref="LoadAsync"/>;
+/// scoped, so one circuit reads them once). This class only maps findings to <c>PurchaserText</c> keys.
 /// </summary>
-public static class TenderRules
+public sealed class TenderRules(IMethodRulesClient client, ILogger<TenderRules> logger)
 {
-    public const decimal TotalPoints = 100m;
+    public const decimal TotalPoints = EvaluationSchemeRules.TotalPoints;
 
-    public const decimal MinimumAdvancePercent = 10m;
+    private IReadOnlyList<MethodNumbers>? _methods;
+    private Task? _loading;
+    private decimal? _minimumAdvancePercent;
 
-    public static IReadOnlyList<MethodNumbers> Methods { get; } =
-    [
-        new(ProcurementMethod.PublicTender, MinimumBiddingDays: 20, AmendmentMarginDays: 15, PriceMinimumPoints: 10m, PriceMaximumPoints: null),
-        new(ProcurementMethod.CompetitiveConsultation, MinimumBiddingDays: 10, AmendmentMarginDays: 5, PriceMinimumPoints: 10m, PriceMaximumPoints: 30m),
-        new(ProcurementMethod.SingleSource, MinimumBiddingDays: null, AmendmentMarginDays: null, PriceMinimumPoints: null, PriceMaximumPoints: null),
-    ];
+    /// <summary>Each method's numbers; <see cref="MethodNumbers.Unknown"/> ones until <see cref="LoadAsync"/> has read them.</summary>
+    public IReadOnlyList<MethodNumbers> Methods => _methods ?? [.. Enum.GetValues<ProcurementMethod>().Select(MethodNumbers.Unknown)];
 
-    public static MethodNumbers For(ProcurementMethod method) => Methods.Single(m => m.Method == method);
+    /// <summary>The advance's minimum percent of the platform (DOMAIN.md §9); null until loaded.</summary>
+    public decimal? MinimumAdvancePercent => _minimumAdvancePercent;
+
+    public MethodNumbers For(ProcurementMethod method) => Methods.FirstOrDefault(m => m.Method == method) ?? MethodNumbers.Unknown(method);
+
+    /// <summary>Reads the numbers once per circuit (later calls await the same read); a refused read leaves them unknown and is tried again next time.</summary>
+    public Task LoadAsync(CancellationToken cancellationToken = default) => _loading ??= ReadAsync(cancellationToken);
+
+    private async Task ReadAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var rules = await client.GetMethodRulesAsync(cancellationToken);
+            _methods = [.. rules.Methods.Select(MethodNumbers.From)];
+            _minimumAdvancePercent = rules.MinimumAdvancePercent;
+        }
+        catch (ApiException refused)
+        {
+            logger.LogWarning(refused, "The method rules could not be read ({Status}); the wizard checks no numbers until they are.", refused.StatusCode);
+            _loading = null;
+        }
+    }
 
     /// <summary>The evaluation scheme's broken rules, in the order the API checks them; empty when it would pass.</summary>
-    public static IReadOnlyList<RuleIssue> CheckScheme(ProcurementMethod method, IReadOnlyList<CriterionDraft> criteria, bool fixedPrice)
+    public IReadOnlyList<RuleIssue> CheckScheme(ProcurementMethod method, IReadOnlyList<CriterionDraft> criteria, bool fixedPrice)
     {
         ArgumentNullException.ThrowIfNull(criteria);
         var numbers = For(method);
-        if (!numbers.IsScored)
+        var bounds = !numbers.Known ? new PriceWeightBounds(0m, null)
+            : numbers.PriceMinimumPoints is { } minimum ? new PriceWeightBounds(minimum, numbers.PriceMaximumPoints)
+            : null;
+        var findings = EvaluationSchemeRules.Check(
+            [.. criteria.Select(c => new SchemeCriterion(c.Name, c.Kind == CriterionKind.Price, c.MaxPoints))], fixedPrice, bounds);
+        return [.. findings.Select(f => f.Code switch
         {
-            return [new RuleIssue("RuleMethodNotScored")];
-        }
-
-        var issues = new List<RuleIssue>();
-        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < criteria.Count; i++)
-        {
-            var name = (criteria[i].Name ?? "").Trim();
-            if (name.Length == 0)
-            {
-                issues.Add(new RuleIssue("RuleCriterionNameRequired", i + 1));
-            }
-            else if (!names.Add(name))
-            {
-                issues.Add(new RuleIssue("RuleCriterionNameDuplicate", name));
-            }
-
-            if (criteria[i].MaxPoints <= 0 || decimal.Round(criteria[i].MaxPoints, 2) != criteria[i].MaxPoints)
-            {
-                issues.Add(new RuleIssue("RuleCriterionPointsInvalid", i + 1));
-            }
-        }
-
-        var prices = criteria.Where(c => c.Kind == CriterionKind.Price).ToList();
-        if (prices.Count > 1)
-        {
-            issues.Add(new RuleIssue("RulePriceDuplicate", prices.Count));
-        }
-
-        if (fixedPrice && prices.Count > 0)
-        {
-            issues.Add(new RuleIssue("RuleFixedPriceScoresPrice"));
-        }
-
-        if (!fixedPrice && prices.Count == 0)
-        {
-            issues.Add(new RuleIssue("RulePriceMissing"));
-        }
-
-        var sum = SchemeSum(criteria);
-        if (sum != TotalPoints)
-        {
-            issues.Add(new RuleIssue("RuleSchemeNot100", sum, TotalPoints));
-        }
-
-        if (prices.Count == 1)
-        {
-            var points = prices[0].MaxPoints;
-            if (points < numbers.PriceMinimumPoints)
-            {
-                issues.Add(new RuleIssue("RulePriceBelowMinimum", points, numbers.PriceMinimumPoints!.Value));
-            }
-
-            if (numbers.PriceMaximumPoints is { } maximum && points > maximum)
-            {
-                issues.Add(new RuleIssue("RulePriceAboveMaximum", points, maximum));
-            }
-        }
-
-        return issues;
+            EvaluationSchemeRules.MethodNotScored => new RuleIssue("RuleMethodNotScored"),
+            EvaluationSchemeRules.CriterionNameRequired => new RuleIssue("RuleCriterionNameRequired", f.Index!.Value + 1),
+            EvaluationSchemeRules.CriterionNameDuplicate => new RuleIssue("RuleCriterionNameDuplicate", (criteria[f.Index!.Value].Name ?? "").Trim()),
+            EvaluationSchemeRules.CriterionPointsInvalid => new RuleIssue("RuleCriterionPointsInvalid", f.Index!.Value + 1),
+            EvaluationSchemeRules.PriceCriterionDuplicate => new RuleIssue("RulePriceDuplicate", (int)f.Value!.Value),
+            EvaluationSchemeRules.FixedPriceScoresPrice => new RuleIssue("RuleFixedPriceScoresPrice"),
+            EvaluationSchemeRules.PriceCriterionMissing => new RuleIssue("RulePriceMissing"),
+            EvaluationSchemeRules.SchemeNot100 => new RuleIssue("RuleSchemeNot100", f.Value!.Value, f.Limit!.Value),
+            EvaluationSchemeRules.PriceWeightBelowMinimum => new RuleIssue("RulePriceBelowMinimum", f.Value!.Value, f.Limit!.Value),
+            _ => new RuleIssue("RulePriceAboveMaximum", f.Value!.Value, f.Limit!.Value),
+        })];
     }
 
-    public static decimal SchemeSum(IEnumerable<CriterionDraft> criteria) => criteria.Sum(c => c.MaxPoints);
+    public static decimal SchemeSum(IEnumerable<CriterionDraft> criteria) =>
+        EvaluationSchemeRules.Sum(criteria.Select(c => new SchemeCriterion(c.Name, c.Kind == CriterionKind.Price, c.MaxPoints)));
 
     /// <summary>The payment schedule's broken rules (DOMAIN.md §9); empty when it would pass.</summary>
-    public static IReadOnlyList<RuleIssue> CheckSchedule(IReadOnlyList<InstalmentDraft> instalments)
+    public IReadOnlyList<RuleIssue> CheckSchedule(IReadOnlyList<InstalmentDraft> instalments)
     {
         ArgumentNullException.ThrowIfNull(instalments);
         if (instalments.Count == 0)
@@ -136,33 +124,24 @@ public static class TenderRules
             return [new RuleIssue("RuleScheduleEmpty")];
         }
 
+        var findings = PaymentScheduleRules.Check(
+            [.. instalments.Select(i => new ScheduleLine(i.Percent, PaymentScheduleRules.ConditionOf(i.Condition)))], _minimumAdvancePercent ?? 0m);
         var issues = new List<RuleIssue>();
-        if (instalments.Any(i => i.Percent <= 0 || decimal.Round(i.Percent, 2) != i.Percent))
+        foreach (var f in findings)
         {
-            issues.Add(new RuleIssue("RuleInstalmentPercentInvalid"));
-        }
-
-        var sum = instalments.Sum(i => i.Percent);
-        if (sum != 100m)
-        {
-            issues.Add(new RuleIssue("RuleScheduleNot100", sum));
-        }
-
-        if (Stage(instalments[0].Condition) != 0)
-        {
-            issues.Add(new RuleIssue("RuleAdvanceMissing"));
-        }
-        else if (instalments[0].Percent < MinimumAdvancePercent)
-        {
-            issues.Add(new RuleIssue("RuleAdvanceBelowMinimum", instalments[0].Percent, MinimumAdvancePercent));
-        }
-
-        for (var i = 1; i < instalments.Count; i++)
-        {
-            if (Stage(instalments[i].Condition) <= Stage(instalments[i - 1].Condition))
+            var issue = f.Code switch
             {
-                issues.Add(new RuleIssue("RuleConditionsOutOfOrder", i + 1));
-                break;
+                PaymentScheduleRules.InstalmentPercentInvalid => new RuleIssue("RuleInstalmentPercentInvalid"),
+                PaymentScheduleRules.PaymentScheduleNot100 => new RuleIssue("RuleScheduleNot100", f.Value!.Value),
+                PaymentScheduleRules.AdvanceMissing => new RuleIssue("RuleAdvanceMissing"),
+                PaymentScheduleRules.AdvanceBelowMinimum => new RuleIssue("RuleAdvanceBelowMinimum", f.Value!.Value, f.Limit!.Value),
+                _ => new RuleIssue("RuleConditionsOutOfOrder", f.Index!.Value + 1),
+            };
+
+            // One line for all invalid percents, as the form shows them.
+            if (!issues.Any(i => i.Key == issue.Key))
+            {
+                issues.Add(issue);
             }
         }
 
@@ -170,54 +149,31 @@ public static class TenderRules
     }
 
     /// <summary>The earliest bid deadline of a tender published at <paramref name="publishedAt"/>: the method's days later, at the same Shanghai time.</summary>
-    public static DateTimeOffset EarliestDeadline(ProcurementMethod method, DateTimeOffset publishedAt) =>
-        For(method).MinimumBiddingDays is { } days ? AddShanghaiDays(publishedAt, days) : publishedAt.ToUniversalTime();
+    public DateTimeOffset EarliestDeadline(ProcurementMethod method, DateTimeOffset publishedAt) =>
+        DeadlineRules.MinimumDeadline(publishedAt, For(method).MinimumBiddingDays);
 
     /// <summary>
     /// The deadline after an amendment (or an answer) published at <paramref name="amendedAt"/>: one that can change bids,
-    /// inside the method's margin, moves the deadline to the first instant at the old deadline's Shanghai time of day that
-    /// restores the margin; otherwise the deadline stays.
+    /// inside the method's margin, moves the deadline (<see cref="DeadlineRules.AmendmentMovesDeadline"/>); otherwise it stays.
     /// </summary>
-    public static DateTimeOffset DeadlineAfterAmendment(ProcurementMethod method, DateTimeOffset amendedAt, DateTimeOffset deadline, bool changesBids)
+    public DateTimeOffset DeadlineAfterAmendment(ProcurementMethod method, DateTimeOffset amendedAt, DateTimeOffset deadline, bool changesBids)
     {
-        if (!changesBids || For(method).AmendmentMarginDays is not { } margin)
+        if (!changesBids)
         {
             return deadline.ToUniversalTime();
         }
 
-        var restoredAt = AddShanghaiDays(amendedAt, margin);
-        if (deadline >= restoredAt)
-        {
-            return deadline.ToUniversalTime();
-        }
-
-        var day = DateOnly.FromDateTime(ToShanghai(restoredAt).DateTime);
-        var sameTime = AtShanghai(day.ToDateTime(TimeOnly.MinValue).Add(ToShanghai(deadline).TimeOfDay));
-        return sameTime >= restoredAt ? sameTime : AddShanghaiDays(sameTime, 1);
+        DeadlineRules.AmendmentMovesDeadline(amendedAt, deadline, For(method).AmendmentMarginDays, out var moved);
+        return moved;
     }
 
     /// <summary>From this instant an answer or amendment that can change bids moves the deadline (the margin before it); null without a margin.</summary>
-    public static DateTimeOffset? MarginStart(ProcurementMethod method, DateTimeOffset deadline) =>
-        For(method).AmendmentMarginDays is { } margin ? AddShanghaiDays(deadline, -margin) : null;
+    public DateTimeOffset? MarginStart(ProcurementMethod method, DateTimeOffset deadline) =>
+        DeadlineRules.MarginStart(deadline, For(method).AmendmentMarginDays);
 
     /// <summary>A Shanghai wall-clock reading (as a date picker gives it) as a UTC instant.</summary>
-    public static DateTimeOffset AtShanghai(DateTime wallClock)
-    {
-        var unspecified = DateTime.SpecifyKind(wallClock, DateTimeKind.Unspecified);
-        return new DateTimeOffset(unspecified, Format.Shanghai.GetUtcOffset(unspecified)).ToUniversalTime();
-    }
+    public static DateTimeOffset AtShanghai(DateTime wallClock) => ShanghaiDays.At(wallClock);
 
     /// <summary>The Shanghai wall-clock reading of an instant (what a date picker shows).</summary>
-    public static DateTime ToShanghaiWallClock(DateTimeOffset instant) => ToShanghai(instant).DateTime;
-
-    private static DateTimeOffset ToShanghai(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Format.Shanghai);
-
-    private static DateTimeOffset AddShanghaiDays(DateTimeOffset instant, int days) => AtShanghai(ToShanghai(instant).DateTime.AddDays(days));
-
-    private static int Stage(PaymentCondition condition) => condition switch
-    {
-        PaymentCondition.Activation or PaymentCondition.BridgeStart => 0,
-        PaymentCondition.MidTermPassed => 1,
-        _ => 2,
-    };
+    public static DateTime ToShanghaiWallClock(DateTimeOffset instant) => ShanghaiDays.WallClock(instant);
 }

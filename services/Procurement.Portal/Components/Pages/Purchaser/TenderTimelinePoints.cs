@@ -13,14 +13,16 @@ public sealed record TimelinePoint(string Key, DateTimeOffset? At, bool Reached)
 /// </summary>
 public static class TenderTimelinePoints
 {
-    public static IReadOnlyList<TimelinePoint> For(TenderResponse tender, AwardResponse? award, DateTimeOffset now)
+    /// <param name="rules">The circuit's method numbers (the margin comes from them).</param>
+    public static IReadOnlyList<TimelinePoint> For(TenderResponse tender, AwardResponse? award, DateTimeOffset now, TenderRules rules)
     {
         ArgumentNullException.ThrowIfNull(tender);
+        ArgumentNullException.ThrowIfNull(rules);
         var points = new List<TimelinePoint>
         {
             new("TimelinePublished", tender.PublishedAt, tender.PublishedAt is not null),
         };
-        if (tender.ProcurementMethod is { } method && TenderRules.MarginStart(method, tender.BidDeadline) is { } margin)
+        if (tender.ProcurementMethod is { } method && rules.MarginStart(method, tender.BidDeadline) is { } margin)
         {
             points.Add(new("TimelineMargin", margin, tender.PublishedAt is not null && now >= margin));
         }
