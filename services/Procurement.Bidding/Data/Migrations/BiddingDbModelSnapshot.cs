@@ -418,6 +418,18 @@ namespace Procurement.Bidding.Data.Migrations
                     b.Property<Guid>("PurchasingUnitId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("Region")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("ServiceDescription")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("ServiceDomain")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
                     b.Property<DateOnly>("ServiceEnd")
                         .HasColumnType("date");
 

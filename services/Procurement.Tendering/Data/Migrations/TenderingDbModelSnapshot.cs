@@ -270,6 +270,10 @@ namespace Procurement.Tendering.Data.Migrations
                     b.Property<Guid>("PurchasingUnitId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("ServiceDescription")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
                     b.Property<DateOnly>("ServiceEnd")
                         .HasColumnType("date");
 

@@ -413,6 +413,18 @@ namespace Procurement.Bidding.Data.Migrations.Sqlite
                     b.Property<Guid>("PurchasingUnitId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Region")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceDescription")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceDomain")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("ServiceEnd")
                         .HasColumnType("TEXT");
 

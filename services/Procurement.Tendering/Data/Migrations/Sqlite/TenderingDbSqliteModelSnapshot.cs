@@ -265,6 +265,10 @@ namespace Procurement.Tendering.Data.Migrations.Sqlite
                     b.Property<Guid>("PurchasingUnitId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ServiceDescription")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("ServiceEnd")
                         .HasColumnType("TEXT");
 
