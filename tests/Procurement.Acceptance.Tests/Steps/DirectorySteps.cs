@@ -11,6 +11,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Procurement.Acceptance.Tests.Runner;
 using Procurement.Identity.Accounts;
+using Procurement.Testing;
 
 namespace Procurement.Acceptance.Tests.Steps;
 
@@ -73,7 +74,7 @@ public sealed partial class DirectorySteps(ProductionDistrict district) : IDispo
         _password = password;
     }
 
-    [Then(@"管理员用 ""([^""]*)"" 和这个密码登录，拿到的角色是 ""([^""]*)""")]
+    [Then(@"管理员用 ""([^""]*)"" 和这个密码登录，按提示设置身份验证器应用并输入第一个验证码，拿到十个恢复码和角色 ""([^""]*)""")]
     public async Task SignsIn(string userName, string role)
     {
         var host = await district.StartAsync();
@@ -92,8 +93,17 @@ public sealed partial class DirectorySteps(ProductionDistrict district) : IDispo
         form["userName"] = userName;
         form["password"] = _password!;
         using var signedIn = await browser.PostAsync(new Uri("/account/login", UriKind.Relative), new FormUrlEncodedContent(form));
-        signedIn.StatusCode.Should().Be(HttpStatusCode.Redirect, "the right password leads back to the authorization endpoint");
-        using var back = await browser.GetAsync(new Uri(signedIn.Headers.Location!.OriginalString, UriKind.RelativeOrAbsolute));
+        var enrolment = await signedIn.Content.ReadAsStringAsync();
+        signedIn.StatusCode.Should().Be(HttpStatusCode.OK, "an administrator's first sign-in asks them to set up an authenticator app");
+        var key = AuthenticatorKey().Match(enrolment).Groups[1].Value.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+        key.Should().NotBeEmpty(enrolment);
+        var codeForm = HiddenInputs(enrolment);
+        codeForm["code"] = Totp.Now(key);
+        using var enrolled = await browser.PostAsync(new Uri("/account/login/code", UriKind.Relative), new FormUrlEncodedContent(codeForm));
+        var recovery = await enrolled.Content.ReadAsStringAsync();
+        RecoveryCode().Matches(recovery).Should().HaveCount(10, recovery);
+        var onward = WebUtility.HtmlDecode(ContinueLink().Match(recovery).Groups[1].Value);
+        using var back = await browser.GetAsync(new Uri(onward, UriKind.RelativeOrAbsolute));
         var code = QueryHelpers.ParseQuery(back.Headers.Location!.Query)["code"].ToString();
         using var tokens = await browser.PostAsync(new Uri("/connect/token", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -172,4 +182,13 @@ public sealed partial class DirectorySteps(ProductionDistrict district) : IDispo
 
     [GeneratedRegex("""<input type="hidden" name="(?<name>[^"]*)" value="(?<value>[^"]*)"\s*/?>""")]
     private static partial Regex HiddenInput();
+
+    [GeneratedRegex("""data-testid="authenticator-key">([^<]*)</code>""")]
+    private static partial Regex AuthenticatorKey();
+
+    [GeneratedRegex("""<li><code>([^<]*)</code></li>""")]
+    private static partial Regex RecoveryCode();
+
+    [GeneratedRegex("""<a class="button" href="([^"]*)">""")]
+    private static partial Regex ContinueLink();
 }
