@@ -61,7 +61,7 @@ public class An_agency_fills_its_profile_adds_a_worker_and_bids_in_the_browser(B
 
         // Filtered by its program's region (an AntDesign select), it stays, with its region and service domain in its row.
         await page.GetByTestId("tenders-region").Locator(".ant-select-selector").ClickAsync();
-        await page.Locator(".ant-select-item-option", new() { HasTextRegex = new Regex("^示范区$") }).ClickAsync();
+        await page.Locator(".ant-select-item-option[aria-label='示范区']").ClickAsync();
         await Expect(tender.GetByTestId("tender-region")).ToHaveTextAsync("示范区");
         await Expect(tender.GetByTestId("tender-domain")).ToHaveTextAsync("养老服务");
         await tender.GetByTestId("tender-bid").ClickAsync();
@@ -74,7 +74,9 @@ public class An_agency_fills_its_profile_adds_a_worker_and_bids_in_the_browser(B
         await Steps.FillTestIdNumberAsync(page, "bid-cost-administration", "30000");
         await Steps.FillTestIdNumberAsync(page, "bid-cost-other", "10000");
         await Expect(page.GetByTestId("bid-costs-check")).ToContainTextAsync("与报价一致");
-        await page.GetByTestId("plan-pick").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        // Its own worker: other journeys on the shared platform add theirs to agency1's roster too.
+        var own = await page.GetByTestId("plan-pick").Locator("option", new() { HasTextRegex = new Regex("^张三 · .*1037") }).First.GetAttributeAsync("value");
+        await page.GetByTestId("plan-pick").SelectOptionAsync(own!);
         await page.GetByTestId("plan-add").ClickAsync();
         await Steps.FillTestIdNumberAsync(page, "plan-0-pay", "8000");
         await page.GetByTestId("bid-proposal").Locator("textarea").FillAsync("以个案管理为核心，组建持证社工与督导团队，提供居家探访、助餐助医与心理支持服务。");
