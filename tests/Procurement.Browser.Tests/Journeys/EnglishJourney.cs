@@ -149,12 +149,13 @@ public class EnglishJourney(BrowserPlatform browser)
             await Expect(page.GetByTestId("my-bids-table")).ToContainTextAsync("¥450,000.00");
             await VisitAsync(page, "/notifications", "notifications-title", marker);
 
-            // A bid with nothing in it: the API refuses it, and says why beside each field, in English.
-            await VisitAsync(page, $"/agency/tenders/{tenders[1]}/bid", "bid-title");
+            // A bid with nothing in it: the API refuses it, and says why beside each field, in English. The roster picker
+            // lists every worker of agency1, other journeys' Chinese-named ones too: it is left out of the check.
+            await VisitAsync(page, $"/agency/tenders/{tenders[1]}/bid", "bid-title", null, "[data-testid=plan-pick]");
             await page.GetByTestId("bid-submit").ClickAsync();
             var proposal = page.Locator(".ant-form-item").Filter(new LocatorFilterOptions { Has = page.GetByTestId("bid-proposal") });
             await Expect(proposal.Locator(".ant-form-item-explain-error")).ToContainTextAsync(new System.Text.RegularExpressions.Regex("[a-z]{3}"));
-            await page.ExpectNoChineseAsync("the bid form with the API's refusal");
+            await page.ExpectNoChineseAsync("the bid form with the API's refusal", leaveOut: "[data-testid=plan-pick]");
         });
     }
 
@@ -229,13 +230,13 @@ public class EnglishJourney(BrowserPlatform browser)
     }
 
     /// <summary>Opens <paramref name="path"/>, waits for <paramref name="testId"/> and for the spinners to go, and checks that it shows no Chinese.</summary>
-    private static async Task VisitAsync(IPage page, string path, string testId, string? marker = null)
+    private static async Task VisitAsync(IPage page, string path, string testId, string? marker = null, params string[] leaveOut)
     {
         await page.GotoAsync(path);
         await page.WaitForPortalAsync();
         await Expect(page.GetByTestId(testId).First).ToBeVisibleAsync();
         await Expect(page.Locator(".ant-spin-spinning")).ToHaveCountAsync(0);
-        await page.ExpectNoChineseAsync(path, marker);
+        await page.ExpectNoChineseAsync(path, marker, leaveOut);
     }
 
     /// <summary>The program and <paramref name="count"/> published tenders (one supervisor each), in English, open to agency1.</summary>

@@ -16,7 +16,7 @@ public static partial class EnglishPages
     /// <summary>The rows of the portal's lists and tables, each one item of data.</summary>
     public const string Rows =
         "tbody > tr, li, .ant-list-item, p:has(> a[href^='/agency/tenders/']), p:has(> a[href='/agency/bids']), "
-        + "[data-testid='home-notifications'] > p:not(:first-child)";
+        + "[data-testid='home-notifications'] > p:not(:first-child), .agency-notification";
 
     private const string VisibleText = """
         ([marker, rows, leaveOut]) => {
