@@ -203,7 +203,7 @@ public sealed class Five_failures_in_fifteen_minutes_lock_a_name_for_fifteen_min
         var page = await SignInSteps.PasswordAsync(browser, "auditor", DemoDirectory.Password);
 
         page.AsksForPassword.Should().BeTrue("the name is locked, so the login page asks again");
-        page.Alert.Should().NotBeNull();
+        page.Alert.Should().Be("用户名或密码错误，或账户已暂时锁定，请稍后再试。", "a locked name is answered like a wrong password");
     }
 
     private async Task<TokenAnswer> FailAsync(string userName, int times)

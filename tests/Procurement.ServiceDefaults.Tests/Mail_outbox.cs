@@ -106,7 +106,9 @@ public sealed class Mail_outbox : IAsyncLifetime
         row.Attempts.Should().Be(1);
         row.LastError.Should().StartWith("550");
         smtp.Rejections.Should().Be(1);
-        (await _fixture.MailRowAsync(next.Id))!.SentAt.Should().NotBeNull();
+        var sent = await _fixture.MailRowAsync(next.Id);
+        sent!.SentAt.Should().NotBeNull().And.BeOnOrAfter(sent.CreatedAt, "the mail to a good address was sent after it was enqueued");
+        sent.FailedAt.Should().BeNull();
 
         var result = await health.CheckHealthAsync(new HealthCheckContext());
         result.Status.Should().Be(HealthStatus.Degraded);

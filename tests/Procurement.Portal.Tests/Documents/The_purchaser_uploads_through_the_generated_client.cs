@@ -72,7 +72,7 @@ public sealed class The_purchaser_uploads_through_the_generated_client : PortalC
         var cut = Render<TenderDocuments>(p => p.Add(c => c.Tender, Tender(TenderStatus.Cancelled)));
 
         cut.FindAll("[data-testid=document-file]").Should().BeEmpty();
-        cut.Find("[data-testid=documents-none]").Should().NotBeNull();
+        cut.Find("[data-testid=documents-none]").TextContent.Should().Be("暂无招标文件。");
     }
 
     private sealed record Upload(Guid Tender, string? FileName, string? ContentType, byte[] Bytes);
