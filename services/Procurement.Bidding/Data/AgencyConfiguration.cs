@@ -25,6 +25,8 @@ internal sealed class AgencyConfiguration : IEntityTypeConfiguration<Agency>
         agency.Ignore(a => a.Debarment);
         agency.Property(a => a.DebarmentReason).HasMaxLength(1000);
         agency.Property(a => a.DebarredBy).HasMaxLength(100);
+        agency.Property(a => a.SuspensionReason).HasMaxLength(500);
+        agency.Ignore(a => a.Suspended);
         agency.Property(a => a.Version).IsConcurrencyToken();
     }
 }

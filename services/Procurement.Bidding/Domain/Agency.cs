@@ -153,6 +153,37 @@ public sealed class Agency
 
     public bool IsDebarredOn(DateOnly date) => Debarment?.Covers(date) ?? false;
 
+    /// <summary>
+    /// When the platform administrator suspended the agency's registration (Identity's <c>AgencySuspended</c>); null while
+    /// not suspended. A suspended agency may not bid; unlike a debarment it has no end day, it lasts until reinstated.
+    /// </summary>
+    public DateTimeOffset? SuspendedAt { get; private set; }
+
+    /// <summary>Why the registration was suspended, as the administrator wrote it; the agency sees it.</summary>
+    public string? SuspensionReason { get; private set; }
+
+    public bool Suspended => SuspendedAt is not null;
+
+    public void Suspend(string reason, DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        SuspendedAt = at;
+        SuspensionReason = reason.Trim();
+        Touch(at);
+    }
+
+    public void Reinstate(DateTimeOffset now)
+    {
+        if (SuspendedAt is null)
+        {
+            return;
+        }
+
+        SuspendedAt = null;
+        SuspensionReason = null;
+        Touch(now);
+    }
+
     /// <summary>The caller's copy is stale: someone changed the agency since they read version <paramref name="expected"/>.</summary>
     public void EnsureVersion(int? expected)
     {

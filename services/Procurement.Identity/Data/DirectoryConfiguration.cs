@@ -25,6 +25,13 @@ internal sealed class OrganisationDirectoryConfiguration : IEntityTypeConfigurat
         organisation.Property(o => o.DeactivatedAt).HasConversion(UnixMilliseconds.NullableConverter);
         organisation.Ignore(o => o.Active);
         organisation.HasIndex(o => o.Kind);
+        organisation.Property(o => o.RegistrationAuthority).HasMaxLength(Organisation.RegistrationAuthorityMaxLength);
+        organisation.Property(o => o.LegalRepresentative).HasMaxLength(Organisation.LegalRepresentativeMaxLength);
+        organisation.Property(o => o.Address).HasMaxLength(Organisation.AddressMaxLength);
+        organisation.Property(o => o.AwaitingConfirmationSince).HasConversion(UnixMilliseconds.NullableConverter);
+        organisation.Property(o => o.SuspendedAt).HasConversion(UnixMilliseconds.NullableConverter);
+        organisation.Property(o => o.SuspensionReason).HasMaxLength(Organisation.SuspensionReasonMaxLength);
+        organisation.Ignore(o => o.Suspended);
     }
 }
 
@@ -43,6 +50,7 @@ internal sealed class OrganisationAuditConfiguration : IEntityTypeConfiguration<
         audit.Property(a => a.At).HasConversion(UnixMilliseconds.Converter);
         audit.HasOne<Organisation>().WithMany().HasForeignKey(a => a.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         audit.HasIndex(a => new { a.OrganisationId, a.At });
+        audit.HasIndex(a => new { a.UserId, a.At });
     }
 }
 

@@ -76,6 +76,8 @@ public sealed class IdentityDb(DbContextOptions<IdentityDb> options)
         {
             user.Property(u => u.DisplayName).HasMaxLength(ProcurementUser.DisplayNameMaxLength).IsRequired();
             user.HasOne<Organisation>().WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            user.Property(u => u.DeactivatedAt).HasConversion(UnixMilliseconds.NullableConverter);
+            user.HasIndex(u => u.OrganisationId);
         });
 
         // The directory (issue 14): organisations as data, their audit, one-time links (Data/DirectoryConfiguration.cs).

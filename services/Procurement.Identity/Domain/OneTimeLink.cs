@@ -8,6 +8,9 @@ public enum OneTimeLinkPurpose
 
     /// <summary>Replace a forgotten password.</summary>
     ResetPassword,
+
+    /// <summary>Confirm the e-mail address a self-registering agency's contact gave.</summary>
+    ConfirmEmail,
 }
 
 /// <summary>

@@ -88,6 +88,76 @@ public sealed class Organisation
 
     public bool Active => DeactivatedAt is null;
 
+    // An agency's registration (DOMAIN.md §12): it registers itself, and is active once its contact confirms the e-mail.
+    public const int RegistrationAuthorityMaxLength = 100;
+    public const int LegalRepresentativeMaxLength = 50;
+    public const int AddressMaxLength = 200;
+    public const int SuspensionReasonMaxLength = 500;
+
+    /// <summary>登记管理机关 of a self-registered agency.</summary>
+    public string? RegistrationAuthority { get; private set; }
+
+    /// <summary>法定代表人 of a self-registered agency.</summary>
+    public string? LegalRepresentative { get; private set; }
+
+    /// <summary>The day a self-registered agency was registered with its authority.</summary>
+    public DateOnly? RegistrationDate { get; private set; }
+
+    /// <summary>A self-registered agency's registered address.</summary>
+    public string? Address { get; private set; }
+
+    /// <summary>
+    /// Since when a self-registered agency waits for its contact to confirm the e-mail; null once confirmed (and for
+    /// every organisation that did not register itself). A registration that waits longer than its link is released.
+    /// </summary>
+    public DateTimeOffset? AwaitingConfirmationSince { get; private set; }
+
+    /// <summary>When the administrator suspended the agency; null while not suspended. A suspended agency may not bid.</summary>
+    public DateTimeOffset? SuspendedAt { get; private set; }
+
+    /// <summary>Why it was suspended; the agency sees it.</summary>
+    public string? SuspensionReason { get; private set; }
+
+    public bool Suspended => SuspendedAt is not null;
+
+    /// <summary>A new self-registered agency, waiting for its contact's e-mail confirmation.</summary>
+    public static Organisation RegisterAgency(
+        Guid id, string name, string unifiedSocialCreditCode, string registrationAuthority, string legalRepresentative,
+        DateOnly registrationDate, string address, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(registrationAuthority);
+        ArgumentException.ThrowIfNullOrWhiteSpace(legalRepresentative);
+        ArgumentException.ThrowIfNullOrWhiteSpace(address);
+        return new Organisation(id, name, OrganisationKind.Agency, unifiedSocialCreditCode)
+        {
+            RegistrationAuthority = registrationAuthority.Trim(),
+            LegalRepresentative = legalRepresentative.Trim(),
+            RegistrationDate = registrationDate,
+            Address = address.Trim(),
+            AwaitingConfirmationSince = now,
+        };
+    }
+
+    /// <summary>The contact confirmed the e-mail: the agency is active from now on.</summary>
+    public void ConfirmRegistration() => AwaitingConfirmationSince = null;
+
+    public void Suspend(string reason, DateTimeOffset at)
+    {
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > SuspensionReasonMaxLength)
+        {
+            throw new ArgumentException($"A suspension needs a reason of at most {SuspensionReasonMaxLength} characters.", nameof(reason));
+        }
+
+        SuspendedAt = at;
+        SuspensionReason = reason.Trim();
+    }
+
+    public void Reinstate()
+    {
+        SuspendedAt = null;
+        SuspensionReason = null;
+    }
+
     public void Rename(string name)
     {
         if (string.IsNullOrWhiteSpace(name) || name.Length > NameMaxLength)

@@ -7,6 +7,23 @@ public enum OrganisationChange
     Renamed,
     Deactivated,
     Reactivated,
+
+    /// <summary>An agency registered itself (awaiting its e-mail confirmation).</summary>
+    Registered,
+
+    /// <summary>The agency's contact confirmed the e-mail: the agency is active.</summary>
+    RegistrationConfirmed,
+
+    Suspended,
+    Reinstated,
+
+    // Changes to one of the organisation's users (OrganisationAudit.UserId names the user).
+    UserInvited,
+    UserJoined,
+    RoleGranted,
+    RoleRevoked,
+    UserDeactivated,
+    UserReactivated,
 }
 
 /// <summary>
@@ -35,6 +52,9 @@ public sealed class OrganisationAudit
     public Guid Id { get; private set; }
 
     public Guid OrganisationId { get; private set; }
+
+    /// <summary>The user the change concerns, for changes to a user of the organisation; null for the organisation's own.</summary>
+    public Guid? UserId { get; set; }
 
     public OrganisationChange Change { get; private set; }
 

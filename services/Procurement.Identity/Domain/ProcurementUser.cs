@@ -33,4 +33,7 @@ public sealed class ProcurementUser : IdentityUser<Guid>
     public Guid OrganisationId { get; set; }
 
     public string DisplayName { get; set; } = "";
+
+    /// <summary>When the user was deactivated; null while active. A deactivated user cannot sign in, and every token they held was ended.</summary>
+    public DateTimeOffset? DeactivatedAt { get; set; }
 }

@@ -22,6 +22,9 @@ public interface IOutboxContext
 
     /// <summary>Messages this service's consumers failed on after every retry, until replayed (see <see cref="DeadLetter"/>).</summary>
     DbSet<DeadLetter> DeadLetters => ((DbContext)this).Set<DeadLetter>();
+
+    /// <summary>Users whose earlier access tokens every service refuses (Identity's <c>UserAccessRevoked</c>).</summary>
+    DbSet<Security.RevokedUser> RevokedUsers => ((DbContext)this).Set<Security.RevokedUser>();
 }
 
 /// <summary>The outbox by composition: its tables in a model, events raised into it, the app's clock.</summary>
@@ -53,8 +56,8 @@ public static class OutboxContext
             .GetService(typeof(TimeProvider)) as TimeProvider ?? TimeProvider.System;
 
     /// <summary>
-    /// The tables of the composition <paramref name="context"/> takes part in: OutboxMessages, InboxMessages and
-    /// DeadLetters for an <see cref="IOutboxContext"/>, OutgoingMails for an <see cref="IMailOutbox"/>. On SQLite their
+    /// The tables of the composition <paramref name="context"/> takes part in: OutboxMessages, InboxMessages,
+    /// DeadLetters and RevokedUsers for an <see cref="IOutboxContext"/>, OutgoingMails for an <see cref="IMailOutbox"/>. On SQLite their
     /// times are stored as binary (text cannot be ordered or compared), as <see cref="Persistence.ServiceDbContext"/>'s
     /// conventions store every time; on SQL Server they keep the native <c>datetimeoffset</c>.
     /// </summary>
@@ -92,6 +95,13 @@ public static class OutboxContext
                 dead.Property(m => m.Endpoint).HasMaxLength(300);
                 dead.Property(m => m.Error).HasMaxLength(4000);
                 TimesAsBinary(dead, sqlite);
+            });
+            modelBuilder.Entity<Security.RevokedUser>(revoked =>
+            {
+                revoked.ToTable("RevokedUsers");
+                revoked.HasKey(r => r.UserId);
+                revoked.Property(r => r.UserId).HasMaxLength(Security.RevokedUser.UserIdMaxLength);
+                TimesAsBinary(revoked, sqlite);
             });
         }
 

@@ -43,7 +43,7 @@ public static class AuthenticationExtensions
 
     public static AuthorizationBuilder AddProcurementPolicies(this AuthorizationBuilder authorization)
     {
-        foreach (var role in Roles.All)
+        foreach (var role in (string[])[.. Roles.All, Roles.OrganisationAdmin])
         {
             authorization.AddPolicy(role, policy => policy
                 .AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme)

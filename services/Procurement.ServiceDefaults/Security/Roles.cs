@@ -14,6 +14,12 @@ public static class Roles
     public const string Admin = "admin";
 
     public static IReadOnlyList<string> All { get; } = [Purchaser, Agency, Evaluator, Treasury, Auditor, Admin];
+
+    /// <summary>
+    /// An organisation's own administrator (单位管理员): invites the organisation's users and gives or takes their roles.
+    /// Held beside a person's role (an agency's first user is <c>agency</c> and <c>org-admin</c>); not a party of §1.
+    /// </summary>
+    public const string OrganisationAdmin = "org-admin";
 }
 
 /// <summary>Claim types carried by access tokens issued by Identity.</summary>

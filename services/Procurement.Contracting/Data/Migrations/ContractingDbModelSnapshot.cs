@@ -774,6 +774,20 @@ namespace Procurement.Contracting.Data.Migrations
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("Procurement.ServiceDefaults.Security.RevokedUser", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset>("RevokedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("RevokedUsers", (string)null);
+                });
+
             modelBuilder.Entity("Procurement.Contracting.Domain.ContractActivity", b =>
                 {
                     b.HasOne("Procurement.Contracting.Domain.Contract", null)

@@ -777,6 +777,20 @@ namespace Procurement.Evaluation.Data.Migrations
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("Procurement.ServiceDefaults.Security.RevokedUser", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset>("RevokedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("RevokedUsers", (string)null);
+                });
+
             modelBuilder.Entity("Procurement.Evaluation.Awards.Domain.Challenge", b =>
                 {
                     b.HasOne("Procurement.Evaluation.Awards.Domain.Award", null)

@@ -56,6 +56,13 @@ namespace Procurement.Bidding.Data.Migrations.Sqlite
                     b.Property<DateOnly>("RegistrationDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("SuspendedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SuspensionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("UnifiedSocialCreditCode")
                         .IsRequired()
                         .HasMaxLength(18)
@@ -638,6 +645,20 @@ namespace Procurement.Bidding.Data.Migrations.Sqlite
                     b.HasIndex("DispatchedAt", "NextAttemptAt");
 
                     b.ToTable("OutboxMessages", (string)null);
+                });
+
+            modelBuilder.Entity("Procurement.ServiceDefaults.Security.RevokedUser", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("RevokedUsers", (string)null);
                 });
 
             modelBuilder.Entity("Procurement.Bidding.Domain.Bids.Bid", b =>

@@ -410,6 +410,20 @@ namespace Procurement.Disbursement.Data.Migrations.Sqlite
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("Procurement.ServiceDefaults.Security.RevokedUser", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("RevokedUsers", (string)null);
+                });
+
             modelBuilder.Entity("Procurement.Disbursement.Domain.Instalment", b =>
                 {
                     b.HasOne("Procurement.Disbursement.Domain.ContractAccount", null)

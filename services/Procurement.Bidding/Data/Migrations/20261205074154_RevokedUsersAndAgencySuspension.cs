@@ -1,0 +1,55 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Procurement.Bidding.Data.Migrations
+{
+    /// <inheritdoc />
+    public partial class RevokedUsersAndAgencySuspension : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "SuspendedAt",
+                table: "Agencies",
+                type: "datetimeoffset",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "SuspensionReason",
+                table: "Agencies",
+                type: "nvarchar(500)",
+                maxLength: 500,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "RevokedUsers",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RevokedUsers", x => x.UserId);
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "RevokedUsers");
+
+            migrationBuilder.DropColumn(
+                name: "SuspendedAt",
+                table: "Agencies");
+
+            migrationBuilder.DropColumn(
+                name: "SuspensionReason",
+                table: "Agencies");
+        }
+    }
+}
