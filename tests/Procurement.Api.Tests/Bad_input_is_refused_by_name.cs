@@ -173,10 +173,27 @@ public sealed class Bad_input_is_refused_by_name(ApiPlatform platform)
         answer.Problem.GetProperty("rule").GetString().Should().Be("role_required");
     }
 
-    private async Task<Answer> SendAsync(string caller, HttpMethod method, string path, string? body = null, string contentType = "application/json")
+    [Fact]
+    public async Task A_refusal_to_a_caller_that_accepts_no_JSON_keeps_its_status_and_says_why_in_plain_text()
+    {
+        var missing = Guid.NewGuid();
+        var answer = await SendAsync("purchaser", HttpMethod.Get, $"/api/tenders/{missing}", accept: "text/html");
+
+        answer.Status.Should().Be(HttpStatusCode.NotFound, answer.Body);
+        answer.MediaType.Should().Be("text/plain");
+        answer.Body.Should().Contain(missing.ToString());
+    }
+
+    private async Task<Answer> SendAsync(
+        string caller, HttpMethod method, string path, string? body = null, string contentType = "application/json", string? accept = null)
     {
         using var client = platform.CreateClient(platform.Caller(caller));
         using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
+        if (accept is not null)
+        {
+            request.Headers.Accept.ParseAdd(accept);
+        }
+
         if (body is not null)
         {
             request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));

@@ -152,12 +152,16 @@ public static class ProblemDetailsExtensions
             }
 
             httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
-            return await problems.TryWriteAsync(new ProblemDetailsContext
+            if (await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception }))
             {
-                HttpContext = httpContext,
-                ProblemDetails = problem,
-                Exception = exception,
-            });
+                return true;
+            }
+
+            // The caller's Accept leaves JSON out (a browser's text/html, say): the refusal keeps its status and says the
+            // same in plain text, instead of turning into a 500 because no ProblemDetails writer would answer.
+            httpContext.Response.ContentType = "text/plain; charset=utf-8";
+            await httpContext.Response.WriteAsync(problem.Detail ?? problem.Title ?? ProblemMessages.Get("server_error"), cancellationToken);
+            return true;
         }
     }
 }
