@@ -142,3 +142,20 @@ public sealed class UsersDistrict : IAsyncDisposable
         await Smtp.DisposeAsync();
     }
 }
+
+/// <summary>Tests on a fresh <see cref="UsersDistrict"/> (one per test) with one organisation besides the platform operator.</summary>
+public abstract class A_district_with_one_organisation(string name, OrganisationKind kind) : IAsyncLifetime
+{
+    protected UsersDistrict District { get; private set; } = null!;
+
+    /// <summary>The organisation's id.</summary>
+    protected Guid Organisation { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        District = await UsersDistrict.StartAsync();
+        Organisation = await District.OrganisationAsync(name, kind);
+    }
+
+    public async Task DisposeAsync() => await District.DisposeAsync();
+}
