@@ -214,4 +214,18 @@ public sealed class Invited_people_join_their_organisation_by_a_mailed_link() : 
         refused.Status.Should().Be(HttpStatusCode.BadRequest);
         refused.Body.GetProperty("errors").GetProperty("serviceDomains").EnumerateArray().Should().ContainSingle();
     }
+
+    [Fact]
+    public async Task A_user_name_with_characters_a_user_name_may_not_hold_is_refused_beside_the_field()
+    {
+        using var admin = District.AsAdmin();
+
+        var refused = await UsersDistrict.InviteAsync(admin, new
+        {
+            organisationId = Organisation, email = "space@futian.example", userName = "wang fang", displayName = "Wang", roles = new[] { Roles.Purchaser },
+        });
+
+        refused.Status.Should().Be(HttpStatusCode.BadRequest);
+        refused.Body.GetProperty("errors").GetProperty("userName").EnumerateArray().Should().ContainSingle();
+    }
 }
