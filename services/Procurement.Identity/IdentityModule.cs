@@ -63,8 +63,9 @@ public static class IdentityModule
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<IdentityDb>()
             .AddPasswordValidator<PasswordPolicy>()
-            .AddTokenProvider<AuthenticatorTokenProvider<ProcurementUser>>(TokenOptions.DefaultAuthenticatorProvider);
+            .AddTokenProvider<TimeStepAuthenticator>(TokenOptions.DefaultAuthenticatorProvider);
         builder.Services.AddScoped<TwoFactorRequirement>();
+        builder.Services.AddScoped<SessionEnded>();
         builder.Services.AddSingleton<TwoFactorTickets>();
 
         builder.Services.AddAuthentication()

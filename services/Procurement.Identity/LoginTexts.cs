@@ -37,6 +37,7 @@ public sealed class LoginTexts
     public const string EnrolHint = nameof(EnrolHint);
     public const string AuthenticatorKey = nameof(AuthenticatorKey);
     public const string AuthenticatorLink = nameof(AuthenticatorLink);
+    public const string AuthenticatorQrCode = nameof(AuthenticatorQrCode);
     public const string EnrolButton = nameof(EnrolButton);
     public const string RecoveryCodesTitle = nameof(RecoveryCodesTitle);
     public const string RecoveryCodesHint = nameof(RecoveryCodesHint);

@@ -116,7 +116,7 @@ public sealed partial class DirectoryHost : IAsyncDisposable
                 return new TokenAnswer(posted.StatusCode, null, null, null, "login_refused", step.Html);
             }
 
-            var done = await SignInSteps.CodeAsync(browser, step, Totp.Now(step.Key));
+            var done = await SignInSteps.CodeAsync(browser, step, Totp.Code(step.Key, host.Services.GetRequiredService<TimeProvider>().GetUtcNow()));
             done.RecoveryCodes.Should().HaveCount(10, done.Alert);
             onward = PortalFlow.Resolve(done.Continue);
         }

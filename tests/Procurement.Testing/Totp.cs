@@ -5,8 +5,9 @@ namespace Procurement.Testing;
 /// <summary>
 /// RFC 6238 TOTP as an authenticator app computes it, written here from the RFC rather than taken from the server:
 /// HMAC-SHA1 of the 30-second step number since the Unix epoch under the base32-decoded key, dynamically truncated
-/// (RFC 4226 §5.3) to 6 digits. ASP.NET Core Identity's authenticator reads the system clock, so the codes are for
-/// the system's time, whatever the host's test clock says.
+/// (RFC 4226 §5.3) to 6 digits. Identity's authenticator reads the host's TimeProvider: on a host with a test clock,
+/// take the code at that clock's time (<see cref="Code"/>); <see cref="Now"/> is for hosts on the system clock. A code
+/// is accepted once: a second sign-in in the same 30 seconds needs the next step's code.
 /// </summary>
 public static class Totp
 {

@@ -74,7 +74,7 @@ internal static class AccountEndpoints
             return LoginPage.CodeForm(http, antiforgery, texts, formReturnUrl, TwoFactorStage.Enrol, await EnrolmentOfAsync(users, user), error: null);
         }
 
-        await CompleteSignInAsync(http, passwords, user, normalised, clientId, secondFactor: false);
+        await CompleteSignInAsync(http, passwords, users, user, normalised, clientId, secondFactor: false);
         return Continue(texts, formReturnUrl, user);
     }
 
@@ -127,7 +127,7 @@ internal static class AccountEndpoints
             var recoveryCodes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount)
                 ?? throw new InvalidOperationException("The user store cannot keep recovery codes.");
             await log.RecordAsync(SecurityEventKind.TwoFactorEnrolled, user.Id, ticket.NormalisedUserName, clientId);
-            await CompleteSignInAsync(http, passwords, user, ticket.NormalisedUserName, clientId, secondFactor: true);
+            await CompleteSignInAsync(http, passwords, users, user, ticket.NormalisedUserName, clientId, secondFactor: true);
             return LoginPage.RecoveryCodes(texts, recoveryCodes, IsLocal(formReturnUrl) ? formReturnUrl! : "/");
         }
 
@@ -152,7 +152,7 @@ internal static class AccountEndpoints
             await log.RecordAsync(SecurityEventKind.RecoveryCodeUsed, user.Id, ticket.NormalisedUserName, clientId);
         }
 
-        await CompleteSignInAsync(http, passwords, user, ticket.NormalisedUserName, clientId, secondFactor: true);
+        await CompleteSignInAsync(http, passwords, users, user, ticket.NormalisedUserName, clientId, secondFactor: true);
         return Continue(texts, formReturnUrl, user);
 
         async Task<IResult> RefuseCodeAsync() =>
@@ -177,15 +177,30 @@ internal static class AccountEndpoints
         return new Enrolment(AuthenticatorKeys.Grouped(key), AuthenticatorKeys.Uri(key, user.UserName ?? user.Id.ToString()));
     }
 
-    /// <summary>Signs the login page's cookie in (<c>amr</c> = <c>mfa</c> after a second factor), logs the sign-in and forgets the name's failures.</summary>
+    /// <summary>
+    /// Signs the login page's cookie in (<c>amr</c> = <c>pwd</c>, and <c>otp</c> and <c>mfa</c> after a second factor; the
+    /// user's security stamp), logs the sign-in and forgets the name's failures.
+    /// </summary>
     private static async Task CompleteSignInAsync(
-        HttpContext http, PasswordCheck passwords, ProcurementUser user, string normalisedUserName, string? clientId, bool secondFactor)
+        HttpContext http, PasswordCheck passwords, UserManager<ProcurementUser> users, ProcurementUser user, string normalisedUserName, string? clientId, bool secondFactor)
     {
         TwoFactorTickets.Clear(http);
         var identity = new ClaimsIdentity(IdentityModule.CookieScheme, ProcurementClaims.Name, ProcurementClaims.Role);
         identity.AddClaim(new Claim(ProcurementClaims.Subject, user.Id.ToString()));
         identity.AddClaim(new Claim(ProcurementClaims.Name, user.UserName ?? user.Id.ToString()));
-        identity.AddClaim(new Claim(AuthenticationMethodsClaim, secondFactor ? "mfa" : "pwd"));
+        identity.AddClaim(new Claim(AuthenticationMethodsClaim, TokenEndpoints.PasswordMethod));
+        if (secondFactor)
+        {
+            identity.AddClaim(new Claim(AuthenticationMethodsClaim, TokenEndpoints.OneTimePasswordMethod));
+            identity.AddClaim(new Claim(AuthenticationMethodsClaim, TokenEndpoints.MultiFactorMethod));
+        }
+
+        // The stamp the cookie was issued under: a new password or authenticator ends it (AuthorizationEndpoints).
+        if (await users.GetSecurityStampAsync(user) is { } stamp)
+        {
+            identity.AddClaim(new Claim(TokenPrincipals.SecurityStampClaim, stamp));
+        }
+
         await http.SignInAsync(IdentityModule.CookieScheme, new ClaimsPrincipal(identity));
         await passwords.SignedInAsync(user, normalisedUserName, clientId);
     }

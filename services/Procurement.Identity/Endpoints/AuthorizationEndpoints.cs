@@ -5,6 +5,7 @@ using Microsoft.Extensions.Primitives;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using Procurement.Identity.Domain;
+using Procurement.Identity.Security;
 using Procurement.ServiceDefaults.Security;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -36,7 +37,8 @@ internal static class AuthorizationEndpoints
         HttpContext http,
         UserManager<ProcurementUser> users,
         IOpenIddictApplicationManager applications,
-        TokenPrincipals principals)
+        TokenPrincipals principals,
+        SessionEnded sessions)
     {
         var request = http.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
@@ -45,7 +47,11 @@ internal static class AuthorizationEndpoints
         var subject = cookie.Succeeded ? cookie.Principal.GetClaim(Claims.Subject) : null;
         var user = subject is null ? null : await users.FindByIdAsync(subject);
 
-        if (user is null || await users.IsLockedOutAsync(user) || request.HasPromptValue(PromptValues.Login))
+        // A cookie of a user since deactivated, locked, given a new password, or whose access was revoked after it was
+        // issued, signs nobody in: the user signs in again (no code is issued silently).
+        if (user is null
+            || await sessions.EndedAsync(user, cookie.Principal!.GetClaim(TokenPrincipals.SecurityStampClaim), cookie.Properties!.IssuedUtc)
+            || request.HasPromptValue(PromptValues.Login))
         {
             if (request.HasPromptValue(PromptValues.None))
             {
@@ -69,7 +75,9 @@ internal static class AuthorizationEndpoints
             return TokenEndpoints.Refuse(Errors.ConsentRequired, "This client needs a consent this server does not ask for.");
         }
 
-        return Results.SignIn(await principals.ForUserAsync(user, request.GetScopes(), LoginCulture.Of(http.Request)), properties: null,
+        return Results.SignIn(
+            await principals.ForUserAsync(user, request.GetScopes(), LoginCulture.Of(http.Request), TokenPrincipals.AuthenticationMethodsOf(cookie.Principal)),
+            properties: null,
             OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 

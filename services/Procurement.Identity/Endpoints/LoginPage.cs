@@ -71,6 +71,7 @@ internal static class LoginPage
         var key = enrolment is null ? "" : $"""
               <div class="field">
                 <span class="label">{Encode(texts[LoginTexts.AuthenticatorKey])}</span>
+                <img class="qr" data-testid="authenticator-qr" width="200" height="200" src="{AuthenticatorKeys.QrCode(enrolment.Uri)}" alt="{Encode(texts[LoginTexts.AuthenticatorQrCode])}" />
                 <code class="key" data-testid="authenticator-key">{Encode(enrolment.GroupedKey)}</code>
                 <p><a href="{Encode(enrolment.Uri)}">{Encode(texts[LoginTexts.AuthenticatorLink])}</a></p>
               </div>

@@ -22,6 +22,15 @@ internal static class TokenEndpoints
     /// <summary>RFC 7009 revocation, answered by OpenIddict without a handler here (no passthrough).</summary>
     public const string RevocationPath = "connect/revoke";
 
+    /// <summary>RFC 8176 <c>amr</c>: a password.</summary>
+    public const string PasswordMethod = "pwd";
+
+    /// <summary>RFC 8176 <c>amr</c>: a one-time password (an authenticator app's code, or a recovery code).</summary>
+    public const string OneTimePasswordMethod = "otp";
+
+    /// <summary>RFC 8176 <c>amr</c>: more than one factor.</summary>
+    public const string MultiFactorMethod = "mfa";
+
     public static IEndpointRouteBuilder MapTokenEndpoint(this IEndpointRouteBuilder app)
     {
         app.MapPost("/" + TokenPath, ExchangeAsync).AllowAnonymous().ExcludeFromDescription();
@@ -34,7 +43,8 @@ internal static class TokenEndpoints
         IOpenIddictApplicationManager applications,
         PasswordCheck passwords,
         TwoFactorRequirement twoFactor,
-        TokenPrincipals principals)
+        TokenPrincipals principals,
+        SessionEnded sessions)
     {
         var request = http.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
@@ -55,21 +65,26 @@ internal static class TokenEndpoints
             }
 
             await passwords.SignedInAsync(user, passwords.Normalise(request.Username!), request.ClientId);
-            return SignIn(await principals.ForUserAsync(user, request.GetScopes(), LoginCulture.Of(http.Request)));
+            return SignIn(await principals.ForUserAsync(user, request.GetScopes(), LoginCulture.Of(http.Request), [PasswordMethod]));
         }
 
         if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
         {
             var result = await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
-            var subject = result.Principal?.GetClaim(Claims.Subject);
+            var principal = result.Principal ?? throw new InvalidOperationException("OpenIddict validated the grant but gave no principal.");
+            var subject = principal.GetClaim(Claims.Subject);
             var user = subject is null ? null : await users.FindByIdAsync(subject);
-            if (user is null || await users.IsLockedOutAsync(user))
+
+            // A code or refresh token from before a deactivation, a lockout, a new password or a revoked role mints
+            // nothing (a refresh token issued before a role was taken away would carry the old roles' session on).
+            if (await sessions.EndedAsync(user, principal.GetClaim(TokenPrincipals.SecurityStampClaim), principal.GetCreationDate()))
             {
                 return Refuse(Errors.InvalidGrant, "The user no longer exists or may no longer sign in.");
             }
 
             // In the language the code was issued in: the portal's server calls without the user's cookie.
-            return SignIn(await principals.ForUserAsync(user, result.Principal!.GetScopes(), TokenPrincipals.CultureOf(result.Principal)));
+            return SignIn(await principals.ForUserAsync(user!, principal.GetScopes(), TokenPrincipals.CultureOf(principal),
+                TokenPrincipals.AuthenticationMethodsOf(principal)));
         }
 
         if (request.IsClientCredentialsGrantType())

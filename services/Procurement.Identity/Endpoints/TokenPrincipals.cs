@@ -27,13 +27,32 @@ internal sealed class TokenPrincipals(UserManager<ProcurementUser> users, Identi
     /// <summary>The organisation's display name, in the identity token and userinfo.</summary>
     public const string OrganisationNameClaim = "org_name";
 
-    public async Task<ClaimsPrincipal> ForUserAsync(ProcurementUser user, IEnumerable<string> scopes, CultureInfo culture)
+    /// <summary>
+    /// The user's security stamp when the principal was made: kept in the authorization code and the refresh token (never in
+    /// an access or identity token), so a code or refresh token from before a password reset, or any other change of the
+    /// stamp, mints nothing (<see cref="SessionEnded"/>).
+    /// </summary>
+    public const string SecurityStampClaim = "procurement_stamp";
+
+    /// <summary>
+    /// The user's principal; <paramref name="authenticationMethods"/> are the <c>amr</c> values of the sign-in it comes from
+    /// (<c>pwd</c>, and <c>otp</c> and <c>mfa</c> after an authenticator's code), carried into the access and identity tokens.
+    /// </summary>
+    public async Task<ClaimsPrincipal> ForUserAsync(
+        ProcurementUser user, IEnumerable<string> scopes, CultureInfo culture, IEnumerable<string>? authenticationMethods = null)
     {
         var identity = NewIdentity();
         identity.SetClaim(Claims.Subject, user.Id.ToString())
             .SetClaim(Claims.Name, user.UserName)
             .SetClaim(ProcurementClaims.OrganisationId, user.OrganisationId.ToString())
-            .SetClaims(Claims.Role, [.. await users.GetRolesAsync(user)]);
+            .SetClaims(Claims.Role, [.. await users.GetRolesAsync(user)])
+            .SetClaim(SecurityStampClaim, await users.GetSecurityStampAsync(user));
+        var methods = (authenticationMethods ?? []).Distinct(StringComparer.Ordinal).ToImmutableArray();
+        if (methods.Length > 0)
+        {
+            identity.SetClaims(Claims.AuthenticationMethodReference, methods);
+        }
+
         foreach (var (type, value) in await DisplayClaimsAsync(user, culture))
         {
             identity.SetClaim(type, value);
@@ -60,6 +79,10 @@ internal sealed class TokenPrincipals(UserManager<ProcurementUser> users, Identi
 
         return claims;
     }
+
+    /// <summary>The <c>amr</c> values of a principal (a sign-in cookie, an authorization code, a refresh token).</summary>
+    public static IReadOnlyList<string> AuthenticationMethodsOf(ClaimsPrincipal? principal) =>
+        principal?.GetClaims(Claims.AuthenticationMethodReference) is { IsDefaultOrEmpty: false } methods ? methods : [];
 
     /// <summary>The language a token's principal was issued in (kept through refreshes), or the default.</summary>
     public static CultureInfo CultureOf(ClaimsPrincipal? principal) =>
@@ -92,6 +115,8 @@ internal sealed class TokenPrincipals(UserManager<ProcurementUser> users, Identi
             [Destinations.AccessToken, Destinations.IdentityToken],
         Claims.Nickname or OrganisationNameClaim => identity.HasScope(Scopes.Profile) ? [Destinations.IdentityToken] : [],
         Claims.Role when identity.HasScope(Scopes.Roles) => [Destinations.AccessToken, Destinations.IdentityToken],
+        Claims.AuthenticationMethodReference => [Destinations.AccessToken, Destinations.IdentityToken],
+        SecurityStampClaim => [],
         _ => [Destinations.AccessToken],
     };
 }

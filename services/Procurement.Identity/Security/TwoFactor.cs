@@ -140,6 +140,15 @@ internal static class AuthenticatorKeys
     public static string Uri(string key, string userName) =>
         $"otpauth://totp/{System.Uri.EscapeDataString(Issuer)}:{System.Uri.EscapeDataString(userName)}?secret={key}&issuer={System.Uri.EscapeDataString(Issuer)}&digits=6";
 
+    /// <summary>The <c>otpauth://</c> URI as a QR code for the enrolment page: a PNG <c>data:</c> URI (no request, no script).</summary>
+    public static string QrCode(string otpauthUri)
+    {
+        using var generator = new QRCoder.QRCodeGenerator();
+        using var data = generator.CreateQrCode(otpauthUri, QRCoder.QRCodeGenerator.ECCLevel.M);
+        var png = new QRCoder.PngByteQRCode(data).GetGraphic(5);
+        return "data:image/png;base64," + Convert.ToBase64String(png);
+    }
+
     /// <summary>A code as typed, without the spaces people add.</summary>
     public static string CleanCode(string? code) =>
         new([.. (code ?? "").Where(c => !char.IsWhiteSpace(c))]);

@@ -50,10 +50,18 @@ public sealed partial class PortalTokenService(
                 return tokens.AccessToken;
             }
 
-            var refreshed = await RefreshAsync(tokens, cancellationToken);
+            var (refreshed, refused) = await RefreshAsync(tokens, cancellationToken);
+            if (refused)
+            {
+                // Identity refused the grant (the user was deactivated, lost a role, reset the password): the session is
+                // over now, and the user sees the sign-in page; the access token it holds is refused by the services too.
+                store.Remove(sessionId);
+                return null;
+            }
+
             if (refreshed is null)
             {
-                // Still usable until it expires; after that the session is over.
+                // Identity did not answer: still usable until it expires; after that the session is over.
                 return tokens.ExpiresAt > clock.GetUtcNow() ? tokens.AccessToken : null;
             }
 
@@ -96,11 +104,12 @@ public sealed partial class PortalTokenService(
 
     private bool IsDue(PortalTokens tokens) => tokens.ExpiresAt - options.Value.RefreshBefore <= clock.GetUtcNow();
 
-    private async Task<PortalTokens?> RefreshAsync(PortalTokens tokens, CancellationToken cancellationToken)
+    /// <summary>The refreshed tokens; or none, <c>Refused</c> when Identity refused the grant itself (RFC 6749 §5.2 <c>invalid_grant</c>).</summary>
+    private async Task<(PortalTokens? Tokens, bool Refused)> RefreshAsync(PortalTokens tokens, CancellationToken cancellationToken)
     {
         if (tokens.RefreshToken is null)
         {
-            return null;
+            return (null, false);
         }
 
         var configuration = await ConfigurationAsync(cancellationToken);
@@ -113,18 +122,35 @@ public sealed partial class PortalTokenService(
         if (!response.IsSuccessStatusCode)
         {
             LogRefreshRefused(logger, (int)response.StatusCode);
-            return null;
+            return (null, response.StatusCode == System.Net.HttpStatusCode.BadRequest && await IsInvalidGrantAsync(response, cancellationToken));
         }
 
         using var json = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
         var root = json.RootElement;
         var accessToken = root.GetProperty("access_token").GetString()!;
         var expiresIn = root.TryGetProperty("expires_in", out var seconds) ? seconds.GetInt32() : 3600;
-        return new PortalTokens(
+        return (new PortalTokens(
             accessToken,
             root.TryGetProperty("refresh_token", out var refresh) ? refresh.GetString() : tokens.RefreshToken,
             root.TryGetProperty("id_token", out var id) ? id.GetString() : tokens.IdToken,
-            clock.GetUtcNow().AddSeconds(expiresIn));
+            clock.GetUtcNow().AddSeconds(expiresIn)), false);
+    }
+
+    private static async Task<bool> IsInvalidGrantAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var json = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
+            return json.RootElement.ValueKind == JsonValueKind.Object
+                && json.RootElement.TryGetProperty("error", out var error)
+                && error.ValueKind == JsonValueKind.String
+                && error.GetString() == "invalid_grant";
+        }
+        catch (JsonException)
+        {
+            // Not the token endpoint's JSON (a proxy's error page): not a refusal of the grant.
+            return false;
+        }
     }
 
     private async Task<Microsoft.IdentityModel.Protocols.OpenIdConnect.OpenIdConnectConfiguration> ConfigurationAsync(CancellationToken cancellationToken)
@@ -134,7 +160,7 @@ public sealed partial class PortalTokenService(
         return await manager.GetConfigurationAsync(cancellationToken);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Identity refused to refresh a portal session's access token ({Status}); the session ends when the token expires.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Identity did not refresh a portal session's access token ({Status}); an invalid grant ends the session now, anything else when the token expires.")]
     private static partial void LogRefreshRefused(ILogger logger, int status);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Identity refused to revoke a portal session's refresh token ({Status}).")]

@@ -55,9 +55,24 @@ public sealed class The_portal_refreshes_a_sessions_token_before_it_expires
     }
 
     [Fact]
-    public async Task When_Identity_refuses_the_refresh_the_token_serves_until_it_expires_and_then_the_session_is_over()
+    public async Task When_Identity_refuses_the_grant_the_session_is_over_at_once()
     {
         _identity.Refuse = true;
+        var session = _store.Add(new PortalTokens("access-1", "refresh-1", "id-1", _clock.GetUtcNow().AddHours(1)), TimeSpan.FromHours(8));
+
+        _clock.Advance(TimeSpan.FromMinutes(59));
+        (await _tokens.GetAccessTokenAsync(session, CancellationToken.None)).Should().BeNull("the user was deactivated, lost a role or reset the password");
+        _store.Find(session).Should().BeNull();
+
+        var user = new PortalUser(new SignedIn(session), _tokens);
+        await FluentActions.Awaiting(() => user.AccessTokenAsync(CancellationToken.None)).Should().ThrowAsync<PortalSessionEndedException>(
+            "the page sends the user to the sign-in page");
+    }
+
+    [Fact]
+    public async Task When_Identity_does_not_answer_the_refresh_the_token_serves_until_it_expires_and_then_the_session_is_over()
+    {
+        _identity.Unavailable = true;
         var session = _store.Add(new PortalTokens("access-1", "refresh-1", "id-1", _clock.GetUtcNow().AddHours(1)), TimeSpan.FromHours(8));
 
         _clock.Advance(TimeSpan.FromMinutes(59));
@@ -97,12 +112,19 @@ public sealed class The_portal_refreshes_a_sessions_token_before_it_expires
 
         public bool Refuse { get; set; }
 
+        public bool Unavailable { get; set; }
+
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
             lock (Requests)
             {
                 Requests.Add($"{request.RequestUri} {body}");
+            }
+
+            if (Unavailable)
+            {
+                return new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) { Content = new StringContent("<html>upstream down</html>", Encoding.UTF8, "text/html") };
             }
 
             if (Refuse)
@@ -116,6 +138,14 @@ public sealed class The_portal_refreshes_a_sessions_token_before_it_expires
                 Content = new StringContent("""{"access_token":"access-2","refresh_token":"refresh-2","id_token":"id-2","expires_in":3600}""", Encoding.UTF8, "application/json"),
             };
         }
+    }
+
+    /// <summary>The circuit's signed-in person, whose portal cookie names <paramref name="session"/>.</summary>
+    private sealed class SignedIn(string session) : Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider
+    {
+        public override Task<Microsoft.AspNetCore.Components.Authorization.AuthenticationState> GetAuthenticationStateAsync() =>
+            Task.FromResult(new Microsoft.AspNetCore.Components.Authorization.AuthenticationState(new System.Security.Claims.ClaimsPrincipal(
+                new System.Security.Claims.ClaimsIdentity([new System.Security.Claims.Claim(PortalAuthentication.SessionClaim, session)], "portal"))));
     }
 
     private sealed class Factory(HttpMessageHandler handler) : IHttpClientFactory
