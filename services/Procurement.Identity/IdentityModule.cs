@@ -134,6 +134,7 @@ public static class IdentityModule
 
         builder.Services.AddScoped<TokenPrincipals>();
         builder.Services.AddScoped<OneTimeLinks>();
+        builder.Services.AddScoped<AgencyRegistration>();
         builder.AddPasswordChecks();
         builder.Services.AddHostedService<IdentitySeeder>();
         builder.Services.AddHostedService<DevelopmentCredentialCheck>();
@@ -148,6 +149,8 @@ public static class IdentityModule
         app.MapSecurityLogEndpoints();
         app.MapSetPasswordEndpoints();
         app.MapOrganisationEndpoints();
+        app.MapAgencyRegistrationEndpoints();
+        app.MapConfirmEmailEndpoints();
         return app;
     }
 }

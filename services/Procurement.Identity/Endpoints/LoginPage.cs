@@ -40,6 +40,7 @@ internal static class LoginPage
               </div>
               <button type="submit">{Encode(texts[LoginTexts.SignInButton])}</button>
             </form>
+            <p class="register"><a href="{AgencyRegistrationEndpoints.PagePath}">{Encode(http.RequestServices.GetRequiredService<IStringLocalizer<AccountTexts>>()[AccountTexts.RegisterLink])}</a></p>
             """;
         return Page(texts, texts[LoginTexts.SignInTitle], body, LanguageSwitch(texts, localReturnUrl), statusCode);
     }
