@@ -138,6 +138,7 @@ public static class IdentityModule
         builder.Services.AddScoped<Invitations>();
         builder.Services.AddScoped<PasswordResets>();
         builder.Services.AddScoped<UserAccess>();
+        builder.Services.AddScoped<AgencyRegistration>();
         builder.AddPasswordChecks();
         builder.Services.AddHostedService<IdentitySeeder>();
         builder.Services.AddHostedService<DevelopmentCredentialCheck>();
@@ -154,6 +155,8 @@ public static class IdentityModule
         app.MapOrganisationEndpoints();
         app.MapUserEndpoints();
         app.MapForgotPasswordEndpoints();
+        app.MapAgencyRegistrationEndpoints();
+        app.MapConfirmEmailEndpoints();
         return app;
     }
 }
