@@ -102,4 +102,17 @@ public sealed class An_organisation_administrator_manages_only_its_own_organisat
 
         list.StatusCode.Should().Be(HttpStatusCode.Forbidden);
     }
+
+    [Fact]
+    public async Task An_auditor_reads_any_users_history_but_not_the_users_list()
+    {
+        var audit = await _district.OrganisationAsync("福田区审计局", OrganisationKind.AuditOffice);
+        using var auditor = _district.As(Roles.Auditor, audit, Guid.NewGuid(), "auditor");
+
+        var history = await auditor.GetFromJsonAsync<JsonElement[]>($"{UserEndpoints.Path}/{_nanshanUser}/history");
+        using var list = await auditor.GetAsync(UserEndpoints.Path);
+
+        history!.Select(h => h.GetProperty("change").GetString()).Should().Equal("UserInvited");
+        list.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+    }
 }
