@@ -189,6 +189,17 @@ public sealed class Agencies_register_themselves : IAsyncLifetime
         Rules(await Json(response), "contactPhone").Should().Equal("phone_shape");
     }
 
+    [Theory]
+    [InlineData("liming@sunshine")]
+    [InlineData("liming sunshine.example")]
+    public async Task An_e_mail_bidding_would_not_take_as_a_contact_s_is_refused(string email)
+    {
+        using var response = await _district.RegisterAsync(RegistrationDistrict.Registration(email: email));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        Rules(await Json(response), "email").Should().Equal("email_shape");
+    }
+
     [Fact]
     public async Task A_landline_with_its_area_code_is_a_phone()
     {

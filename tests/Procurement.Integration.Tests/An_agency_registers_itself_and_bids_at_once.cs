@@ -44,7 +44,7 @@ public sealed class An_agency_registers_itself_and_bids_at_once : IAsyncLifetime
         using var registered = await anonymous.PostAsJsonAsync("/api/identity/agency-registrations", new
         {
             name = "深圳市罗湖区晨光社会工作服务中心",
-            unifiedSocialCreditCode = "52440305MJL100025B",
+            unifiedSocialCreditCode = "52440303MJL300019Y",
             registrationAuthority = "深圳市罗湖区民政局",
             legalRepresentative = "陈静",
             registrationDate = "2016-03-15",
@@ -81,7 +81,7 @@ public sealed class An_agency_registers_itself_and_bids_at_once : IAsyncLifetime
 
         profile.GetProperty("id").GetGuid().Should().Be(agencyId);
         profile.GetProperty("name").GetString().Should().Be("深圳市罗湖区晨光社会工作服务中心");
-        profile.GetProperty("unifiedSocialCreditCode").GetString().Should().Be("52440305MJL100025B");
+        profile.GetProperty("unifiedSocialCreditCode").GetString().Should().Be("52440303MJL300019Y");
         var contact = profile.GetProperty("contacts").EnumerateArray().Should().ContainSingle().Subject;
         contact.GetProperty("name").GetString().Should().Be("周洁");
         contact.GetProperty("phone").GetString().Should().Be("0755-82345678");

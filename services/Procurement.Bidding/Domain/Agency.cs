@@ -1,11 +1,10 @@
-using System.Text.RegularExpressions;
 using Procurement.Rules;
 using Procurement.ServiceDefaults.Problems;
 
 namespace Procurement.Bidding.Domain;
 
 /// <summary>A person to reach at the agency. The shape of phone and email is checked where the request is read.</summary>
-public sealed partial record AgencyContact(string Name, string Phone, string Email)
+public sealed record AgencyContact(string Name, string Phone, string Email)
 {
     public const int MaxContacts = 5;
 
@@ -13,7 +12,7 @@ public sealed partial record AgencyContact(string Name, string Phone, string Ema
     public static bool IsPhone(string? phone) => ContactRules.IsPhone(phone);
 
     /// <summary>Something@domain.tld, no spaces: a shape check, not proof the mailbox exists.</summary>
-    public static bool IsEmail(string? email) => email is not null && EmailPattern().IsMatch(email.Trim());
+    public static bool IsEmail(string? email) => ContactRules.IsEmail(email);
 
     public static AgencyContact Create(string name, string phone, string email)
     {
@@ -24,9 +23,6 @@ public sealed partial record AgencyContact(string Name, string Phone, string Ema
 
         return new AgencyContact(name.Trim(), phone.Trim(), email.Trim());
     }
-
-    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$", RegexOptions.CultureInvariant)]
-    private static partial Regex EmailPattern();
 }
 
 /// <summary>A ban from bidding (禁止参加政府采购活动), both days inclusive; no end date means until lifted.</summary>

@@ -102,7 +102,7 @@ public sealed class AgencyRegistration(
         }
 
         errors.Required("email", request.Email, EmailMaxLength);
-        if (!string.IsNullOrWhiteSpace(request.Email) && !new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(request.Email.Trim()))
+        if (!string.IsNullOrWhiteSpace(request.Email) && !ContactRules.IsEmail(request.Email))
         {
             errors.Add("email", AgencyRegistrationCodes.EmailShape);
         }
