@@ -27,10 +27,17 @@ public static class DeliveryLedger
         typeof(Procurement.Disbursement.DisbursementModule).Assembly,
     ];
 
-    /// <summary>Every concrete consumer class of the service assemblies.</summary>
+    /// <summary>
+    /// Every concrete consumer class of the service assemblies, and the one every service database gets from ServiceDefaults
+    /// (<see cref="Procurement.ServiceDefaults.Security.UserAccessRevokedConsumer{TContext}"/> of each database with an outbox).
+    /// </summary>
     public static IEnumerable<Type> ConsumerTypes() =>
         ServiceAssemblies.SelectMany(a => a.GetTypes())
-            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(MassTransit.IConsumer).IsAssignableFrom(t));
+            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(MassTransit.IConsumer).IsAssignableFrom(t))
+            .Concat(ServiceAssemblies.SelectMany(a => a.GetTypes())
+                .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IOutboxContext).IsAssignableFrom(t)
+                    && typeof(Microsoft.EntityFrameworkCore.DbContext).IsAssignableFrom(t))
+                .Select(t => typeof(Procurement.ServiceDefaults.Security.UserAccessRevokedConsumer<>).MakeGenericType(t)));
 
     public static IReadOnlyList<Consumer> Consumers() =>
     [

@@ -1,7 +1,5 @@
-using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Procurement.Identity.Domain;
 using Procurement.Identity.Security;
@@ -47,12 +45,7 @@ public sealed class Authenticator_codes_follow_RFC_6238_on_the_hosts_clock_once_
     private readonly FakeTimeProvider _clock = new(TimeProvider.System.GetUtcNow());
     private RunningHost _host = null!;
 
-    public async Task InitializeAsync() =>
-        _host = await IdentityHosts.StartDevelopmentAsync(IdentityHosts.DevelopmentSettings(configure: builder =>
-        {
-            builder.Configuration[TwoFactorRequirement.RequiredInDevelopmentSetting] = "true";
-            builder.Services.AddSingleton<TimeProvider>(_clock);
-        }));
+    public async Task InitializeAsync() => _host = await IdentityHosts.StartTwoFactorAsync(_clock);
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
@@ -111,7 +104,7 @@ public sealed class Authenticator_codes_follow_RFC_6238_on_the_hosts_clock_once_
         using var twoFactor = new Browser(_host);
         var step = await SignInSteps.PasswordAsync(twoFactor, "purchaser", DemoDirectory.Password);
         (await SignInSteps.CodeAsync(twoFactor, step, Totp.Code(key, _clock.GetUtcNow()))).AsksForCode.Should().BeFalse();
-        var strong = await ExchangeAsync(twoFactor);
+        var strong = await ExchangeAsync(_host, twoFactor);
 
         using var passwordOnly = new Browser(_host);
         var agency = await TokensAsync(_host, passwordOnly, "agency1");
@@ -124,16 +117,6 @@ public sealed class Authenticator_codes_follow_RFC_6238_on_the_hosts_clock_once_
         agency.Access.Values("amr").Should().Equal("pwd");
         agency.Identity.Values("amr").Should().Equal("pwd");
         strong.Access.Values(Endpoints.TokenPrincipals.SecurityStampClaim).Should().BeEmpty("the stamp stays in Identity's codes and refresh tokens");
-    }
-
-    private async Task<TokenAnswer> ExchangeAsync(Browser signedIn)
-    {
-        var (verifier, challenge) = Pkce();
-        var code = await CodeAsync(signedIn, challenge);
-        using var client = _host.CreateClient();
-        var tokens = await TokenClient.RequestAsync(client, CodeExchange(code, verifier));
-        tokens.Status.Should().Be(HttpStatusCode.OK, tokens.ErrorDescription);
-        return tokens;
     }
 
     /// <summary>Sets up <paramref name="userName"/>'s authenticator with the code of the host's time; the key and that time.</summary>

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection;
 using Procurement.ServiceDefaults.Security;
 using Procurement.Testing;
 
@@ -17,6 +18,14 @@ public static class IdentityHosts
     /// <summary>Development, with two endpoints behind the ServiceDefaults policies a service would use.</summary>
     public static Task<RunningHost> StartDevelopmentAsync(TestSettings? settings = null) =>
         TestHosts.StartAsync(settings ?? DevelopmentSettings(), "identity", IdentityModule.Module);
+
+    /// <summary>Development on <paramref name="clock"/>, with the second factor required as it is outside Development.</summary>
+    public static Task<RunningHost> StartTwoFactorAsync(TimeProvider clock) =>
+        StartDevelopmentAsync(DevelopmentSettings(configure: builder =>
+        {
+            builder.Configuration[Security.TwoFactorRequirement.RequiredInDevelopmentSetting] = "true";
+            builder.Services.AddSingleton(clock);
+        }));
 
     public static TestSettings DevelopmentSettings(string? dataDirectory = null, bool keepDataDirectory = false, Action<WebApplicationBuilder>? configure = null) => new()
     {

@@ -85,6 +85,12 @@ public static class PortalFlow
     public static async Task<TokenAnswer> TokensAsync(RunningHost host, Browser browser, string userName)
     {
         await SignInAsync(browser, userName);
+        return await ExchangeAsync(host, browser);
+    }
+
+    /// <summary>Signed in already: trades a new code for the portal's tokens.</summary>
+    public static async Task<TokenAnswer> ExchangeAsync(RunningHost host, Browser browser)
+    {
         var (verifier, challenge) = Pkce();
         var code = await CodeAsync(browser, challenge);
         using var client = host.CreateClient();

@@ -24,12 +24,7 @@ public sealed class Two_factor_sign_in_with_an_authenticator_app : IAsyncLifetim
     private readonly FakeTimeProvider _clock = new(TimeProvider.System.GetUtcNow());
     private RunningHost _host = null!;
 
-    public async Task InitializeAsync() =>
-        _host = await IdentityHosts.StartDevelopmentAsync(IdentityHosts.DevelopmentSettings(configure: builder =>
-        {
-            builder.Configuration[TwoFactorRequirement.RequiredInDevelopmentSetting] = "true";
-            builder.Services.AddSingleton<TimeProvider>(_clock);
-        }));
+    public async Task InitializeAsync() => _host = await IdentityHosts.StartTwoFactorAsync(_clock);
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 

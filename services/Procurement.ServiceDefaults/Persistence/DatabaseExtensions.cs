@@ -23,8 +23,9 @@ public static class DatabaseExtensions
     /// <summary>
     /// Registers a service's DbContext on the configured provider (<c>Database:Provider</c>: Sqlite by
     /// default, SqlServer in production with <c>ConnectionStrings:{name}</c>), its readiness check (the
-    /// database answers and its schema is not behind: <see cref="DatabaseSchemaCheck{TContext}"/>) and
-    /// the outbox dispatcher that publishes what it commits.
+    /// database answers and its schema is not behind: <see cref="DatabaseSchemaCheck{TContext}"/>), and for a context
+    /// with an outbox the dispatcher that publishes what it commits and the consumer that keeps Identity's
+    /// <c>UserAccessRevoked</c> in it (<see cref="UserAccessRevokedConsumer{TContext}"/>, one <see cref="RevokedUsers"/> per host).
     /// </summary>
     public static WebApplicationBuilder AddServiceDatabase<TContext>(this WebApplicationBuilder builder, string name)
         where TContext : DbContext
