@@ -93,3 +93,84 @@ internal sealed class SecurityEventsFake : IIdentityClient
         });
     }
 }
+
+internal sealed class UsersFake : IUsersClient
+{
+    public List<UserResponse> Users { get; } = [];
+
+    public List<Guid?> Listed { get; } = [];
+
+    public List<InviteUserRequest> Invited { get; } = [];
+
+    public List<(Guid Id, string What)> Changed { get; } = [];
+
+    public List<UserChangeResponse> History { get; } = [];
+
+    /// <summary>The refusal the next invitation or change gets.</summary>
+    public ApiException? Refusal { get; set; }
+
+    public UserResponse Add(string userName, string displayName, OrganisationKind kind, string organisation, bool joined = true, params string[] roles)
+    {
+        var user = new UserResponse
+        {
+            Id = Guid.NewGuid(), UserName = userName, DisplayName = displayName, Email = userName + "@district.example",
+            OrganisationId = Guid.NewGuid(), OrganisationName = organisation, OrganisationKind = kind, Roles = [.. roles],
+            Joined = joined, Active = true, InvitedAt = joined ? null : new DateTimeOffset(2026, 12, 4, 2, 0, 0, TimeSpan.Zero),
+        };
+        Users.Add(user);
+        return user;
+    }
+
+    public Task<ICollection<UserResponse>> ListUsersAsync(Guid? organisationId, bool? active, CancellationToken cancellationToken)
+    {
+        Listed.Add(organisationId);
+        return Task.FromResult<ICollection<UserResponse>>([.. Users.Where(u => organisationId is null || u.OrganisationId == organisationId)]);
+    }
+
+    public Task<UserResponse> InviteUserAsync(InviteUserRequest body, CancellationToken cancellationToken)
+    {
+        RefuseIfTold();
+        Invited.Add(body);
+        var user = Add(body.UserName ?? body.Email!, body.DisplayName!, OrganisationKind.PurchasingUnit, "", false, [.. body.Roles ?? []]);
+        user.Email = body.Email;
+        return Task.FromResult(user);
+    }
+
+    public Task<UserResponse> GetUserAsync(Guid id, CancellationToken cancellationToken) => Task.FromResult(Users.Single(u => u.Id == id));
+
+    public Task<UserResponse> DeactivateUserAsync(Guid id, DeactivateUserRequest? body, CancellationToken cancellationToken) =>
+        Change(id, "deactivate:" + body?.Reason, u => u.Active = false);
+
+    public Task<ICollection<UserChangeResponse>> GetUserHistoryAsync(Guid id, CancellationToken cancellationToken) =>
+        Task.FromResult<ICollection<UserChangeResponse>>(History);
+
+    public Task<UserResponse> ResendInvitationAsync(Guid id, CancellationToken cancellationToken) => Change(id, "resend", _ => { });
+
+    public async Task SendPasswordResetAsync(Guid id, CancellationToken cancellationToken) => await Change(id, "reset", _ => { });
+
+    public Task<UserResponse> ReactivateUserAsync(Guid id, CancellationToken cancellationToken) => Change(id, "reactivate", u => u.Active = true);
+
+    public Task<UserResponse> GrantRoleAsync(Guid id, GrantRoleRequest body, CancellationToken cancellationToken) =>
+        Change(id, "grant:" + body.Role, u => u.Roles = [.. u.Roles, body.Role!]);
+
+    public Task<UserResponse> RevokeRoleAsync(Guid id, string role, CancellationToken cancellationToken) =>
+        Change(id, "revoke:" + role, u => u.Roles = [.. u.Roles.Where(r => r != role)]);
+
+    private Task<UserResponse> Change(Guid id, string what, Action<UserResponse> change)
+    {
+        RefuseIfTold();
+        var user = Users.Single(u => u.Id == id);
+        Changed.Add((id, what));
+        change(user);
+        return Task.FromResult(user);
+    }
+
+    private void RefuseIfTold()
+    {
+        if (Refusal is { } refusal)
+        {
+            Refusal = null;
+            throw refusal;
+        }
+    }
+}
