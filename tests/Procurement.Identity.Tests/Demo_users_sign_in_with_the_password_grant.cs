@@ -1,4 +1,5 @@
 using System.Net;
+using Procurement.Identity.Data;
 using Procurement.Identity.Domain;
 using Procurement.ServiceDefaults.Security;
 
@@ -23,7 +24,9 @@ public sealed class Demo_users_sign_in_with_the_password_grant(DevelopmentIdenti
         token.Audiences.Should().Equal(TokenKeys.DefaultAudience);
         token.Value(ProcurementClaims.Subject).Should().Be(demo.Id.ToString());
         token.Value(ProcurementClaims.Name).Should().Be(userName);
-        token.Values(ProcurementClaims.Role).Should().Equal(demo.Role);
+        token.Values(ProcurementClaims.Role).Should().BeEquivalentTo(
+            IdentitySeeder.DemoOrganisationAdmins.Contains(userName) ? [demo.Role, Roles.OrganisationAdmin] : [demo.Role],
+            "purchaser and agency1 are also their organisation's org-admin");
         token.Value(ProcurementClaims.OrganisationId).Should().Be(demo.OrganisationId.ToString());
         token.Value(ProcurementClaims.OrganisationId).Should().Be(DemoDirectory.Organisations.Single(o => o.Id == demo.OrganisationId).Id.ToString());
         answer.RefreshToken.Should().NotBeNullOrEmpty("offline_access was asked for");

@@ -173,7 +173,7 @@ internal sealed partial class IdentitySeeder(
     }
 
     /// <summary>The demo users who are also their organisation's administrator (org-admin), to try invitations with.</summary>
-    private static readonly string[] DemoOrganisationAdmins = ["purchaser", "agency1"];
+    internal static readonly IReadOnlyList<string> DemoOrganisationAdmins = ["purchaser", "agency1"];
 
     private async Task SeedDemoDistrictAsync(IdentityDb db, UserManager<ProcurementUser> users, CancellationToken cancellationToken)
     {

@@ -126,6 +126,12 @@ public static class UserEndpoints
             errors.Required("userName", request.UserName, OrganisationAudit.ValueMaxLength);
         }
 
+        var allowed = users.Options.User.AllowedUserNameCharacters;
+        if ((request.UserName ?? request.Email)?.Trim() is { Length: > 0 } name && !string.IsNullOrEmpty(allowed) && name.Any(c => !allowed.Contains(c)))
+        {
+            errors.Add(request.UserName is null ? "email" : "userName", UserCodes.UserNameCharacters);
+        }
+
         var roles = (request.Roles ?? []).Select(r => r?.Trim() ?? "").Distinct(StringComparer.Ordinal).ToArray();
         if (roles.Length == 0)
         {
@@ -494,6 +500,7 @@ public static class UserCodes
 {
     public const string EmailShape = "email_shape";
     public const string UserNameTaken = "user_name_taken";
+    public const string UserNameCharacters = "user_name_characters";
     public const string EmailTaken = "user_email_taken";
     public const string OrganisationInactive = "organisation_inactive";
     public const string RoleNotForKind = "role_not_for_organisation_kind";
@@ -515,6 +522,8 @@ public static class UserCodes
     public static void Register() => ProblemMessages.Add(new Dictionary<string, (string En, string Zh)>
     {
         [EmailShape] = ("{0} must be one e-mail address.", "{0}须为一个电子邮件地址。"),
+        [UserNameCharacters] = ("{0} may hold only letters a-z and A-Z, digits and - . _ @ + (it is the user name).",
+            "{0}只能包含字母 a-z、A-Z、数字及 - . _ @ +（用作用户名）。"),
         [UserNameTaken] = ("The user name {0} is taken; choose another.", "用户名 {0} 已被使用，请另选一个。"),
         [EmailTaken] = ("A user with the e-mail {0} exists already.", "电子邮件为 {0} 的用户已存在。"),
         [OrganisationInactive] = ("{0} is inactive: nobody can be invited into it.", "{0} 已停用，不能邀请人员加入。"),
