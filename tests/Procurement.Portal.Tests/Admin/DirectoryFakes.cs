@@ -50,6 +50,28 @@ internal sealed class OrganisationsFake : IOrganisationsClient
     public Task<OrganisationResponse> RenameOrganisationAsync(Guid id, RenameOrganisationRequest body, CancellationToken cancellationToken) =>
         Change(id, "rename:" + body.Name, o => o.Name = body.Name!);
 
+    public Task<OrganisationResponse> SuspendAgencyAsync(Guid id, SuspendOrganisationRequest body, CancellationToken cancellationToken) =>
+        Change(id, "suspend:" + body.Reason, o =>
+        {
+            o.Suspended = true;
+            o.SuspendedAt = new DateTimeOffset(2026, 12, 5, 1, 0, 0, TimeSpan.Zero);
+            o.SuspensionReason = body.Reason;
+        });
+
+    public Task<OrganisationResponse> ReinstateAgencyAsync(Guid id, CancellationToken cancellationToken) =>
+        Change(id, "reinstate", o =>
+        {
+            o.Suspended = false;
+            o.SuspendedAt = null;
+            o.SuspensionReason = null;
+        });
+
+    public Task<OrganisationResponse> GetOwnOrganisationAsync(CancellationToken cancellationToken) =>
+        throw new NotSupportedException("IOrganisationsClient.GetOwnOrganisationAsync was not expected");
+
+    public Task<AgencyRegistrationAccepted> RegisterAgencyAsync(AgencyRegistrationRequest body, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("IOrganisationsClient.RegisterAgencyAsync was not expected");
+
     public Task<ICollection<OrganisationChangeResponse>> GetOrganisationHistoryAsync(Guid id, CancellationToken cancellationToken) =>
         Task.FromResult<ICollection<OrganisationChangeResponse>>(History);
 

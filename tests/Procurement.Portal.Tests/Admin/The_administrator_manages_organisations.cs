@@ -184,6 +184,56 @@ public sealed class The_administrator_manages_organisations : PortalContext
         row.QuerySelector("[data-testid='history-values']")!.TextContent.Should().Be("由「示范区民政局」改为「示范区民政事务局」");
     }
 
+    [Fact]
+    public void A_suspension_is_not_sent_without_a_reason_and_the_reason_shows_in_the_table()
+    {
+        var agency = _organisations.Add("示范区阳光社会工作服务中心", OrganisationKind.Agency);
+        var page = Render<Organisations>();
+
+        page.Find("[data-testid='organisation-suspend']").Click();
+        page.Find("[data-testid='dialog-ok']").HasAttribute("disabled").Should().BeTrue("a suspension says why");
+        page.Find("[data-testid='suspend-reason']").Input("   ");
+        page.Find("[data-testid='dialog-ok']").HasAttribute("disabled").Should().BeTrue("blanks are no reason");
+        _organisations.Changed.Should().BeEmpty();
+
+        page.Find("[data-testid='suspend-reason']").Input("营业执照系伪造");
+        page.Find("[data-testid='dialog-ok']").Click();
+
+        _organisations.Changed.Should().Equal((agency.Id, "suspend:营业执照系伪造"));
+        page.Find("[data-testid='organisation-state']").TextContent.Should().Contain("已暂停");
+        page.Find("[data-testid='organisation-suspension-reason']").TextContent.Should().Be("营业执照系伪造");
+        page.FindAll("[data-testid='organisation-reinstate']").Should().ContainSingle();
+    }
+
+    [Fact]
+    public void A_suspended_agency_is_reinstated_after_a_confirmation()
+    {
+        var agency = _organisations.Add("示范区阳光社会工作服务中心", OrganisationKind.Agency);
+        agency.Suspended = true;
+        agency.SuspensionReason = "营业执照系伪造";
+        var page = Render<Organisations>();
+
+        page.Find("[data-testid='organisation-reinstate']").Click();
+        page.Find("[data-testid='dialog-ok']").Click();
+
+        _organisations.Changed.Should().Equal((agency.Id, "reinstate"));
+        page.Find("[data-testid='organisation-state']").TextContent.Should().Contain("启用");
+    }
+
+    [Fact]
+    public void Only_an_agency_offers_suspension_and_an_unconfirmed_registration_says_so()
+    {
+        _organisations.Add("示范区民政局", OrganisationKind.PurchasingUnit);
+        var agency = _organisations.Add("示范区新星社工中心", OrganisationKind.Agency);
+        agency.AwaitingConfirmation = true;
+        agency.AwaitingConfirmationSince = new DateTimeOffset(2026, 12, 5, 1, 0, 0, TimeSpan.Zero);
+
+        var page = Render<Organisations>();
+
+        page.FindAll("[data-testid='organisation-suspend']").Should().ContainSingle();
+        page.FindAll("[data-testid='organisation-state']")[1].TextContent.Should().Contain("待确认邮箱");
+    }
+
     private static string? HelpOf(IRenderedComponent<Organisations> page, string testId) =>
         page.Find($"[data-testid='{testId}']").Closest(".ant-form-item")?.QuerySelector(".ant-form-item-explain")?.TextContent.Trim();
 }
