@@ -26,6 +26,9 @@ public static class PortalMenu
         new("my-bids", "/agency/bids", "MenuMyBids", IconType.Outline.Audit, [Roles.Agency]),
         new("panels", "/evaluator/panels", "MenuPanels", IconType.Outline.Solution, [Roles.Evaluator]),
         new("notifications", "/notifications", "MenuNotifications", IconType.Outline.Bell, [Roles.Agency]),
+        new("organisations", "/admin/organisations", "MenuOrganisations", IconType.Outline.Bank, [Roles.Admin]),
+        new("users", "/users", "MenuUsers", IconType.Outline.User, [Roles.Admin, Roles.OrganisationAdmin]),
+        new("security-log", "/security-log", "MenuSecurityLog", IconType.Outline.SafetyCertificate, [Roles.Admin, Roles.Auditor]),
     ];
 
     public static IReadOnlyList<PortalMenuEntry> For(IEnumerable<string> roles)
