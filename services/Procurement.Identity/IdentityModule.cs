@@ -134,6 +134,9 @@ public static class IdentityModule
 
         builder.Services.AddScoped<TokenPrincipals>();
         builder.Services.AddScoped<OneTimeLinks>();
+        builder.Services.AddScoped<Invitations>();
+        builder.Services.AddScoped<PasswordResets>();
+        builder.Services.AddScoped<UserAccess>();
         builder.AddPasswordChecks();
         builder.Services.AddHostedService<IdentitySeeder>();
         builder.Services.AddHostedService<DevelopmentCredentialCheck>();
@@ -148,6 +151,8 @@ public static class IdentityModule
         app.MapSecurityLogEndpoints();
         app.MapSetPasswordEndpoints();
         app.MapOrganisationEndpoints();
+        app.MapUserEndpoints();
+        app.MapForgotPasswordEndpoints();
         return app;
     }
 }

@@ -46,7 +46,7 @@ public sealed class Outside_Development(ProductionIdentity identity) : IClassFix
         await using var scope = identity.Host.Services.CreateAsyncScope();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
 
-        (await roles.Roles.Select(r => r.Name).ToListAsync()).Should().BeEquivalentTo(Roles.All);
+        (await roles.Roles.Select(r => r.Name).ToListAsync()).Should().BeEquivalentTo([.. Roles.All, Roles.OrganisationAdmin]);
     }
 
     [Fact]

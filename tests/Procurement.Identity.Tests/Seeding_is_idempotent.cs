@@ -27,8 +27,8 @@ public sealed class Seeding_is_idempotent
 
         (await users.Users.CountAsync()).Should().Be(DemoDirectory.Users.Count);
         (await db.Organisations.CountAsync()).Should().Be(DemoDirectory.Organisations.Count);
-        (await db.Roles.CountAsync()).Should().Be(Roles.All.Count);
-        (await db.UserRoles.CountAsync()).Should().Be(DemoDirectory.Users.Count);
+        (await db.Roles.CountAsync()).Should().Be(Roles.All.Count + 1, "the person roles and org-admin");
+        (await db.UserRoles.CountAsync()).Should().Be(DemoDirectory.Users.Count + 2, "one role each, and org-admin for purchaser and agency1");
         (await applications.CountAsync()).Should().Be(3);
 
         using var client = host.CreateClient();

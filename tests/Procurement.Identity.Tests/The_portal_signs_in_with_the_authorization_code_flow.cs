@@ -54,7 +54,7 @@ public sealed class The_portal_signs_in_with_the_authorization_code_flow(Develop
         var purchaser = DemoDirectory.UserNamed("purchaser");
         tokens.Access.Value(ProcurementClaims.Subject).Should().Be(purchaser.Id.ToString());
         tokens.Access.Value(ProcurementClaims.Name).Should().Be("purchaser");
-        tokens.Access.Values(ProcurementClaims.Role).Should().Equal(Roles.Purchaser);
+        tokens.Access.Values(ProcurementClaims.Role).Should().BeEquivalentTo([Roles.Purchaser, Roles.OrganisationAdmin], "the demo purchaser is also its unit's org-admin");
         tokens.Access.Value(ProcurementClaims.OrganisationId).Should().Be(DemoDirectory.CivilAffairsBureau.ToString());
         tokens.Access.Audiences.Should().Equal(TokenKeys.DefaultAudience);
         tokens.Identity.Audiences.Should().Equal(IdentityModule.PortalClientId);
@@ -107,10 +107,10 @@ public sealed class The_portal_signs_in_with_the_authorization_code_flow(Develop
         tokens.Identity.Value("nonce").Should().Be("n-5");
         tokens.Identity.Value(ProcurementClaims.Subject).Should().Be(purchaser.Id.ToString());
         tokens.Identity.Value(ProcurementClaims.Name).Should().Be("purchaser");
-        tokens.Identity.Values(ProcurementClaims.Role).Should().Equal(Roles.Purchaser);
+        tokens.Identity.Values(ProcurementClaims.Role).Should().BeEquivalentTo([Roles.Purchaser, Roles.OrganisationAdmin], "the demo purchaser is also its unit's org-admin");
         tokens.Identity.Value(ProcurementClaims.OrganisationId).Should().Be(DemoDirectory.CivilAffairsBureau.ToString());
         tokens.Identity.Value("org_name").Should().Be("示范区民政局");
-        tokens.Access.Values(ProcurementClaims.Role).Should().Equal(Roles.Purchaser);
+        tokens.Access.Values(ProcurementClaims.Role).Should().BeEquivalentTo([Roles.Purchaser, Roles.OrganisationAdmin], "the demo purchaser is also its unit's org-admin");
         tokens.Access.Value(ProcurementClaims.OrganisationId).Should().Be(DemoDirectory.CivilAffairsBureau.ToString());
 
         // Before the access token expires the portal refreshes it; the refresh token rolls over.
@@ -118,7 +118,7 @@ public sealed class The_portal_signs_in_with_the_authorization_code_flow(Develop
         refreshed.Status.Should().Be(HttpStatusCode.OK, refreshed.ErrorDescription);
         refreshed.AccessToken.Should().NotBe(tokens.AccessToken);
         refreshed.Access.Value(ProcurementClaims.Subject).Should().Be(purchaser.Id.ToString());
-        refreshed.Access.Values(ProcurementClaims.Role).Should().Equal(Roles.Purchaser);
+        refreshed.Access.Values(ProcurementClaims.Role).Should().BeEquivalentTo([Roles.Purchaser, Roles.OrganisationAdmin], "the demo purchaser is also its unit's org-admin");
         refreshed.Identity.Value("org_name").Should().Be("示范区民政局");
         refreshed.RefreshToken.Should().NotBeNullOrEmpty().And.NotBe(tokens.RefreshToken);
         (await TokenClient.CallAsync(client, IdentityHosts.PurchasersOnly, refreshed.AccessToken)).Should().Be(HttpStatusCode.OK);

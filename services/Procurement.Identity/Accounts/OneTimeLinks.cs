@@ -19,6 +19,13 @@ public sealed class OneTimeLinks(IdentityDb db, TimeProvider clock)
     /// <summary>How long an invitation or a set-password link stays valid.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(72);
 
+    /// <summary>
+    /// How long a password reset link stays valid: 2 hours. Whoever asks for a reset is at the screen now (unlike an
+    /// invited person, who may read the mail days later), and a mailbox read by someone else should hold a link that
+    /// replaces the password for as short a time as is usable.
+    /// </summary>
+    public static readonly TimeSpan ResetLifetime = TimeSpan.FromHours(2);
+
     /// <summary>Stores a new link for <paramref name="userId"/> (saved with the context's other changes) and returns its token, shown once.</summary>
     public string Issue(OneTimeLinkPurpose purpose, Guid userId, TimeSpan? lifetime = null)
     {
@@ -52,6 +59,15 @@ public sealed class OneTimeLinks(IdentityDb db, TimeProvider clock)
             .Where(l => l.Id == link.Id && l.UsedAt == null && l.ExpiresAt > now)
             .ExecuteUpdateAsync(set => set.SetProperty(l => l.UsedAt, now), cancellationToken);
         return used == 1;
+    }
+
+    /// <summary>Marks every unused link of <paramref name="userId"/> for <paramref name="purpose"/> used (a new one replaces them).</summary>
+    public Task<int> VoidAsync(Guid userId, OneTimeLinkPurpose purpose, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        return db.OneTimeLinks
+            .Where(l => l.UserId == userId && l.Purpose == purpose && l.UsedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(l => l.UsedAt, now), cancellationToken);
     }
 
     /// <summary>The public address of a link: <c>{base}/account/set-password?token=…</c>.</summary>

@@ -36,7 +36,7 @@ internal sealed partial class IdentitySeeder(
 
     private static async Task SeedRolesAsync(RoleManager<IdentityRole<Guid>> roles)
     {
-        foreach (var role in Roles.All)
+        foreach (var role in (string[])[.. Roles.All, Roles.OrganisationAdmin])
         {
             if (await roles.FindByNameAsync(role) is null)
             {
@@ -172,6 +172,9 @@ internal sealed partial class IdentitySeeder(
         current.UnionWith(wanted);
     }
 
+    /// <summary>The demo users who are also their organisation's administrator (org-admin), to try invitations with.</summary>
+    private static readonly string[] DemoOrganisationAdmins = ["purchaser", "agency1"];
+
     private async Task SeedDemoDistrictAsync(IdentityDb db, UserManager<ProcurementUser> users, CancellationToken cancellationToken)
     {
         var known = await db.Organisations.Select(o => o.Id).ToListAsync(cancellationToken);
@@ -184,17 +187,22 @@ internal sealed partial class IdentitySeeder(
 
         foreach (var demo in DemoDirectory.Users)
         {
-            if (await users.FindByNameAsync(demo.UserName) is not null)
+            var user = await users.FindByNameAsync(demo.UserName);
+            if (user is null)
             {
-                continue;
+                // The published demo password is shorter than the password policy allows: it is hashed here rather than
+                // set through the policy, which applies to every password a person chooses.
+                user = new ProcurementUser(demo.Id, demo.UserName, demo.DisplayName, demo.OrganisationId);
+                user.PasswordHash = users.PasswordHasher.HashPassword(user, DemoDirectory.Password);
+                Check(await users.CreateAsync(user), $"demo user {demo.UserName}");
+                Check(await users.AddToRoleAsync(user, demo.Role), $"role of demo user {demo.UserName}");
             }
 
-            // The published demo password is shorter than the password policy allows: it is hashed here rather than
-            // set through the policy, which applies to every password a person chooses.
-            var user = new ProcurementUser(demo.Id, demo.UserName, demo.DisplayName, demo.OrganisationId);
-            user.PasswordHash = users.PasswordHasher.HashPassword(user, DemoDirectory.Password);
-            Check(await users.CreateAsync(user), $"demo user {demo.UserName}");
-            Check(await users.AddToRoleAsync(user, demo.Role), $"role of demo user {demo.UserName}");
+            // Also on a data folder seeded before the role existed.
+            if (DemoOrganisationAdmins.Contains(demo.UserName) && !await users.IsInRoleAsync(user, Roles.OrganisationAdmin))
+            {
+                Check(await users.AddToRoleAsync(user, Roles.OrganisationAdmin), $"org-admin role of demo user {demo.UserName}");
+            }
         }
 
         LogDemoDistrictReady(DemoDirectory.Users.Count);

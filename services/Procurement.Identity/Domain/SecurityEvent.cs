@@ -23,6 +23,12 @@ public enum SecurityEventKind
 
     /// <summary>The user set up an authenticator app and received recovery codes.</summary>
     TwoFactorEnrolled,
+
+    /// <summary>Someone asked for a password reset link under a user name or e-mail (known or not; mailed only to a known, joined, active user).</summary>
+    PasswordResetRequested,
+
+    /// <summary>A password was replaced through a reset link.</summary>
+    PasswordResetCompleted,
 }
 
 /// <summary>

@@ -40,6 +40,7 @@ internal static class LoginPage
               </div>
               <button type="submit">{Encode(texts[LoginTexts.SignInButton])}</button>
             </form>
+            <p><a href="{ForgotPasswordEndpoints.Path}">{Encode(texts[ForgotPasswordEndpoints.LinkText])}</a></p>
             """;
         return Page(texts, texts[LoginTexts.SignInTitle], body, LanguageSwitch(texts, localReturnUrl), statusCode);
     }

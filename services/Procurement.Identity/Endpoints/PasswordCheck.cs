@@ -2,9 +2,11 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Procurement.Identity.Accounts;
 using Procurement.Identity.Data;
 using Procurement.Identity.Domain;
 using Procurement.Identity.Security;
+using Procurement.ServiceDefaults.Mail;
 
 namespace Procurement.Identity.Endpoints;
 
@@ -24,6 +26,7 @@ internal sealed class PasswordCheck(
     IdentityDb db,
     SecurityLog log,
     IOptions<SignInLockoutOptions> options,
+    IConfiguration configuration,
     TimeProvider clock)
 {
     /// <summary>The name as the log and the lockout know it (Identity's normalised form, upper case).</summary>
@@ -81,6 +84,21 @@ internal sealed class PasswordCheck(
         return failures is not null && failures.IsLockedAt(clock.GetUtcNow(), options.Value);
     }
 
+    /// <summary>
+    /// A known user with an e-mail is told their name is locked, until when, and where to reset the password; the mail is
+    /// enqueued here and saved with the LockedOut row (one unit of work). A deactivated user is told nothing.
+    /// </summary>
+    private async Task NoticeLockoutAsync(Guid? userId, DateTimeOffset until)
+    {
+        if (userId is not { } id || await users.FindByIdAsync(id.ToString()) is not { DeactivatedAt: null, Email: { Length: > 0 } email } user)
+        {
+            return;
+        }
+
+        var forgotPassword = new Uri(new Uri(PublicBaseUrl.Of(configuration).AbsoluteUri.TrimEnd('/') + "/"), ForgotPasswordEndpoints.Path.TrimStart('/'));
+        db.EnqueueMail(AccountMails.LockedOut(email, user.DisplayName, user.UserName ?? "", until, forgotPassword));
+    }
+
     /// <summary>The sign-in completed: logs it and forgets the failures under the name.</summary>
     public async Task SignedInAsync(ProcurementUser user, string normalisedUserName, string? clientId)
     {
@@ -130,6 +148,7 @@ internal sealed class PasswordCheck(
         var count = await rows.Select(f => f.Count).FirstOrDefaultAsync();
         if (count >= limits.Failures && (current is null || current.Count < limits.Failures || current.StartsAfresh(now, limits)))
         {
+            await NoticeLockoutAsync(userId, now + limits.Duration);
             await log.RecordAsync(SecurityEventKind.LockedOut, userId, normalisedUserName, clientId);
         }
 

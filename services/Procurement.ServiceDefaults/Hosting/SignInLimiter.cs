@@ -21,7 +21,8 @@ namespace Procurement.ServiceDefaults.Hosting;
 /// </remarks>
 public sealed class SignInLimiter : IDisposable
 {
-    private static readonly string[] SignInPaths = ["/connect/token", "/account/login"];
+    /// <summary>Sign-ins, and the forgot-password form (a name typed there is counted like a sign-in's).</summary>
+    private static readonly string[] SignInPaths = ["/connect/token", "/account/login", "/account/forgot-password"];
 
     private readonly PartitionedRateLimiter<string> _perName;
     private readonly PartitionedRateLimiter<string> _perAddress;
