@@ -1,6 +1,8 @@
 using Procurement.Evaluation.Awards;
 using Procurement.Evaluation.BidEvaluation;
+using Procurement.Evaluation.BidEvaluation.Messaging;
 using Procurement.Evaluation.Data;
+using Procurement.ServiceDefaults.Messaging;
 using Procurement.ServiceDefaults.Hosting;
 using Procurement.ServiceDefaults.Persistence;
 
@@ -16,6 +18,9 @@ public static class EvaluationModule
         builder.AddServiceDatabase<EvaluationDb>("Evaluation");
         BidEvaluationFeature.Add(builder);
         AwardFeature.Add(builder);
+
+        // Identity's directory: an evaluator who joins the expert pool becomes an expert panels can draw.
+        builder.AddConsumers(bus => bus.AddConsumer<ExpertJoinedPoolConsumer>());
         return builder;
     }
 

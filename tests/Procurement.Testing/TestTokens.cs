@@ -12,11 +12,16 @@ namespace Procurement.Testing;
 /// </summary>
 public static class TestTokens
 {
-    /// <summary>A token for <paramref name="role"/> in <paramref name="organisationId"/>; its subject is <paramref name="userId"/>, or a new id.</summary>
-    public static string For(IServiceProvider services, string role, Guid organisationId, string? userName = null, TimeSpan? lifetime = null, string? userId = null)
+    /// <summary>
+    /// A token for <paramref name="role"/> in <paramref name="organisationId"/>; its subject is <paramref name="userId"/>, or a new id;
+    /// issued now, or at <paramref name="issuedAt"/>.
+    /// </summary>
+    public static string For(
+        IServiceProvider services, string role, Guid organisationId, string? userName = null, TimeSpan? lifetime = null, string? userId = null,
+        DateTimeOffset? issuedAt = null)
     {
         var keys = services.GetRequiredService<TokenKeys>();
-        var now = DateTime.UtcNow;
+        var now = (issuedAt ?? DateTimeOffset.UtcNow).UtcDateTime;
         var descriptor = new SecurityTokenDescriptor
         {
             Issuer = keys.Issuer,

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -9,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Procurement.ServiceDefaults.Messaging;
+using Procurement.ServiceDefaults.Security;
 
 namespace Procurement.ServiceDefaults.Persistence;
 
@@ -50,6 +52,11 @@ public static class DatabaseExtensions
         {
             builder.Services.AddSingleton(typeof(Microsoft.Extensions.Hosting.IHostedService),
                 typeof(OutboxDispatcher<>).MakeGenericType(typeof(TContext)));
+
+            // Every service refuses a revoked user's earlier tokens: this database keeps the revocations it hears of.
+            builder.Services.TryAddSingleton<RevokedUsers>();
+            var consumer = typeof(UserAccessRevokedConsumer<>).MakeGenericType(typeof(TContext));
+            builder.AddConsumers(bus => bus.AddConsumer(consumer));
         }
 
         return builder;
@@ -101,6 +108,12 @@ public static class DatabaseExtensions
                 else
                 {
                     await context.Database.MigrateAsync();
+                }
+
+                if (context is IOutboxContext outbox)
+                {
+                    // Before the host serves a request: a token revoked before a restart stays refused.
+                    await app.Services.GetRequiredService<RevokedUsers>().LoadAsync(outbox);
                 }
 
                 if (registration.Provider == Sqlite)

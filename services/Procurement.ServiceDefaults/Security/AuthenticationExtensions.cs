@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Procurement.ServiceDefaults.Security;
@@ -35,10 +36,36 @@ public static class AuthenticationExtensions
                     RoleClaimType = ProcurementClaims.Role,
                     ClockSkew = TimeSpan.FromMinutes(1),
                 };
+                options.Events = new JwtBearerEvents { OnTokenValidated = RefuseRevoked };
             });
 
         builder.Services.AddAuthorizationBuilder().AddProcurementPolicies();
         return builder;
+    }
+
+    /// <summary>
+    /// A token whose user's access ended at or after it was issued (<see cref="RevokedUsers"/>) is refused: 401, as an
+    /// expired one. The host without a service database (the gateway) has no revocations and leaves this to the service
+    /// behind it, which validates the same token again.
+    /// </summary>
+    internal static Task RefuseRevoked(TokenValidatedContext context)
+    {
+        var revoked = context.HttpContext.RequestServices.GetService<RevokedUsers>();
+        if (revoked is null || revoked.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        var subject = context.Principal?.FindFirst(ProcurementClaims.Subject)?.Value;
+        var issuedAt = context.SecurityToken is JsonWebToken token && token.TryGetPayloadValue<long>(JwtRegisteredClaimNames.Iat, out var iat)
+            ? DateTimeOffset.FromUnixTimeSeconds(iat)
+            : DateTimeOffset.MinValue;
+        if (revoked.Refuses(subject, issuedAt))
+        {
+            context.Fail("The user's access was revoked after this token was issued; the user signs in again.");
+        }
+
+        return Task.CompletedTask;
     }
 
     public static AuthorizationBuilder AddProcurementPolicies(this AuthorizationBuilder authorization)
