@@ -39,6 +39,9 @@ public static class BiddingModule
             bus.AddConsumer<AwardConfirmedConsumer>();
             bus.AddConsumer<ContractActivatedConsumer>();
             bus.AddConsumer<ContractEndedConsumer>();
+            bus.AddConsumer<AgencyRegisteredConsumer>();
+            bus.AddConsumer<AgencySuspendedConsumer>();
+            bus.AddConsumer<AgencyReinstatedConsumer>();
         });
         return builder;
     }

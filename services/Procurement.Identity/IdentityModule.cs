@@ -137,6 +137,7 @@ public static class IdentityModule
         builder.Services.AddScoped<Invitations>();
         builder.Services.AddScoped<PasswordResets>();
         builder.Services.AddScoped<UserAccess>();
+        builder.Services.AddScoped<AgencyRegistration>();
         builder.AddPasswordChecks();
         builder.Services.AddHostedService<IdentitySeeder>();
         builder.Services.AddHostedService<DevelopmentCredentialCheck>();
@@ -153,6 +154,8 @@ public static class IdentityModule
         app.MapOrganisationEndpoints();
         app.MapUserEndpoints();
         app.MapForgotPasswordEndpoints();
+        app.MapAgencyRegistrationEndpoints();
+        app.MapConfirmEmailEndpoints();
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Procurement.Rules;
 using Procurement.ServiceDefaults.Problems;
 
 namespace Procurement.Bidding.Domain;
@@ -9,7 +10,7 @@ public sealed partial record AgencyContact(string Name, string Phone, string Ema
     public const int MaxContacts = 5;
 
     /// <summary>A mainland mobile (13x–19x, 11 digits) or a landline with its area code and an optional extension.</summary>
-    public static bool IsPhone(string? phone) => phone is not null && PhonePattern().IsMatch(phone.Trim());
+    public static bool IsPhone(string? phone) => ContactRules.IsPhone(phone);
 
     /// <summary>Something@domain.tld, no spaces: a shape check, not proof the mailbox exists.</summary>
     public static bool IsEmail(string? email) => email is not null && EmailPattern().IsMatch(email.Trim());
@@ -23,9 +24,6 @@ public sealed partial record AgencyContact(string Name, string Phone, string Ema
 
         return new AgencyContact(name.Trim(), phone.Trim(), email.Trim());
     }
-
-    [GeneratedRegex(@"^(?:\+86[ -]?)?(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(?:-\d{1,6})?)$", RegexOptions.CultureInvariant)]
-    private static partial Regex PhonePattern();
 
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$", RegexOptions.CultureInvariant)]
     private static partial Regex EmailPattern();

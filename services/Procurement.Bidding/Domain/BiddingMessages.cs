@@ -7,15 +7,7 @@ internal static class BiddingMessages
 {
     public static void Register() => ProblemMessages.Add(new Dictionary<string, (string En, string Zh)>
     {
-        // 400: a unified social credit code of the wrong shape (GB 32100-2015).
-        ["uscc_length"] = ("{0} must be 18 characters; it has {1}.", "{0}必须为 18 位，当前为 {1} 位。"),
-        ["uscc_character"] = ("{0} contains '{1}', which a unified social credit code never uses (only digits and A–Y without I, O, S, V, Z).",
-            "{0}含有统一社会信用代码不使用的字符“{1}”（仅限数字及除 I、O、S、V、Z 外的大写字母）。"),
-        ["uscc_region"] = ("{0}: characters 3–8 (the administrative region code) must be digits.", "{0}的第 3–8 位（登记管理机关行政区划码）必须为数字。"),
-        ["uscc_check_character"] = ("{0} does not pass its check character (GB 32100-2015); look for a mistyped character.",
-            "{0}校验码不正确（GB 32100-2015），请检查是否有输错的字符。"),
-        ["uscc_organisation_code"] = ("{0}: the organisation code in characters 9–17 does not pass its check character (GB 11714).",
-            "{0}第 9–17 位的组织机构代码校验码不正确（GB 11714）。"),
+        // 400: a unified social credit code of the wrong shape: ProblemMessages has those texts (Identity checks codes too).
 
         // 400: a national ID number of the wrong shape (GB 11643-1999). The number itself is never echoed.
         ["id_number_length"] = ("{0} must be 18 characters; it has {1}.", "{0}必须为 18 位，当前为 {1} 位。"),

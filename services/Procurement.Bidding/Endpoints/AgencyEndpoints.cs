@@ -11,14 +11,18 @@ using Procurement.ServiceDefaults.Time;
 
 namespace Procurement.Bidding.Endpoints;
 
-/// <summary>An agency as the platform shows it; <c>debarredToday</c> is judged on today's date in Asia/Shanghai.</summary>
+/// <summary>
+/// An agency as the platform shows it; <c>debarredToday</c> is judged on today's date in Asia/Shanghai; <c>suspended</c> and its
+/// reason come from the platform administrator's suspension of the registration (Identity).
+/// </summary>
 public sealed record AgencyResponse(
     Guid Id, string Name, string UnifiedSocialCreditCode, DateOnly RegistrationDate, string Address, IReadOnlyList<AgencyContact> Contacts,
-    Debarment? Debarment, bool DebarredToday, DateTimeOffset RegisteredAt, DateTimeOffset UpdatedAt, int Version)
+    Debarment? Debarment, bool DebarredToday, DateTimeOffset RegisteredAt, DateTimeOffset UpdatedAt, int Version,
+    bool Suspended, DateTimeOffset? SuspendedAt, string? SuspensionReason)
 {
     public static AgencyResponse From(Agency a, DateOnly today) => new(
         a.Id, a.Name, a.UnifiedSocialCreditCode.Value, a.RegistrationDate, a.Address, a.Contacts, a.Debarment, a.IsDebarredOn(today),
-        a.RegisteredAt, a.UpdatedAt, a.Version);
+        a.RegisteredAt, a.UpdatedAt, a.Version, a.Suspended, a.SuspendedAt, a.SuspensionReason);
 }
 
 public static class AgencyEndpoints

@@ -53,6 +53,8 @@ public static class BidEndpoints
             throw new ForbiddenException(BidCodes.AgencyDebarred);
         }
 
+        EnsureNotSuspended(agency);
+
         var existing = await db.Bids.AsNoTracking()
             .Where(b => b.TenderId == tenderId && b.AgencyId == agencyId && b.Status != BidStatus.Withdrawn)
             .Select(b => (Guid?)b.Id).FirstOrDefaultAsync(ct);
@@ -85,12 +87,23 @@ public static class BidEndpoints
             throw new ConflictException(BidCodes.BidWithdrawn);
         }
 
+        EnsureNotSuspended(await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == bid.AgencyId, ct));
+
         var validated = await ValidateAsync(db, tags, draft, tender, bid.AgencyId, bid.Id, ct);
         var key = await db.DataKeyForAsync(sealer, tender.TenderId, now, ct);
         bid.Revise(tender, validated, sealer, key, now);
         await db.RecommitBidAsync(tags, bid.Id, validated.People, ct);
         await db.SaveOrConflictAsync(ct);
         return TypedResults.Ok(BidReceiptResponse.From(bid));
+    }
+
+    /// <summary>A suspended registration (Identity's <c>AgencySuspended</c>) may neither submit nor revise a bid; the answer gives the reason.</summary>
+    private static void EnsureNotSuspended(Agency? agency)
+    {
+        if (agency is { Suspended: true })
+        {
+            throw new RuleViolationException(BidCodes.AgencySuspended, null, agency.SuspensionReason);
+        }
     }
 
     private static async Task<Ok<BidReceiptResponse>> Withdraw(Guid id, HttpContext http, BiddingDb db, CommitmentTags tags, TimeProvider clock)

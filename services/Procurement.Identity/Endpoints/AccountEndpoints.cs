@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
+using Procurement.Identity.Accounts;
+using Procurement.Identity.Data;
 using Procurement.Identity.Domain;
 using Procurement.Identity.Security;
 using Procurement.ServiceDefaults.Problems;
@@ -43,7 +45,8 @@ internal static class AccountEndpoints
 
     private static async Task<IResult> LoginAsync(
         HttpContext http, IAntiforgery antiforgery, IStringLocalizer<LoginTexts> texts, PasswordCheck passwords,
-        TwoFactorRequirement twoFactor, TwoFactorTickets tickets, UserManager<ProcurementUser> users)
+        TwoFactorRequirement twoFactor, TwoFactorTickets tickets, UserManager<ProcurementUser> users, IdentityDb db,
+        IStringLocalizer<AccountTexts> accountTexts)
     {
         LoginCulture.Apply(http);
         if (await ExpiredFormAsync(http, antiforgery) is { } expired)
@@ -59,6 +62,12 @@ internal static class AccountEndpoints
         if (user is null)
         {
             return LoginPage.Form(http, antiforgery, texts, formReturnUrl, userName, texts[LoginTexts.WrongPassword]);
+        }
+
+        // A self-registered agency's contact signs in once the e-mail is confirmed (the page offers the link again).
+        if (await AgencyRegistration.AwaitsConfirmationAsync(db, user, http.RequestAborted))
+        {
+            return ConfirmEmailEndpoints.ConfirmFirst(texts, accountTexts);
         }
 
         var normalised = passwords.Normalise(userName!);

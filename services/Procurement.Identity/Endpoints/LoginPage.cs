@@ -41,6 +41,7 @@ internal static class LoginPage
               <button type="submit">{Encode(texts[LoginTexts.SignInButton])}</button>
             </form>
             <p><a href="{ForgotPasswordEndpoints.Path}">{Encode(texts[ForgotPasswordEndpoints.LinkText])}</a></p>
+            <p class="register"><a href="{AgencyRegistrationEndpoints.PagePath}">{Encode(http.RequestServices.GetRequiredService<IStringLocalizer<AccountTexts>>()[AccountTexts.RegisterLink])}</a></p>
             """;
         return Page(texts, texts[LoginTexts.SignInTitle], body, LanguageSwitch(texts, localReturnUrl), statusCode);
     }

@@ -2,8 +2,10 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Procurement.Contracts.Identity;
 using Procurement.Identity.Data;
 using Procurement.Identity.Domain;
+using Procurement.ServiceDefaults.Messaging;
 using Procurement.ServiceDefaults.Problems;
 using Procurement.ServiceDefaults.Security;
 
@@ -15,12 +17,23 @@ public sealed record CreateOrganisationRequest(
 
 public sealed record RenameOrganisationRequest(string? Name);
 
+/// <summary>Suspending an agency: the reason (required, at most 500 characters) is shown to the agency.</summary>
+public sealed record SuspendOrganisationRequest(string? Reason);
+
+/// <summary>
+/// An organisation; a self-registered agency also carries what it registered with, whether it still awaits its e-mail
+/// confirmation, and its suspension (when and why) — which the agency reads at <c>…/mine</c>.
+/// </summary>
 public sealed record OrganisationResponse(
     Guid Id, string Name, OrganisationKind Kind, string? UnifiedSocialCreditCode, string? Region, string? DivisionCode,
-    bool Active, DateTimeOffset? DeactivatedAt)
+    bool Active, DateTimeOffset? DeactivatedAt,
+    string? RegistrationAuthority, string? LegalRepresentative, DateOnly? RegistrationDate, string? Address,
+    bool AwaitingConfirmation, DateTimeOffset? AwaitingConfirmationSince, bool Suspended, DateTimeOffset? SuspendedAt, string? SuspensionReason)
 {
     public static OrganisationResponse From(Organisation o) =>
-        new(o.Id, o.Name, o.Kind, o.UnifiedSocialCreditCode, o.Region, o.DivisionCode, o.Active, o.DeactivatedAt);
+        new(o.Id, o.Name, o.Kind, o.UnifiedSocialCreditCode, o.Region, o.DivisionCode, o.Active, o.DeactivatedAt,
+            o.RegistrationAuthority, o.LegalRepresentative, o.RegistrationDate, o.Address,
+            o.AwaitingConfirmationSince is not null, o.AwaitingConfirmationSince, o.Suspended, o.SuspendedAt, o.SuspensionReason);
 }
 
 /// <summary>One audited change: what changed from what to what, who did it and when.</summary>
@@ -29,8 +42,10 @@ public sealed record OrganisationChangeResponse(
 
 /// <summary>
 /// The administrator's directory of organisations (DOMAIN.md §12): purchasing units, treasury offices, audit offices
-/// and the expert pool are created, listed, renamed, deactivated and reactivated here; agencies register themselves and
-/// the platform operator comes from <c>admin create</c>. Every change writes an <see cref="OrganisationAudit"/> row,
+/// and the expert pool are created, listed, renamed, deactivated and reactivated here; agencies register themselves
+/// (<see cref="AgencyRegistrationEndpoints"/>), are listed here with <c>?kind=Agency</c>, and are suspended and reinstated
+/// here (raising <c>AgencySuspended</c> / <c>AgencyReinstated</c>); the platform operator comes from <c>admin create</c>.
+/// Anyone signed in reads their own organisation at <c>…/mine</c>. Every change writes an <see cref="OrganisationAudit"/> row,
 /// which the administrator and the auditor read at <c>…/{id}/history</c>.
 /// </summary>
 public static class OrganisationEndpoints
@@ -50,6 +65,12 @@ public static class OrganisationEndpoints
             .WithName("CreateOrganisation").WithSummary("Creates a purchasing unit (with region and division code), treasury office, audit office or expert pool.");
         group.MapGet("/", List).RequireAuthorization(Roles.Admin)
             .WithName("ListOrganisations").WithSummary("The organisations by name, optionally of one kind and only the active or inactive ones.");
+        group.MapGet("/mine", Mine).RequireAuthorization(Policies.AnyUser)
+            .WithName("GetOwnOrganisation").WithSummary("The caller's own organisation, with its suspension and the reason when suspended (any signed-in person).");
+        group.MapPost("/{id:guid}/suspension", Suspend).RequireAuthorization(Roles.Admin)
+            .WithName("SuspendAgency").WithSummary("Suspends an agency (reason required, shown to the agency); it may not bid until reinstated but still signs in.");
+        group.MapDelete("/{id:guid}/suspension", Reinstate).RequireAuthorization(Roles.Admin)
+            .WithName("ReinstateAgency").WithSummary("Lifts an agency's suspension.");
         group.MapGet("/{id:guid}", Get).RequireAuthorization(Roles.Admin)
             .WithName("GetOrganisation").WithSummary("One organisation.");
         group.MapPut("/{id:guid}/name", Rename).RequireAuthorization(Roles.Admin)
@@ -183,6 +204,57 @@ public static class OrganisationEndpoints
         return TypedResults.Ok(OrganisationResponse.From(organisation));
     }
 
+    private static async Task<Ok<OrganisationResponse>> Mine(IdentityDb db, HttpContext http)
+    {
+        var id = http.User.OrganisationId();
+        return TypedResults.Ok(OrganisationResponse.From(await FindAsync(db, id, http.RequestAborted)));
+    }
+
+    private static async Task<Ok<OrganisationResponse>> Suspend(
+        Guid id, SuspendOrganisationRequest request, HttpContext http, IdentityDb db, TimeProvider clock)
+    {
+        new FieldErrors().Required("reason", request.Reason, Organisation.SuspensionReasonMaxLength).ThrowIfAny();
+        var organisation = await FindAgencyAsync(db, id, http.RequestAborted);
+        if (organisation.Suspended)
+        {
+            throw new ConflictException(OrganisationCodes.AlreadySuspended, organisation.Name);
+        }
+
+        var now = clock.GetUtcNow();
+        var reason = request.Reason!.Trim();
+        organisation.Suspend(reason, now);
+        db.OrganisationAudit.Add(OrganisationHistory.Change(organisation, OrganisationChange.Suspended, null, reason, Actor(http.User), now));
+        db.Raise(new AgencySuspended(organisation.Id, reason, now));
+        await db.SaveChangesAsync(http.RequestAborted);
+        return TypedResults.Ok(OrganisationResponse.From(organisation));
+    }
+
+    private static async Task<Ok<OrganisationResponse>> Reinstate(Guid id, HttpContext http, IdentityDb db, TimeProvider clock)
+    {
+        var organisation = await FindAgencyAsync(db, id, http.RequestAborted);
+        if (!organisation.Suspended)
+        {
+            throw new ConflictException(OrganisationCodes.NotSuspended, organisation.Name);
+        }
+
+        var now = clock.GetUtcNow();
+        var reason = organisation.SuspensionReason;
+        organisation.Reinstate();
+        db.OrganisationAudit.Add(OrganisationHistory.Change(organisation, OrganisationChange.Reinstated, reason, null, Actor(http.User), now));
+        db.Raise(new AgencyReinstated(organisation.Id, now));
+        await db.SaveChangesAsync(http.RequestAborted);
+        return TypedResults.Ok(OrganisationResponse.From(organisation));
+    }
+
+    /// <summary>Only agencies are suspended (a fraudulent registration); other kinds are deactivated instead.</summary>
+    private static async Task<Organisation> FindAgencyAsync(IdentityDb db, Guid id, CancellationToken cancellationToken)
+    {
+        var organisation = await FindAsync(db, id, cancellationToken);
+        return organisation.Kind == OrganisationKind.Agency
+            ? organisation
+            : throw new RuleViolationException(OrganisationCodes.OnlyAgenciesSuspended, null, organisation.Name);
+    }
+
     private static async Task<Ok<OrganisationChangeResponse[]>> History(Guid id, IdentityDb db, HttpContext http)
     {
         await FindAsync(db, id, http.RequestAborted);
@@ -228,6 +300,9 @@ public static class OrganisationCodes
     public const string AlreadyInactive = "organisation_already_inactive";
     public const string AlreadyActive = "organisation_already_active";
     public const string PlatformOperatorStaysActive = "platform_operator_stays_active";
+    public const string AlreadySuspended = "agency_already_suspended";
+    public const string NotSuspended = "agency_not_suspended";
+    public const string OnlyAgenciesSuspended = "only_agencies_suspended";
 
     public static void Register() => ProblemMessages.Add(new Dictionary<string, (string En, string Zh)>
     {
@@ -240,5 +315,9 @@ public static class OrganisationCodes
         [AlreadyActive] = ("{0} is active already.", "{0} 已是启用状态。"),
         [PlatformOperatorStaysActive] = ("The platform operator cannot be deactivated: its administrators run the platform.",
             "平台运营方不能停用：平台由其管理员运行。"),
+        [AlreadySuspended] = ("{0} is suspended already.", "{0} 已处于暂停状态。"),
+        [NotSuspended] = ("{0} is not suspended.", "{0} 未被暂停。"),
+        [OnlyAgenciesSuspended] = ("Only an agency's registration is suspended; {0} is not an agency (deactivate it instead).",
+            "只有机构的注册可以暂停；{0} 不是机构（请改为停用）。"),
     });
 }

@@ -45,6 +45,15 @@ public static class ProblemMessages
             ["control_characters"] = ("{0} contains control characters; a text may hold only tab and line breaks.", "{0}含有控制字符；文本中仅允许制表符和换行。"),
             ["control_characters_single_line"] = ("{0} contains control characters; a name or title is one line, without tab or line breaks.", "{0}含有控制字符；名称和标题须为单行，不含制表符和换行。"),
             ["organisation_required"] = ("This needs a user of an organisation: the access token carries no organisation (a machine client's token).", "此操作须由所属单位的用户执行：访问令牌未携带所属单位（机器客户端令牌）。"),
+            // A unified social credit code of the wrong shape (GB 32100-2015; Procurement.Rules.CreditCodeRules): Bidding and Identity.
+            ["uscc_length"] = ("{0} must be 18 characters; it has {1}.", "{0}必须为 18 位，当前为 {1} 位。"),
+            ["uscc_character"] = ("{0} contains '{1}', which a unified social credit code never uses (only digits and A–Y without I, O, S, V, Z).",
+                "{0}含有统一社会信用代码不使用的字符“{1}”（仅限数字及除 I、O、S、V、Z 外的大写字母）。"),
+            ["uscc_region"] = ("{0}: characters 3–8 (the administrative region code) must be digits.", "{0}的第 3–8 位（登记管理机关行政区划码）必须为数字。"),
+            ["uscc_check_character"] = ("{0} does not pass its check character (GB 32100-2015); look for a mistyped character.",
+                "{0}校验码不正确（GB 32100-2015），请检查是否有输错的字符。"),
+            ["uscc_organisation_code"] = ("{0}: the organisation code in characters 9–17 does not pass its check character (GB 11714).",
+                "{0}第 9–17 位的组织机构代码校验码不正确（GB 11714）。"),
             ["role_required"] = ("Your role may not do this; it needs the role: {0}.", "您的角色无权执行此操作；需要以下角色之一：{0}。"),
         });
     }

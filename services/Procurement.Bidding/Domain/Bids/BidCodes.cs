@@ -33,6 +33,9 @@ public static class BidCodes
     public const string BidAlreadySubmitted = "bid_already_submitted";
     public const string AgencyProfileRequiredToBid = "agency_profile_required_to_bid";
 
+    // 422
+    public const string AgencySuspended = "agency_suspended";
+
     // 403
     public const string BidOwnerOnly = "bid_owner_only";
     public const string AgencyDebarred = "agency_debarred";

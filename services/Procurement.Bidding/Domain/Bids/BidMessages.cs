@@ -53,6 +53,10 @@ public static class BidMessages
         [BidCodes.AgencyProfileRequiredToBid] = ("Register the agency profile (PUT /api/agencies/me) before bidding.",
             "请先登记机构信息（PUT /api/agencies/me），再投标。"),
 
+        // 422
+        [BidCodes.AgencySuspended] = ("The platform administrator suspended your agency's registration, so it cannot bid until reinstated. Reason: {0}",
+            "平台管理员已暂停本机构的注册，恢复前不能投标。原因：{0}"),
+
         // 403
         [BidCodes.AgencyDebarred] = ("Your agency is barred from bidding today.", "本机构目前处于禁止参与政府采购期间，不能投标。"),
         [BidCodes.BidOwnerOnly] = ("Before the opening only the bidding agency may read its bid.", "开标前只有投标机构本身可以查看其投标内容。"),
