@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using Procurement.Rules;
 
 namespace Procurement.Testing.Platform;
 
@@ -9,6 +11,11 @@ public sealed record NewInvitation(
 
 /// <summary>A user as the administrators see it (the fields the tests read).</summary>
 public sealed record DirectoryUser(Guid Id, string UserName, Guid OrganisationId, string[] Roles, bool Joined, bool TwoFactorEnabled, bool Active);
+
+/// <summary>An agency's registration as it types it (<c>POST /api/identity/agency-registrations</c>, anonymous).</summary>
+public sealed record AgencyRegistrationBody(
+    string Name, string UnifiedSocialCreditCode, string RegistrationAuthority, string LegalRepresentative, DateOnly RegistrationDate,
+    string Address, string ContactName, string ContactPhone, string Email, string UserName, string Password);
 
 /// <summary>
 /// The directory (Identity's <c>/api/identity/*</c>) as calls on the public entry: organisations and users for the
@@ -38,4 +45,25 @@ public static class DirectoryApi
 
     public static Task<ApiAnswer> HistoryAsync(this HttpClient admin, Guid organisationId) =>
         ApiAnswer.ReadAsync(admin.GetAsync(new Uri($"{Organisations}/{organisationId}/history", UriKind.Relative)));
+
+    /// <summary>An agency registers itself (anonymous): 202 with the organisation id, or the refusal.</summary>
+    public static Task<ApiAnswer> RegisterAgencyAsync(this HttpClient anyone, AgencyRegistrationBody registration) =>
+        ApiAnswer.ReadAsync(anyone.PostJsonAsync("/api/identity/agency-registrations", registration));
+
+    public static Task<ApiAnswer> SuspendAsync(this HttpClient admin, Guid organisationId, string reason) =>
+        ApiAnswer.ReadAsync(admin.PostJsonAsync($"{Organisations}/{organisationId}/suspension", new { reason }));
+
+    public static Task<ApiAnswer> ReinstateAsync(this HttpClient admin, Guid organisationId) =>
+        ApiAnswer.ReadAsync(admin.DeleteAsync(new Uri($"{Organisations}/{organisationId}/suspension", UriKind.Relative)));
+
+    /// <summary>
+    /// A valid 统一社会信用代码 (GB 32100-2015) numbered <paramref name="number"/>: a social organisation (5, 2) of Futian
+    /// (440304), an 8-digit organisation code with its GB 11714 check character, and the code's check character.
+    /// </summary>
+    public static string CreditCode(int number)
+    {
+        var organisation = (20_000_000 + number).ToString("D8", CultureInfo.InvariantCulture);
+        var first17 = "52440304" + organisation + CreditCodeRules.OrganisationCheckCharacterOf(organisation);
+        return first17 + CreditCodeRules.CheckCharacterOf(first17);
+    }
 }

@@ -11,8 +11,10 @@ namespace Procurement.Integration.Tests.Onboarding;
 /// purchasing unit and invites its first purchaser by mail; the purchaser follows the mailed link, sets a password, sets
 /// up an authenticator app, signs in through the login page (authorization code + PKCE) and publishes a tender.
 /// </summary>
+/// <remarks>In tests/Procurement.Integration.Tests/Onboarding, beside the embedded host's other tests outside Development; it
+/// needs the whole platform in one process and no broker.</remarks>
+[Collection(OnboardingCollection.Name)]
 public sealed class A_purchasing_unit_s_first_purchaser_is_invited_by_mail_and_publishes(OnboardingDistrict district)
-    : IClassFixture<OnboardingDistrict>
 {
     [Fact]
     public async Task The_administrator_from_the_command_line_signs_in_with_a_second_factor_and_creates_the_purchasing_unit()
@@ -22,6 +24,7 @@ public sealed class A_purchasing_unit_s_first_purchaser_is_invited_by_mail_and_p
 
         district.AdminCreated.Output.Should().Contain("72");
         admin.SignIn.AuthenticatorKey.Should().NotBeNullOrEmpty("an administrator sets up an authenticator app at the first sign-in");
+        admin.SignIn.RecoveryCodes.Should().HaveCount(10);
         admin.SignIn.Tokens.Access.Values(ProcurementClaims.Role).Should().Equal(Roles.Admin);
         using var client = await district.ClientAsync(admin.AccessToken);
         var history = await client.HistoryAsync(unit);
@@ -38,7 +41,8 @@ public sealed class A_purchasing_unit_s_first_purchaser_is_invited_by_mail_and_p
         var mail = district.Invitation!;
         mail.Subject.Should().NotBeNullOrWhiteSpace();
         var text = TestSmtpServer.TextOf(mail);
-        text.Should().Contain("72", "the link is valid for 72 hours and the mail says so");
+        var expiry = (mail.Date + TimeSpan.FromHours(72)).ToOffset(TimeSpan.FromHours(8));
+        text.Should().Contain($"有效期至 {expiry:yyyy-MM-dd}", "the link is valid for 72 hours and the mail says until when, in Beijing time");
         TestSmtpServer.LinksIn(mail).Should().Contain(l => l.AbsolutePath == "/account/set-password");
         purchaser.SignIn.AuthenticatorKey.Should().NotBeNullOrEmpty("a purchaser moves money: a second factor is required");
         var access = purchaser.SignIn.Tokens.Access;
