@@ -321,9 +321,8 @@ public sealed class DirectorySteps(ProductionDistrict district) : IDisposable
     public async Task ExistingAdministratorTold(string userName, string triedUserName)
     {
         var tried = _registrations[triedUserName];
-        var mail = await district.Mail.WaitForMailToAsync(_registrations[userName].Email);
-        var text = TestSmtpServer.TextOf(mail);
-        text.Should().Contain(tried.Email).And.Contain(tried.UnifiedSocialCreditCode);
+        var mail = await MailAsync(_registrations[userName].Email, text => text.Contains(tried.Email, StringComparison.Ordinal));
+        TestSmtpServer.TextOf(mail).Should().Contain(tried.UnifiedSocialCreditCode);
         TestSmtpServer.LinksIn(mail).Should().Contain(l => l.Query.Contains("inviteEmail=", StringComparison.Ordinal));
     }
 
@@ -377,12 +376,8 @@ public sealed class DirectorySteps(ProductionDistrict district) : IDisposable
     [Then(@"""([^""]*)"" 的邮箱收到重置密码的邮件")]
     public async Task ResetMailArrives(string userName)
     {
-        var email = _registrations[userName].Email;
-        await Poll.UntilAsync(
-            () => Task.FromResult(district.Mail.MailsTo(email).Any(m => TestSmtpServer.TextOf(m).Contains("/account/set-password?token=", StringComparison.Ordinal))),
-            $"a reset mail to {email}", TimeSpan.FromSeconds(20));
-        _mail = district.Mail.MailsTo(email).Last();
-        _links[userName] = PortalSignIn.SetPasswordLinkIn(TestSmtpServer.TextOf(_mail));
+        _mail = await MailAsync(_registrations[userName].Email, text => text.Contains("/account/reset-password?token=", StringComparison.Ordinal));
+        _links[userName] = TestSmtpServer.LinksIn(_mail).First(l => l.AbsolutePath == "/account/reset-password");
     }
 
     [Then(@"""([^""]*)"" 用新密码可以登录，用旧密码不能登录")]
@@ -403,6 +398,14 @@ public sealed class DirectorySteps(ProductionDistrict district) : IDisposable
         var tenderId = await district.TenderAsync();
         (await agency.WaitForOpenTenderAsync(tenderId)).Should().NotBeNull("the published tender reaches Bidding");
         _answer = await agency.SubmitBidAsync(tenderId, OnboardingDistrict.Bid(_rosters[userName]));
+    }
+
+    /// <summary>The first mail to <paramref name="email"/> whose text <paramref name="matches"/>, waiting 20 s at most.</summary>
+    private async Task<MimeMessage> MailAsync(string email, Func<string, bool> matches)
+    {
+        await Poll.UntilAsync(
+            () => Task.FromResult(district.Mail.MailsTo(email).Any(m => matches(TestSmtpServer.TextOf(m)))), $"the mail to {email}", TimeSpan.FromSeconds(20));
+        return district.Mail.MailsTo(email).First(m => matches(TestSmtpServer.TextOf(m)));
     }
 
     private async Task SuspendedInBiddingAsync(string name, bool expected)
