@@ -254,7 +254,7 @@ public sealed class DirectorySteps(ProductionDistrict district) : IDisposable
     {
         _answer!.Status.Should().Be(HttpStatusCode.Accepted, _answer.Body);
         var mail = await district.Mail.WaitForMailToAsync(_registrations[userName].Email);
-        _links[userName] = TestSmtpServer.LinksIn(mail).Single(l => l.AbsolutePath == "/account/confirm-email");
+        _links[userName] = TestSmtpServer.LinksIn(mail).First(l => l.AbsolutePath == "/account/confirm-email");
     }
 
     [When(@"""([^""]*)"" 打开确认邮件里的链接")]
