@@ -69,7 +69,7 @@ public class OnboardingDistrict : ProductionPlatform
     /// <summary>The purchasing unit's first purchaser, invited by mail, who followed the link, set a password and an authenticator app.</summary>
     public Task<Person> PurchaserAsync() => _purchaser ??= InviteAsync(PurchaserEmail, "陈静", "chenjing", Roles.Purchaser, invitation => Invitation = invitation);
 
-    /// <summary>A tender the first purchaser published (bids due in 20 days): its id.</summary>
+    /// <summary>A tender the first purchaser published (bids due in 25 days, past the 20-day minimum at any hour): its id.</summary>
     public Task<Guid> TenderAsync() => _tender ??= PublishTenderAsync();
 
     /// <summary>
@@ -189,7 +189,7 @@ public class OnboardingDistrict : ProductionPlatform
     {
         using var purchaser = await ClientAsync((await PurchaserAsync()).AccessToken);
         var programId = await purchaser.CreateProgramAsync("福田区长者服务", "深圳市福田区");
-        var deadline = SliceApi.BeijingTime(SliceApi.BeijingToday().AddDays(20), new TimeOnly(17, 0));
+        var deadline = SliceApi.BeijingTime(SliceApi.BeijingToday().AddDays(25), new TimeOnly(17, 0));
         var serviceStart = new DateOnly(deadline.Year, deadline.Month, 1).AddMonths(2);
         var tenderId = await purchaser.DraftTenderAsync(NewTender.Standard(
             programId, TenderTitle, BudgetCeiling, deadline, serviceStart, serviceStart.AddYears(1).AddDays(-1)));

@@ -179,7 +179,7 @@ public sealed class DirectorySteps(ProductionDistrict district) : IDisposable
     {
         using var purchaser = await district.ClientAsync(_people[userName].AccessToken);
         var programId = await purchaser.CreateProgramAsync($"{title}（服务项目）", "深圳市福田区");
-        var deadline = SliceApi.BeijingTime(SliceApi.BeijingToday().AddDays(20), new TimeOnly(17, 0));
+        var deadline = SliceApi.BeijingTime(SliceApi.BeijingToday().AddDays(25), new TimeOnly(17, 0));
         var serviceStart = new DateOnly(deadline.Year, deadline.Month, 1).AddMonths(2);
         var tenderId = await purchaser.DraftTenderAsync(NewTender.Standard(
             programId, title, OnboardingDistrict.BudgetCeiling, deadline, serviceStart, serviceStart.AddYears(1).AddDays(-1)));
