@@ -15,7 +15,7 @@ namespace Procurement.Identity.Tests;
 /// A district's Identity outside Development (Production, keys configured, the portal registered) on a data folder of
 /// its own, with a clock the test moves: the command line runs on the folder, then the host serves it.
 /// </summary>
-public sealed partial class DirectoryHost : IAsyncDisposable
+public sealed class DirectoryHost : IAsyncDisposable
 {
     public const string PublicBaseUrl = "https://procurement.district.example/";
 
@@ -60,8 +60,7 @@ public sealed partial class DirectoryHost : IAsyncDisposable
         return LinkIn(output);
     }
 
-    public static Uri LinkIn(string output) =>
-        new(PrintedLink().Match(output) is { Success: true } match ? match.Value : throw new Xunit.Sdk.XunitException($"No link in: {output}"));
+    public static Uri LinkIn(string output) => PortalSignIn.SetPasswordLinkIn(output);
 
     /// <summary>The host serving the folder (started once, on the first call).</summary>
     public async Task<RunningHost> HostAsync()
@@ -75,58 +74,15 @@ public sealed partial class DirectoryHost : IAsyncDisposable
     }
 
     /// <summary>The link's path and query on the test server (the public address is the district's, the server is local).</summary>
-    public static Uri Local(Uri link) => new(link.PathAndQuery, UriKind.Relative);
+    public static Uri Local(Uri link) => PortalSignIn.Local(link);
 
     /// <summary>Opens the link, types the password twice and posts the form.</summary>
-    public static async Task<HttpResponseMessage> SetPasswordAsync(Browser browser, Uri link, string password, string? confirmation = null)
-    {
-        using var page = await browser.GetAsync(Local(link));
-        page.StatusCode.Should().Be(HttpStatusCode.OK);
-        var form = Browser.HiddenInputs(await page.Content.ReadAsStringAsync());
-        form["newPassword"] = password;
-        form["confirmPassword"] = confirmation ?? password;
-        return await browser.PostAsync(new Uri(SetPasswordEndpoints.Path, UriKind.Relative), form);
-    }
+    public static Task<HttpResponseMessage> SetPasswordAsync(Browser browser, Uri link, string password, string? confirmation = null) =>
+        PortalSignIn.SetPasswordAsync(browser, link, password, confirmation);
 
-    /// <summary>Signs in on the login page and trades an authorization code for the portal's tokens.</summary>
-    public static async Task<TokenAnswer> SignInAsync(RunningHost host, string userName, string password)
-    {
-        using var browser = new Browser(host);
-        var (verifier, challenge) = PortalFlow.Pkce();
-        using var authorize = await browser.GetAsync(PortalFlow.AuthorizeUri(challenge, "s"));
-        authorize.StatusCode.Should().Be(HttpStatusCode.Redirect, "without a session the authorization endpoint sends the browser to the login page");
-        var loginUri = PortalFlow.Resolve(authorize.Headers.Location!);
-        using var login = await browser.GetAsync(new Uri(loginUri.PathAndQuery, UriKind.Relative));
-        var form = Browser.HiddenInputs(await login.Content.ReadAsStringAsync());
-        form["userName"] = userName;
-        form["password"] = password;
-        using var posted = await browser.PostAsync(new Uri(AccountEndpoints.LoginPath, UriKind.Relative), form);
-        Uri onward;
-        if (posted.StatusCode == HttpStatusCode.Redirect)
-        {
-            onward = PortalFlow.Resolve(posted.Headers.Location!);
-        }
-        else
-        {
-            // An administrator signs in with a second factor: at the first sign-in the page asks them to set up an
-            // authenticator app (its key, then a first code), shows the recovery codes, and goes on to the authorization.
-            var step = await SignInSteps.Step.OfAsync(posted);
-            if (!step.AsksForCode)
-            {
-                return new TokenAnswer(posted.StatusCode, null, null, null, "login_refused", step.Html);
-            }
-
-            var done = await SignInSteps.CodeAsync(browser, step, Totp.Code(step.Key, host.Services.GetRequiredService<TimeProvider>().GetUtcNow()));
-            done.RecoveryCodes.Should().HaveCount(10, done.Alert);
-            onward = PortalFlow.Resolve(done.Continue);
-        }
-
-        using var back = await browser.GetAsync(new Uri(onward.PathAndQuery, UriKind.Relative));
-        back.StatusCode.Should().Be(HttpStatusCode.Redirect);
-        var code = QueryHelpers.ParseQuery(back.Headers.Location!.Query)["code"].ToString();
-        using var client = host.CreateClient();
-        return await TokenClient.RequestAsync(client, PortalFlow.CodeExchange(code, verifier));
-    }
+    /// <summary>Signs in on the login page (setting up the second factor when asked) and trades an authorization code for the portal's tokens.</summary>
+    public static async Task<TokenAnswer> SignInAsync(RunningHost host, string userName, string password) =>
+        (await PortalSignIn.SignInAsync(host, userName, password, redirectUri: PortalFlow.RedirectUri)).Tokens;
 
     public async ValueTask DisposeAsync()
     {
@@ -137,7 +93,4 @@ public sealed partial class DirectoryHost : IAsyncDisposable
 
         new TestSettings { DataDirectory = Settings.DataDirectory }.DeleteDataDirectory();
     }
-
-    [GeneratedRegex(@"https?://\S+/account/set-password\?token=[A-Za-z0-9_-]+")]
-    private static partial Regex PrintedLink();
 }

@@ -1,8 +1,5 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.IdentityModel.Tokens;
 using Procurement.Identity.Domain;
 using Procurement.Testing;
 
@@ -14,51 +11,20 @@ namespace Procurement.Identity.Tests;
 /// </summary>
 public static class PortalFlow
 {
-    public const string Scope = "openid profile roles api offline_access";
+    public const string Scope = PortalSignIn.Scope;
 
     /// <summary>The first of the Development redirect URIs: the embedded portal's <c>/signin-oidc</c>.</summary>
     public static string RedirectUri => IdentitySettings.DevelopmentPortalRedirectUris.Split(';')[0];
 
     public static string PostLogoutRedirectUri => IdentitySettings.DevelopmentPortalPostLogoutRedirectUris.Split(';')[0];
 
-    public static (string Verifier, string Challenge) Pkce()
-    {
-        var verifier = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32));
-        return (verifier, Base64UrlEncoder.Encode(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))));
-    }
+    public static (string Verifier, string Challenge) Pkce() => PortalSignIn.Pkce();
 
-    public static Uri AuthorizeUri(string? challenge, string state, string? redirectUri = null, Dictionary<string, string?>? extra = null)
-    {
-        var parameters = new Dictionary<string, string?>
-        {
-            ["client_id"] = IdentityModule.PortalClientId,
-            ["redirect_uri"] = redirectUri ?? RedirectUri,
-            ["response_type"] = "code",
-            ["scope"] = Scope,
-            ["state"] = state,
-        };
-        if (challenge is not null)
-        {
-            parameters["code_challenge"] = challenge;
-            parameters["code_challenge_method"] = "S256";
-        }
+    public static Uri AuthorizeUri(string? challenge, string state, string? redirectUri = null, Dictionary<string, string?>? extra = null) =>
+        PortalSignIn.AuthorizeUri(challenge, state, redirectUri ?? RedirectUri, extra);
 
-        foreach (var (key, value) in extra ?? [])
-        {
-            parameters[key] = value;
-        }
-
-        return new Uri(QueryHelpers.AddQueryString("/connect/authorize", parameters), UriKind.Relative);
-    }
-
-    public static Dictionary<string, string> CodeExchange(string code, string verifier, string? redirectUri = null) => new()
-    {
-        ["grant_type"] = "authorization_code",
-        ["client_id"] = IdentityModule.PortalClientId,
-        ["redirect_uri"] = redirectUri ?? RedirectUri,
-        ["code"] = code,
-        ["code_verifier"] = verifier,
-    };
+    public static Dictionary<string, string> CodeExchange(string code, string verifier, string? redirectUri = null) =>
+        PortalSignIn.CodeExchange(code, verifier, redirectUri ?? RedirectUri);
 
     /// <summary>Signs in on the login page without a return URL (the signed-in page answers).</summary>
     public static async Task SignInAsync(Browser browser, string userName)
@@ -100,5 +66,5 @@ public static class PortalFlow
     }
 
     /// <summary>A redirect on this host, as the browser would follow it (the Location may be relative).</summary>
-    public static Uri Resolve(Uri location) => new(new Uri("http://localhost"), location);
+    public static Uri Resolve(Uri location) => PortalSignIn.Resolve(location);
 }

@@ -41,6 +41,13 @@ public sealed class EmbeddedPlatform : IPlatform
             settings.Values[key] = value;
         }
 
+        return await StartAsync(settings);
+    }
+
+    /// <summary>The Standalone on <paramref name="settings"/> as they are (their environment, folder and values), databases prepared.</summary>
+    public static async Task<EmbeddedPlatform> StartAsync(TestSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
         var app = StandaloneHost.Build(TestHosts.CreateBuilder(settings));
         try
         {

@@ -18,4 +18,23 @@ public static class Poll
             await Task.Delay(interval ?? TimeSpan.FromMilliseconds(50));
         }
     }
+
+    /// <summary>
+    /// Asks <paramref name="ask"/> again until <paramref name="done"/> holds of its answer, for at most <paramref name="patience"/>
+    /// (20 s); the last answer either way, for the test to check.
+    /// </summary>
+    public static async Task<T> ForAsync<T>(Func<Task<T>> ask, Func<T, bool> done, TimeSpan? patience = null)
+    {
+        ArgumentNullException.ThrowIfNull(ask);
+        ArgumentNullException.ThrowIfNull(done);
+        var until = DateTime.UtcNow + (patience ?? TimeSpan.FromSeconds(20));
+        var answer = await ask();
+        while (!done(answer) && DateTime.UtcNow <= until)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
+            answer = await ask();
+        }
+
+        return answer;
+    }
 }

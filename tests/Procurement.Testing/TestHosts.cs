@@ -75,6 +75,11 @@ public sealed class RunningHost(WebApplication app, TestSettings settings) : IAs
         ? new Uri(App.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First())
         : new Uri("http://localhost");
 
+    /// <summary>A handler to the host that keeps no cookies and follows no redirect (a <see cref="Browser"/> does both itself).</summary>
+    public HttpMessageHandler CreateHandler() => settings.UseKestrel
+        ? new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }
+        : App.GetTestServer().CreateHandler();
+
     public HttpClient CreateClient()
     {
         if (settings.UseKestrel)

@@ -1,13 +1,10 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.TestHost;
-using Procurement.Testing;
-
-namespace Procurement.Identity.Tests;
+namespace Procurement.Testing;
 
 /// <summary>
-/// A browser on the test server: it keeps cookies and does not follow redirects, so a test can step
-/// through the authorization-code flow one hop at a time.
+/// A browser on a test host (the test server or loopback Kestrel): it keeps cookies and does not follow redirects, so a
+/// test can step through the authorization-code flow one hop at a time.
 /// </summary>
 public sealed partial class Browser : IDisposable
 {
@@ -15,7 +12,7 @@ public sealed partial class Browser : IDisposable
 
     public Browser(RunningHost host)
     {
-        _client = new HttpClient(new CookieJar(Cookies, host.App.GetTestServer().CreateHandler()))
+        _client = new HttpClient(new CookieJar(Cookies, host.CreateHandler()))
         {
             BaseAddress = host.BaseAddress,
         };

@@ -1,14 +1,16 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Procurement.Identity.Endpoints;
-
-namespace Procurement.Identity.Tests;
+namespace Procurement.Testing;
 
 /// <summary>The login page's steps as a person takes them: the password form, then the code form when there is one.</summary>
 public static partial class SignInSteps
 {
-    public static readonly Uri LoginPage = new(AccountEndpoints.LoginPath, UriKind.Relative);
-    public static readonly Uri CodePage = new(AccountEndpoints.CodePath, UriKind.Relative);
+    /// <summary>Identity's login page and its code step (AccountEndpoints.LoginPath and CodePath).</summary>
+    public const string LoginPath = "/account/login";
+    public const string CodePath = "/account/login/code";
+
+    public static readonly Uri LoginPage = new(LoginPath, UriKind.Relative);
+    public static readonly Uri CodePage = new(CodePath, UriKind.Relative);
 
     /// <summary>Opens <paramref name="loginPage"/> (the plain login page by default) and posts the name and password; the answer's HTML.</summary>
     public static async Task<Step> PasswordAsync(Browser browser, string userName, string password, Uri? loginPage = null)
@@ -35,7 +37,7 @@ public static partial class SignInSteps
         /// <summary>The alert's text, or null when the page has none.</summary>
         public string? Alert => AlertPattern().Match(Html) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value) : null;
 
-        public bool AsksForCode => Html.Contains($"action=\"{AccountEndpoints.CodePath}\"", StringComparison.Ordinal);
+        public bool AsksForCode => Html.Contains($"action=\"{CodePath}\"", StringComparison.Ordinal);
 
         public bool AsksForPassword => Html.Contains("name=\"password\"", StringComparison.Ordinal);
 

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.IdentityModel.JsonWebTokens;
 
-namespace Procurement.Identity.Tests;
+namespace Procurement.Testing;
 
 /// <summary>What the token endpoint answered: the tokens, or the OAuth error.</summary>
 public sealed record TokenAnswer(HttpStatusCode Status, string? AccessToken, string? IdentityToken, string? RefreshToken, string? Error, string? ErrorDescription)
@@ -18,11 +18,16 @@ public static class TokenClient
 {
     public const string Issuer = "http://127.0.0.1:5080/";
 
+    /// <summary>Identity's clients (IdentityModule's ids, as a client library is configured with them).</summary>
+    public const string PortalClientId = "procurement-portal";
+    public const string MachineClientId = "procurement-machine";
+    public const string CliClientId = "procurement-cli";
+
     public static Task<TokenAnswer> PasswordAsync(HttpClient client, string userName, string password, string scope = "openid api offline_access") =>
         RequestAsync(client, new()
         {
             ["grant_type"] = "password",
-            ["client_id"] = IdentityModule.CliClientId,
+            ["client_id"] = CliClientId,
             ["username"] = userName,
             ["password"] = password,
             ["scope"] = scope,
@@ -32,7 +37,7 @@ public static class TokenClient
         RequestAsync(client, new()
         {
             ["grant_type"] = "client_credentials",
-            ["client_id"] = IdentityModule.MachineClientId,
+            ["client_id"] = MachineClientId,
             ["client_secret"] = secret,
             ["scope"] = scope,
         });
