@@ -41,11 +41,11 @@ public sealed class EmbeddedPlatform : IPlatform
             settings.Values[key] = value;
         }
 
-        return await StartAsync(settings);
+        return await StartOnAsync(settings);
     }
 
     /// <summary>The Standalone on <paramref name="settings"/> as they are (their environment, folder and values), databases prepared.</summary>
-    public static async Task<EmbeddedPlatform> StartAsync(TestSettings settings)
+    public static async Task<EmbeddedPlatform> StartOnAsync(TestSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var app = StandaloneHost.Build(TestHosts.CreateBuilder(settings));

@@ -91,7 +91,7 @@ public class ProductionPlatform : IAsyncLifetime
     /// <summary>The host serving the folder (started once, on the first call).</summary>
     public async Task<RunningHost> StartAsync()
     {
-        _platform ??= await EmbeddedPlatform.StartAsync(Settings);
+        _platform ??= await EmbeddedPlatform.StartOnAsync(Settings);
         return _platform.Host;
     }
 
