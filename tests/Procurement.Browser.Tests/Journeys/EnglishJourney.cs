@@ -230,7 +230,7 @@ public class EnglishJourney(BrowserPlatform browser)
                 new { name = unit, kind = "PurchasingUnit", region = "Demo District", divisionCode = "440305" });
             created.StatusCode.Should().Be(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
             unitId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-            using var invited = await admin.PostJsonAsync("/api/identity/users", new
+            using var invited = await admin.PostJsonAsync("/api/identity/users/invitations", new
             {
                 organisationId = unitId, email = $"{marker.ToLowerInvariant()}@district.example", displayName = $"Li Buyer {marker}",
                 roles = new[] { "purchaser", "org-admin" },
