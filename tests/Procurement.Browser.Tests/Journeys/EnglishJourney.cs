@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Playwright;
 using Procurement.Browser.Tests.Support;
 using Procurement.Contracts.Tendering;
@@ -213,6 +215,46 @@ public class EnglishJourney(BrowserPlatform browser)
             await Expect(page.GetByTestId("sheet-status")).Not.ToBeEmptyAsync();
             await Expect(page.GetByTestId("sheet-submitted")).ToBeVisibleAsync();
             await page.ExpectNoChineseAsync("the submitted score sheet");
+        });
+    }
+
+    [Fact]
+    public async Task An_admin_in_english_finds_no_chinese_on_the_organisations_the_users_and_the_security_log()
+    {
+        var marker = Marker();
+        var unit = $"Demo District Civil Affairs Bureau {marker}";
+        Guid unitId;
+        using (var admin = await browser.ApiAsync("admin"))
+        {
+            using var created = await admin.PostJsonAsync("/api/identity/organisations",
+                new { name = unit, kind = "PurchasingUnit", region = "Demo District", divisionCode = "440305" });
+            created.StatusCode.Should().Be(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+            unitId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+            using var invited = await admin.PostJsonAsync("/api/identity/users/invitations", new
+            {
+                organisationId = unitId, email = $"{marker.ToLowerInvariant()}@district.example", displayName = $"Li Buyer {marker}",
+                roles = new[] { "purchaser", "org-admin" },
+            });
+            invited.StatusCode.Should().Be(HttpStatusCode.Created, await invited.Content.ReadAsStringAsync());
+        }
+
+        await browser.RunAsync(async page =>
+        {
+            await SignInInEnglishAsync(page, "admin");
+            await VisitAsync(page, "/admin/organisations", "organisations", marker);
+            await Expect(page.GetByTestId("organisation-row").Filter(new() { HasText = unit })).ToHaveCountAsync(1);
+            await page.ScreenshotAsync("en-admin-organisations");
+
+            // The organisation picker lists every organisation, other journeys' Chinese-named ones too: left out of the check.
+            await VisitAsync(page, $"/users?organisationId={unitId}", "users", marker, "[data-testid=organisation-picker]");
+            await Expect(page.GetByTestId("user-row").Filter(new() { HasText = marker })).ToHaveCountAsync(1);
+            await page.GetByTestId("user-invite").ClickAsync();
+            await Expect(page.GetByTestId("invite-role-purchaser")).ToBeVisibleAsync();
+            await page.ExpectNoChineseAsync("the invitation form", marker, "[data-testid=organisation-picker]", "[data-testid=invite-organisation]");
+            await page.ScreenshotAsync("en-admin-invite");
+            await page.GetByTestId("dialog-cancel").ClickAsync();
+
+            await VisitAsync(page, "/security-log", "security-log-title", marker);
         });
     }
 

@@ -37,11 +37,15 @@ public sealed class BrowserPlatform : IAsyncLifetime
     public static readonly TimeSpan ActionTimeout = TimeSpan.FromSeconds(20);
 
     private EmbeddedPlatform? _platform;
+    private TestSmtpServer? _mail;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
     /// <summary>The one clock of every module (the token issuer and the cookie handlers included).</summary>
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    /// <summary>The SMTP server the platform's mail outbox sends to: journeys read invitations and confirmations from it.</summary>
+    public TestSmtpServer Mail => _mail ?? throw new InvalidOperationException("The SMTP server has not started.");
 
     public EmbeddedPlatform Platform => _platform ?? throw new InvalidOperationException("The platform has not started.");
 
@@ -63,6 +67,7 @@ public sealed class BrowserPlatform : IAsyncLifetime
 
         var port = TestHosts.FreePort();
         var address = $"http://127.0.0.1:{port}";
+        _mail = await TestSmtpServer.StartAsync();
         _platform = await EmbeddedPlatform.StartAsync(
             new Dictionary<string, string?>
             {
@@ -73,6 +78,13 @@ public sealed class BrowserPlatform : IAsyncLifetime
 
                 // Tests type wrong passwords on purpose; five failures would lock the name for 15 minutes of the (frozen) test clock.
                 ["Identity:SignIn:Failures"] = "1000",
+
+                // Mails go to the SMTP server of the test; their links open on this platform.
+                ["Mail:From"] = "采购平台 <noreply@district.example>",
+                ["Mail:Smtp:Host"] = "127.0.0.1",
+                ["Mail:Smtp:Port"] = _mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Mail:Smtp:UseTls"] = "None",
+                ["Identity:PublicBaseUrl"] = address + "/",
             },
             builder => builder.Services.AddSingleton<TimeProvider>(Clock),
             kestrelPort: port);
@@ -100,6 +112,11 @@ public sealed class BrowserPlatform : IAsyncLifetime
         if (_platform is not null)
         {
             await _platform.DisposeAsync();
+        }
+
+        if (_mail is not null)
+        {
+            await _mail.DisposeAsync();
         }
     }
 
