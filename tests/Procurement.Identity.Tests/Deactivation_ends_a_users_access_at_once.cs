@@ -37,6 +37,8 @@ public sealed class Deactivation_ends_a_users_access_at_once() : A_district_with
 
         using var reactivated = await admin.PostAsync($"{UserEndpoints.Path}/{id}/reactivate", null);
         reactivated.StatusCode.Should().Be(HttpStatusCode.OK);
+        // A second on: Identity refuses what was issued in the second of a revocation (the reset's, the deactivation's).
+        District.Directory.Clock.Advance(TimeSpan.FromSeconds(1));
         (await DirectoryHost.SignInAsync(District.Host, "li.na@agency.example", UsersDistrict.Password)).Status.Should().Be(HttpStatusCode.OK);
         (await TokenClient.RefreshAsync(client, IdentityModule.PortalClientId, tokens.RefreshToken!)).Error.Should().Be("invalid_grant", "the old tokens stay revoked");
         var history = (await admin.GetFromJsonAsync<JsonElement[]>($"{UserEndpoints.Path}/{id}/history"))!;

@@ -106,7 +106,8 @@ public sealed class Across_separate_hosts(DistributedPlatformFixture fixture, IT
 
         using var purchaser = await Platform.SignedInClientAsync("purchaser");
         var programId = await purchaser.CreateProgramAsync("Family support, Street T", "Demo District", "Family");
-        var tenderId = await purchaser.DraftTenderAsync(TenderFor(programId, "Traced tender", BidsDueInDays(20)));
+        // 25 days, not 20: after 17:00 in Beijing, 17:00 twenty days on is less than the public tender's 20 days away.
+        var tenderId = await purchaser.DraftTenderAsync(TenderFor(programId, "Traced tender", BidsDueInDays(25)));
 
         // The caller starts the trace: its W3C traceparent goes to the gateway with the publish request, as
         // written (this client's handler injects no header of its own).

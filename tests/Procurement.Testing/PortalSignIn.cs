@@ -108,9 +108,14 @@ public static partial class PortalSignIn
             throw new InvalidOperationException($"The authorization endpoint answered {(int)back.StatusCode} after the sign-in: {await back.Content.ReadAsStringAsync()}");
         }
 
-        var code = QueryHelpers.ParseQuery(back.Headers.Location!.Query)["code"].ToString();
+        var answer = QueryHelpers.ParseQuery(back.Headers.Location!.Query);
+        if (!answer.TryGetValue("code", out var code))
+        {
+            throw new InvalidOperationException($"The authorization endpoint sent no code after the sign-in, but {back.Headers.Location}");
+        }
+
         using var client = host.CreateClient();
-        return new SignedIn(await TokenClient.RequestAsync(client, CodeExchange(code, verifier, redirectUri)), enrolledKey, recoveryCodes);
+        return new SignedIn(await TokenClient.RequestAsync(client, CodeExchange(code.ToString(), verifier, redirectUri)), enrolledKey, recoveryCodes);
     }
 
     /// <summary>Opens a one-time link (its path and query on the test host), types the password twice and posts the form.</summary>

@@ -181,7 +181,7 @@ public static class UserEndpoints
         var userName = (request.UserName ?? email).Trim();
         if (await users.FindByNameAsync(userName) is not null)
         {
-            throw new ConflictException(UserCodes.UserNameTaken, userName);
+            throw AgencyRegistrationCodes.Taken(UserCodes.UserNameTaken, "userName", userName);
         }
 
         var normalisedEmail = users.NormalizeEmail(email);
@@ -498,9 +498,10 @@ public static class UserEndpoints
 /// <summary>The stable codes of the users API's refusals.</summary>
 public static class UserCodes
 {
-    public const string EmailShape = "email_shape";
-    public const string UserNameTaken = "user_name_taken";
-    public const string UserNameCharacters = "user_name_characters";
+    // The shape and "taken" rules of a user name and an e-mail are the registration's: one code, one text.
+    public const string EmailShape = AgencyRegistrationCodes.EmailShape;
+    public const string UserNameTaken = AgencyRegistrationCodes.UserNameTaken;
+    public const string UserNameCharacters = AgencyRegistrationCodes.UserNameCharacters;
     public const string EmailTaken = "user_email_taken";
     public const string OrganisationInactive = "organisation_inactive";
     public const string RoleNotForKind = "role_not_for_organisation_kind";
@@ -521,10 +522,6 @@ public static class UserCodes
 
     public static void Register() => ProblemMessages.Add(new Dictionary<string, (string En, string Zh)>
     {
-        [EmailShape] = ("{0} must be one e-mail address.", "{0}须为一个电子邮件地址。"),
-        [UserNameCharacters] = ("{0} may hold only letters a-z and A-Z, digits and - . _ @ + (it is the user name).",
-            "{0}只能包含字母 a-z、A-Z、数字及 - . _ @ +（用作用户名）。"),
-        [UserNameTaken] = ("The user name {0} is taken; choose another.", "用户名 {0} 已被使用，请另选一个。"),
         [EmailTaken] = ("A user with the e-mail {0} exists already.", "电子邮件为 {0} 的用户已存在。"),
         [OrganisationInactive] = ("{0} is inactive: nobody can be invited into it.", "{0} 已停用，不能邀请人员加入。"),
         [RoleNotForKind] = ("{0} is not a role of an organisation of kind {1}; its people may hold: {2}.", "{0} 不是 {1} 类单位人员可有的角色；可有的角色为：{2}。"),
