@@ -62,13 +62,6 @@ public static class ProblemMessages
     {
         foreach (var (code, text) in texts)
         {
-            // One code, one text: two modules giving the same code different texts (or a different number of
-            // placeholders) would make one of them answer with the other's words, or fail to format at all.
-            if (Texts.TryGetValue(code, out var known) && known != text)
-            {
-                throw new InvalidOperationException($"The problem code '{code}' has a text already: '{known.En}', not '{text.En}'.");
-            }
-
             Texts[code] = text;
         }
     }
