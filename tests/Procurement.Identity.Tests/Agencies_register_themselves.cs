@@ -258,7 +258,7 @@ public sealed class Agencies_register_themselves : IAsyncLifetime
         unknown.StatusCode.Should().Be(HttpStatusCode.Gone);
         var expiredText = await expired.Content.ReadAsStringAsync();
         expiredText.Should().Contain("链接已失效").And.Contain(ConfirmEmailEndpoints.ResendPath);
-        (await _district.InDbAsync(db => db.Organisations.SingleAsync(o => o.Id == id))).AwaitingConfirmationSince.Should().NotBeNull();
+        (await _district.InDbAsync(db => db.Organisations.SingleAsync(o => o.Id == id))).AwaitingConfirmationSince.Should().NotBeNull("an expired link confirms nothing: the agency still waits");
         (await _district.EventsAsync<AgencyRegistered>()).Should().BeEmpty();
     }
 

@@ -44,7 +44,8 @@ public sealed class The_registration_page : IAsyncLifetime
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         html.Should().Contain($"我们已向 liming@sunshine.example 发送确认链接，请在 {RegistrationDistrict.ConfirmBy}（北京时间）前打开。");
         (await _district.InDbAsync(db => db.Organisations.AnyAsync(o => o.UnifiedSocialCreditCode == RegistrationDistrict.CodeA))).Should().BeTrue();
-        (await _district.Smtp.WaitForMailToAsync("liming@sunshine.example")).Should().NotBeNull();
+        var mail = await _district.Smtp.WaitForMailToAsync("liming@sunshine.example");
+        TestSmtpServer.LinksIn(mail).Should().Contain(l => l.AbsolutePath == ConfirmEmailEndpoints.Path, "the mail carries the confirmation link");
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public sealed class A_suspended_agency_is_refused_with_the_reason_until_reinstat
         var registered = await district.AgencyWithRosterAsync("福田区明德社会工作服务中心", DirectoryApi.CreditCode(3), "mingde");
         using var admin = await district.ClientAsync((await district.AdministratorAsync()).AccessToken);
         using var agency = await district.ClientAsync(registered.Contact.AccessToken);
-        (await agency.WaitForOpenTenderAsync(tenderId)).Should().NotBeNull();
+        (await agency.WaitForOpenTenderAsync(tenderId)).Should().NotBeNull("the published tender reaches Bidding (null: it never did)");
         var bid = OnboardingDistrict.Bid(registered.Roster);
 
         (await admin.SuspendAsync(registered.OrganisationId, Reason)).Status.Should().Be(HttpStatusCode.OK);

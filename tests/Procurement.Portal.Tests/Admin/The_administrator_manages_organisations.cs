@@ -33,7 +33,10 @@ public sealed class The_administrator_manages_organisations : PortalContext
         rows[0].QuerySelector("[data-testid='organisation-kind']")!.TextContent.Should().Be("采购单位");
         rows[0].QuerySelector("[data-testid='organisation-state']")!.TextContent.Should().Contain("启用");
         rows[1].QuerySelector("[data-testid='organisation-state']")!.TextContent.Should().Contain("停用");
-        rows[1].QuerySelector("[data-testid='organisation-reactivate']").Should().NotBeNull();
+        rows[1].QuerySelector("[data-testid='organisation-reactivate']").Should().NotBeNull("an inactive organisation is offered reactivation");
+        rows[1].QuerySelector("[data-testid='organisation-deactivate']").Should().BeNull("and not deactivation again");
+        rows[0].QuerySelector("[data-testid='organisation-deactivate']").Should().NotBeNull("an active one is offered deactivation");
+        rows[0].QuerySelector("[data-testid='organisation-reactivate']").Should().BeNull();
         rows[0].QuerySelector("[data-testid='organisation-users']")!.GetAttribute("href").Should().Be($"/users?organisationId={_organisations.Organisations[0].Id}");
     }
 
