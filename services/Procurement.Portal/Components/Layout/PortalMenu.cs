@@ -29,6 +29,16 @@ public static class PortalMenu
         new("organisations", "/admin/organisations", "MenuOrganisations", IconType.Outline.Bank, [Roles.Admin]),
         new("users", "/users", "MenuUsers", IconType.Outline.User, [Roles.Admin, Roles.OrganisationAdmin]),
         new("security-log", "/security-log", "MenuSecurityLog", IconType.Outline.SafetyCertificate, [Roles.Admin, Roles.Auditor]),
+        new("contracts", "/contracts", "MenuContracts", IconType.Outline.Container, [Roles.Purchaser, Roles.Agency, Roles.Treasury, Roles.Auditor]),
+        new("payments", "/payments", "MenuPayments", IconType.Outline.PayCircle, [Roles.Purchaser, Roles.Agency, Roles.Treasury, Roles.Auditor]),
+        new("appropriations", "/appropriations", "MenuAppropriations", IconType.Outline.Wallet, [Roles.Purchaser, Roles.Treasury, Roles.Auditor]),
+        new("performance", "/performance", "MenuPerformance", IconType.Outline.LineChart, [Roles.Purchaser, Roles.Agency, Roles.Evaluator, Roles.Auditor]),
+        new("continuity", "/continuity", "MenuContinuity", IconType.Outline.Dashboard, [Roles.Purchaser, Roles.Auditor]),
+        new("timeline", "/continuity/timeline", "MenuTimeline", IconType.Outline.FieldTime, [Roles.Purchaser, Roles.Auditor]),
+        new("audit-chain", "/auditor/audit-chain", "MenuAuditChain", IconType.Outline.Safety, [Roles.Auditor]),
+        new("panel-replay", "/auditor/panel-replay", "MenuPanelReplay", IconType.Outline.Reconciliation, [Roles.Auditor]),
+        new("experts", "/admin/experts", "MenuExperts", IconType.Outline.Solution, [Roles.Admin]),
+        new("calendar", "/admin/calendar", "MenuCalendar", IconType.Outline.Calendar, [Roles.Admin]),
     ];
 
     public static IReadOnlyList<PortalMenuEntry> For(IEnumerable<string> roles)
