@@ -18,8 +18,8 @@ public static class PortalMenu
     public static IReadOnlyList<PortalMenuEntry> Entries { get; } =
     [
         new("home", "/", "MenuHome", IconType.Outline.Home, []),
-        new("programs", "/purchaser/programs", "MenuPrograms", IconType.Outline.Appstore, [Roles.Purchaser]),
-        new("tenders", "/purchaser/tenders", "MenuTenders", IconType.Outline.FileText, [Roles.Purchaser]),
+        new("programs", "/purchaser/programs", "MenuPrograms", IconType.Outline.Appstore, [Roles.Purchaser, Roles.Auditor]),
+        new("tenders", "/purchaser/tenders", "MenuTenders", IconType.Outline.FileText, [Roles.Purchaser, Roles.Auditor]),
         new("agency-profile", "/agency/profile", "MenuAgencyProfile", IconType.Outline.Idcard, [Roles.Agency]),
         new("agency-staff", "/agency/staff", "MenuAgencyStaff", IconType.Outline.Team, [Roles.Agency]),
         new("open-tenders", "/agency/tenders", "MenuOpenTenders", IconType.Outline.Search, [Roles.Agency]),
