@@ -43,6 +43,7 @@ public static class TenderingModule
         app.MapTenderEndpoints();
         app.MapTenderChangeEndpoints();
         app.MapTenderDocumentEndpoints();
+        app.MapPublicTenderEndpoints();
         app.MapMethodRuleEndpoints();
         return app;
     }

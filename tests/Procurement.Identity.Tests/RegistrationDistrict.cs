@@ -107,11 +107,12 @@ public sealed class RegistrationDistrict : IAsyncDisposable
     public async Task<(Guid OrganisationId, Uri Link)> RegisteredAsync(Dictionary<string, object?>? registration = null)
     {
         registration ??= Registration();
+        var email = (string)registration["email"]!;
+        // Counted before registering: the mail outbox may deliver before the answer is read.
+        var before = Smtp.MailsTo(email).Count;
         using var response = await RegisterAsync(registration);
         response.IsSuccessStatusCode.Should().BeTrue(await response.Content.ReadAsStringAsync());
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("organisationId").GetGuid();
-        var email = (string)registration["email"]!;
-        var before = Smtp.MailsTo(email).Count;
         await Poll.UntilAsync(() => Task.FromResult(Smtp.MailsTo(email).Count > before), $"a confirmation mail to {email}", TimeSpan.FromSeconds(20));
         return (id, TestSmtpServer.LinksIn(Smtp.MailsTo(email)[^1]).Distinct().Single());
     }

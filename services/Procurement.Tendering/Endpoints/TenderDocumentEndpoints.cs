@@ -23,6 +23,9 @@ public sealed record DocumentView(Guid Id, string FileName, DocumentType Type, s
 /// </summary>
 public static class TenderDocumentEndpoints
 {
+    /// <summary>The content types a document may have, as a download declares them.</summary>
+    internal static readonly string[] DocumentContentTypes = Enum.GetValues<DocumentType>().Select(TenderDocument.ContentTypeOf).Distinct().ToArray();
+
     public static RouteGroupBuilder MapTenderDocumentEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/tenders/{id:guid}/documents").WithTags("Tender documents");
@@ -34,9 +37,8 @@ public static class TenderDocumentEndpoints
         group.MapGet("/", List).RequireAuthorization(Policies.AnyUser)
             .WithName("ListTenderDocuments").WithSummary("Name, type, size and SHA-256 of each document of a tender the caller may read.");
         // The bytes, described as a binary body (a generated client answers a file response) in each type a document has.
-        var types = Enum.GetValues<DocumentType>().Select(TenderDocument.ContentTypeOf).Distinct().ToArray();
         group.MapGet("/{documentId:guid}", Download).RequireAuthorization(Policies.AnyUser)
-            .Produces<Stream>(StatusCodes.Status200OK, types[0], types[1..])
+            .Produces<Stream>(StatusCodes.Status200OK, DocumentContentTypes[0], DocumentContentTypes[1..])
             .WithName("DownloadTenderDocument").WithSummary("The document's bytes, with its SHA-256 in the ETag and its file name in Content-Disposition.");
         return group;
     }
@@ -80,6 +82,12 @@ public static class TenderDocumentEndpoints
     private static async Task<FileStreamHttpResult> Download(Guid id, Guid documentId, HttpContext http, TenderingDb db, IDocumentStore store)
     {
         var tender = await db.FindPublicTenderAsync(id, http);
+        return await StreamAsync(tender, documentId, http, db, store);
+    }
+
+    /// <summary>A document of a tender the caller may read, as a file answer: its bytes, type, name and SHA-256 as the ETag.</summary>
+    internal static async Task<FileStreamHttpResult> StreamAsync(Tender tender, Guid documentId, HttpContext http, TenderingDb db, IDocumentStore store)
+    {
         var document = await db.Documents.AsNoTracking().FirstOrDefaultAsync(d => d.Id == documentId && d.TenderId == tender.Id, http.RequestAborted)
             ?? throw new NotFoundException(ProblemMessages.Get("document"), documentId);
         var stream = store.Open(tender.Id, document.Sha256) ?? throw new NotFoundException(ProblemMessages.Get("document"), documentId);
