@@ -23,6 +23,7 @@ public sealed class AccountTexts
     public const string RegisterTitle = nameof(RegisterTitle);
     public const string RegisterHint = nameof(RegisterHint);
     public const string RegisterLink = nameof(RegisterLink);
+    public const string PublicAnnouncementsLink = nameof(PublicAnnouncementsLink);
     public const string RegisterButton = nameof(RegisterButton);
     public const string RegisteredTitle = nameof(RegisteredTitle);
     public const string Registered = nameof(Registered);

@@ -6,6 +6,7 @@ using Procurement.Portal.Api;
 using Procurement.Portal.Auth;
 using Procurement.Portal.Components;
 using Procurement.Portal.Files;
+using Procurement.Portal.Public;
 using Procurement.ServiceDefaults.Hosting;
 
 namespace Procurement.Portal;
@@ -37,6 +38,7 @@ public static class PortalModule
         builder.Services.AddAntDesign();
         builder.Services.AddLocalization();
         builder.Services.AddPortalApi();
+        builder.Services.AddPublicPages();
         return builder;
     }
 
@@ -48,7 +50,8 @@ public static class PortalModule
             SupportedCultures = Cultures,
             SupportedUICultures = Cultures,
             // The person's choice (the switch, remembered in the culture cookie Identity's sign-in page shares), else Chinese.
-            RequestCultureProviders = [new CookieRequestCultureProvider()],
+            // ?culture=en on an address (the public pages' stable English addresses) before the reader's cookie.
+            RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()],
         };
         app.UseWhen(context => PortalPaths.IsPortal(context.Request.Path), portal =>
         {
@@ -69,6 +72,7 @@ public static class PortalModule
             .ExcludeFromDescription();
 
         app.MapPortalFiles();
+        app.MapPublicPages();
         app.MapGet(SignInPath, (string? returnUrl) => Results.Challenge(
                 new AuthenticationProperties { RedirectUri = LocalOrHome(returnUrl) }, [PortalAuthentication.OidcScheme]))
             .AllowAnonymous().ExcludeFromDescription();

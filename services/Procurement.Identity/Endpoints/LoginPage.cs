@@ -17,12 +17,16 @@ internal static class LoginPage
     // Chinese stays readable in the page source instead of becoming &#x...; entities.
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
+    /// <summary>The portal's public announcements (same public origin: the gateway's or the embedded host's), read without an account.</summary>
+    public const string PublicAnnouncementsPath = "/public/tenders";
+
     public static IResult Form(
         HttpContext http, IAntiforgery antiforgery, IStringLocalizer<LoginTexts> texts,
         string? returnUrl, string? userName, string? error, int statusCode = StatusCodes.Status200OK)
     {
         var tokens = antiforgery.GetAndStoreTokens(http);
         var localReturnUrl = AccountEndpoints.IsLocal(returnUrl) ? returnUrl : null;
+        var accountTexts = http.RequestServices.GetRequiredService<IStringLocalizer<AccountTexts>>();
         var body = $"""
             <h2>{Encode(texts[LoginTexts.SignInTitle])}</h2>
             <p class="hint">{Encode(texts[LoginTexts.SignInHint])}</p>
@@ -41,7 +45,8 @@ internal static class LoginPage
               <button type="submit">{Encode(texts[LoginTexts.SignInButton])}</button>
             </form>
             <p><a href="{ForgotPasswordEndpoints.Path}">{Encode(texts[ForgotPasswordEndpoints.LinkText])}</a></p>
-            <p class="register"><a href="{AgencyRegistrationEndpoints.PagePath}">{Encode(http.RequestServices.GetRequiredService<IStringLocalizer<AccountTexts>>()[AccountTexts.RegisterLink])}</a></p>
+            <p class="register"><a href="{AgencyRegistrationEndpoints.PagePath}">{Encode(accountTexts[AccountTexts.RegisterLink])}</a></p>
+            <p class="public"><a href="{PublicAnnouncementsPath}">{Encode(accountTexts[AccountTexts.PublicAnnouncementsLink])}</a></p>
             """;
         return Page(texts, texts[LoginTexts.SignInTitle], body, LanguageSwitch(texts, localReturnUrl), statusCode);
     }

@@ -1,0 +1,149 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Procurement.Portal.Client;
+using Procurement.Portal.Components.Public;
+
+namespace Procurement.Portal.Public;
+
+/// <summary>
+/// The public announcement pages (公告): readable by anyone, without an account, and by search engines — each is plain
+/// HTML rendered once on the server (no circuit, no script), at a stable address: <c>/public/tenders</c> (with its
+/// filters in the query) and <c>/public/tenders/{id}</c>; <c>?culture=en</c> or <c>?culture=zh-CN</c> picks the language
+/// for that address. The data comes from the API's anonymous <c>/api/public/...</c> reads; a document links straight to
+/// the API's anonymous download (the same public origin, gateway or embedded host).
+/// </summary>
+public static class PublicPages
+{
+    public const string TendersPath = "/public/tenders";
+
+    public static string TenderHref(Guid id) => $"{TendersPath}/{id}";
+
+    public static string DocumentHref(Guid tenderId, Guid documentId) => $"/api/public/tenders/{tenderId}/documents/{documentId}";
+
+    public static IServiceCollection AddPublicPages(this IServiceCollection services)
+    {
+        services.AddSingleton<PublicApi>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapPublicPages(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(TendersPath, ListAsync).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet(TendersPath + "/{id:guid}", TenderAsync).AllowAnonymous().ExcludeFromDescription();
+        return app;
+    }
+
+    private static async Task<IResult> ListAsync(
+        HttpContext http, PublicApi api, string? region = null, string? purchaser = null, string? serviceDomain = null,
+        string? from = null, string? to = null, string? page = null)
+    {
+        // A mangled address still gets the list: a value that does not read is left out of the filter.
+        var filter = new PublicTenderFilter(
+            string.IsNullOrWhiteSpace(region) ? null : region.Trim(),
+            Guid.TryParse(purchaser, out var unit) ? unit : null,
+            Enum.TryParse<ServiceDomain>(serviceDomain, ignoreCase: false, out var domain) && Enum.IsDefined(domain) ? domain : null,
+            DateOnly.TryParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var since) ? since : null,
+            DateOnly.TryParseExact(to, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var until) ? until : null,
+            int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0 ? number : 1);
+        try
+        {
+            var found = await api.Announcements.ListPublicTendersAsync(
+                filter.Region, filter.Purchaser, filter.ServiceDomain, filter.From, filter.To, filter.Page,
+                PublicTenderFilter.PageSize, http.RequestAborted);
+            return new RazorComponentResult<PublicTenderList>(new { Filter = filter, Found = found });
+        }
+        catch (ApiException<ProblemDetails> refused) when (refused.StatusCode == StatusCodes.Status400BadRequest)
+        {
+            // A filter the API refuses (a date range backwards, a page out of range): the list page with the refusal.
+            return new RazorComponentResult<PublicTenderList>(new { Filter = filter, Refusal = refused.Result.Detail ?? refused.Result.Title })
+            {
+                StatusCode = StatusCodes.Status400BadRequest,
+            };
+        }
+    }
+
+    private static async Task<IResult> TenderAsync(Guid id, HttpContext http, PublicApi api)
+    {
+        try
+        {
+            var announcement = await api.Announcements.GetPublicTenderAsync(id, http.RequestAborted);
+            return new RazorComponentResult<PublicTenderPage>(new { Announcement = announcement });
+        }
+        catch (ApiException refused) when (refused.StatusCode == StatusCodes.Status404NotFound)
+        {
+            return new RazorComponentResult<PublicTenderPage>(new { Announcement = (PublicTenderAnnouncement?)null })
+            {
+                StatusCode = StatusCodes.Status404NotFound,
+            };
+        }
+    }
+}
+
+/// <summary>What the reader filtered the list by, as the page's query keeps it.</summary>
+public sealed record PublicTenderFilter(string? Region, Guid? Purchaser, ServiceDomain? ServiceDomain, DateOnly? From, DateOnly? To, int Page)
+{
+    public const int PageSize = 20;
+
+    public bool IsEmpty => string.IsNullOrWhiteSpace(Region) && Purchaser is null && ServiceDomain is null && From is null && To is null;
+
+    /// <summary>The list's address with this filter on another page (the culture, when given, kept in the address).</summary>
+    public string Href(int page, string? culture = null)
+    {
+        var query = new List<string>();
+        void Add(string key, string? value)
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                query.Add(key + "=" + Uri.EscapeDataString(value));
+            }
+        }
+
+        Add("region", Region);
+        Add("purchaser", Purchaser?.ToString());
+        Add("serviceDomain", ServiceDomain?.ToString());
+        Add("from", From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Add("to", To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        if (page > 1)
+        {
+            Add("page", page.ToString(CultureInfo.InvariantCulture));
+        }
+
+        Add("culture", culture);
+        return PublicPages.TendersPath + (query.Count > 0 ? "?" + string.Join("&", query) : "");
+    }
+}
+
+/// <summary>
+/// The API's anonymous reads for the public pages: no token (these pages have no signed-in person), the reader's
+/// language, over a connection pool of its own.
+/// </summary>
+public sealed class PublicApi : IDisposable
+{
+    private readonly HttpClient _http;
+
+    public PublicApi(IOptions<PortalOptions> options)
+    {
+        _http = new HttpClient(new LanguageHandler { InnerHandler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) } })
+        {
+            BaseAddress = options.Value.ApiBaseUri,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+        Announcements = new PublicAnnouncementsClient(_http);
+    }
+
+    public IPublicAnnouncementsClient Announcements { get; }
+
+    public void Dispose() => _http.Dispose();
+
+    private sealed class LanguageHandler : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            request.Headers.AcceptLanguage.Clear();
+            request.Headers.AcceptLanguage.Add(new StringWithQualityHeaderValue(CultureInfo.CurrentUICulture.Name is { Length: > 0 } name ? name : "zh-CN"));
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+using Procurement.Portal.Client;
+using Procurement.Portal.Components.Public;
+using Procurement.Portal.Public;
+
+namespace Procurement.Portal.Tests.Public;
+
+/// <summary>
+/// The public announcement pages: plain HTML for anyone (no sign-in, no script), with the filter kept in every link so
+/// that an address is stable and a search engine or a reader can follow it.
+/// </summary>
+public sealed class The_public_announcement_pages : PortalContext
+{
+    private static readonly Guid TenderId = Guid.Parse("5b0c5a0e-2f3a-4f5e-9a55-0a7b1e2c3d4e");
+
+    private static PublicTenderSummary Summary(TenderStatus status = TenderStatus.Published) => new()
+    {
+        Id = TenderId,
+        Title = "示范区居家养老服务",
+        ProgramId = Guid.NewGuid(),
+        ProgramName = "居家养老",
+        Region = "示范区",
+        ServiceDomain = ServiceDomain.Elderly,
+        PurchasingUnitId = Guid.NewGuid(),
+        ProcurementMethod = ProcurementMethod.PublicTender,
+        BudgetCeiling = 1234567.5m,
+        BidDeadline = new DateTimeOffset(2026, 12, 30, 9, 0, 0, TimeSpan.Zero),
+        ServiceStart = new DateOnly(2027, 2, 1),
+        ServiceEnd = new DateOnly(2028, 1, 31),
+        Status = status,
+        PublishedAt = new DateTimeOffset(2026, 12, 5, 2, 0, 0, TimeSpan.Zero),
+        Amendments = 1,
+    };
+
+    private static PublicTenderAnnouncement Announcement(TenderStatus status = TenderStatus.Published) => new()
+    {
+        Tender = Summary(status),
+        ServiceDescription = "为辖区老人提供上门服务",
+        Eligibility = ["依法登记的社会组织"],
+        Kpis = [],
+        AmendmentHistory =
+        [
+            new AmendmentView
+            {
+                Number = 1, Description = "预算上调", DeadlineMoved = true,
+                PreviousBidDeadline = new DateTimeOffset(2026, 12, 25, 9, 0, 0, TimeSpan.Zero),
+                NewBidDeadline = new DateTimeOffset(2026, 12, 30, 9, 0, 0, TimeSpan.Zero),
+                AmendedAt = new DateTimeOffset(2026, 12, 6, 2, 0, 0, TimeSpan.Zero),
+                ChangedFields = ["budgetCeiling"],
+            },
+        ],
+        Answers = [new PublicAnswer { Question = "是否包含交通？", Answer = "包含区内交通。", AnsweredAt = new DateTimeOffset(2026, 12, 7, 2, 0, 0, TimeSpan.Zero) }],
+        Documents = [new DocumentView { Id = Guid.Parse("0d0c0b0a-0000-4000-8000-000000000001"), FileName = "采购文件.pdf", Size = 2048, Sha256 = "ab12" }],
+        CancelledAt = status == TenderStatus.Cancelled ? new DateTimeOffset(2026, 12, 8, 2, 0, 0, TimeSpan.Zero) : null,
+        CancellationReason = status == TenderStatus.Cancelled ? "预算调整" : null,
+    };
+
+    [Fact]
+    public void The_list_links_each_announcement_shows_its_budget_in_yuan_and_its_deadline_in_beijing_time()
+    {
+        var filter = new PublicTenderFilter("示范区", null, ServiceDomain.Elderly, null, null, 1);
+        var found = new PublicPageOfPublicTenderSummary { Items = [Summary()], Page = 1, PageSize = 20, Total = 1 };
+
+        var page = Render<PublicTenderList>(p => p.Add(x => x.Filter, filter).Add(x => x.Found, found));
+
+        var row = page.Find("[data-testid=public-tender-row]");
+        row.QuerySelector("[data-testid=public-tender-link]")!.GetAttribute("href").Should().Be($"/public/tenders/{TenderId}");
+        row.TextContent.Should().Contain("¥1,234,567.50").And.Contain("2026-12-30 17:00").And.Contain("公告中（接受投标）").And.Contain("更正 1 次");
+        page.Find("[data-testid=filter-region]").GetAttribute("value").Should().Be("示范区");
+        page.Find("[data-testid=filter-domain] option[selected]").GetAttribute("value").Should().Be("Elderly");
+        page.FindAll("[data-testid=public-next]").Should().BeEmpty("one page only");
+        page.Find("link[hreflang=en]").GetAttribute("href").Should().Be("/public/tenders?region=%E7%A4%BA%E8%8C%83%E5%8C%BA&serviceDomain=Elderly&culture=en");
+    }
+
+    [Fact]
+    public void Paging_links_keep_the_filter()
+    {
+        var filter = new PublicTenderFilter("示范区", null, null, new DateOnly(2026, 12, 1), null, 2);
+        var found = new PublicPageOfPublicTenderSummary { Items = [Summary()], Page = 2, PageSize = 20, Total = 45 };
+
+        var page = Render<PublicTenderList>(p => p.Add(x => x.Filter, filter).Add(x => x.Found, found));
+
+        page.Find("[data-testid=public-previous]").GetAttribute("href").Should().Be("/public/tenders?region=%E7%A4%BA%E8%8C%83%E5%8C%BA&from=2026-12-01");
+        page.Find("[data-testid=public-next]").GetAttribute("href").Should().Be("/public/tenders?region=%E7%A4%BA%E8%8C%83%E5%8C%BA&from=2026-12-01&page=3");
+        page.Find("[data-testid=public-paging]").TextContent.Should().Contain("第 2 页，共 3 页（45 条）");
+    }
+
+    [Fact]
+    public void A_refused_filter_is_said_on_the_list_page_and_nothing_else_is_listed()
+    {
+        var page = Render<PublicTenderList>(p => p
+            .Add(x => x.Filter, new PublicTenderFilter(null, null, null, new DateOnly(2026, 12, 5), new DateOnly(2026, 12, 1), 1))
+            .Add(x => x.Refusal, "“至”不得早于 “自”。"));
+
+        page.Find("[data-testid=public-refusal]").TextContent.Should().Contain("不得早于");
+        page.FindAll("[data-testid=public-tender-row]").Should().BeEmpty();
+    }
+
+    [Fact]
+    public void An_announcement_shows_its_terms_amendments_answers_and_documents_that_download_without_sign_in()
+    {
+        var page = Render<PublicTenderPage>(p => p.Add(x => x.Announcement, Announcement()));
+
+        page.Find("h1").TextContent.Should().Be("示范区居家养老服务");
+        page.Find("title").TextContent.Should().StartWith("示范区居家养老服务");
+        page.Find("meta[name=description]").GetAttribute("content").Should().Contain("¥1,234,567.50");
+        page.Find("[data-testid=public-budget]").TextContent.Should().Be("¥1,234,567.50");
+        page.Find("[data-testid=public-amendment]").TextContent.Should().Contain("第 1 号更正公告").And.Contain("2026-12-25 17:00").And.Contain("2026-12-30 17:00");
+        page.Find("[data-testid=public-answer]").TextContent.Should().Contain("是否包含交通？").And.Contain("包含区内交通。");
+        page.Find("[data-testid=public-document-download]").GetAttribute("href")
+            .Should().Be($"/api/public/tenders/{TenderId}/documents/0d0c0b0a-0000-4000-8000-000000000001", "the API's anonymous download");
+        page.FindAll("script").Should().BeEmpty("a public page is plain HTML");
+        page.FindAll("[data-testid=public-cancelled]").Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_cancelled_tender_says_when_and_why()
+    {
+        var page = Render<PublicTenderPage>(p => p.Add(x => x.Announcement, Announcement(TenderStatus.Cancelled)));
+
+        page.Find("[data-testid=public-cancelled]").TextContent.Should().Contain("2026-12-08 10:00").And.Contain("预算调整");
+        page.Find("[data-testid=public-tender-status]").TextContent.Should().Be("已终止");
+    }
+
+    [Fact]
+    public void An_unknown_or_unpublished_tender_is_a_page_that_says_so()
+    {
+        var page = Render<PublicTenderPage>(p => p.Add(x => x.Announcement, null));
+
+        page.Find("[data-testid=public-not-found]").TextContent.Should().Contain("该公告不存在或尚未发布");
+    }
+}
+
+public sealed class The_public_announcement_pages_in_english : PortalContext
+{
+    public The_public_announcement_pages_in_english() : base("en")
+    {
+    }
+
+    [Fact]
+    public void An_english_reader_reads_english_and_is_offered_chinese()
+    {
+        var page = Render<PublicTenderList>(p => p
+            .Add(x => x.Filter, new PublicTenderFilter(null, null, null, null, null, 1))
+            .Add(x => x.Found, new PublicPageOfPublicTenderSummary { Items = [], Page = 1, PageSize = 20, Total = 0 }));
+
+        page.Find("h1").TextContent.Should().Be("Tender announcements");
+        page.Find("[data-testid=public-empty]").TextContent.Should().Be("No announcement matches.");
+        page.Find("[data-testid=public-language]").GetAttribute("href").Should().Be("/public/tenders?culture=zh-CN");
+    }
+}
