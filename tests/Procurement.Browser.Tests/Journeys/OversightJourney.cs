@@ -136,7 +136,7 @@ public class OversightJourney(BrowserPlatform browser, ITestOutputHelper output)
 
             using (var purchaser = await browser.ApiAsync("purchaser"))
             {
-                await purchaser.AmendAsync(tenderId, new NewAmendment($"服务地点更正 {marker}"));
+                await purchaser.AmendAsync(tenderId, new NewAmendment($"最高限价更正 {marker}", BudgetCeiling: 470_000.00m));
             }
 
             await WaitForUnreadAsync(agency, 1);
