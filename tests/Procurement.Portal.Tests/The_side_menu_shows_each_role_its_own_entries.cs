@@ -1,10 +1,20 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using Procurement.Portal.Client;
 using Procurement.Portal.Components.Layout;
+using Procurement.Portal.Tests.Oversight;
 
 namespace Procurement.Portal.Tests;
 
 public sealed class The_side_menu_shows_each_role_its_own_entries : PortalContext
 {
+    public The_side_menu_shows_each_role_its_own_entries()
+    {
+        // The header's notifications bell asks the inboxes: empty ones here.
+        Services.AddSingleton(ApiFake.Of<INotificationsClient>().Client);
+        Services.AddSingleton(ApiFake.Of<IContractsClient>().Client);
+    }
+
     [Theory]
     [InlineData("purchaser", new[] { "home", "programs", "tenders" }, new[] { "agency-profile", "open-tenders", "panels" })]
     [InlineData("agency", new[] { "home", "agency-profile", "agency-staff", "open-tenders", "my-bids", "notifications" }, new[] { "programs", "tenders", "panels" })]

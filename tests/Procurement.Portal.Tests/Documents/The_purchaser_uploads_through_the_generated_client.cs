@@ -21,6 +21,8 @@ public sealed class The_purchaser_uploads_through_the_generated_client : PortalC
         JSInterop.Setup<HtmlElement>(JSInteropConstants.GetDomInfo, _ => true).SetResult(new HtmlElement());
         JSInterop.Setup<DomRect>(JSInteropConstants.GetBoundingClientRect, _ => true).SetResult(new DomRect());
         Services.AddSingleton<ITenderDocumentsClient>(_documents);
+        // Only a purchaser uploads (the auditor reads the list).
+        SignIn("purchaser", "purchaser");
     }
 
     private static TenderResponse Tender(TenderStatus status = TenderStatus.Draft) => new() { Id = Guid.CreateVersion7(), Title = "居家养老", Status = status };

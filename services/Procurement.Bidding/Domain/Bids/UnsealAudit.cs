@@ -58,7 +58,8 @@ public sealed class UnsealAuditEntry
             ActorOrganisationId = record.ActorOrganisationId,
             Purpose = record.Purpose,
             Reason = record.Reason,
-            At = record.At.ToUniversalTime(),
+            // Whole milliseconds: the moment is hashed as stored, and SQLite's store keeps only 100 µs (DateTimeOffsetToBinaryConverter).
+            At = StoredPrecision(record.At.ToUniversalTime()),
             SealedContentSha256 = record.Sha256OfSealedContent,
             PreviousHash = previous?.Hash ?? GenesisHash,
         };
@@ -81,6 +82,9 @@ public sealed class UnsealAuditEntry
 
     public string ComputeHash() =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(PreviousHash + "\n" + CanonicalRow())));
+
+    /// <summary>The moment truncated to whole milliseconds, which every store of the platform keeps exactly.</summary>
+    public static DateTimeOffset StoredPrecision(DateTimeOffset at) => new(at.Ticks - (at.Ticks % TimeSpan.TicksPerMillisecond), at.Offset);
 
     private static string Escape(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal);
 }

@@ -1,7 +1,11 @@
+using System.Reflection;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using Procurement.Portal.Api;
 using Procurement.Portal.Auth;
 using Procurement.Portal.Client;
+using Procurement.ServiceDefaults.Security;
 
 namespace Procurement.Portal.Components.Shared;
 
@@ -26,6 +30,37 @@ public abstract class PortalPage : ComponentBase, IDisposable
     protected bool Busy { get; private set; }
 
     protected CancellationToken Aborted => _disposed.Token;
+
+    /// <summary>
+    /// The data-testid prefix of every element that changes something (publish, sign, approve, draw…): the auditor's
+    /// walk through the portal finds none of them. A page wraps each action it gates with <see cref="CanAct"/> in an
+    /// element whose test id starts with this prefix (e.g. <c>&lt;span data-testid="act-publish"&gt;</c>).
+    /// </summary>
+    public const string ActionTestIdPrefix = "act-";
+
+    [CascadingParameter] private Task<AuthenticationState>? Caller { get; set; }
+
+    /// <summary>
+    /// The roles that act on this page: the page's <see cref="PortalRolesAttribute"/> roles, else every role; never the
+    /// auditor, who reads every page and acts on none (a component inside a page says its own by overriding this).
+    /// </summary>
+    protected virtual IReadOnlyList<string> ActingRoles =>
+        GetType().GetCustomAttribute<PortalRolesAttribute>()?.Roles ?? Roles.All;
+
+    /// <summary>
+    /// Whether the signed-in person may act here (buttons that change something are rendered) — false for a read-only
+    /// reader (the auditor) and while the sign-in is not known yet. The one place of the read-only rule.
+    /// </summary>
+    protected bool CanAct => Caller is { IsCompletedSuccessfully: true } caller && MayAct(caller.Result.User, ActingRoles);
+
+    /// <summary>The read-only rule: a person acts when they hold one of the acting roles other than the auditor's.</summary>
+    public static bool MayAct(ClaimsPrincipal user, IEnumerable<string> actingRoles)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(actingRoles);
+        return user.Identity?.IsAuthenticated == true
+            && actingRoles.Any(role => !string.Equals(role, Roles.Auditor, StringComparison.Ordinal) && user.IsInRole(role));
+    }
 
     /// <summary>Runs an API call; null (and <see cref="Errors"/> or <see cref="Refused"/> set) when the API refused it.</summary>
     protected async Task<T?> CallAsync<T>(Func<CancellationToken, Task<T>> call, bool refusalIsPage = false)
