@@ -14,7 +14,6 @@ public abstract class ContinuityContext : PortalContext
         JSInterop.Setup<AntDesign.JsInterop.HtmlElement>(AntDesign.JSInteropConstants.GetDomInfo, _ => true).SetResult(new AntDesign.JsInterop.HtmlElement());
         Services.AddSingleton(Continuity.Client);
         Services.AddSingleton(Contracts.Client);
-        Services.AddSingleton(Programs.Client);
         Services.AddSingleton(Performance.Client);
         Services.AddSingleton(Experts.Client);
     }
@@ -22,8 +21,6 @@ public abstract class ContinuityContext : PortalContext
     internal ApiFake<IContinuityClient> Continuity { get; } = ApiFake<IContinuityClient>.Create();
 
     internal ApiFake<IContractsClient> Contracts { get; } = ApiFake<IContractsClient>.Create();
-
-    internal ApiFake<IServiceProgramsClient> Programs { get; } = ApiFake<IServiceProgramsClient>.Create();
 
     internal ApiFake<IPerformanceEvaluationClient> Performance { get; } = ApiFake<IPerformanceEvaluationClient>.Create();
 

@@ -10,7 +10,7 @@ public sealed class The_coverage_timeline_draws_contracts_gaps_and_today : Conti
     public The_coverage_timeline_draws_contracts_gaps_and_today()
     {
         SignInAs("purchaser", ContinuityData.Unit);
-        Programs.Answer("ListProgramsAsync", new List<ProgramResponse> { new() { Id = ContinuityData.Program, PurchasingUnitId = ContinuityData.Unit, Name = "长者居家社工服务" } });
+        Continuity.Answer("ContinuityDashboardAsync", ContinuityData.Dashboard());
         Continuity.Answer("ProgramCoverageTimelineAsync", ContinuityData.Timeline());
         Contracts.Answer("ListContractsAsync", ContinuityData.Contracts());
     }
@@ -99,7 +99,7 @@ public sealed class The_coverage_timeline_draws_contracts_gaps_and_today : Conti
         var page = RenderTimeline();
 
         page.FindAll("[data-testid='timeline-row']").Should().ContainSingle();
-        Programs.Calls.Should().BeEmpty();
+        Continuity.Calls.Should().NotContain(c => c.Operation == "ContinuityDashboardAsync");
         page.Find("[data-testid='timeline-all']").GetAttribute("href").Should().Be("/continuity/timeline");
     }
 }
