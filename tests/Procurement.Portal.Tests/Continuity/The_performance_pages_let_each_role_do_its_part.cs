@@ -89,6 +89,27 @@ public sealed class The_performance_pages_let_each_role_do_its_part : Continuity
         page.FindAll("[data-testid='stage-Final'] [data-testid='stage-evaluator-select']").Should().ContainSingle();
     }
 
+    [Fact]
+    public void Where_the_expert_pool_is_not_listed_to_the_purchaser_the_evaluator_is_named_by_its_organisation_id_without_an_error()
+    {
+        SignInAs("purchaser", ContinuityData.Unit);
+        Experts.Answer("ListExpertsAsync", _ => throw new ApiException("Forbidden", 403, "", new Dictionary<string, IEnumerable<string>>(), null));
+        var assigned = new List<AssignEvaluatorRequest>();
+        Performance.Answer("AssignPerformanceEvaluatorAsync", args =>
+        {
+            assigned.Add((AssignEvaluatorRequest)args[2]!);
+            return Contract(submitted: false);
+        });
+        var page = RenderContract();
+
+        page.FindAll("[data-testid='problem']").Should().BeEmpty();
+        var final = page.Find("[data-testid='stage-Final']");
+        final.QuerySelector("[data-testid='stage-evaluator-id']")!.Input(Evaluator.ToString());
+        page.Find("[data-testid='stage-Final'] [data-testid='stage-assign']").Click();
+
+        assigned.Should().ContainSingle().Which.EvaluatorOrganisationId.Should().Be(Evaluator);
+    }
+
     [Theory]
     [InlineData("auditor")]
     [InlineData("agency")]

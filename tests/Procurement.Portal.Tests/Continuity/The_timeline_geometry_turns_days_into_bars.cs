@@ -41,17 +41,21 @@ public sealed class The_timeline_geometry_turns_days_into_bars
     }
 
     [Fact]
-    public void Several_programs_share_one_axis_from_the_earliest_start_to_the_latest_end()
+    public void Several_programs_share_one_axis_from_the_earliest_start_to_the_latest_end_of_a_timeline_or_a_contract()
     {
         var first = ContinuityData.Timeline();
         var second = ContinuityData.Timeline();
         second.From = new(2025, 7, 1);
         second.To = new(2026, 6, 30);
 
-        var scale = TimelineScale.Over([first, second], 0, 100);
+        var scale = TimelineScale.Over([first, second], ContinuityData.Contracts(), 0, 100);
 
         scale.From.Should().Be(new DateOnly(2025, 7, 1));
         scale.To.Should().Be(new DateOnly(2027, 12, 31));
+
+        var later = ContinuityData.Contracts();
+        later[1].End = new DateOnly(2028, 6, 30);
+        TimelineScale.Over([first, second], later, 0, 100).To.Should().Be(new DateOnly(2028, 6, 30), "a successor beyond the API's window is drawn whole");
     }
 
     [Fact]

@@ -75,9 +75,14 @@ public sealed class TimelineScale
         return months;
     }
 
-    /// <summary>One axis for several programs: from the earliest start to the latest end of their timelines.</summary>
-    public static TimelineScale Over(IEnumerable<TimelineView> timelines, double left, double width)
+    /// <summary>
+    /// One axis for several programs: from the earliest start of their timelines to the latest end of their timelines or
+    /// contracts (a successor drafted beyond the API's window is still drawn).
+    /// </summary>
+    public static TimelineScale Over(IEnumerable<TimelineView> timelines, IEnumerable<ContractSummary> contracts, double left, double width)
     {
+        ArgumentNullException.ThrowIfNull(timelines);
+        ArgumentNullException.ThrowIfNull(contracts);
         var list = timelines.ToList();
         if (list.Count == 0)
         {
@@ -85,7 +90,13 @@ public sealed class TimelineScale
             return new TimelineScale(today, today, left, width);
         }
 
-        return new TimelineScale(list.Min(t => t.From), list.Max(t => t.To), left, width);
+        var to = list.Max(t => t.To);
+        foreach (var contract in contracts)
+        {
+            to = contract.End > to ? contract.End : to;
+        }
+
+        return new TimelineScale(list.Min(t => t.From), to, left, width);
     }
 }
 
