@@ -59,7 +59,7 @@ public sealed class The_coverage_timeline_draws_contracts_gaps_and_today : Conti
 
         var today = page.Find("[data-testid='timeline-today']");
         today.GetAttribute("data-day").Should().Be("2026-12-05");
-        var scale = new TimelineScale(new(2026, 1, 1), new(2027, 12, 31), 200, 960);
+        var scale = new TimelineScale(new(2026, 1, 1), new(2027, 12, 31), Timeline.LabelWidth, Timeline.AxisWidth);
         today.QuerySelector("line")!.GetAttribute("x1").Should().Be(scale.Middle(ContinuityData.Today).ToString("0.##", CultureInfo.InvariantCulture));
     }
 
