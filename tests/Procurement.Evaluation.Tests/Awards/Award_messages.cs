@@ -41,9 +41,9 @@ public sealed class Award_messages
     public void Stages_and_statuses_are_named_in_chinese_in_the_chinese_texts()
     {
         AwardMessages.Register();
-        ProblemMessages.Get(Chinese, AwardCodes.StageAlreadyEvaluated, "MidTerm", AwardMessages.Chinese(EvaluationStage.MidTerm))
+        ProblemMessages.Get(Chinese, AwardCodes.StageAlreadyEvaluated, "MidTerm", AwardMessages.Chinese(PerformanceStage.MidTerm))
             .Should().Be("本合同的中期评估已提交。");
-        ProblemMessages.Get(English, AwardCodes.StageAlreadyEvaluated, "MidTerm", AwardMessages.Chinese(EvaluationStage.MidTerm))
+        ProblemMessages.Get(English, AwardCodes.StageAlreadyEvaluated, "MidTerm", AwardMessages.Chinese(PerformanceStage.MidTerm))
             .Should().Be("The MidTerm evaluation of this contract has already been submitted.");
         ProblemMessages.Get(Chinese, AwardCodes.AwardNotRecommended, "Published", AwardMessages.Chinese(AwardStatus.Published))
             .Should().StartWith("该授标已公告");

@@ -16,7 +16,7 @@ public sealed class Contract_performance_rules
         new KpiTerm("Service hours", "hours", 2400m), new KpiTerm("People served", "people", 300m), new KpiTerm("Satisfaction", "%", 90m));
 
     private static PerformanceEvaluation Submit(ContractUnderEvaluation contract, params (string, decimal, string)[] scores) =>
-        PerformanceEvaluation.Submit(contract, EvaluationStage.MidTerm, Evaluator, "evaluator-user", scores, stageEvaluated: false, PerformanceRules.Default, Now);
+        PerformanceEvaluation.Submit(contract, PerformanceStage.MidTerm, Evaluator, "evaluator-user", scores, stageEvaluated: false, PerformanceRules.Default, Now);
 
     [Fact]
     public void The_indicator_system_comes_from_the_kpis_with_equal_weights_summing_to_100()
@@ -66,10 +66,10 @@ public sealed class Contract_performance_rules
         var unassigned = () => Submit(contract, ("Service hours", 90m, "ok"), ("People served", 90m, "ok"), ("Satisfaction", 90m, "ok"));
         unassigned.Should().Throw<ForbiddenException>().Which.Code.Should().Be(AwardCodes.EvaluatorNotAssigned);
 
-        contract.Assign(EvaluationStage.Final, Evaluator, "p", stageEvaluated: false, Now);
+        contract.Assign(PerformanceStage.Final, Evaluator, "p", stageEvaluated: false, Now);
         unassigned.Should().Throw<ForbiddenException>("assigned to Final, not to MidTerm");
 
-        contract.Assign(EvaluationStage.MidTerm, Evaluator, "p", stageEvaluated: false, Now);
+        contract.Assign(PerformanceStage.MidTerm, Evaluator, "p", stageEvaluated: false, Now);
         unassigned.Should().NotThrow();
     }
 
@@ -77,7 +77,7 @@ public sealed class Contract_performance_rules
     public void An_evaluation_scores_every_indicator_and_grades_the_weighted_score()
     {
         var contract = ThreeKpis();
-        contract.Assign(EvaluationStage.MidTerm, Evaluator, "p", false, Now);
+        contract.Assign(PerformanceStage.MidTerm, Evaluator, "p", false, Now);
 
         // (95 × 33.33 + 85 × 33.33 + 70 × 33.34) ÷ 100 = 83.332 → 83.33: Good.
         var evaluation = Submit(contract, ("Satisfaction", 70m, "Survey of 120 elders"), ("Service hours", 95m, "2280 of 2400 h"), ("People served", 85m, "255 of 300"));
@@ -93,7 +93,7 @@ public sealed class Contract_performance_rules
     public void Scores_must_cover_the_indicators_exactly_and_lie_between_0_and_100()
     {
         var contract = ThreeKpis();
-        contract.Assign(EvaluationStage.MidTerm, Evaluator, "p", false, Now);
+        contract.Assign(PerformanceStage.MidTerm, Evaluator, "p", false, Now);
         var missing = () => Submit(contract, ("Service hours", 90m, "ok"), ("People served", 90m, "ok"));
         missing.Should().Throw<RuleViolationException>().Which.Code.Should().Be(AwardCodes.ScoresDoNotMatchIndicators);
         var over = () => Submit(contract, ("Service hours", 100.01m, "ok"), ("People served", 90m, "ok"), ("Satisfaction", 90m, "ok"));
@@ -106,11 +106,11 @@ public sealed class Contract_performance_rules
     public void A_stage_is_evaluated_once_and_an_ended_contract_takes_no_more()
     {
         var contract = ThreeKpis();
-        contract.Assign(EvaluationStage.MidTerm, Evaluator, "p", false, Now);
-        var again = () => PerformanceEvaluation.Submit(contract, EvaluationStage.MidTerm, Evaluator, "u",
+        contract.Assign(PerformanceStage.MidTerm, Evaluator, "p", false, Now);
+        var again = () => PerformanceEvaluation.Submit(contract, PerformanceStage.MidTerm, Evaluator, "u",
             [("Service hours", 90m, "ok"), ("People served", 90m, "ok"), ("Satisfaction", 90m, "ok")], stageEvaluated: true, PerformanceRules.Default, Now);
         again.Should().Throw<ConflictException>().Which.Code.Should().Be(AwardCodes.StageAlreadyEvaluated);
-        var reassign = () => contract.Assign(EvaluationStage.MidTerm, Guid.NewGuid(), "p", stageEvaluated: true, Now);
+        var reassign = () => contract.Assign(PerformanceStage.MidTerm, Guid.NewGuid(), "p", stageEvaluated: true, Now);
         reassign.Should().Throw<ConflictException>().Which.Code.Should().Be(AwardCodes.StageAlreadyEvaluated);
 
         contract.Close("Terminated", Now);

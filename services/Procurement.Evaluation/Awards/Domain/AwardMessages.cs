@@ -57,10 +57,10 @@ internal static class AwardMessages
     });
 
     /// <summary>A stage as the Chinese texts name it (the English texts use the enum name).</summary>
-    public static string Chinese(EvaluationStage stage) => stage switch
+    public static string Chinese(PerformanceStage stage) => stage switch
     {
-        EvaluationStage.MidTerm => "中期",
-        EvaluationStage.Final => "终期",
+        PerformanceStage.MidTerm => "中期",
+        PerformanceStage.Final => "终期",
         _ => stage.ToString(),
     };
 

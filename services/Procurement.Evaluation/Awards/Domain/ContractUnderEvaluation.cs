@@ -100,7 +100,7 @@ public sealed class ContractUnderEvaluation
     }
 
     /// <summary>The purchaser assigns (or re-assigns, until that stage is evaluated) a third-party evaluator to a stage.</summary>
-    public void Assign(EvaluationStage stage, Guid evaluatorOrganisationId, string assignedBy, bool stageEvaluated, DateTimeOffset now)
+    public void Assign(PerformanceStage stage, Guid evaluatorOrganisationId, string assignedBy, bool stageEvaluated, DateTimeOffset now)
     {
         EnsureNotEnded();
         if (stageEvaluated)
@@ -112,7 +112,7 @@ public sealed class ContractUnderEvaluation
         Version++;
     }
 
-    public EvaluatorAssignment? AssignmentFor(EvaluationStage stage) => Assignments.FirstOrDefault(a => a.Stage == stage);
+    public EvaluatorAssignment? AssignmentFor(PerformanceStage stage) => Assignments.FirstOrDefault(a => a.Stage == stage);
 
     /// <summary>The contract completed or was terminated: no more evaluations or changes.</summary>
     public void Close(string outcome, DateTimeOffset endedAt)
@@ -137,4 +137,4 @@ public sealed class ContractUnderEvaluation
 }
 
 /// <summary>The evaluator organisation the purchaser assigned to one stage.</summary>
-public sealed record EvaluatorAssignment(EvaluationStage Stage, Guid EvaluatorOrganisationId, string AssignedBy, DateTimeOffset AssignedAt);
+public sealed record EvaluatorAssignment(PerformanceStage Stage, Guid EvaluatorOrganisationId, string AssignedBy, DateTimeOffset AssignedAt);

@@ -22,7 +22,7 @@ public sealed class PerformanceEvaluation
 
     public Guid AgencyId { get; private set; }
 
-    public EvaluationStage Stage { get; private set; }
+    public PerformanceStage Stage { get; private set; }
 
     public Guid EvaluatorOrganisationId { get; private set; }
 
@@ -43,7 +43,7 @@ public sealed class PerformanceEvaluation
     /// weighted score and its grade follow from <paramref name="rules"/>.
     /// </summary>
     public static PerformanceEvaluation Submit(
-        ContractUnderEvaluation contract, EvaluationStage stage, Guid evaluatorOrganisationId, string evaluatorUserId,
+        ContractUnderEvaluation contract, PerformanceStage stage, Guid evaluatorOrganisationId, string evaluatorUserId,
         IReadOnlyList<(string Indicator, decimal Score, string Comment)> scores, bool stageEvaluated, PerformanceRules rules, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(contract);

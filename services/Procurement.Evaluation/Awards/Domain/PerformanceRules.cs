@@ -2,7 +2,7 @@ using Procurement.ServiceDefaults.Problems;
 
 namespace Procurement.Evaluation.Awards.Domain;
 
-public enum EvaluationStage
+public enum PerformanceStage
 {
     MidTerm,
     Final,

@@ -22,12 +22,12 @@ public sealed record SubmitEvaluationRequest(string? Stage, IReadOnlyList<Indica
 
 public sealed record IndicatorResponse(string Name, string Unit, decimal Target, decimal Weight);
 
-public sealed record AssignmentResponse(EvaluationStage Stage, Guid EvaluatorOrganisationId, DateTimeOffset AssignedAt);
+public sealed record AssignmentResponse(PerformanceStage Stage, Guid EvaluatorOrganisationId, DateTimeOffset AssignedAt);
 
 public sealed record IndicatorScoreResponse(string Indicator, decimal Weight, decimal Score, string Comment);
 
 public sealed record PerformanceEvaluationResponse(
-    Guid Id, Guid ContractId, EvaluationStage Stage, decimal Score, PerformanceGrade Grade, bool Passed,
+    Guid Id, Guid ContractId, PerformanceStage Stage, decimal Score, PerformanceGrade Grade, bool Passed,
     IReadOnlyList<IndicatorScoreResponse> Scores, DateTimeOffset SubmittedAt);
 
 public sealed record ContractPerformanceResponse(
@@ -36,11 +36,11 @@ public sealed record ContractPerformanceResponse(
     IReadOnlyList<PerformanceEvaluationResponse> Evaluations, string? Outcome, DateTimeOffset? EndedAt);
 
 /// <summary>One grade of an agency's earlier contract, for later tenders' past-performance criterion.</summary>
-public sealed record AgencyGradeResponse(Guid ContractId, Guid ProgramId, EvaluationStage Stage, decimal Score, PerformanceGrade Grade, bool Passed, DateTimeOffset EvaluatedAt);
+public sealed record AgencyGradeResponse(Guid ContractId, Guid ProgramId, PerformanceStage Stage, decimal Score, PerformanceGrade Grade, bool Passed, DateTimeOffset EvaluatedAt);
 
 /// <summary>One stage of a contract the calling evaluator's organisation is assigned to evaluate, and whether it is done.</summary>
 public sealed record PerformanceAssignmentResponse(
-    Guid ContractId, Guid? TenderId, Guid ProgramId, Guid PurchasingUnitId, Guid AgencyId, DateOnly Start, DateOnly End, EvaluationStage Stage,
+    Guid ContractId, Guid? TenderId, Guid ProgramId, Guid PurchasingUnitId, Guid AgencyId, DateOnly Start, DateOnly End, PerformanceStage Stage,
     DateTimeOffset AssignedAt, bool Evaluated, bool ContractEnded);
 
 /// <summary>
@@ -226,7 +226,7 @@ public static class PerformanceEndpoints
             .ToArray());
     }
 
-    private static EvaluationStage ParseStage(string field, string? value, FieldErrors errors)
+    private static PerformanceStage ParseStage(string field, string? value, FieldErrors errors)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
@@ -234,15 +234,15 @@ public static class PerformanceEndpoints
             return default;
         }
 
-        if (!Enum.TryParse<EvaluationStage>(value, ignoreCase: true, out var stage) || !Enum.IsDefined(stage))
+        if (!Enum.TryParse<PerformanceStage>(value, ignoreCase: true, out var stage) || !Enum.IsDefined(stage))
         {
-            errors.Add(field, "one_of", string.Join(", ", Enum.GetNames<EvaluationStage>()));
+            errors.Add(field, "one_of", string.Join(", ", Enum.GetNames<PerformanceStage>()));
         }
 
         return stage;
     }
 
-    private static async Task<bool> StageTakenAsync(EvaluationDb db, Guid contractId, EvaluationStage stage, CancellationToken ct)
+    private static async Task<bool> StageTakenAsync(EvaluationDb db, Guid contractId, PerformanceStage stage, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
         return await db.Set<PerformanceEvaluation>().AnyAsync(e => e.ContractId == contractId && e.Stage == stage, ct);

@@ -55,7 +55,7 @@ internal static class EvaluationStore
 
         var agencies = bids.Select(b => b.AgencyId).Distinct().ToList();
         var grades = await db.Set<PerformanceEvaluation>().AsNoTracking()
-            .Where(e => agencies.Contains(e.AgencyId) && e.Stage == Awards.Domain.EvaluationStage.Final)
+            .Where(e => agencies.Contains(e.AgencyId) && e.Stage == Awards.Domain.PerformanceStage.Final)
             .Select(e => new { e.AgencyId, e.ContractId, e.Grade, e.Score, e.SubmittedAt })
             .ToListAsync(ct);
         return agencies.ToDictionary(
