@@ -127,6 +127,23 @@ public class A_contracts_advance_is_paid_by_clicks_in_the_browser(BrowserPlatfor
             rows[0]["状态"].Should().Be("已支付");
         });
 
+        // The purchaser's year: the program's row and the total agree, on the page and in its workbook.
+        await page.GotoAsync($"/payments/purchasers/{DemoDirectory.CivilAffairsBureau}/years/{browser.Today.Year}");
+        await page.WaitForPortalAsync();
+        var program = page.GetByTestId($"appropriation-{seeded.ProgramId}");
+        await Expect(program.GetByTestId("appropriation-program")).ToHaveTextAsync(seeded.ProgramName);
+        await Expect(program.GetByTestId("appropriation-paid")).ToHaveTextAsync("¥135,000.00");
+        await Expect(program.GetByTestId("appropriation-available")).ToHaveTextAsync("¥865,000.00");
+        var paidOnPage = (await page.GetByTestId("appropriations").Locator("tbody [data-testid=appropriation-paid]").AllTextContentsAsync()).Select(Money).Sum();
+        Money(await page.GetByTestId("total-paid").TextContentAsync() ?? "").Should().Be(paidOnPage);
+        var year = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("year-download").ClickAsync());
+        var programs = MiniExcel.Query((await year.PathAsync())!, useHeaderRow: true, sheetName: $"服务项目 {browser.Today.Year}", excelType: ExcelType.XLSX)
+            .Cast<IDictionary<string, object?>>().ToList();
+        programs.Should().Contain(r => (string?)r["服务项目"] == seeded.ProgramId.ToString());
+        programs[^1]["服务项目"].Should().Be("合计");
+        Convert.ToDecimal(programs[^1]["已支付（元）"], CultureInfo.InvariantCulture)
+            .Should().Be(programs[..^1].Sum(r => Convert.ToDecimal(r["已支付（元）"], CultureInfo.InvariantCulture))).And.Be(paidOnPage);
+
         // The auditor reads the instalments and the treasury figures, with no action button.
         await browser.RunAsync(async auditor =>
         {
