@@ -167,3 +167,26 @@ public sealed class The_ledger_of_a_contract_sums : PaymentPageContext
         page.FindAll("button").Should().BeEmpty();
     }
 }
+
+public sealed class The_payments_page_in_English : PaymentPageContext
+{
+    public The_payments_page_in_English()
+        : base("en")
+    {
+    }
+
+    [Fact]
+    public void Statuses_actions_and_the_separation_of_duties_read_in_English()
+    {
+        SignInAs("purchaser-user", Roles.Purchaser, Unit);
+        var own = Instalment(1, "Requested", 30_000m, requestedBy: "purchaser-user");
+        var other = Instalment(2, "Requested", 40_000m, requestedBy: "agency-user");
+        Services.AddSingleton<IDisbursementsClient>(new FakeDisbursements(own, other));
+
+        var page = Render<Portal.Components.Pages.Payments.Payments>();
+
+        page.Find($"[data-testid=instalment-{own.Id}] [data-testid=instalment-status]").TextContent.Should().Be("Requested");
+        page.Find($"[data-testid=instalment-{own.Id}] [data-testid=blocked]").TextContent.Should().StartWith("Separation of duties: you requested this payment");
+        page.Find($"[data-testid=instalment-{other.Id}] [data-testid=action-Approve]").TextContent.Should().Be("Approve");
+    }
+}
