@@ -21,9 +21,9 @@ public static class AppropriationEndpoints
         var group = routes.MapGroup("/api/disbursements/appropriations").WithTags("Appropriations");
         group.MapPut("/", Set).RequireAuthorization(policy => policy.AddAuthenticationSchemes("Bearer")
                 .RequireRole(Roles.Purchaser, Roles.Admin).RequireClaim(ProcurementClaims.OrganisationId))
-            .WithName("SetAppropriation").WithSummary("Sets the appropriation of a purchaser's program for a fiscal year (the purchaser's own unit, or any by an admin).");
+            .Produces<AppropriationResponse>().WithName("SetAppropriation").WithSummary("Sets the appropriation of a purchaser's program for a fiscal year (the purchaser's own unit, or any by an admin).");
         group.MapGet("/", List).RequireAuthorization(Policies.AnyUser)
-            .WithName("ListAppropriations").WithSummary("Appropriations with committed, released, paid and available: a purchaser's own, or all for treasury, auditors and admins.");
+            .Produces<AppropriationResponse[]>().WithName("ListAppropriations").WithSummary("Appropriations with committed, released, paid and available: a purchaser's own, or all for treasury, auditors and admins.");
         return group;
     }
 

@@ -36,25 +36,25 @@ public static class InstalmentEndpoints
     {
         var group = routes.MapGroup("/api/disbursements/instalments").WithTags("Disbursements");
         group.MapGet("/", List).RequireAuthorization(Policies.AnyUser)
-            .WithName("ListInstalments").WithSummary("Instalments the caller may see, optionally of one contract or in one status.");
+            .Produces<InstalmentResponse[]>().WithName("ListInstalments").WithSummary("Instalments the caller may see, optionally of one contract or in one status.");
         group.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.AnyUser)
-            .WithName("GetInstalment").WithSummary("One instalment with its days from due to payment and whether it is late.");
+            .Produces<InstalmentResponse>().WithName("GetInstalment").WithSummary("One instalment with its days from due to payment and whether it is late.");
         group.MapPost("/{id:guid}/request", Request).RequireAuthorization(Roles.Agency)
             .RequiresHeader(IdempotencyHeader, IdempotencyKeyDescription, 100)
-            .WithName("RequestInstalment").WithSummary("The contract's agency requests payment of a due (or rejected) instalment; needs Idempotency-Key.");
+            .Produces<InstalmentResponse>().WithName("RequestInstalment").WithSummary("The contract's agency requests payment of a due (or rejected) instalment; needs Idempotency-Key.");
         group.MapPost("/{id:guid}/approve", Approve).RequireAuthorization(Roles.Purchaser)
-            .WithName("ApproveInstalment").WithSummary("The purchasing unit approves within the contract amount and the appropriation; commits the money.");
+            .Produces<InstalmentResponse>().WithName("ApproveInstalment").WithSummary("The purchasing unit approves within the contract amount and the appropriation; commits the money.");
         group.MapPost("/{id:guid}/release", Release).RequireAuthorization(policy => policy.AddAuthenticationSchemes("Bearer")
                 .RequireRole(Roles.Treasury, Roles.Purchaser).RequireClaim(ProcurementClaims.OrganisationId))
             .RequiresHeader(IdempotencyHeader, IdempotencyKeyDescription, 100)
-            .WithName("ReleaseInstalment").WithSummary("Treasury releases an approved payment — never its approver nor its requester; needs Idempotency-Key.");
+            .Produces<InstalmentResponse>().WithName("ReleaseInstalment").WithSummary("Treasury releases an approved payment — never its approver nor its requester; needs Idempotency-Key.");
         group.MapPost("/{id:guid}/confirm-payment", Confirm).RequireAuthorization(Roles.Treasury)
-            .WithName("ConfirmInstalmentPayment").WithSummary("Treasury confirms the bank paid a released instalment.");
+            .Produces<InstalmentResponse>().WithName("ConfirmInstalmentPayment").WithSummary("Treasury confirms the bank paid a released instalment.");
         group.MapPost("/{id:guid}/reject", Reject).RequireAuthorization(policy => policy.AddAuthenticationSchemes("Bearer")
                 .RequireRole(Roles.Treasury, Roles.Purchaser).RequireClaim(ProcurementClaims.OrganisationId))
-            .WithName("RejectInstalment").WithSummary("The purchaser rejects a request, or treasury an approval, with a reason.");
+            .Produces<InstalmentResponse>().WithName("RejectInstalment").WithSummary("The purchaser rejects a request, or treasury an approval, with a reason.");
         group.MapPost("/{id:guid}/withholding-decision", Decide).RequireAuthorization(Roles.Purchaser)
-            .WithName("DecideWithheldInstalment").WithSummary("The purchaser resumes a withheld instalment or keeps withholding it, with a reason.");
+            .Produces<InstalmentResponse>().WithName("DecideWithheldInstalment").WithSummary("The purchaser resumes a withheld instalment or keeps withholding it, with a reason.");
         return group;
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Procurement.Disbursement.Data;
 using Procurement.Disbursement.Domain;
@@ -17,21 +18,44 @@ public static class ReportEndpoints
     {
         var group = routes.MapGroup("/api/disbursements").WithTags("Disbursement reports");
         group.MapGet("/contracts/{contractId:guid}", Contract).RequireAuthorization(Policies.AnyUser)
+            .Produces<ContractReportResponse>()
             .WithName("GetContractDisbursements").WithSummary("A contract's instalments: scheduled, due, paid, outstanding and late.");
+        group.MapGet("/contracts/{contractId:guid}/report.xlsx", ContractWorkbook).RequireAuthorization(Policies.AnyUser)
+            .Produces<Stream>(StatusCodes.Status200OK, ReportWorkbooks.ContentType)
+            .WithName("DownloadContractDisbursementReport")
+            .WithSummary("The contract's instalments as an XLSX workbook with a total row and a summary sheet (headers in the caller's language).");
         group.MapGet("/contracts/{contractId:guid}/ocds-transactions", Ocds).RequireAuthorization(Policies.AnyUser)
+            .Produces<OcdsContractImplementation>()
             .WithName("GetContractOcdsTransactions").WithSummary("OCDS 1.1 implementation.transactions: one per payment of the contract.");
         group.MapGet("/purchasers/{purchasingUnitId:guid}/years/{year:int}", PurchaserYear).RequireAuthorization(Policies.AnyUser)
+            .Produces<PurchaserYearResponse>()
             .WithName("GetPurchaserYear").WithSummary("A purchaser's fiscal year: appropriation, committed, released, paid and available per program.");
+        group.MapGet("/purchasers/{purchasingUnitId:guid}/years/{year:int}/report.xlsx", PurchaserYearWorkbook).RequireAuthorization(Policies.AnyUser)
+            .Produces<Stream>(StatusCodes.Status200OK, ReportWorkbooks.ContentType)
+            .WithName("DownloadPurchaserYearReport")
+            .WithSummary("The purchaser's fiscal year per program as an XLSX workbook with a total row (headers in the caller's language).");
         group.MapGet("/ledger", Ledger).RequireAuthorization(policy => policy.AddAuthenticationSchemes("Bearer")
                 .RequireRole(Roles.Treasury, Roles.Auditor).RequireClaim(ProcurementClaims.OrganisationId))
+            .Produces<LedgerLineResponse[]>()
             .WithName("ListLedgerLines").WithSummary("Ledger lines (read only), optionally of one contract; at most 1000, oldest first.");
         group.MapGet("/ledger/check", Check).RequireAuthorization(policy => policy.AddAuthenticationSchemes("Bearer")
                 .RequireRole(Roles.Treasury, Roles.Auditor).RequireClaim(ProcurementClaims.OrganisationId))
+            .Produces<LedgerCheckResponse>()
             .WithName("CheckLedger").WithSummary("Σ debits = Σ credits, and no appropriation, commitment or payable below zero.");
         return group;
     }
 
-    private static async Task<IResult> Contract(Guid contractId, HttpContext http, DisbursementDb db, TimeProvider clock)
+    private static async Task<IResult> Contract(Guid contractId, HttpContext http, DisbursementDb db, TimeProvider clock) =>
+        TypedResults.Ok(await ContractReportAsync(contractId, http, db, clock));
+
+    private static async Task<IResult> ContractWorkbook(Guid contractId, HttpContext http, DisbursementDb db, TimeProvider clock)
+    {
+        var report = await ContractReportAsync(contractId, http, db, clock);
+        return TypedResults.File(ReportWorkbooks.Contract(report, ReportWorkbooks.IsEnglish(CultureInfo.CurrentUICulture)),
+            ReportWorkbooks.ContentType, $"contract-payments-{contractId}.xlsx");
+    }
+
+    private static async Task<ContractReportResponse> ContractReportAsync(Guid contractId, HttpContext http, DisbursementDb db, TimeProvider clock)
     {
         var ct = http.RequestAborted;
         var contract = await db.VisibleContractAsync(http.User, contractId, ct);
@@ -41,7 +65,7 @@ public static class ReportEndpoints
         var live = instalments.Where(i => i.Status != InstalmentStatus.Cancelled).ToList();
         var due = live.Where(i => i.DueOn is not null).Sum(i => i.Amount);
         var late = live.Where(i => i.IsLate(today)).ToList();
-        return TypedResults.Ok(new ContractReportResponse(
+        return new ContractReportResponse(
             contract.ContractId, contract.ProgramId, contract.PurchasingUnitId, contract.AgencyId, contract.Amount, DisbursementRules.Currency,
             contract.Start, contract.End, contract.SignedAt, contract.ActivatedAt, contract.EndedOutcome, contract.ScheduleProblem, contract.PaymentTermDays,
             Scheduled: live.Sum(i => i.Amount),
@@ -52,7 +76,7 @@ public static class ReportEndpoints
             Outstanding: due - totals.Paid,
             Late: late.Sum(i => i.Amount),
             LateCount: late.Count,
-            [.. instalments.Select(i => InstalmentResponse.From(i, contract, today))]));
+            [.. instalments.Select(i => InstalmentResponse.From(i, contract, today))]);
     }
 
     private static async Task<IResult> Ocds(Guid contractId, HttpContext http, DisbursementDb db)
@@ -73,7 +97,17 @@ public static class ReportEndpoints
         return TypedResults.Ok(new OcdsContractImplementation(contractId, new OcdsImplementation(transactions)));
     }
 
-    private static async Task<IResult> PurchaserYear(Guid purchasingUnitId, int year, HttpContext http, DisbursementDb db)
+    private static async Task<IResult> PurchaserYear(Guid purchasingUnitId, int year, HttpContext http, DisbursementDb db) =>
+        TypedResults.Ok(await PurchaserYearReportAsync(purchasingUnitId, year, http, db));
+
+    private static async Task<IResult> PurchaserYearWorkbook(Guid purchasingUnitId, int year, HttpContext http, DisbursementDb db)
+    {
+        var report = await PurchaserYearReportAsync(purchasingUnitId, year, http, db);
+        return TypedResults.File(ReportWorkbooks.PurchaserYear(report, ReportWorkbooks.IsEnglish(CultureInfo.CurrentUICulture)),
+            ReportWorkbooks.ContentType, $"purchaser-{purchasingUnitId}-{year}.xlsx");
+    }
+
+    private static async Task<PurchaserYearResponse> PurchaserYearReportAsync(Guid purchasingUnitId, int year, HttpContext http, DisbursementDb db)
     {
         var user = http.User;
         if (!Visibility.SeesAll(user) && !(user.IsInRole(Roles.Purchaser) && user.OrganisationId() == purchasingUnitId))
@@ -85,9 +119,9 @@ public static class ReportEndpoints
             .Select(p => AppropriationResponse.From(purchasingUnitId, p.Key, year, p.Value))
             .OrderBy(p => p.ProgramId)
             .ToList();
-        return TypedResults.Ok(new PurchaserYearResponse(
+        return new PurchaserYearResponse(
             purchasingUnitId, year, programs.Sum(p => p.Appropriation), programs.Sum(p => p.Committed), programs.Sum(p => p.Released),
-            programs.Sum(p => p.Paid), programs.Sum(p => p.Available), programs));
+            programs.Sum(p => p.Paid), programs.Sum(p => p.Available), programs);
     }
 
     private static async Task<IResult> Ledger(Guid? contractId, HttpContext http, DisbursementDb db)

@@ -21,12 +21,23 @@ public static class PortalFiles
     public static IEndpointRouteBuilder MapPortalFiles(this IEndpointRouteBuilder app)
     {
         app.MapGet(DocumentRoute, DocumentAsync).RequireAuthorization(PortalAuthentication.SignedInPolicy).ExcludeFromDescription();
-        return app;
+        return app.MapReportFiles();
     }
 
-    private static async Task<IResult> DocumentAsync(
-        Guid tenderId, Guid documentId, HttpContext http, AuthenticationStateProvider authentication, ITenderDocumentsClient documents)
+    private static Task<IResult> DocumentAsync(
+        Guid tenderId, Guid documentId, HttpContext http, AuthenticationStateProvider authentication, ITenderDocumentsClient documents) =>
+        StreamAsync(http, authentication, ct => documents.DownloadTenderDocumentAsync(tenderId, documentId, ct), documentId.ToString());
+
+    /// <summary>
+    /// Streams a file the API answers, fetched as this request's person, under the API's file name (or
+    /// <paramref name="fallbackName"/>); the API's 403 or 404 is the portal's refusal page, an ended session a new sign-in.
+    /// </summary>
+    internal static async Task<IResult> StreamAsync(
+        HttpContext http, AuthenticationStateProvider authentication, Func<CancellationToken, Task<FileResponse>> download, string fallbackName)
     {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(download);
+
         // The API clients take the person from the authentication state, as in a circuit: here it is this request's.
         if (authentication is IHostEnvironmentAuthenticationStateProvider request)
         {
@@ -36,7 +47,7 @@ public static class PortalFiles
         FileResponse file;
         try
         {
-            file = await documents.DownloadTenderDocumentAsync(tenderId, documentId, http.RequestAborted);
+            file = await download(http.RequestAborted);
         }
         catch (ApiException refused) when (refused.StatusCode is StatusCodes.Status403Forbidden or StatusCodes.Status404NotFound)
         {
@@ -56,7 +67,7 @@ public static class PortalFiles
         return TypedResults.Stream(
             file.Stream,
             Header(file, HeaderNames.ContentType) ?? "application/octet-stream",
-            FileNameOf(file) ?? documentId.ToString(),
+            FileNameOf(file) ?? fallbackName,
             entityTag: Header(file, HeaderNames.ETag) is { } tag && EntityTagHeaderValue.TryParse(tag, out var etag) ? etag : null);
     }
 
