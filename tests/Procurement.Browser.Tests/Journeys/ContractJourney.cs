@@ -76,6 +76,7 @@ public class The_parties_sign_amend_suspend_and_resume_a_contract_in_the_browser
             await page.GotoAsync("/contracts");
             await page.GetByTestId("filter-state").SelectOptionAsync("Draft");
             await page.Locator($"a[data-testid='contract-link'][href='/contracts/{id}']").ClickAsync();
+            await Expect(page.GetByTestId("contract-page")).ToBeVisibleAsync();
             await Expect(page.GetByTestId("contract-state")).ToHaveAttributeAsync("data-state", "Draft");
             await Expect(page.GetByTestId("lifecycle-state-Draft")).ToHaveAttributeAsync("data-current", "true");
             await Expect(page.GetByTestId("contract-amount")).ToHaveTextAsync("¥360,000.00");
