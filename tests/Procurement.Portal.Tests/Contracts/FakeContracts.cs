@@ -68,7 +68,14 @@ internal sealed class FakeContracts : IContractsClient
         }
 
         Fired.Add((trigger, body));
+        var signatures = Contract.Signatures;
         Contract = ContractData.View(after, Contract.PermittedTriggers.Where(t => t != trigger).ToList());
+        Contract.Signatures = signatures;
+        if (trigger == ContractTrigger.Sign)
+        {
+            Contract.Signatures.Agency = new SignatureView { SignedAt = ContractData.Now };
+        }
+
         return Task.FromResult(Contract);
     }
 }

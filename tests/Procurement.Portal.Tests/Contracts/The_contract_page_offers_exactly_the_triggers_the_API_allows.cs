@@ -69,6 +69,7 @@ public sealed class The_contract_page_offers_exactly_the_triggers_the_API_allows
         Api.Fired.Should().ContainSingle().Which.Trigger.Should().Be(ContractTrigger.Sign);
         page.WaitForAssertion(() => page.Find("[data-testid='contract-state']").TextContent.Trim().Should().Be("待签署"));
         Buttons(page).Should().BeEmpty("the agency has signed");
+        page.Find("[data-testid='signed-agency']").TextContent.Should().Be("2027-03-01 10:00", "the terms show the new signature");
     }
 
     [Fact]
