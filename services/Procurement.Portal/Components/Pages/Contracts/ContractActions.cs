@@ -17,10 +17,6 @@ public static class ContractActions
         ContractTrigger.Suspend, ContractTrigger.Resume, ContractTrigger.Renew, ContractTrigger.Complete, ContractTrigger.Terminate,
     ];
 
-    /// <summary>Triggers that change the state for good or move money: each asks for a confirmation first.</summary>
-    public static bool Irreversible(ContractTrigger trigger) =>
-        trigger is ContractTrigger.Sign or ContractTrigger.Terminate or ContractTrigger.Complete or ContractTrigger.Renew or ContractTrigger.Suspend;
-
     /// <summary>True when the person may fire anything on a contract (an auditor never may).</summary>
     public static bool CanAct(IReadOnlyCollection<string> roles) =>
         !roles.Contains(Roles.Auditor) && (roles.Contains(Roles.Purchaser) || roles.Contains(Roles.Agency));
