@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Procurement.Portal.Auth;
+using Procurement.Portal.Client;
+using Procurement.Portal.Components.Shared;
+using Procurement.Portal.Localization;
+using Procurement.ServiceDefaults.Security;
+
+namespace Procurement.Portal.Components.Pages.Contracts;
+
+/// <summary>
+/// What the contract screens share: the signed-in person's roles and organisation name, today in Asia/Shanghai, and
+/// the names a contract is shown by. A contract carries no title of its own: it is shown by its tender's title (the
+/// purchaser's and auditor's tenders, the agency's own bids), else its program's name.
+/// </summary>
+public abstract class ContractPageBase : PortalPage
+{
+    private readonly Dictionary<Guid, string> _tenders = [];
+    private readonly Dictionary<Guid, string> _programs = [];
+
+    [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
+
+    [Inject] protected IContractsClient Contracts { get; set; } = default!;
+
+    [Inject] private IServiceProgramsClient Programs { get; set; } = default!;
+
+    [Inject] private ITendersClient Tenders { get; set; } = default!;
+
+    [Inject] private IBidsClient Bids { get; set; } = default!;
+
+    [Inject] private TimeProvider Clock { get; set; } = default!;
+
+    protected IReadOnlyList<string> UserRoles { get; private set; } = [];
+
+    protected string? OrganisationName { get; private set; }
+
+    protected DateOnly Today => Format.ShanghaiDay(Clock.GetUtcNow());
+
+    protected async Task LoadUserAsync()
+    {
+        var user = AuthenticationState is null ? null : (await AuthenticationState).User;
+        UserRoles = user is null ? [] : PortalUser.RolesOf(user);
+        OrganisationName = user?.FindFirst(PortalAuthentication.OrganisationNameClaim)?.Value;
+    }
+
+    /// <summary>Loads the names the caller's roles may read (none for the treasury: it is shown the program's id).</summary>
+    protected async Task LoadNamesAsync()
+    {
+        if (UserRoles.Contains(Roles.Purchaser) || UserRoles.Contains(Roles.Auditor))
+        {
+            foreach (var program in await CallAsync(ct => Programs.ListProgramsAsync(ct)) ?? [])
+            {
+                _programs[program.Id] = program.Name;
+            }
+
+            foreach (var tender in await CallAsync(ct => Tenders.ListTendersAsync(null, null, null, ct)) ?? [])
+            {
+                _tenders[tender.Id] = tender.Title;
+            }
+        }
+
+        if (UserRoles.Contains(Roles.Agency))
+        {
+            foreach (var bid in await CallAsync(ct => Bids.ListOwnBidsAsync(ct)) ?? [])
+            {
+                _tenders[bid.TenderId] = bid.TenderTitle;
+            }
+        }
+    }
+
+    protected string? ProgramName(Guid programId) => _programs.GetValueOrDefault(programId);
+
+    /// <summary>The contract's title: its tender's, else its program's name, else null (the page writes the short id).</summary>
+    protected string? TitleOf(Guid? tenderId, Guid programId) =>
+        (tenderId is { } tender ? _tenders.GetValueOrDefault(tender) : null) ?? ProgramName(programId);
+
+    /// <summary>The purchasing unit's name when the caller is of it (the API names only the agency).</summary>
+    protected string? PurchaserName(bool callerIsPurchaser) => callerIsPurchaser ? OrganisationName : null;
+
+    public static string ShortId(Guid id) => id.ToString("N")[..8];
+}
