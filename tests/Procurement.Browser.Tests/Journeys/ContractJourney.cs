@@ -10,54 +10,6 @@ using static Microsoft.Playwright.Assertions;
 namespace Procurement.Browser.Tests.Journeys;
 
 /// <summary>
-/// Contracts for the journeys (the integrator folds the copies of other journeys into one): an award the demo purchaser's
-/// unit (示范区民政局) made to agency1, confirmed as Evaluation would confirm it, and the contract Contracting drafts from it —
-/// optionally signed by both parties and activated by the contract clock.
-/// </summary>
-public static class ContractSeeding
-{
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
-
-    /// <summary>The draft contract of a new award to agency1 for <paramref name="amount"/>, starting today for a year.</summary>
-    public static async Task<Guid> AwardedAsync(BrowserPlatform browser, decimal amount, int months = 12)
-    {
-        ArgumentNullException.ThrowIfNull(browser);
-        var agency = DemoDirectory.UserNamed("agency1");
-        var award = ContractingApi.Award(
-            "Contract journey", DemoDirectory.CivilAffairsBureau, agency.OrganisationId, agency.OrganisationName, amount,
-            browser.Today, browser.Today.AddMonths(months).AddDays(-1), browser.Clock.GetUtcNow());
-        await browser.Platform.ConfirmAwardAsync(award);
-        using var purchaser = await browser.ApiAsync("purchaser");
-        var contract = await purchaser.WaitForContractOfTenderAsync(award.TenderId, Patience)
-            ?? throw new TimeoutException($"No contract was drafted from award {award.AwardId} within {Patience.TotalSeconds} s.");
-        return contract.Id;
-    }
-
-    /// <summary>A contract signed by both parties and activated (its start date is today; the contract clock is run once).</summary>
-    public static async Task<Guid> ActiveAsync(BrowserPlatform browser, decimal amount, int months = 12)
-    {
-        var id = await AwardedAsync(browser, amount, months);
-        using var purchaser = await browser.ApiAsync("purchaser");
-        using var agency = await browser.ApiAsync("agency1");
-        (await purchaser.SignContractAsync(id)).Expect(HttpStatusCode.OK, "the purchaser's signature");
-        (await agency.SignContractAsync(id)).Expect(HttpStatusCode.OK, "the agency's signature");
-        await ActivationAsync(browser, purchaser, id);
-        return id;
-    }
-
-    /// <summary>Runs the contract clock until the signed contract is Active.</summary>
-    public static async Task ActivationAsync(BrowserPlatform browser, HttpClient client, Guid id)
-    {
-        ArgumentNullException.ThrowIfNull(browser);
-        await Poll.UntilAsync(async () =>
-        {
-            browser.AdvanceClock(TimeSpan.FromSeconds(31));
-            return (await client.ContractAsync(id)).State == "Active";
-        }, $"contract {id} to be activated", Patience, TimeSpan.FromMilliseconds(500));
-    }
-}
-
-/// <summary>
 /// The contract screens in zh-CN, by clicks: both parties sign an awarded contract, it becomes Active, the purchaser
 /// amends it with a reason code, suspends and resumes it; the auditor reads the same contract with no action at all.
 /// </summary>

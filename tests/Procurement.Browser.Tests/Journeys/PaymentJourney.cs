@@ -11,44 +11,6 @@ using static Microsoft.Playwright.Assertions;
 namespace Procurement.Browser.Tests.Journeys;
 
 /// <summary>
-/// Seeds through the API what a payment journey starts from: an active contract of agency1 with the purchaser's unit,
-/// starting today (both signed), for a program the purchaser created, with its instalments scheduled.
-/// </summary>
-public static class ContractSeeding
-{
-    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(40);
-
-    public sealed record ActiveContract(Guid ContractId, Guid ProgramId, string ProgramName, decimal Amount, InstalmentView[] Instalments);
-
-    public static async Task<ActiveContract> ActiveContractAsync(BrowserPlatform browser, string title, decimal amount)
-    {
-        ArgumentNullException.ThrowIfNull(browser);
-        using var purchaser = await browser.ApiAsync("purchaser");
-        using var agency = await browser.ApiAsync("agency1");
-        var programName = $"{title} {Guid.NewGuid():N}"[..(title.Length + 9)];
-        var programId = await purchaser.CreateProgramAsync(programName, "示范区");
-        var agencyUser = DemoDirectory.UserNamed("agency1");
-        var today = browser.Today;
-        var award = ContractingApi.Award(title, DemoDirectory.CivilAffairsBureau, agencyUser.OrganisationId, agencyUser.OrganisationName, amount,
-            today, today.AddYears(1).AddDays(-1), browser.Clock.GetUtcNow()) with { ProgramId = programId };
-        await browser.Platform.ConfirmAwardAsync(award);
-        var contract = await purchaser.WaitForContractOfTenderAsync(award.TenderId, Patience)
-            ?? throw new InvalidOperationException("The award did not reach Contracting.");
-        (await purchaser.SignContractAsync(contract.Id)).Expect(HttpStatusCode.OK, "the purchaser signing");
-        (await agency.SignContractAsync(contract.Id)).Expect(HttpStatusCode.OK, "the agency signing");
-        // The contract clock activates a signed contract on its start day: it runs when the test clock moves.
-        InstalmentView[] instalments = [];
-        await Poll.UntilAsync(async () =>
-            {
-                browser.AdvanceClock(TimeSpan.FromSeconds(20));
-                return (instalments = await purchaser.InstalmentsOfContractAsync(contract.Id)).Length > 0;
-            },
-            "the contract, active from today, has its instalments scheduled", Patience);
-        return new ActiveContract(contract.Id, programId, programName, amount, instalments);
-    }
-}
-
-/// <summary>
 /// Payments by clicks in zh-CN: the purchaser sets the program's appropriation, the agency requests the advance (a double
 /// click requests once), the purchaser approves, treasury releases and confirms the payment; the ledger's total is the
 /// sum of its rows, and its XLSX downloads and reads back with the same sum; the auditor reads it all without a button.
