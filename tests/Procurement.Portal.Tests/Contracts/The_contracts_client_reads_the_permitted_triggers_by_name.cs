@@ -27,6 +27,21 @@ public sealed class The_contracts_client_reads_the_permitted_triggers_by_name
         contract.State.Should().Be(ContractState.PendingSignature);
     }
 
+    [Fact]
+    public async Task A_renewal_proposal_with_its_obstacles_written_as_names_deserializes()
+    {
+        const string json = """
+            {"proposal":{"path":"NewTender","latestGrade":null,"minimumGrade":"Good","consecutiveSince":"2025-01-01",
+             "consecutiveMonths":36,"capMonths":36,"obstacles":["NoGrade","GradeBelowMinimum"]}}
+            """;
+        using var http = new HttpClient(new Answer(json)) { BaseAddress = new Uri("http://api.test/") };
+        var client = new ContinuityClient(http);
+
+        var renewal = await client.ContractRenewalLeadTimeAsync(Guid.Parse("01930000-0000-7000-8000-00000000c001"));
+
+        renewal.Proposal.Obstacles.Should().Equal(RenewalObstacle.NoGrade, RenewalObstacle.GradeBelowMinimum);
+    }
+
     private sealed class Answer(string json) : HttpMessageHandler
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
