@@ -49,7 +49,8 @@ public static class ContractCodes
         [EndBeforeStart] = ("The contract cannot end ({1}) before it starts ({0}).", "合同结束日期（{1}）不得早于开始日期（{0}）。"),
         [AmendmentChangesNothing] = ("An amendment must change the amount, the end date or the KPIs.", "合同变更须至少变更金额、结束日期或绩效指标之一。"),
         [AmountPaidAboveAmount] = ("The amount paid so far ({0}) cannot exceed the contract amount ({1}).", "已支付金额（{0}）不得超过合同金额（{1}）。"),
-        [AmountInvalid] = ("The amount {0} must be above zero with at most two decimals.", "金额 {0} 必须大于零且最多两位小数。"),
+        // The same text as Tendering's rule of the same code (one text per code on the platform).
+        [AmountInvalid] = ("The contract amount {0} must be above zero with at most two decimals.", "合同金额 {0} 必须大于零且最多两位小数。"),
         [ReasonRequired] = ("Say why: {0} needs a reason.", "请说明理由：{0} 须附理由。"),
         [PaymentTermOutOfRange] = (
             "days: the payment term must be from 1 to {1} days, not {0}.",

@@ -11,11 +11,12 @@ public sealed record EvaluationView(string Stage, decimal Score, string Grade, b
 /// <summary>A contract in a list.</summary>
 public sealed record ContractSummary(
     Guid Id, Guid? TenderId, Guid ProgramId, Guid PurchasingUnitId, Guid AgencyId, string AgencyName, ContractState State,
-    decimal Amount, DateOnly Start, DateOnly End, int TermsVersion, Guid? PredecessorId, Guid? SuccessorId)
+    decimal Amount, DateOnly Start, DateOnly End, int TermsVersion, Guid? PredecessorId, Guid? SuccessorId,
+    DateTimeOffset? PurchaserSignedAt, DateTimeOffset? AgencySignedAt)
 {
     public static ContractSummary From(Contract c) => new(
         c.Id, c.TenderId, c.ProgramId, c.PurchasingUnitId, c.AgencyId, c.AgencyName, c.State, c.Amount, c.Start, c.End, c.TermsVersion,
-        c.PredecessorId, c.SuccessorId);
+        c.PredecessorId, c.SuccessorId, c.PurchaserSignedAt, c.AgencySignedAt);
 }
 
 /// <summary>

@@ -54,15 +54,34 @@ public static class ProblemMessages
                 "{0}校验码不正确（GB 32100-2015），请检查是否有输错的字符。"),
             ["uscc_organisation_code"] = ("{0}: the organisation code in characters 9–17 does not pass its check character (GB 11714).",
                 "{0}第 9–17 位的组织机构代码校验码不正确（GB 11714）。"),
+            // Tendering (questions, answers, amendments) and Bidding (bids) both refuse with it after the deadline.
+            ["bidding_closed"] = ("Bidding closed at the deadline, {0}: no bid, question, answer or amendment is taken any more.",
+                "投标已于截止时间 {0} 截止，不再受理投标、提问、答疑或更正。"),
             ["role_required"] = ("Your role may not do this; it needs the role: {0}.", "您的角色无权执行此操作；需要以下角色之一：{0}。"),
         });
     }
+
+    private static readonly ConcurrentBag<string> ConflictList = [];
+
+    /// <summary>The codes given two different texts so far (each as "code: first / second").</summary>
+    public static IReadOnlyCollection<string> Conflicts => [.. ConflictList.Distinct()];
 
     public static void Add(IReadOnlyDictionary<string, (string En, string Zh)> texts)
     {
         foreach (var (code, text) in texts)
         {
-            Texts[code] = text;
+            // One text per code on the whole platform: in the embedded host every module shares this table, and a second,
+            // different text would silently replace the first module's. Such a code is kept in Conflicts (a test of the
+            // whole platform asserts there is none) rather than stopping a host that runs.
+            Texts.AddOrUpdate(code, text, (_, kept) =>
+            {
+                if (kept != text)
+                {
+                    ConflictList.Add($"{code}: \"{kept.En}\" / \"{text.En}\"");
+                }
+
+                return text;
+            });
         }
     }
 

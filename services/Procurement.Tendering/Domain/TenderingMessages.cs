@@ -32,7 +32,6 @@ internal static class TenderingMessages
         ["bid_deadline_not_reached"] = ("Bidding closes at the deadline {0}, not before.", "投标须至截止时间 {0} 方可截止，不得提前。"),
         ["tender_not_cancellable"] = ("A tender that is {0} can no longer be cancelled.", "状态为 {0} 的采购项目不能再终止。"),
         ["cancellation_reason_required"] = ("Say why the tender is cancelled.", "终止采购项目须说明理由。"),
-        ["bidding_closed"] = ("Bidding closed at the deadline {0}; the tender no longer takes questions, answers or amendments.", "投标已于截止时间 {0} 截止，不再受理提问、答疑或更正。"),
         ["question_text_required"] = ("Write the question.", "请填写问题内容。"),
         ["answer_text_required"] = ("Write the answer.", "请填写答复内容。"),
         ["question_already_answered"] = ("The question has already been answered; publish a further clarification as an amendment.", "该问题已答复；如需进一步澄清，请发布更正公告。"),

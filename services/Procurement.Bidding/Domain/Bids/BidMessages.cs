@@ -41,8 +41,6 @@ public static class BidMessages
             "一名拟派人员的月薪 {0} 低于其等级及投入比例对应的薪酬下限 {1}。"),
 
         // 409: state.
-        [BidCodes.BiddingClosed] = ("Bidding closed at the deadline, {0}; bids can no longer be submitted, revised, confirmed or withdrawn.",
-            "投标已于截止时间 {0} 结束，不能再提交、修改、确认或撤回投标。"),
         [BidCodes.BidWithdrawn] = ("This bid has been withdrawn; submit a new bid instead.", "该投标已撤回，请重新提交投标。"),
         [BidCodes.BidSealedUntilOpening] = ("Bids stay sealed until the opening at the deadline, {0}.", "投标在截止时间 {0} 开标前保持密封。"),
         [BidCodes.BiddingStillOpen] = ("Bids are opened at the deadline, {0}, not before.", "开标须在截止时间 {0} 之后进行。"),

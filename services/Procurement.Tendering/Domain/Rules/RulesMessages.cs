@@ -17,10 +17,10 @@ internal static class RulesMessages
             "该采购方式不设评审小组。"),
         [RuleCodes.PanelTooSmall] = (
             "A panel of {0} is too small: this tender needs at least {1} members.",
-            "评审小组 {0} 人不足：本项目至少需要 {1} 人。"),
+            "评审小组 {0} 人过少：本项目至少需要 {1} 人。"),
         [RuleCodes.PanelSizeEven] = (
-            "The panel must have an odd number of members, not {0}.",
-            "评审小组人数应为单数，不能为 {0} 人。"),
+            "A panel of {0} is not allowed: the panel must have an odd number of members.",
+            "评审小组不能为 {0} 人：成员人数须为单数。"),
         [RuleCodes.BidSecurityAboveMaximum] = (
             "The bid security {0:0.00} CNY exceeds {2:0.##}% of the budget ceiling ({1:0.00} CNY).",
             "投标保证金 {0:0.00} 元超过最高限价的 {2:0.##}%（{1:0.00} 元）。"),

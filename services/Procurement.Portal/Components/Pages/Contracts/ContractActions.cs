@@ -33,6 +33,22 @@ public static class ContractActions
         return [.. Order.Where(permitted.Contains).Where(t => Admits(t, roles))];
     }
 
+    /// <summary>
+    /// Whether a listed contract waits for the caller's party to sign (a draft or one awaiting signatures, and the caller's
+    /// side has not signed): read from the list itself, without asking for each contract.
+    /// </summary>
+    public static bool AwaitsSignatureOf(ContractSummary contract, IReadOnlyCollection<string> roles)
+    {
+        ArgumentNullException.ThrowIfNull(contract);
+        if (!CanAct(roles) || contract.State is not (ContractState.Draft or ContractState.PendingSignature))
+        {
+            return false;
+        }
+
+        return (roles.Contains(Roles.Purchaser) && contract.PurchaserSignedAt is null)
+            || (roles.Contains(Roles.Agency) && contract.AgencySignedAt is null);
+    }
+
     /// <summary>The roles each endpoint admits: signing by either party's role, everything else by the purchaser only.</summary>
     private static bool Admits(ContractTrigger trigger, IReadOnlyCollection<string> roles) =>
         trigger == ContractTrigger.Sign ? roles.Contains(Roles.Purchaser) || roles.Contains(Roles.Agency) : roles.Contains(Roles.Purchaser);
