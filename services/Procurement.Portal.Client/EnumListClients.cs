@@ -5,7 +5,7 @@ namespace Procurement.Portal.Client;
 
 /// <summary>
 /// NSwag puts a string-enum converter on each enum property but none on a list of enums (its generated
-/// <c>TODO(system.text.json): Add ItemConverterType</c>): <c>permittedTriggers: ["Sign"]</c> of a contract and
+/// note where an item converter belongs): <c>permittedTriggers: ["Sign"]</c> of a contract and
 /// <c>obstacles: ["NoGrade"]</c> of a renewal proposal failed to deserialize. Enums are written as their names throughout
 /// the API, so the clients whose answers hold such lists read them so everywhere.
 /// </summary>
