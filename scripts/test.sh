@@ -120,6 +120,27 @@ if [ ${#trx_files[@]} -gt 0 ]; then
   failed=$(grep -cE '"(Failed|Error|Timeout|Aborted)"' <<< "$outcomes" || true)
   skipped=$(grep -cE '"(NotExecuted|Inconclusive|NotRunnable)"' <<< "$outcomes" || true)
 fi
+# CI keeps only the tail of this output: name every failed test (and the start of its message) last.
+if [ "$failed" -ne 0 ]; then
+  echo
+  echo "Failed tests:"
+  if command -v python3 > /dev/null; then
+    python3 - "${trx_files[@]}" <<'PY'
+import sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+for path in sys.argv[1:]:
+    for r in ET.parse(path).getroot().iterfind(".//t:UnitTestResult", ns):
+        if r.get("outcome") in ("Failed", "Error", "Timeout", "Aborted"):
+            message = r.findtext(".//t:ErrorInfo/t:Message", default="", namespaces=ns).strip()
+            print("  " + r.get("testName", "?"))
+            if message:
+                print("    " + message[:600].replace("\n", "\n    "))
+PY
+  else
+    grep -ho '<UnitTestResult [^>]*outcome="\(Failed\|Error\|Timeout\|Aborted\)"[^>]*' "${trx_files[@]}" \
+      | grep -o 'testName="[^"]*"' | sed 's/^/  /'
+  fi
+fi
 echo
 echo "Tests: $passed passed, $failed failed, $skipped skipped"
 
