@@ -59,7 +59,7 @@ public abstract class PaymentPageContext : PortalContext
 /// <summary>
 /// The instalments API as the payments page sees it: the listed instalments, and every step recorded with its
 /// Idempotency-Key. <see cref="Hold"/> keeps the next steps from answering until released (two clicks in flight);
-/// <see cref="FailNext"/> refuses the next step once.
+/// <see cref="HoldEach"/> answers them one by one; <see cref="FailNext"/> refuses the next step once.
 /// </summary>
 internal sealed class FakeDisbursements(params InstalmentResponse[] instalments) : IDisbursementsClient
 {
@@ -68,6 +68,9 @@ internal sealed class FakeDisbursements(params InstalmentResponse[] instalments)
     public TaskCompletionSource? Hold { get; set; }
 
     public int? FailNext { get; set; }
+
+    /// <summary>One gate per step in the order the steps are sent: step n answers when the n-th is released (none: at once).</summary>
+    public List<TaskCompletionSource> HoldEach { get; } = [];
 
     public Task<ICollection<InstalmentResponse>> ListInstalmentsAsync(Guid? contractId, string? status, CancellationToken cancellationToken) =>
         Task.FromResult<ICollection<InstalmentResponse>>([.. instalments.Where(i => contractId is null || i.ContractId == contractId)]);
@@ -93,6 +96,11 @@ internal sealed class FakeDisbursements(params InstalmentResponse[] instalments)
         if (Hold is { } hold)
         {
             await hold.Task;
+        }
+
+        if (Steps.Count <= HoldEach.Count)
+        {
+            await HoldEach[Steps.Count - 1].Task;
         }
 
         if (FailNext is { } status)

@@ -36,6 +36,32 @@ public sealed class The_payments_page_moves_money_once_per_intended_step : Payme
     }
 
     [Fact]
+    public void The_answer_to_a_double_clicks_second_release_leaves_the_next_steps_confirmation_open()
+    {
+        SignInAs("treasurer1", Roles.Treasury, Treasury);
+        var approved = Instalment(1, "Approved", 30_000m, requestedBy: "agency-user", approvedBy: "purchaser-user");
+        var api = new FakeDisbursements(approved);
+        api.HoldEach.AddRange([new TaskCompletionSource(), new TaskCompletionSource()]);
+        var page = Render(api);
+        var row = $"[data-testid=instalment-{approved.Id}]";
+
+        page.Find($"{row} [data-testid=action-Release]").Click();
+        page.Find("[data-testid=confirm-yes]").Click();
+        page.Find("[data-testid=confirm-yes]").Click();
+        api.HoldEach[0].SetResult();
+        page.WaitForAssertion(() => page.Find($"{row} [data-testid=instalment-status]").TextContent.Should().Be("已拨付"));
+
+        // The officer goes on to confirm the payment while the second click's release is still on its way.
+        page.Find($"{row} [data-testid=action-Confirm]").Click();
+        api.HoldEach[1].SetResult();
+
+        page.Find("[data-testid=confirm-text]").TextContent.Should().Contain("¥30,000.00");
+        page.Find("[data-testid=confirm-yes]").Click();
+        api.Steps.Select(s => s.Step).Should().Equal("release", "release", "confirm");
+        page.WaitForAssertion(() => page.Find($"{row} [data-testid=instalment-status]").TextContent.Should().Be("已支付"));
+    }
+
+    [Fact]
     public void A_retry_after_a_failure_sends_the_same_key_and_a_request_after_a_rejection_a_new_one()
     {
         SignInAs("agency-user", Roles.Agency, Agency);
