@@ -91,10 +91,11 @@ public class ContinuityJourney(BrowserPlatform browser)
         {
             await ContractSeeding.UntilClockJobsAsync(
                 browser,
-                async () => await HasProposalAsync(purchaserApi, approved) && await HasProposalAsync(purchaserApi, declined)
-                            && (await purchaserApi.ContractAsync(approved)).State == "Expiring" && (await purchaserApi.ContractAsync(declined)).State == "Expiring",
-                "the bridges proposed for both contracts, both in their renewal window");
-            proposal = await purchaserApi.GetFromJsonAsync<JsonElement>($"/api/continuity/contracts/{approved}/bridge");
+                async () => (await purchaserApi.ContractAsync(approved)).State == "Expiring" && (await purchaserApi.ContractAsync(declined)).State == "Expiring",
+                "both contracts in their renewal window");
+            await ContractSeeding.UntilClockJobsAsync(
+                browser, async () => await HasProposalAsync(purchaserApi, approved) && await HasProposalAsync(purchaserApi, declined), "the bridges proposed for both contracts");
+            proposal = await purchaserApi.GetFromJsonAsync<JsonElement>($"/api/continuity/contracts/{approved}/bridge-proposal");
         }
 
         var months = proposal.GetProperty("months").GetInt32();
@@ -172,7 +173,7 @@ public class ContinuityJourney(BrowserPlatform browser)
 
     private static async Task<bool> HasProposalAsync(HttpClient purchaserApi, Guid contractId)
     {
-        using var answer = await purchaserApi.GetAsync(new Uri($"/api/continuity/contracts/{contractId}/bridge", UriKind.Relative));
+        using var answer = await purchaserApi.GetAsync(new Uri($"/api/continuity/contracts/{contractId}/bridge-proposal", UriKind.Relative));
         return answer.StatusCode == HttpStatusCode.OK;
     }
 
