@@ -16,8 +16,10 @@ namespace Procurement.Browser.Tests.Journeys;
 /// The continuity pictures and the performance evaluation in zh-CN, by clicking. Continuity: an elder-care contract ends
 /// in 12 days with no successor procured (so the platform forecasts a late successor) and a Good mid-term grade; the
 /// purchaser finds the program at risk on the dashboard, reads the renewal proposal and why, confirms the direct renewal
-/// and sees the drafted successor linked on the timeline. Performance: the purchaser weighs the indicators and assigns the
-/// evaluator, the evaluator scores, the agency reads the grade in its chart. With PROCUREMENT_UPDATE_SCREENSHOTS=1 the
+/// and sees the drafted successor linked on the timeline. Bridges: two contracts end in 20 days with no successor; the
+/// purchaser reads each proposed bridge and why, approves one and declines the other with a reason, and the dashboard's
+/// figures open the lists they count (bridges in force, renewals due). Performance: the purchaser weighs the indicators
+/// and assigns the evaluator, the evaluator scores, the agency reads the grade in its chart. With PROCUREMENT_UPDATE_SCREENSHOTS=1 the
 /// timeline and the dashboard are saved as docs/portal/timeline.png and dashboard.png.
 /// </summary>
 [Collection(BrowserCollection.Name)]
