@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Procurement.Browser.Tests.Support;
 using Procurement.Identity.Domain;
@@ -14,8 +16,10 @@ namespace Procurement.Browser.Tests.Journeys;
 /// The continuity pictures and the performance evaluation in zh-CN, by clicking. Continuity: an elder-care contract ends
 /// in 12 days with no successor procured (so the platform forecasts a late successor) and a Good mid-term grade; the
 /// purchaser finds the program at risk on the dashboard, reads the renewal proposal and why, confirms the direct renewal
-/// and sees the drafted successor linked on the timeline. Performance: the purchaser weighs the indicators and assigns the
-/// evaluator, the evaluator scores, the agency reads the grade in its chart. With PROCUREMENT_UPDATE_SCREENSHOTS=1 the
+/// and sees the drafted successor linked on the timeline. Bridges: two contracts end in 20 days with no successor; the
+/// purchaser reads each proposed bridge and why, approves one and declines the other with a reason, and the dashboard's
+/// figures open the lists they count (bridges in force, renewals due). Performance: the purchaser weighs the indicators
+/// and assigns the evaluator, the evaluator scores, the agency reads the grade in its chart. With PROCUREMENT_UPDATE_SCREENSHOTS=1 the
 /// timeline and the dashboard are saved as docs/portal/timeline.png and dashboard.png.
 /// </summary>
 [Collection(BrowserCollection.Name)]
@@ -76,6 +80,112 @@ public class ContinuityJourney(BrowserPlatform browser)
             await page.ScreenshotAsync("timeline");
         });
     }
+
+    [Fact]
+    public async Task The_purchaser_approves_one_proposed_bridge_declines_another_with_a_reason_and_the_dashboards_figures_open_their_lists()
+    {
+        // Two contracts ending in 20 days with no successor procured: within the 30 days before the end the platform
+        // proposes a bridge for each (the alert clock, DOMAIN.md §2).
+        var approved = await EndingSoonAsync("示范区困境儿童关爱服务（过渡期批准）", "agency1", 1_200_000m);
+        var declined = await EndingSoonAsync("示范区残疾人康复服务（过渡期拒绝）", "agency2", 600_000m);
+        JsonElement proposal;
+        using (var purchaserApi = await browser.ApiAsync("purchaser"))
+        {
+            await ContractSeeding.UntilClockJobsAsync(
+                browser,
+                async () => (await purchaserApi.ContractAsync(approved)).State == "Expiring" && (await purchaserApi.ContractAsync(declined)).State == "Expiring",
+                "both contracts in their renewal window");
+            await ContractSeeding.UntilClockJobsAsync(
+                browser, async () => await HasProposalAsync(purchaserApi, approved) && await HasProposalAsync(purchaserApi, declined), "the bridges proposed for both contracts");
+            proposal = await purchaserApi.GetFromJsonAsync<JsonElement>($"/api/continuity/contracts/{approved}/bridge-proposal");
+        }
+
+        var months = proposal.GetProperty("months").GetInt32();
+        await browser.RunAsync(async page =>
+        {
+            await page.SignInAsync("purchaser");
+
+            // What is proposed and why, then approved by two clicks.
+            await page.GotoAsync($"/continuity/contracts/{approved}/bridge");
+            await Expect(page.GetByTestId("bridge-status")).ToHaveTextAsync("待审批");
+            await Expect(page.GetByTestId("bridge-proposal")).ToHaveTextAsync(
+                $"按原月费率延续 {months} 个月：{Day(proposal, "extensionStart")} 至 {Day(proposal, "extensionEnd")}");
+            await Expect(page.GetByTestId("bridge-money")).ToHaveTextAsync(
+                $"每月 {Money(proposal, "monthlyRate")}，共 {Money(proposal, "amount")}");
+            await Expect(page.GetByTestId("bridge-why")).ToContainTextAsync($"后续合同预计 {Day(proposal, "expectedSuccessorStart")} 开始");
+            await page.GetByTestId("bridge-approve").ClickAsync();
+            await Expect(page.GetByTestId("bridge-sure")).ToContainTextAsync("按原月费率延续");
+            await page.GetByTestId("bridge-sure-yes").ClickAsync();
+            await Expect(page.GetByTestId("bridge-status")).ToHaveTextAsync("已批准");
+            await Expect(page.GetByTestId("bridge-approve")).ToHaveCountAsync(0);
+
+            // The second proposal is declined: without a reason the API refuses beside the field, with one it is recorded.
+            await page.GotoAsync($"/continuity/contracts/{declined}/bridge");
+            await Expect(page.GetByTestId("bridge-status")).ToHaveTextAsync("待审批");
+            await page.GetByTestId("bridge-decline").ClickAsync();
+            await page.GetByTestId("bridge-sure-yes").ClickAsync();
+            await Expect(page.GetByTestId("bridge-sure").Locator(".ant-form-item-explain-error")).Not.ToBeEmptyAsync();
+            await Expect(page.GetByTestId("bridge-status")).ToHaveTextAsync("待审批");
+            const string reason = "后续采购已提前启动，不需延续";
+            await page.GetByTestId("bridge-decline-reason-input").FillAsync(reason);
+            await page.GetByTestId("bridge-decline-reason-input").BlurAsync();
+            await page.GetByTestId("bridge-sure-yes").ClickAsync();
+            await Expect(page.GetByTestId("bridge-status")).ToHaveTextAsync("已拒绝");
+            await Expect(page.GetByTestId("bridge-decline-reason")).ToContainTextAsync(reason);
+            await Expect(page.GetByTestId("bridge-decline")).ToHaveCountAsync(0);
+
+            // Each figure of the dashboard is the count of the list it opens: the bridges in force (the approved one is
+            // there, and its row leads back to its proposal) and the renewals due (the declined one waits for a decision).
+            await page.GotoAsync("/continuity");
+            await Expect(page.GetByTestId("dashboard")).ToBeVisibleAsync();
+            await page.GetByTestId("figure-Bridges").ClickAsync();
+            var bridges = page.GetByTestId("list-Bridges");
+            await Expect(bridges.Locator($"a[href='/contracts/{approved}']")).ToHaveCountAsync(1);
+            await Expect(bridges.Locator($"a[href='/contracts/{declined}']")).ToHaveCountAsync(0);
+            await Expect(bridges.GetByTestId("list-row")).ToHaveCountAsync(await FigureAsync(page, "Bridges"));
+
+            await page.GetByTestId("figure-RenewalsDue").ClickAsync();
+            var renewals = page.GetByTestId("list-RenewalsDue");
+            await Expect(renewals.Locator($"[data-testid='renewal-due'][href='/continuity/contracts/{declined}/renewal']")).ToHaveCountAsync(1);
+            await Expect(renewals.GetByTestId("list-row")).ToHaveCountAsync(await FigureAsync(page, "RenewalsDue"));
+            await renewals.Locator($"[data-testid='renewal-due'][href='/continuity/contracts/{declined}/renewal']").ClickAsync();
+            await Expect(page).ToHaveURLAsync(new Regex($"/continuity/contracts/{declined}/renewal$"));
+
+            await page.GotoAsync("/continuity");
+            await page.GetByTestId("figure-Bridges").ClickAsync();
+            await page.GetByTestId("list-Bridges").Locator($"a[href='/continuity/contracts/{approved}/bridge']").ClickAsync();
+            await Expect(page).ToHaveURLAsync(new Regex($"/continuity/contracts/{approved}/bridge$"));
+            await Expect(page.GetByTestId("bridge-status")).ToHaveTextAsync("已批准");
+        });
+    }
+
+    /// <summary>A running contract of a program of its own, its year ending 20 days from today, with no successor.</summary>
+    private async Task<Guid> EndingSoonAsync(string program, string agencyUser, decimal amount)
+    {
+        var end = browser.Today.AddDays(20);
+        var start = end.AddYears(-1).AddDays(1);
+        Guid programId;
+        using (var purchaserApi = await browser.ApiAsync("purchaser"))
+        {
+            programId = await ContractSeeding.ProgramAsync(purchaserApi, program, start);
+        }
+
+        return await ContractSeeding.ActiveAsync(browser, programId, program, agencyUser, amount, start, end);
+    }
+
+    private static async Task<bool> HasProposalAsync(HttpClient purchaserApi, Guid contractId)
+    {
+        using var answer = await purchaserApi.GetAsync(new Uri($"/api/continuity/contracts/{contractId}/bridge-proposal", UriKind.Relative));
+        return answer.StatusCode == HttpStatusCode.OK;
+    }
+
+    private static async Task<int> FigureAsync(IPage page, string list) =>
+        int.Parse(await page.GetByTestId($"figure-{list}").GetByTestId("figure-value").TextContentAsync() ?? "", CultureInfo.InvariantCulture);
+
+    private static string Day(JsonElement json, string name) => json.GetProperty(name).GetString()!;
+
+    private static string Money(JsonElement json, string name) =>
+        "¥" + json.GetProperty(name).GetDecimal().ToString("#,##0.00", CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task The_purchaser_weighs_the_indicators_and_assigns_the_evaluator_who_scores_and_the_agency_sees_its_grade_in_the_chart()

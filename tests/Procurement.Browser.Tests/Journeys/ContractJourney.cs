@@ -11,7 +11,7 @@ namespace Procurement.Browser.Tests.Journeys;
 
 /// <summary>
 /// The contract screens in zh-CN, by clicks: both parties sign an awarded contract, it becomes Active, the purchaser
-/// amends it with a reason code, suspends and resumes it; the auditor reads the same contract with no action at all.
+/// amends it with a reason code, suspends and resumes it; the payment term is agreed on a draft (over 60 days refused beside the field) and a running contract is terminated with its reason and amount paid; the auditor reads the same contract with no action at all.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public class The_parties_sign_amend_suspend_and_resume_a_contract_in_the_browser(BrowserPlatform browser)
@@ -102,6 +102,58 @@ public class The_parties_sign_amend_suspend_and_resume_a_contract_in_the_browser
             await Expect(page.GetByTestId("no-actions")).ToBeVisibleAsync();
             await Expect(page.Locator("button[data-testid^='action-']")).ToHaveCountAsync(0);
             await Expect(page.GetByTestId("contract-actions")).ToHaveCountAsync(0);
+        });
+    }
+
+    [Fact]
+    public async Task The_purchaser_agrees_the_payment_term_on_the_draft_within_sixty_days_and_terminates_a_running_contract_with_its_fields()
+    {
+        var draft = await ContractSeeding.AwardedAsync(browser, 240_000m);
+        var running = await ContractSeeding.ActiveAsync(browser, 300_000m);
+
+        await browser.RunAsync(async page =>
+        {
+            await page.SignInAsync("purchaser");
+
+            // The payment term: over 60 days the API refuses beside the field, in its own words; 45 is agreed and versioned.
+            await page.GotoAsync($"/contracts/{draft}");
+            await Expect(page.GetByTestId("contract-state")).ToHaveAttributeAsync("data-state", "Draft");
+            await page.GetByTestId("action-SetPaymentTerm").ClickAsync();
+            await page.GetByTestId("field-days").FillAsync("61");
+            await page.GetByTestId("field-days").BlurAsync();
+            await page.GetByTestId("action-confirm").ClickAsync();
+            await Expect(page.GetByTestId("error-days")).ToContainTextAsync("须为 1 至 60 天，不能为 61 天");
+            await page.GetByTestId("field-days").FillAsync("45");
+            await page.GetByTestId("field-days").BlurAsync();
+            await page.GetByTestId("action-confirm").ClickAsync();
+            await Expect(page.GetByTestId("action-dialog")).ToHaveCountAsync(0);
+            await Expect(page.GetByTestId("contract-payment-term")).ToHaveTextAsync("45 天");
+            await Expect(page.GetByTestId("contract-versions").GetByTestId("version-reason").Last).ToContainTextAsync("约定付款期限");
+            await Expect(page.GetByTestId("contract-state")).ToHaveAttributeAsync("data-state", "Draft");
+
+            // Termination: the reason is required, the amount paid cannot exceed the contract's; then it ends, for good.
+            await page.GotoAsync($"/contracts/{running}");
+            await Expect(page.GetByTestId("contract-state")).ToHaveAttributeAsync("data-state", "Active");
+            await page.GetByTestId("action-Terminate").ClickAsync();
+            await Expect(page.GetByTestId("action-dialog")).ToContainTextAsync("此操作不可撤销");
+            await Steps.FillTestIdNumberAsync(page, "field-amount-paid", "400000");
+            await page.GetByTestId("action-confirm").ClickAsync();
+            await Expect(page.GetByTestId("error-reason")).Not.ToBeEmptyAsync();
+            const string reason = "服务机构资质被撤销";
+            await page.GetByTestId("field-reason").FillAsync(reason);
+            await page.GetByTestId("field-reason").BlurAsync();
+            await page.GetByTestId("action-confirm").ClickAsync();
+            await Expect(page.GetByTestId("error-amountPaid")).ToContainTextAsync("不得超过合同金额");
+            await Expect(page.GetByTestId("contract-state")).ToHaveAttributeAsync("data-state", "Active");
+            await Steps.FillTestIdNumberAsync(page, "field-amount-paid", "90000");
+            await page.GetByTestId("action-confirm").ClickAsync();
+            await Expect(page.GetByTestId("contract-state")).ToHaveAttributeAsync("data-state", "Terminated");
+            await Expect(page.GetByTestId("contract-state")).ToHaveTextAsync("已终止");
+            await Expect(page.GetByTestId("contract-termination")).ToHaveTextAsync($"{reason} · ¥90,000.00");
+            await Expect(page.GetByTestId("lifecycle-state-Terminated")).ToHaveAttributeAsync("data-current", "true");
+            await Expect(page.GetByTestId("lifecycle-state-Active")).Not.ToHaveAttributeAsync("data-current", "true");
+            await Expect(page.Locator("button[data-testid^='action-']")).ToHaveCountAsync(0);
+            await Expect(page.GetByTestId("contract-history").Locator("[data-trigger='Terminate']")).ToHaveCountAsync(1);
         });
     }
 

@@ -14,6 +14,7 @@ namespace Procurement.Browser.Tests.Journeys;
 /// Payments by clicks in zh-CN: the purchaser sets the program's appropriation, the agency requests the advance (a double
 /// click requests once), the purchaser approves, treasury releases and confirms the payment; the ledger's total is the
 /// sum of its rows, and its XLSX downloads and reads back with the same sum; the auditor reads it all without a button.
+/// After a failing mid-term grade the purchaser decides on the withheld instalment (a reason is required) and it falls due.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public class A_contracts_advance_is_paid_by_clicks_in_the_browser(BrowserPlatform browser)
@@ -118,4 +119,52 @@ public class A_contracts_advance_is_paid_by_clicks_in_the_browser(BrowserPlatfor
             await Expect(auditor.Locator(".portal-content button")).ToHaveCountAsync(0);
         });
     });
+
+    [Fact]
+    public async Task After_a_failing_mid_term_grade_the_purchaser_decides_with_a_reason_and_the_withheld_instalment_falls_due()
+    {
+        var seeded = await ContractSeeding.ActiveContractAsync(browser, "社区助残服务", 360_000.00m);
+        var midTerm = seeded.Instalments.Single(i => i.Condition == "MidTermPassed");
+        await ContractSeeding.GradeAsync(browser, seeded.ContractId, 45m);
+        using (var purchaserApi = await browser.ApiAsync("purchaser"))
+        {
+            await Poll.UntilAsync(
+                async () => (await purchaserApi.InstalmentsOfContractAsync(seeded.ContractId)).Single(i => i.Id == midTerm.Id).Status == "Withheld",
+                "the Fail grade withholding the mid-term instalment", ContractSeeding.Patience);
+        }
+
+        var row = $"instalment-{midTerm.Id}";
+        await browser.RunAsync(async page =>
+        {
+            await page.SignInAsync("purchaser");
+            await page.GotoAsync($"/payments?contractId={seeded.ContractId}");
+            await page.WaitForPortalAsync();
+            await Expect(page.GetByTestId(row).GetByTestId("instalment-status")).ToHaveTextAsync("暂缓支付");
+            await Expect(page.GetByTestId(row).GetByTestId("withhold-reason")).ToContainTextAsync("Fail");
+            await page.GetByTestId(row).GetByTestId("action-DecideWithholding").ClickAsync();
+            await Expect(page.GetByTestId("confirm-text")).ToContainTextAsync("因绩效评估不合格暂缓支付");
+            await page.GetByTestId("confirm-decision").SelectOptionAsync("resume");
+
+            // Without a reason the API refuses, and says so beside the field; the instalment stays withheld.
+            await page.GetByTestId("confirm-yes").ClickAsync();
+            await Expect(page.GetByTestId("reason-error")).Not.ToBeEmptyAsync();
+            await Expect(page.GetByTestId(row).GetByTestId("instalment-status")).ToHaveTextAsync("暂缓支付");
+
+            await page.GetByTestId("confirm-reason").FillAsync("整改计划已提交并经复核");
+            await page.GetByTestId("confirm-yes").ClickAsync();
+            await Expect(page.GetByTestId(row).GetByTestId("instalment-status")).ToHaveTextAsync("已到期");
+            await Expect(page.GetByTestId("payment-done")).ToContainTextAsync($"第 {midTerm.Sequence} 期款现为“已到期”");
+            await Expect(page.GetByTestId(row).GetByTestId("action-DecideWithholding")).ToHaveCountAsync(0);
+        });
+
+        // The instalment moves on: the agency may now request it.
+        await browser.RunAsync(async agency =>
+        {
+            await agency.SignInAsync("agency1");
+            await agency.GotoAsync($"/payments?contractId={seeded.ContractId}");
+            await agency.WaitForPortalAsync();
+            await Expect(agency.GetByTestId(row).GetByTestId("instalment-status")).ToHaveTextAsync("已到期");
+            await Expect(agency.GetByTestId(row).GetByTestId("action-Request")).ToBeVisibleAsync();
+        });
+    }
 }
