@@ -29,8 +29,8 @@ public class ContractLifeChain(BrowserPlatform browser)
 
     private static readonly CriterionTerms[] Criteria =
     [
-        new("Price", "Price", 30m),
-        new("Service plan", "Technical", 40m),
+        new("Price", "Price", 40m),
+        new("Service plan", "Technical", 30m),
         new("Team experience", "Technical", 30m),
     ];
 
@@ -61,7 +61,7 @@ public class ContractLifeChain(BrowserPlatform browser)
 
                 return panel is not null;
             }, "the panel of three drawn", Patience, TimeSpan.FromMilliseconds(500));
-            await browser.ReviewAndScoreEveryBidAsync(scene, panel!, new Dictionary<string, decimal> { ["agency1"] = 36m, ["agency2"] = 30m, ["agency3"] = 24m });
+            await browser.ReviewAndScoreEveryBidAsync(scene, panel!, new Dictionary<string, decimal> { ["agency1"] = 28m, ["agency2"] = 24m, ["agency3"] = 20m });
             (await seeding.WaitForAwardAsync(scene.TenderId, a => a.Status == "Recommended", Patience)).Should().NotBeNull("the scored panel recommends an award");
         }
 
