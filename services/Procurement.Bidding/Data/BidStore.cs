@@ -40,28 +40,23 @@ internal static class BidStore
     }
 
     /// <summary>
-    /// Adds the unseal records to the audit chain and saves everything in one transaction. Another writer that
-    /// took the same place in the chain makes the insert fail on the sequence key: the audit rows are then
-    /// re-chained after the new last row and the save is tried again (a few times).
+    /// Adds the unseal records to the audit chain and saves everything in one transaction (<see cref="BiddingDb.ChainOnSave"/>).
+    /// Another writer that took the same place in the chain (another process on the same database) makes the insert fail
+    /// on the sequence key: the save is then tried again, the records re-linked after the new last row (a few times).
     /// </summary>
     public static async Task SaveWithAuditAsync(this BiddingDb db, IReadOnlyList<UnsealRecord> records, CancellationToken cancellationToken)
     {
+        db.ChainOnSave(records);
         for (var attempt = 1; ; attempt++)
         {
-            var added = await db.ChainAsync(records, cancellationToken);
-            db.UnsealAudit.AddRange(added);
-
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
                 return;
             }
-            catch (DbUpdateException exception) when (exception is not DbUpdateConcurrencyException && added.Count > 0 && attempt < 5)
+            catch (DbUpdateException exception) when (exception is not DbUpdateConcurrencyException && records.Count > 0 && attempt < 5)
             {
-                foreach (var entry in added)
-                {
-                    db.Entry(entry).State = EntityState.Detached;
-                }
+                // Tried again below: the chain is re-linked inside the save.
             }
         }
     }

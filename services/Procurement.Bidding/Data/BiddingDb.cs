@@ -40,21 +40,51 @@ public sealed class BiddingDb(DbContextOptions<BiddingDb> options) : ServiceDbCo
         if (!Database.IsSqlite())
         {
             await RunCommitCheckAsync(cancellationToken);
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            return await SaveChainedAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
         var gate = SqliteWriteGate.For(Database.GetConnectionString());
         await gate.WaitAsync(cancellationToken);
         try
         {
-            // Inside the queue no other commit can come between this check and this commit.
+            // Inside the queue no other commit can come between this check (or the audit chain's last row read) and this commit.
             await RunCommitCheckAsync(cancellationToken);
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            return await SaveChainedAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
         finally
         {
             gate.Release();
         }
+    }
+
+    private readonly List<UnsealRecord> _toChain = [];
+    private List<UnsealAuditEntry> _chained = [];
+
+    /// <summary>
+    /// Puts unseal records on the audit chain with the next save: they are linked after the chain's last saved row just
+    /// before the commit (on SQLite inside the write queue, so no other writer takes the same place; on SQL Server a
+    /// writer that did fails on the sequence key and <see cref="BidStore.SaveWithAuditAsync"/> saves again, re-linked).
+    /// </summary>
+    internal void ChainOnSave(IEnumerable<UnsealRecord> records) => _toChain.AddRange(records);
+
+    private async Task<int> SaveChainedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        if (_toChain.Count > 0)
+        {
+            // Links made for an attempt that failed are made again after the chain's last row as it is now.
+            foreach (var entry in _chained)
+            {
+                Entry(entry).State = EntityState.Detached;
+            }
+
+            _chained = [.. await this.ChainAsync(_toChain, cancellationToken)];
+            UnsealAudit.AddRange(_chained);
+        }
+
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        _toChain.Clear();
+        _chained = [];
+        return saved;
     }
 
     /// <summary>

@@ -27,9 +27,6 @@ public sealed class BidWindowClosedConsumer(BiddingDb db, BidSealer sealer, Comm
         var now = Clock.GetUtcNow();
         var openedAt = now > message.ClosedAt ? now : message.ClosedAt;
         var records = await BidOpening.OpenAsync(Db, sealer, tags, tender, openedAt, context.CancellationToken);
-        foreach (var entry in await Db.ChainAsync(records, context.CancellationToken))
-        {
-            Db.UnsealAudit.Add(entry);
-        }
+        Db.ChainOnSave(records);
     }
 }

@@ -13,8 +13,9 @@ namespace Procurement.Browser.Tests.Journeys;
 /// <summary>
 /// The auditor's and the admin's screens and the notifications bell, in zh-CN, by clicking: the auditor verifies the
 /// bid-unseal audit chain and replays a panel draw; the admin adds a holiday to the working-day calendar; the agency's
-/// bell counts a new notice and drops it once read; and the auditor walks every page of its menu (and the first detail
-/// page of each list) and finds no action (no element whose test id starts with <see cref="PortalPage.ActionTestIdPrefix"/>).
+/// bell counts a new notice and drops it once read; and the auditor walks every page of its menu (and every
+/// kind of page their lists and pages link to) and finds no action: no element whose test id starts with <see cref="PortalPage.ActionTestIdPrefix"/>,
+/// and no enabled control other than the reads the walk lists (filters, paging, downloads, verify, replay).
 /// Seeded through the API: the opened tender and its panel draw (as the award journey seeds them), a published tender with
 /// agency1's bid, and the purchaser's amendment that notifies agency1.
 /// </summary>
@@ -157,49 +158,50 @@ public class OversightJourney(BrowserPlatform browser, ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task The_auditor_walks_every_page_of_its_menu_and_the_first_detail_of_each_list_and_finds_no_action()
+    public async Task The_auditor_walks_every_page_of_its_menu_and_every_kind_of_page_they_link_to_and_finds_no_action()
     {
         await PublishTenderAsync($"审计巡查居家探访 {Guid.NewGuid().ToString("N")[..6]}");
+        var contract = await ContractSeeding.ActiveContractAsync(browser, "审计巡查社区服务", 300_000.00m);
         var prefix = PortalPage.ActionTestIdPrefix;
         await browser.RunAsync(async page =>
         {
             await page.SignInAsync("auditor");
+
+            // Every page of the menu, then every kind of page their lists and pages link to, two links deep (one page of
+            // each kind: /contracts/{id} once, whichever contract). The seeded contract's page starts the second round too.
+            var kinds = new HashSet<string>(StringComparer.Ordinal);
             var visited = new List<string>();
-            foreach (var entry in PortalMenu.For(["auditor"]))
+            var unexpected = new List<string>();
+            var round = PortalMenu.For(["auditor"]).Select(e => e.Href).Append($"/contracts/{contract.ContractId}").ToList();
+            for (var depth = 0; depth < 3 && round.Count > 0; depth++)
             {
-                if (!await VisitAsync(page, entry.Href))
+                var next = new List<string>();
+                foreach (var href in round.Where(h => kinds.Add(KindOf(h))))
                 {
-                    continue;
+                    await VisitAsync(page, href);
+                    visited.Add(href);
+                    unexpected.AddRange(await ExpectNoActionAsync(page, href, prefix));
+                    var links = await page.Locator(".portal-content a[href^='/']").EvaluateAllAsync<string[]>("els => els.map(e => e.getAttribute('href'))");
+                    next.AddRange(links.Where(l => !l.StartsWith("/files/", StringComparison.Ordinal) && !l.StartsWith("/public/", StringComparison.Ordinal)));
                 }
 
-                visited.Add(entry.Href);
-                await ExpectNoActionAsync(page, entry.Href, prefix);
-
-                // The first row of a list opens its detail page: read-only too.
-                var detail = page.Locator(".portal-content tbody tr a[href^='/']").First;
-                if (await detail.CountAsync() == 0)
-                {
-                    continue;
-                }
-
-                var href = await detail.GetAttributeAsync("href");
-                if (href is null || PortalMenu.Entries.Any(e => e.Href == href) || !await VisitAsync(page, href))
-                {
-                    continue;
-                }
-
-                visited.Add(href);
-                await ExpectNoActionAsync(page, href, prefix);
+                round = next;
             }
 
+            unexpected.Should().BeEmpty("every control the auditor can use only reads");
             visited.Should().Contain(PortalMenu.For(["auditor"]).Select(e => e.Href), "every page of the auditor's menu exists and admits the auditor");
-            visited.Should().Contain(h => h.StartsWith("/purchaser/tenders/", StringComparison.Ordinal), "the tender list's first row opens the tender page");
-            output.WriteLine("Walked: " + string.Join(", ", visited));
+            kinds.Should().Contain(["/purchaser/tenders/{id}", "/contracts/{id}", "/payments/contracts/{id}", "/performance/contracts/{id}"],
+                "the walk reaches the tender, contract, ledger and performance pages");
+            output.WriteLine($"Walked {visited.Count} pages: " + string.Join(", ", visited));
         });
     }
 
+    /// <summary>A page's kind: its path with every id replaced, without the query (the contract list and one contract's list are one kind).</summary>
+    private static string KindOf(string href) =>
+        string.Join('/', href.Split('?', '#')[0].Split('/').Select(part => Guid.TryParse(part, out _) || int.TryParse(part, out _) ? "{id}" : part));
+
     /// <summary>Opens <paramref name="href"/> and expects the page itself: neither a 404 nor a 403.</summary>
-    private async Task<bool> VisitAsync(IPage page, string href)
+    private async Task VisitAsync(IPage page, string href)
     {
         await page.GotoAsync(href);
         await page.WaitForPortalAsync();
@@ -209,18 +211,36 @@ public class OversightJourney(BrowserPlatform browser, ITestOutputHelper output)
         await page.WaitForTimeoutAsync(500);
         await Expect(page.GetByTestId("refusal-404")).ToHaveCountAsync(0, new LocatorAssertionsToHaveCountOptions { Timeout = 1 });
         await Expect(page.GetByTestId("refusal-403")).ToHaveCountAsync(0);
-        return true;
     }
 
-    private async Task ExpectNoActionAsync(IPage page, string href, string prefix)
+    /// <summary>
+    /// The test ids (or their beginnings) of the controls that only read: filters, search, paging, period switches,
+    /// downloads, refreshes, the audit-chain check and the panel replay. Every other enabled control the auditor meets
+    /// is an action, whatever its test id, and fails the walk (a new button is an action until it is listed here).
+    /// </summary>
+    private static readonly string[] Reads =
+    [
+        "filter-", "search", "pagination", "previous-", "next-", "year", "month", "-download", "download", "-refresh",
+        "show-all", "verify", "replay", "panel-replay-", "language-switch", "sign-out", "bell", "log-", "tabs",
+    ];
+
+    /// <summary>Expects no action-prefixed element on the page; answers the enabled controls that are not known reads, with the page.</summary>
+    private async Task<IEnumerable<string>> ExpectNoActionAsync(IPage page, string href, string prefix)
     {
         var actions = await page.Locator($".portal-content [data-testid^='{prefix}']").EvaluateAllAsync<string[]>("els => els.map(e => e.getAttribute('data-testid'))");
         actions.Should().BeEmpty($"the auditor reads {href} without any action");
 
-        // Other enabled buttons (search, paging, verify, replay…) are reads; they are listed for whoever reviews the walk.
-        var others = await page.Locator(".portal-content button:enabled[data-testid], .portal-content [data-testid] > button:enabled, .portal-content a.ant-btn[data-testid]")
-            .EvaluateAllAsync<string[]>("els => els.map(e => e.getAttribute('data-testid') || e.parentElement.getAttribute('data-testid'))");
-        output.WriteLine($"{href}: no action; other buttons: {string.Join(", ", others.Distinct())}");
+        // Every enabled control on the page, named by its own or its nearest ancestor's test id (AntDesign's components
+        // carry none of their own); pagination and tab navigation are named by their component's class.
+        var controls = await page.Locator(
+                ".portal-content :is(button, input:not([type=hidden]), select, textarea, a.ant-btn, [role=button], [contenteditable=true]):not([disabled]):not([readonly])")
+            .EvaluateAllAsync<string[]>("""
+                els => els.filter(e => e.offsetParent !== null).map(e =>
+                    e.closest('.ant-pagination') ? 'pagination' : e.closest('.ant-tabs-nav') ? 'tabs' : (e.closest('[data-testid]')?.getAttribute('data-testid') ?? ('(no test id) ' + e.outerHTML.slice(0, 120))))
+                """);
+        output.WriteLine($"{href}: no action; reads: {string.Join(", ", controls.Distinct())}");
+        return controls.Distinct().Where(id => !Reads.Any(read => id.StartsWith(read, StringComparison.Ordinal) || id.EndsWith(read, StringComparison.Ordinal)))
+            .Select(id => $"{href}: {id}").ToList();
     }
 
     private async Task<Guid> PublishTenderAsync(string title)

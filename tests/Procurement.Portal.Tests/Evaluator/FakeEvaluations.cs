@@ -48,10 +48,20 @@ public sealed class FakeEvaluations : IEvaluationsClient
         return Task.FromResult(sheet);
     }
 
-    public Task<ICollection<SheetResponse>> ListScoreSheetsAsync(Guid tenderId, Guid bidId, CancellationToken cancellationToken = default) =>
-        Sheets.TryGetValue(bidId, out var sheets)
-            ? Task.FromResult<ICollection<SheetResponse>>(sheets)
+    /// <summary>When set, the sheets are listed only once it completes (a page rendering while they load).</summary>
+    public TaskCompletionSource? SheetsHold { get; set; }
+
+    public async Task<ICollection<SheetResponse>> ListScoreSheetsAsync(Guid tenderId, Guid bidId, CancellationToken cancellationToken = default)
+    {
+        if (SheetsHold is { } hold)
+        {
+            await hold.Task;
+        }
+
+        return Sheets.TryGetValue(bidId, out var sheets)
+            ? sheets
             : throw Problem(409, """{"status":409,"title":"冲突","detail":"请先提交您本人对该投标的评分表，再查看其他成员的评分表。","rule":"submit_own_sheet_first"}""");
+    }
 
     public Task<SheetResponse> GiveOutlierReasonsAsync(Guid tenderId, Guid bidId, OutlierReasonsRequest body, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException("Not used by these tests.");

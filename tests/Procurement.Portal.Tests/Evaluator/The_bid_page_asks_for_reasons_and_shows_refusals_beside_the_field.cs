@@ -40,6 +40,18 @@ public sealed class The_bid_page_asks_for_reasons_and_shows_refusals_beside_the_
     }
 
     [Fact]
+    public void While_the_sheets_load_the_page_renders_without_the_sheet_and_then_with_a_line_per_criterion()
+    {
+        _api.SheetsHold = new TaskCompletionSource();
+
+        var page = Page();
+        page.FindAll("[data-testid='score-sheet'] [data-testid='points']").Should().BeEmpty("the criteria wait for their lines");
+
+        _api.SheetsHold.SetResult();
+        page.WaitForAssertion(() => page.FindAll("[data-testid='points']").Should().HaveCount(2));
+    }
+
+    [Fact]
     public void When_the_API_finds_an_outlier_a_reason_box_opens_and_the_reason_goes_with_the_next_submission()
     {
         _api.SubmitRefusals.Enqueue(FakeEvaluations.Problem(422, """
