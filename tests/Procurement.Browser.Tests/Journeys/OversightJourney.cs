@@ -69,6 +69,39 @@ public class OversightJourney(BrowserPlatform browser, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task The_admin_is_refused_a_second_record_for_an_expert_and_takes_the_expert_out_of_the_pool_and_back()
+    {
+        await browser.RunAsync(async page =>
+        {
+            await page.SignInAsync("admin");
+            await page.GetByTestId("menu-experts").ClickAsync();
+            var row = page.GetByTestId("expert-row").Filter(new LocatorFilterOptions { HasText = "evaluator7" });
+            await Expect(row).ToHaveCountAsync(1);
+            var rows = await page.GetByTestId("expert-row").CountAsync();
+
+            // A second record for an evaluator already in the pool is refused, in words, and nothing is added.
+            await page.GetByTestId("expert-new").ClickAsync();
+            await page.GetByTestId("expert-name").FillAsync("评审专家7（重复）");
+            var evaluator7 = await page.GetByTestId("expert-user").Locator("option", new LocatorLocatorOptions { HasText = "(evaluator7)" }).GetAttributeAsync("value");
+            await page.GetByTestId("expert-user").SelectOptionAsync(evaluator7!);
+            await page.GetByTestId("expert-domain-Elderly").CheckAsync();
+            await page.GetByTestId("expert-save").ClickAsync();
+            await Expect(page.GetByTestId("problem")).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("expert-form")).ToBeVisibleAsync();
+            await page.GetByTestId("expert-cancel").ClickAsync();
+            await Expect(page.GetByTestId("expert-row")).ToHaveCountAsync(rows);
+
+            // Out of the pool after confirming, and back: the record stays, only its availability changes.
+            await row.GetByTestId("expert-deactivate").ClickAsync();
+            await Expect(row.GetByTestId("expert-deactivate-question")).ToBeVisibleAsync();
+            await row.GetByTestId("expert-deactivate-yes").ClickAsync();
+            await Expect(row.GetByTestId("expert-row-available")).ToHaveAttributeAsync("data-available", "false");
+            await row.GetByTestId("expert-reactivate").ClickAsync();
+            await Expect(row.GetByTestId("expert-row-available")).ToHaveAttributeAsync("data-available", "true");
+        });
+    }
+
+    [Fact]
     public async Task The_admin_adds_a_holiday_that_shows_in_its_month_and_removes_it()
     {
         // Two years ahead: no other journey's working-day window reaches it.

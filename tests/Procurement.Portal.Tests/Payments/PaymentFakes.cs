@@ -63,6 +63,8 @@ public abstract class PaymentPageContext : PortalContext
 /// </summary>
 internal sealed class FakeDisbursements(params InstalmentResponse[] instalments) : IDisbursementsClient
 {
+    private readonly Dictionary<string, InstalmentResponse> _answered = new(StringComparer.Ordinal);
+
     public List<(string Step, Guid Id, string? Key)> Steps { get; } = [];
 
     public TaskCompletionSource? Hold { get; set; }
@@ -109,8 +111,19 @@ internal sealed class FakeDisbursements(params InstalmentResponse[] instalments)
             throw new ApiException("failed", status, null, new Dictionary<string, IEnumerable<string>>(), null);
         }
 
+        // As the API: a step sent again with the key of one already answered changes nothing.
+        if (key is not null && _answered.TryGetValue(key, out var answered))
+        {
+            return answered;
+        }
+
         var instalment = instalments.Single(i => i.Id == id);
         instalment.Status = to;
+        if (key is not null)
+        {
+            _answered[key] = instalment;
+        }
+
         return instalment;
     }
 }
