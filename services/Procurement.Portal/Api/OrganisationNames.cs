@@ -28,7 +28,10 @@ public sealed partial class OrganisationNames(IOrganisationsClient organisations
         (_loading ??= ReadAsync()).WaitAsync(cancellationToken);
 
     /// <summary>The organisation's name; its short id when the directory does not know it.</summary>
-    public string Of(Guid id) => _directory.TryGetValue(id, out var organisation) ? organisation.Name : Short(id);
+    public string Of(Guid id) => Known(id) ?? Short(id);
+
+    /// <summary>The organisation's name; null when the directory does not know it.</summary>
+    public string? Known(Guid id) => _directory.TryGetValue(id, out var organisation) ? organisation.Name : null;
 
     /// <summary>The active organisations of the given kinds, by name.</summary>
     public IReadOnlyList<OrganisationNameResponse> OfKinds(IEnumerable<OrganisationKind> kinds)

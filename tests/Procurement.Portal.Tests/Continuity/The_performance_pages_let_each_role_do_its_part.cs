@@ -173,6 +173,7 @@ public sealed class The_performance_pages_let_each_role_do_its_part : Continuity
         });
 
         var page = Render<AgencyGrades>(p => p.Add(a => a.AgencyId, ContinuityData.Agency));
+        page.WaitForAssertion(() => page.Find(".ant-page-header-heading-sub-title").TextContent.Trim().Should().Be("阳光社工服务中心", "the grades are the agency's, named"));
         page.WaitForElement("[data-testid='grade-chart']");
 
         var bars = page.FindAll("[data-testid='grade-bar']");
