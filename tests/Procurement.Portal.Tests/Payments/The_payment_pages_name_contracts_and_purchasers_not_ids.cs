@@ -74,6 +74,20 @@ public sealed class The_payment_pages_name_contracts_and_purchasers_not_ids : Pa
     }
 
     [Fact]
+    public void Narrowed_to_one_contract_the_overdue_list_still_names_it()
+    {
+        SignInAs("treasurer1", Roles.Treasury, Treasury);
+        var late = Late(1);
+        Services.AddSingleton<IDisbursementsClient>(new FakeDisbursements(late));
+        Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo($"/payments?contractId={Contract}");
+
+        var page = Render<Portal.Components.Pages.Payments.Payments>();
+
+        page.FindAll("[data-testid=narrowed]").Should().ContainSingle();
+        page.Find($"[data-testid=overdue-{late.Id}] [data-testid=overdue-contract]").TextContent.Trim().Should().Be("福田区民政局 · 阳光社工服务中心");
+    }
+
+    [Fact]
     public void The_directory_is_read_once_for_all_the_pages_of_a_circuit()
     {
         SignInAs("treasurer1", Roles.Treasury, Treasury);

@@ -47,7 +47,10 @@ public abstract class ContractPageBase : PortalPage
         OrganisationName = user?.FindFirst(PortalAuthentication.OrganisationNameClaim)?.Value;
     }
 
-    /// <summary>Loads the names the caller's roles may read (none for the treasury: it is shown the program's id).</summary>
+    /// <summary>
+    /// Loads the names the caller may read: the directory of organisations for everyone; programs and tenders for the
+    /// purchaser and the auditor, its own bids for the agency.
+    /// </summary>
     protected async Task LoadNamesAsync()
     {
         await CallAsync(Organisations.LoadAsync);
