@@ -33,6 +33,12 @@ public sealed record EvaluationView(string Stage, string? Outcome, IReadOnlyList
 /// <summary>A bid as the scene opens it: the demo agency, its price, and how many certified social workers it plans.</summary>
 public sealed record SceneBid(string Agency, decimal Price, int CertifiedSocialWorkers = 3);
 
+/// <summary>
+/// The program and service period of a scene's tender: a program that exists already (e.g. created through Tendering, so
+/// that its pages and appropriations know it) and the period the award and its contract will carry.
+/// </summary>
+public sealed record SceneService(Guid ProgramId, DateOnly Start, DateOnly End);
+
 /// <summary>A tender in evaluation: its id and each agency's bid id.</summary>
 public sealed record SceneTender(Guid TenderId, IReadOnlyDictionary<string, Guid> Bids);
 
@@ -50,21 +56,27 @@ public static class EvaluationApi
 
     public static Guid DemoOrganisation(string userName) => DemoDirectory.UserNamed(userName).OrganisationId;
 
-    /// <summary>Publishes the program, the tender and its opened bids into the embedded host, and waits until Evaluation has them.</summary>
+    /// <summary>
+    /// Publishes the program (unless <paramref name="service"/> names one), the tender and its opened bids into the embedded
+    /// host, and waits until Evaluation has them; the service period is <paramref name="service"/>'s, or the year 2027.
+    /// </summary>
     public static async Task<SceneTender> OpenTenderForEvaluationAsync(
         this EmbeddedPlatform platform, string title, IReadOnlyList<CriterionTerms> criteria, IReadOnlyList<SceneBid> bids,
-        int minimumValidBids = 3, StaffingTerms? staffing = null)
+        int minimumValidBids = 3, StaffingTerms? staffing = null, SceneService? service = null)
     {
         ArgumentNullException.ThrowIfNull(platform);
         var purchaser = DemoDirectory.UserNamed("purchaser");
         var now = DateTimeOffset.UtcNow;
-        var programId = Guid.NewGuid();
-        await platform.PublishAndWaitAsync<ServiceProgramCreated, ServiceProgramCreatedConsumer>(new ServiceProgramCreated(
-            programId, purchaser.OrganisationId, $"Program for {title}", "Demo District", "Elderly", new DateOnly(2027, 1, 1), null, now));
+        var (programId, start, end) = service ?? new SceneService(Guid.NewGuid(), new DateOnly(2027, 1, 1), new DateOnly(2027, 12, 31));
+        if (service is null)
+        {
+            await platform.PublishAndWaitAsync<ServiceProgramCreated, ServiceProgramCreatedConsumer>(new ServiceProgramCreated(
+                programId, purchaser.OrganisationId, $"Program for {title}", "Demo District", "Elderly", start, null, now));
+        }
 
         var tenderId = Guid.NewGuid();
         await platform.PublishAndWaitAsync<TenderPublished, TenderPublishedConsumer>(new TenderPublished(
-            tenderId, programId, purchaser.OrganisationId, title, 480_000.00m, now.AddMinutes(-5), new DateOnly(2027, 1, 1), new DateOnly(2027, 12, 31),
+            tenderId, programId, purchaser.OrganisationId, title, 480_000.00m, now.AddMinutes(-5), start, end,
             now.AddDays(-20), "CompetitiveConsultation", staffing ?? new StaffingTerms(3, 1, 1), null, new EvaluationTerms(criteria, FixedPrice: false),
             [new KpiTerms("Service hours", "hours", 2400m)],
             [new InstalmentTerms(30m, "Activation"), new InstalmentTerms(40m, "MidTermPassed"), new InstalmentTerms(30m, "FinalPassed")],

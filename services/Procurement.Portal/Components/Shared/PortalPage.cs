@@ -17,6 +17,7 @@ namespace Procurement.Portal.Components.Shared;
 public abstract class PortalPage : ComponentBase, IDisposable
 {
     private readonly CancellationTokenSource _disposed = new();
+    private bool _gone;
 
     [Inject] protected NavigationManager Navigation { get; set; } = default!;
 
@@ -29,7 +30,8 @@ public abstract class PortalPage : ComponentBase, IDisposable
     /// <summary>True while a call runs (buttons show it and refuse a second click).</summary>
     protected bool Busy { get; private set; }
 
-    protected CancellationToken Aborted => _disposed.Token;
+    /// <summary>Cancelled once the page is gone (disposed): a call still running stops, and no new one starts.</summary>
+    protected CancellationToken Aborted => _gone ? new CancellationToken(canceled: true) : _disposed.Token;
 
     /// <summary>
     /// The data-testid prefix of every element that changes something (publish, sign, approve, draw…): the auditor's
@@ -66,11 +68,16 @@ public abstract class PortalPage : ComponentBase, IDisposable
     protected async Task<T?> CallAsync<T>(Func<CancellationToken, Task<T>> call, bool refusalIsPage = false)
     {
         ArgumentNullException.ThrowIfNull(call);
+
+        // A page left while it loads (disposed between two of its calls) stops there: Blazor ends a cancelled lifecycle
+        // method quietly, where the disposed source's token would throw into the circuit and end it for the next page too.
+        var aborted = Aborted;
+        aborted.ThrowIfCancellationRequested();
         Busy = true;
         Errors.Clear();
         try
         {
-            return await call(_disposed.Token);
+            return await call(aborted);
         }
         catch (ApiException e) when (refusalIsPage && e.StatusCode is 403 or 404)
         {
@@ -106,6 +113,7 @@ public abstract class PortalPage : ComponentBase, IDisposable
 
     public void Dispose()
     {
+        _gone = true;
         _disposed.Cancel();
         _disposed.Dispose();
         GC.SuppressFinalize(this);
