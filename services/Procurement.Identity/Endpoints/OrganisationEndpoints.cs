@@ -36,6 +36,12 @@ public sealed record OrganisationResponse(
             o.AwaitingConfirmationSince is not null, o.AwaitingConfirmationSince, o.Suspended, o.SuspendedAt, o.SuspensionReason);
 }
 
+/// <summary>
+/// An organisation's name and kind in the directory of names every signed-in person reads: names of purchasing units,
+/// agencies, evaluation organisations and treasury offices are public facts; nothing else of the organisation is here.
+/// </summary>
+public sealed record OrganisationNameResponse(Guid Id, string Name, OrganisationKind Kind);
+
 /// <summary>One audited change: what changed from what to what, who did it and when.</summary>
 public sealed record OrganisationChangeResponse(
     OrganisationChange Change, string? OldValue, string? NewValue, string? ActorId, string ActorName, DateTimeOffset At);
@@ -45,7 +51,8 @@ public sealed record OrganisationChangeResponse(
 /// and the expert pool are created, listed, renamed, deactivated and reactivated here; agencies register themselves
 /// (<see cref="AgencyRegistrationEndpoints"/>), are listed here with <c>?kind=Agency</c>, and are suspended and reinstated
 /// here (raising <c>AgencySuspended</c> / <c>AgencyReinstated</c>); the platform operator comes from <c>admin create</c>.
-/// Anyone signed in reads their own organisation at <c>…/mine</c>. Every change writes an <see cref="OrganisationAudit"/> row,
+/// Anyone signed in reads their own organisation at <c>…/mine</c>, and the names of the active organisations at
+/// <c>…/names</c> (so that the portal shows a name where an API answers an id). Every change writes an <see cref="OrganisationAudit"/> row,
 /// which the administrator and the auditor read at <c>…/{id}/history</c>.
 /// </summary>
 public static class OrganisationEndpoints
@@ -67,6 +74,9 @@ public static class OrganisationEndpoints
             .WithName("ListOrganisations").WithSummary("The organisations by name, optionally of one kind and only the active or inactive ones.");
         group.MapGet("/mine", Mine).RequireAuthorization(Policies.AnyUser)
             .WithName("GetOwnOrganisation").WithSummary("The caller's own organisation, with its suspension and the reason when suspended (any signed-in person).");
+        group.MapGet("/names", Names).RequireAuthorization(Policies.AnyUser)
+            .WithName("ListOrganisationNames")
+            .WithSummary("Id, name and kind of the active organisations (optionally of the given kinds), by name: no contact, credit code or user (any signed-in person).");
         group.MapPost("/{id:guid}/suspension", Suspend).RequireAuthorization(Roles.Admin)
             .WithName("SuspendAgency").WithSummary("Suspends an agency (reason required, shown to the agency); it may not bid until reinstated but still signs in.");
         group.MapDelete("/{id:guid}/suspension", Reinstate).RequireAuthorization(Roles.Admin)
@@ -149,6 +159,22 @@ public static class OrganisationEndpoints
 
         var organisations = await query.ToListAsync(http.RequestAborted);
         return TypedResults.Ok(organisations.OrderBy(o => o.Name, StringComparer.Ordinal).Select(OrganisationResponse.From).ToArray());
+    }
+
+    /// <summary>
+    /// The active organisations' names: a deactivated organisation, and an agency's registration still awaiting its
+    /// e-mail confirmation (not yet an organisation anyone deals with), are not listed.
+    /// </summary>
+    private static async Task<Ok<OrganisationNameResponse[]>> Names(IdentityDb db, HttpContext http, OrganisationKind[]? kind)
+    {
+        var query = db.Organisations.AsNoTracking().Where(o => o.DeactivatedAt == null && o.AwaitingConfirmationSince == null);
+        if (kind is { Length: > 0 } kinds)
+        {
+            query = query.Where(o => kinds.Contains(o.Kind));
+        }
+
+        var names = await query.Select(o => new OrganisationNameResponse(o.Id, o.Name, o.Kind)).ToListAsync(http.RequestAborted);
+        return TypedResults.Ok(names.OrderBy(o => o.Name, StringComparer.Ordinal).ThenBy(o => o.Id).ToArray());
     }
 
     private static async Task<Ok<OrganisationResponse>> Get(Guid id, IdentityDb db, HttpContext http) =>

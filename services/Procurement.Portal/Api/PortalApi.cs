@@ -55,6 +55,7 @@ public static class PortalApiRegistration
         services.AddScoped<PortalUser>();
         services.AddScoped<PortalHttp>();
         services.AddScoped<Components.Pages.Purchaser.TenderRules>();
+        services.AddScoped<OrganisationNames>();
         services.AddProcurementApiClients(provider => provider.GetRequiredService<PortalHttp>().Client);
         return services;
     }

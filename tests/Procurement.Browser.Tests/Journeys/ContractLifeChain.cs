@@ -161,9 +161,9 @@ public class ContractLifeChain(BrowserPlatform browser)
             await page.GetByTestId("weights-save").ClickAsync();
             await Expect(page.GetByTestId("weights-save")).ToBeEnabledAsync();
             var midTerm = page.GetByTestId("stage-MidTerm");
-            await midTerm.GetByTestId("stage-evaluator-id").FillAsync(DemoDirectory.Experts[0].ToString());
+            await midTerm.GetByTestId("stage-evaluator-select").SelectOptionAsync(DemoDirectory.Experts[0].ToString());
             await midTerm.GetByTestId("stage-assign").ClickAsync();
-            await Expect(midTerm.GetByTestId("stage-evaluator")).Not.ToContainTextAsync("尚未指定");
+            await Expect(midTerm.GetByTestId("stage-evaluator")).ToContainTextAsync(DemoDirectory.Organisations.First(o => o.Id == DemoDirectory.Experts[0]).Name);
         });
 
         await browser.RunAsync(async page =>

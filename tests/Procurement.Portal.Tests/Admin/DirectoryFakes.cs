@@ -40,6 +40,10 @@ internal sealed class OrganisationsFake : IOrganisationsClient
         return Task.FromResult<ICollection<OrganisationResponse>>([.. Organisations.Where(o => kind is null || o.Kind == kind)]);
     }
 
+    public Task<ICollection<OrganisationNameResponse>> ListOrganisationNamesAsync(IEnumerable<OrganisationKind>? kind, CancellationToken cancellationToken) =>
+        Task.FromResult<ICollection<OrganisationNameResponse>>(
+            [.. Organisations.Where(o => o.Active && (kind is null || !kind.Any() || kind.Contains(o.Kind))).Select(o => new OrganisationNameResponse { Id = o.Id, Name = o.Name, Kind = o.Kind })]);
+
     public Task<OrganisationResponse> GetOrganisationAsync(Guid id, CancellationToken cancellationToken) =>
         Task.FromResult(Organisations.Single(o => o.Id == id));
 

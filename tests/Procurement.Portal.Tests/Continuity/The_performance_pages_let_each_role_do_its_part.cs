@@ -7,6 +7,7 @@ namespace Procurement.Portal.Tests.Continuity;
 public sealed class The_performance_pages_let_each_role_do_its_part : ContinuityContext
 {
     private static readonly Guid Evaluator = new("de000003-0000-4000-8000-000000000001");
+    private static readonly Guid ThirdParty = new("de000003-0000-4000-8000-000000000009");
     private readonly List<SubmitEvaluationRequest> _submitted = [];
     private readonly List<ReweighRequest> _reweighed = [];
 
@@ -23,7 +24,10 @@ public sealed class The_performance_pages_let_each_role_do_its_part : Continuity
             _reweighed.Add((ReweighRequest)args[1]!);
             return Contract(submitted: false);
         });
-        Experts.Answer("ListExpertsAsync", new List<ExpertResponse> { new() { Id = Evaluator, Name = "评审专家1" } });
+        Named(Evaluator, "评审专家1", OrganisationKind.EvaluationOrganisation);
+        Named(ThirdParty, "深圳市第三方绩效评价中心", OrganisationKind.ExpertPool);
+        Named(ContinuityData.Unit, "示范区民政局", OrganisationKind.PurchasingUnit);
+        Named(ContinuityData.Agency, "阳光社工服务中心", OrganisationKind.Agency);
     }
 
     private static ContractPerformanceResponse Contract(bool submitted) => new()
@@ -90,10 +94,9 @@ public sealed class The_performance_pages_let_each_role_do_its_part : Continuity
     }
 
     [Fact]
-    public void Where_the_expert_pool_is_not_listed_to_the_purchaser_the_evaluator_is_named_by_its_organisation_id_without_an_error()
+    public void The_purchaser_picks_the_evaluation_organisation_by_its_name_and_the_assignment_carries_its_id()
     {
         SignInAs("purchaser", ContinuityData.Unit);
-        Experts.Answer("ListExpertsAsync", _ => throw new ApiException("Forbidden", 403, "", new Dictionary<string, IEnumerable<string>>(), null));
         var assigned = new List<AssignEvaluatorRequest>();
         Performance.Answer("AssignPerformanceEvaluatorAsync", args =>
         {
@@ -103,11 +106,27 @@ public sealed class The_performance_pages_let_each_role_do_its_part : Continuity
         var page = RenderContract();
 
         page.FindAll("[data-testid='problem']").Should().BeEmpty();
-        var final = page.Find("[data-testid='stage-Final']");
-        final.QuerySelector("[data-testid='stage-evaluator-id']")!.Input(Evaluator.ToString());
+        page.FindAll("[data-testid='stage-evaluator-id']").Should().BeEmpty("nobody types an organisation's id");
+        var options = page.FindAll("[data-testid='stage-Final'] [data-testid='stage-evaluator-select'] option");
+        options.Select(o => o.TextContent).Should().Equal("选择评估机构", "深圳市第三方绩效评价中心", "评审专家1");
+        options.Skip(1).Select(o => o.GetAttribute("value")).Should().Equal(ThirdParty.ToString(), Evaluator.ToString());
+        page.Find("[data-testid='stage-Final'] [data-testid='stage-evaluator-select']").Change(ThirdParty.ToString());
         page.Find("[data-testid='stage-Final'] [data-testid='stage-assign']").Click();
 
-        assigned.Should().ContainSingle().Which.EvaluatorOrganisationId.Should().Be(Evaluator);
+        assigned.Should().ContainSingle().Which.EvaluatorOrganisationId.Should().Be(ThirdParty);
+    }
+
+    [Fact]
+    public void An_assigned_evaluator_the_directory_does_not_know_is_shown_by_its_short_id_and_an_empty_directory_says_so()
+    {
+        SignInAs("purchaser", ContinuityData.Unit);
+        DirectoryNames.Clear();
+        var page = RenderContract();
+
+        page.Find("[data-testid='stage-MidTerm'] [data-testid='stage-evaluator']").TextContent.Should().Be("第三方评估机构：de000003").And.NotContain(Evaluator.ToString());
+        page.FindAll("[data-testid='stage-evaluator-select']").Should().BeEmpty();
+        page.Find("[data-testid='stage-Final'] [data-testid='no-evaluator-organisations']").TextContent.Should().Be("目录中没有可选的评估机构。");
+        page.Find("[data-testid='stage-Final'] [data-testid='stage-assign']").HasAttribute("disabled").Should().BeTrue();
     }
 
     [Theory]
@@ -154,6 +173,7 @@ public sealed class The_performance_pages_let_each_role_do_its_part : Continuity
         });
 
         var page = Render<AgencyGrades>(p => p.Add(a => a.AgencyId, ContinuityData.Agency));
+        page.WaitForAssertion(() => page.Find(".ant-page-header-heading-sub-title").TextContent.Trim().Should().Be("阳光社工服务中心", "the grades are the agency's, named"));
         page.WaitForElement("[data-testid='grade-chart']");
 
         var bars = page.FindAll("[data-testid='grade-bar']");

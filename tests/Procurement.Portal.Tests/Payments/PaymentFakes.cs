@@ -3,6 +3,7 @@ using AntDesign;
 using AntDesign.JsInterop;
 using Microsoft.Extensions.DependencyInjection;
 using Procurement.Portal.Client;
+using Procurement.Portal.Tests.Continuity;
 using Procurement.ServiceDefaults.Security;
 
 namespace Procurement.Portal.Tests.Payments;
@@ -20,7 +21,14 @@ public abstract class PaymentPageContext : PortalContext
     {
         JSInterop.Setup<HtmlElement>(JSInteropConstants.GetDomInfo, _ => true).SetResult(new HtmlElement());
         Services.AddSingleton(TimeProvider.System);
+        Programs.Answer(nameof(IServiceProgramsClient.ListProgramsAsync), _ => ProgramsRead.ToList());
+        Services.AddSingleton(Programs.Client);
     }
+
+    /// <summary>The programs API: <see cref="ProgramsRead"/> are the programs the signed-in person reads (none unless a test adds them).</summary>
+    internal ApiFake<IServiceProgramsClient> Programs { get; } = ApiFake<IServiceProgramsClient>.Create();
+
+    internal List<ProgramResponse> ProgramsRead { get; } = [];
 
     /// <summary>Signs in <paramref name="userId"/> of <paramref name="organisation"/> with <paramref name="role"/>.</summary>
     protected void SignInAs(string userId, string role, Guid organisation)

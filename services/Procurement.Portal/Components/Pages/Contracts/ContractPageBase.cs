@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Procurement.Portal.Api;
 using Procurement.Portal.Auth;
 using Procurement.Portal.Client;
 using Procurement.Portal.Components.Shared;
@@ -11,7 +12,8 @@ namespace Procurement.Portal.Components.Pages.Contracts;
 /// <summary>
 /// What the contract screens share: the signed-in person's roles and organisation name, today in Asia/Shanghai, and
 /// the names a contract is shown by. A contract carries no title of its own: it is shown by its tender's title (the
-/// purchaser's and auditor's tenders, the agency's own bids), else its program's name.
+/// purchaser's and auditor's tenders, the agency's own bids), else its program's name, else (the treasury reads neither)
+/// its parties' names from the directory of names.
 /// </summary>
 public abstract class ContractPageBase : PortalPage
 {
@@ -30,6 +32,8 @@ public abstract class ContractPageBase : PortalPage
 
     [Inject] private TimeProvider Clock { get; set; } = default!;
 
+    [Inject] private OrganisationNames Organisations { get; set; } = default!;
+
     protected IReadOnlyList<string> UserRoles { get; private set; } = [];
 
     protected string? OrganisationName { get; private set; }
@@ -43,9 +47,13 @@ public abstract class ContractPageBase : PortalPage
         OrganisationName = user?.FindFirst(PortalAuthentication.OrganisationNameClaim)?.Value;
     }
 
-    /// <summary>Loads the names the caller's roles may read (none for the treasury: it is shown the program's id).</summary>
+    /// <summary>
+    /// Loads the names the caller may read: the directory of organisations for everyone; programs and tenders for the
+    /// purchaser and the auditor, its own bids for the agency.
+    /// </summary>
     protected async Task LoadNamesAsync()
     {
+        await CallAsync(Organisations.LoadAsync);
         if (UserRoles.Contains(Roles.Purchaser) || UserRoles.Contains(Roles.Auditor))
         {
             foreach (var program in await CallAsync(ct => Programs.ListProgramsAsync(ct)) ?? [])
@@ -74,8 +82,16 @@ public abstract class ContractPageBase : PortalPage
     protected string? TitleOf(Guid? tenderId, Guid programId) =>
         (tenderId is { } tender ? _tenders.GetValueOrDefault(tender) : null) ?? ProgramName(programId);
 
-    /// <summary>The purchasing unit's name when the caller is of it (the API names only the agency).</summary>
-    protected string? PurchaserName(bool callerIsPurchaser) => callerIsPurchaser ? OrganisationName : null;
+    /// <summary>The contract's title (<see cref="TitleOf"/>), else its parties' names: “purchasing unit · agency”.</summary>
+    protected string ContractTitle(Guid? tenderId, Guid programId, Guid purchasingUnitId, Guid agencyId) =>
+        TitleOf(tenderId, programId) ?? Organisations.Contract(null, purchasingUnitId, agencyId);
 
-    public static string ShortId(Guid id) => id.ToString("N")[..8];
+    /// <summary>
+    /// The purchasing unit's name: from the directory of names, else the caller's own organisation's when the caller is
+    /// of it (the API names only the agency), else null (the page writes “purchasing unit”).
+    /// </summary>
+    protected string? PurchaserName(Guid purchasingUnitId, bool callerIsPurchaser) =>
+        Organisations.Known(purchasingUnitId) ?? (callerIsPurchaser ? OrganisationName : null);
+
+    public static string ShortId(Guid id) => OrganisationNames.Short(id);
 }
