@@ -57,7 +57,7 @@ public sealed class The_payments_page_moves_money_once_per_intended_step : Payme
 
         page.Find("[data-testid=confirm-text]").TextContent.Should().Contain("¥30,000.00");
         page.Find("[data-testid=confirm-yes]").Click();
-        api.Steps.Select(s => s.Step).Should().Equal("release", "release", "confirm");
+        page.WaitForAssertion(() => api.Steps.Select(s => s.Step).Should().Equal("release", "release", "confirm"));
         page.WaitForAssertion(() => page.Find($"{row} [data-testid=instalment-status]").TextContent.Should().Be("已支付"));
     }
 
