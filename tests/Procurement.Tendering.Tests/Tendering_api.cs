@@ -140,6 +140,20 @@ public sealed class Tendering_api : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_treasury_officer_reads_every_units_programs_by_name_and_creates_none()
+    {
+        var programId = await CreateProgramAsync(Client(Roles.Purchaser));
+        var treasury = Client(Roles.Treasury, Guid.NewGuid());
+
+        (await treasury.GetAsync($"/api/programs/{programId}")).StatusCode.Should().Be(HttpStatusCode.OK);
+        var listed = await treasury.GetFromJsonAsync<JsonElement>("/api/programs");
+        listed.EnumerateArray().Select(p => p.GetProperty("id").GetGuid()).Should().Contain(programId);
+        (await Client(Roles.Purchaser, OtherUnit).GetFromJsonAsync<JsonElement>("/api/programs"))
+            .EnumerateArray().Select(p => p.GetProperty("id").GetGuid()).Should().NotContain(programId, "another unit's purchaser still reads only its own");
+        (await treasury.PostAsJsonAsync("/api/programs", new { name = "x" })).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
     public async Task A_malformed_tender_gets_400_naming_each_bad_field()
     {
         var purchaser = Client(Roles.Purchaser);

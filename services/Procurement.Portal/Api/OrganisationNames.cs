@@ -43,7 +43,7 @@ public sealed partial class OrganisationNames(IOrganisationsClient organisations
 
     /// <summary>
     /// A contract as a person names it: its program's name and its agency's (“示范区养老服务 · 阳光社工”). Who may not
-    /// read the program (the treasury, the agency) reads the purchasing unit's name in its place: who pays whom.
+    /// read the program (the agency: programs are the purchasing unit's) reads the purchasing unit's name in its place.
     /// </summary>
     public string Contract(string? programName, Guid purchasingUnitId, Guid agencyId) =>
         $"{(string.IsNullOrWhiteSpace(programName) ? Of(purchasingUnitId) : programName)} · {Of(agencyId)}";

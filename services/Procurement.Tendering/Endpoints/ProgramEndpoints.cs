@@ -60,7 +60,7 @@ public static class ProgramEndpoints
         group.MapPost("/", Create).RequireAuthorization(Roles.Purchaser)
             .WithName("CreateProgram").WithSummary("A purchaser defines a service program (服务项目).");
         group.MapGet("/", List).RequireAuthorization(Policies.AnyUser)
-            .WithName("ListPrograms").WithSummary("The programs of the caller's purchasing unit; all of them for auditors.");
+            .WithName("ListPrograms").WithSummary("The programs of the caller's purchasing unit; all of them for auditors and treasury officers.");
         group.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.AnyUser)
             .WithName("GetProgram");
         group.MapPut("/{id:guid}", Edit).RequireAuthorization(Roles.Purchaser)
@@ -88,7 +88,7 @@ public static class ProgramEndpoints
     private static async Task<Ok<ProgramResponse[]>> List(HttpContext http, TenderingDb db)
     {
         var query = db.Programs.AsNoTracking();
-        if (!http.User.IsInRole(Roles.Auditor))
+        if (!ReadsEveryUnit(http.User))
         {
             var organisation = http.User.OrganisationId();
             query = query.Where(p => p.PurchasingUnitId == organisation);
@@ -140,10 +140,16 @@ public static class ProgramEndpoints
         TypedResults.Ok(ProgramResponse.From(await db.FindVisibleProgramAsync(id, http.User, http.RequestAborted)));
 
     /// <summary>A program the caller may see: their own unit's, or any for an auditor; otherwise 404.</summary>
+    /// <summary>
+    /// Who reads every purchasing unit's programs: the auditor, and the treasury officer, who pays their instalments and
+    /// names them in its lists. Everyone else reads their own unit's.
+    /// </summary>
+    private static bool ReadsEveryUnit(System.Security.Claims.ClaimsPrincipal user) => user.IsInRole(Roles.Auditor) || user.IsInRole(Roles.Treasury);
+
     internal static async Task<ServiceProgram> FindVisibleProgramAsync(this TenderingDb db, Guid id, System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var program = await db.Programs.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
-        if (program is null || (!user.IsInRole(Roles.Auditor) && program.PurchasingUnitId != user.OrganisationId()))
+        if (program is null || (!ReadsEveryUnit(user) && program.PurchasingUnitId != user.OrganisationId()))
         {
             throw new NotFoundException(ProblemMessages.Get("program"), id);
         }
