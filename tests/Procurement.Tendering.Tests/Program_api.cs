@@ -73,7 +73,7 @@ public sealed class Program_api : IAsyncLifetime
         var laterId = (await JsonAsync(await purchaser.PostAsJsonAsync("/api/tenders", later))).GetProperty("id").GetGuid();
         var earlier = new
         {
-            programId = id, title = "Elder care 2026 H2", budgetCeiling = 200000.00m, bidDeadline = DateTimeOffset.UtcNow.AddDays(25),
+            programId = id, title = "Elder care 2026 H2", budgetCeiling = 200000.00m, bidDeadline = DateTimeOffset.UtcNow.AddDays(3),
             serviceStart = "2026-12-31", serviceEnd = "2026-12-31",
         };
         var earlierResponse = await purchaser.PostAsJsonAsync("/api/tenders", earlier);
