@@ -40,8 +40,9 @@ public sealed class The_contract_list_filters_by_state_program_and_days_to_end :
 
         var list = Render<ContractList>();
 
-        list.WaitForAssertion(() => list.FindAll("[data-testid='contract-link']").Should().HaveCount(2));
-        list.FindAll("[data-testid='contract-link']").Select(a => a.TextContent).Should().AllBe("长者居家社工服务", "the program's name stands for the title");
+        // The rows come first, the names (directory, programs) after them: wait for both.
+        list.WaitForAssertion(() => list.FindAll("[data-testid='contract-link']").Select(a => a.TextContent)
+            .Should().HaveCount(2).And.AllBe("长者居家社工服务", "the program's name stands for the title"));
         list.FindAll("[data-testid='contract-parties']")[0].TextContent.Should().Be("示范区民政局 · 阳光社工服务中心");
         list.FindAll("[data-testid='contract-amount']")[0].TextContent.Should().Be("¥960,000.00");
         list.FindAll("[data-testid='contract-state']").Select(s => s.TextContent.Trim()).Should().Equal("履行中", "草稿");
@@ -49,6 +50,7 @@ public sealed class The_contract_list_filters_by_state_program_and_days_to_end :
 
         list.Find("[data-testid='filter-ending']").Change("60");
 
-        list.FindAll("[data-testid='contract-state']").Select(s => s.TextContent.Trim()).Should().Equal("履行中");
+        // The filter applies on the page, drawn again after the change.
+        list.WaitForAssertion(() => list.FindAll("[data-testid='contract-state']").Select(s => s.TextContent.Trim()).Should().Equal("履行中"));
     }
 }

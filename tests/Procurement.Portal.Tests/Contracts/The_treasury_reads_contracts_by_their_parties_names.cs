@@ -5,9 +5,9 @@ using Procurement.Portal.Components.Pages.Contracts;
 namespace Procurement.Portal.Tests.Contracts;
 
 /// <summary>
-/// The treasury reads neither the tenders nor the programs, so a contract has no title it could read: it is named by its
-/// parties from Identity's directory of names (“purchasing unit · agency”), never by its id; the purchasing unit is named
-/// to every reader, not only to its own people.
+/// The treasury reads every unit's programs (it pays them) but not their tenders: a contract is titled by its program's
+/// name and its parties are named from Identity's directory of names (“purchasing unit · agency”), never by an id; the
+/// purchasing unit is named to every reader, not only to its own people.
 /// </summary>
 public sealed class The_treasury_reads_contracts_by_their_parties_names : ContractContext
 {
@@ -38,20 +38,20 @@ public sealed class The_treasury_reads_contracts_by_their_parties_names : Contra
         var list = Render<ContractList>();
 
         list.WaitForAssertion(() => list.FindAll("[data-testid='contract-link']").Should().ContainSingle());
-        list.Find("[data-testid='contract-link']").TextContent.Should().Be("示范区民政局 · 阳光社工服务中心").And.NotContain(OrganisationNames.Short(summary.Id));
+        list.WaitForAssertion(() => list.Find("[data-testid='contract-link']").TextContent.Should().Be("长者居家社工服务").And.NotContain(OrganisationNames.Short(summary.Id)));
         list.Find("[data-testid='contract-parties']").TextContent.Should().Be("示范区民政局 · 阳光社工服务中心");
     }
 
     [Fact]
-    public void The_contract_page_is_titled_by_its_parties()
+    public void The_contract_page_is_titled_by_its_program_and_names_its_parties()
     {
         SignInAs("treasury", organisation: "示范区国库支付中心");
         Api.Contract = ContractData.View(ContractState.Active, []);
 
         var page = RenderContract();
 
-        page.Find("[data-testid='contract-title']").TextContent.Should().Be("示范区民政局 · 阳光社工服务中心")
-            .And.NotContain(OrganisationNames.Short(ContractData.ContractId));
+        page.WaitForAssertion(() => page.Find("[data-testid='contract-title']").TextContent.Should().Be("长者居家社工服务")
+            .And.NotContain(OrganisationNames.Short(ContractData.ContractId)));
         page.Find("[data-testid='contract-parties']").TextContent.Should().Be("示范区民政局 · 阳光社工服务中心");
     }
 

@@ -48,19 +48,23 @@ public abstract class ContractPageBase : PortalPage
     }
 
     /// <summary>
-    /// Loads the names the caller may read: the directory of organisations for everyone; programs and tenders for the
-    /// purchaser and the auditor, its own bids for the agency.
+    /// Loads the names the caller may read: the directory of organisations for everyone; programs for the
+    /// purchaser, the auditor and the treasury, tenders for the purchaser and the auditor, its own bids for the agency.
     /// </summary>
     protected async Task LoadNamesAsync()
     {
         await CallAsync(Organisations.LoadAsync);
-        if (UserRoles.Contains(Roles.Purchaser) || UserRoles.Contains(Roles.Auditor))
+        // The treasury reads every unit's programs (it pays them), not their tenders.
+        if (UserRoles.Contains(Roles.Purchaser) || UserRoles.Contains(Roles.Auditor) || UserRoles.Contains(Roles.Treasury))
         {
             foreach (var program in await CallAsync(ct => Programs.ListProgramsAsync(ct)) ?? [])
             {
                 _programs[program.Id] = program.Name;
             }
+        }
 
+        if (UserRoles.Contains(Roles.Purchaser) || UserRoles.Contains(Roles.Auditor))
+        {
             foreach (var tender in await CallAsync(ct => Tenders.ListTendersAsync(null, null, null, ct)) ?? [])
             {
                 _tenders[tender.Id] = tender.Title;
