@@ -27,13 +27,6 @@ public class ContractLifeChain(BrowserPlatform browser)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
-    private static readonly CriterionTerms[] Criteria =
-    [
-        new("Price", "Price", 40m),
-        new("Service plan", "Technical", 30m),
-        new("Team experience", "Technical", 30m),
-    ];
-
     [Fact]
     public async Task Award_both_sign_the_advance_and_the_mid_term_are_paid_the_renewal_is_confirmed_the_successor_signed_and_no_day_is_red()
     {
@@ -47,7 +40,7 @@ public class ContractLifeChain(BrowserPlatform browser)
         {
             programId = await ContractSeeding.ProgramAsync(seeding, programName, start);
             scene = await browser.Platform.OpenTenderForEvaluationAsync(
-                "示范区长者社工服务（全周期旅程）", Criteria, [new("agency1", 440_000m), new("agency2", 456_000m), new("agency3", 470_000m)],
+                "示范区长者社工服务（全周期旅程）", PanelWork.Criteria, [new("agency1", 440_000m), new("agency2", 456_000m), new("agency3", 470_000m)],
                 service: new SceneService(programId, start, end));
             PanelView? panel = null;
             await Poll.UntilAsync(async () =>
@@ -101,13 +94,7 @@ public class ContractLifeChain(BrowserPlatform browser)
             await page.Locator($"a[data-testid='contract-link'][href='/contracts/{contractId}']").ClickAsync();
             await SignAsync(page, "Draft", "PendingSignature");
         });
-        await browser.RunAsync(async page =>
-        {
-            await page.SignInAsync("agency1");
-            await page.GotoAsync($"/contracts/{contractId}");
-            await SignAsync(page, "PendingSignature", "PendingSignature");
-            await Expect(page.GetByTestId("signed-agency")).Not.ToHaveTextAsync("未签署");
-        });
+        await AgencySignsAsync(contractId);
 
         // The start date comes: the contract runs, and its instalments are scheduled.
         browser.AdvanceClockTo(start, new TimeOnly(0, 10));
@@ -231,13 +218,7 @@ public class ContractLifeChain(BrowserPlatform browser)
             await Expect(page.GetByTestId("contract-period")).ToContainTextAsync(Steps.Day(end.AddDays(1)));
             await SignAsync(page, "Draft", "PendingSignature");
         });
-        await browser.RunAsync(async page =>
-        {
-            await page.SignInAsync("agency1");
-            await page.GotoAsync($"/contracts/{successorId}");
-            await SignAsync(page, "PendingSignature", "PendingSignature");
-            await Expect(page.GetByTestId("signed-agency")).Not.ToHaveTextAsync("未签署");
-        });
+        await AgencySignsAsync(successorId);
 
         // The program's timeline: the contract and its successor linked, and not one gap day; the dashboard agrees.
         await browser.RunAsync(async page =>
@@ -264,6 +245,15 @@ public class ContractLifeChain(BrowserPlatform browser)
     }
 
     /// <summary>On a contract page in <paramref name="from"/>: the caller signs through the confirmation and the page shows <paramref name="to"/>.</summary>
+    /// <summary>agency1 opens the contract the purchaser signed and signs it second.</summary>
+    private Task AgencySignsAsync(Guid contractId) => browser.RunAsync(async page =>
+    {
+        await page.SignInAsync("agency1");
+        await page.GotoAsync($"/contracts/{contractId}");
+        await SignAsync(page, "PendingSignature", "PendingSignature");
+        await Expect(page.GetByTestId("signed-agency")).Not.ToHaveTextAsync("未签署");
+    });
+
     private static async Task SignAsync(IPage page, string from, string to)
     {
         var state = ContractState(page);

@@ -20,13 +20,6 @@ namespace Procurement.Browser.Tests.Journeys;
 [Collection(BrowserCollection.Name)]
 public class EnglishJourney(BrowserPlatform browser)
 {
-    private static readonly CriterionTerms[] Criteria =
-    [
-        new("Price", "Price", 40m),
-        new("Service plan", "Technical", 30m),
-        new("Team experience", "Technical", 30m),
-    ];
-
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     private const string SignedInName = "[data-testid=portal-user]";
@@ -166,7 +159,7 @@ public class EnglishJourney(BrowserPlatform browser)
     {
         var marker = Marker();
         var scene = await browser.Platform.OpenTenderForEvaluationAsync(
-            $"Elder care evaluation {marker}", Criteria, [new("agency1", 456_000m), new("agency2", 470_000m), new("agency3", 440_000m)]);
+            $"Elder care evaluation {marker}", PanelWork.Criteria, [new("agency1", 456_000m), new("agency2", 470_000m), new("agency3", 440_000m)]);
         using var purchaser = await browser.ApiAsync("purchaser");
         var panel = (await purchaser.DrawPanelAsync(scene.TenderId, 3, [])).Expect(HttpStatusCode.Created, "drawing the panel").Json<PanelView>();
         var members = panel.Members.OrderBy(m => m.Number).Select(m => EvaluationApi.DemoUserName(m.UserId)).ToList();
@@ -322,7 +315,7 @@ public class EnglishJourney(BrowserPlatform browser)
     private async Task<Guid> ScoredSceneAsync(string marker)
     {
         var scene = await browser.Platform.OpenTenderForEvaluationAsync(
-            $"Elder care award {marker}", Criteria, [new("agency1", 456_000m), new("agency2", 470_000m), new("agency3", 440_000m)]);
+            $"Elder care award {marker}", PanelWork.Criteria, [new("agency1", 456_000m), new("agency2", 470_000m), new("agency3", 440_000m)]);
         using var purchaser = await browser.ApiAsync("purchaser");
         var panel = (await purchaser.DrawPanelAsync(scene.TenderId, 3, [])).Expect(HttpStatusCode.Created, "drawing the panel").Json<PanelView>();
         var points = new Dictionary<string, decimal> { ["agency1"] = 24m, ["agency2"] = 20m, ["agency3"] = 28m };

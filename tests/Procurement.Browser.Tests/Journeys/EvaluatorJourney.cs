@@ -14,18 +14,11 @@ namespace Procurement.Browser.Tests.Journeys;
 [Collection(BrowserCollection.Name)]
 public class EvaluatorJourney(BrowserPlatform browser)
 {
-    private static readonly CriterionTerms[] Criteria =
-    [
-        new("Price", "Price", 40m),
-        new("Service plan", "Technical", 30m),
-        new("Team experience", "Technical", 30m),
-    ];
-
     [Fact]
     public async Task An_expert_reviews_every_bid_then_scores_one_and_gives_the_reason_the_outlier_rule_asks_for()
     {
         var scene = await browser.Platform.OpenTenderForEvaluationAsync(
-            "示范区居家养老服务项目（评审专家旅程）", Criteria, [new("agency1", 456_000m), new("agency2", 470_000m), new("agency3", 440_000m)]);
+            "示范区居家养老服务项目（评审专家旅程）", PanelWork.Criteria, [new("agency1", 456_000m), new("agency2", 470_000m), new("agency3", 440_000m)]);
         using var purchaser = await browser.ApiAsync("purchaser");
         var panel = (await purchaser.DrawPanelAsync(scene.TenderId, 3, [])).Expect(HttpStatusCode.Created, "drawing the panel").Json<PanelView>();
         var members = panel.Members.OrderBy(m => m.Number).Select(m => EvaluationApi.DemoUserName(m.UserId)).ToList();

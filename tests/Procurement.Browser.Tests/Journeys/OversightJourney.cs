@@ -24,18 +24,11 @@ public class OversightJourney(BrowserPlatform browser, ITestOutputHelper output)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
-    private static readonly CriterionTerms[] Criteria =
-    [
-        new("Price", "Price", 40m),
-        new("Service plan", "Technical", 30m),
-        new("Team experience", "Technical", 30m),
-    ];
-
     [Fact]
     public async Task The_auditor_verifies_the_audit_chain_and_replays_a_drawn_panel_that_matches_its_record()
     {
         var scene = await browser.Platform.OpenTenderForEvaluationAsync(
-            "示范区居家养老服务项目（审计重放旅程）", Criteria, [new("agency1", 456_000m), new("agency2", 470_000m), new("agency3", 440_000m)]);
+            "示范区居家养老服务项目（审计重放旅程）", PanelWork.Criteria, [new("agency1", 456_000m), new("agency2", 470_000m), new("agency3", 440_000m)]);
         using (var purchaser = await browser.ApiAsync("purchaser"))
         {
             (await purchaser.DrawPanelAsync(scene.TenderId, 3, [])).Expect(HttpStatusCode.Created, "drawing the panel");

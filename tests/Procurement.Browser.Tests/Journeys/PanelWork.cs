@@ -1,5 +1,6 @@
 using System.Net;
 using Procurement.Browser.Tests.Support;
+using Procurement.Contracts.Tendering;
 using Procurement.Testing.Platform;
 
 namespace Procurement.Browser.Tests.Journeys;
@@ -7,6 +8,14 @@ namespace Procurement.Browser.Tests.Journeys;
 /// <summary>The panel's work as the journeys seed it through the API.</summary>
 public static class PanelWork
 {
+    /// <summary>The scheme every seeded tender is scored by: price 40, the service plan 30, the team's experience 30.</summary>
+    public static readonly CriterionTerms[] Criteria =
+    [
+        new("Price", "Price", 40m),
+        new("Service plan", "Technical", 30m),
+        new("Team experience", "Technical", 30m),
+    ];
+
     /// <summary>
     /// Every member of the drawn <paramref name="panel"/> scores every bid of <paramref name="scene"/> (service plan and
     /// team experience both at the agency's <paramref name="points"/>); the first member records the panel's compliance

@@ -15,20 +15,13 @@ namespace Procurement.Browser.Tests.Journeys;
 [Collection(BrowserCollection.Name)]
 public class PurchaserAwardJourney(BrowserPlatform browser)
 {
-    private static readonly CriterionTerms[] Criteria =
-    [
-        new("Price", "Price", 40m),
-        new("Service plan", "Technical", 30m),
-        new("Team experience", "Technical", 30m),
-    ];
-
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     [Fact]
     public async Task A_purchaser_draws_the_panel_reads_the_ranking_and_awards_the_first_ranked_bid_after_confirming()
     {
         var scene = await browser.Platform.OpenTenderForEvaluationAsync(
-            "示范区居家养老服务项目（定标旅程）", Criteria, [new("agency1", 456_000m), new("agency2", 470_000m), new("agency3", 440_000m)]);
+            "示范区居家养老服务项目（定标旅程）", PanelWork.Criteria, [new("agency1", 456_000m), new("agency2", 470_000m), new("agency3", 440_000m)]);
         var evaluationPage = $"/purchaser/tenders/{scene.TenderId}/evaluation";
 
         await browser.RunAsync(async page =>
