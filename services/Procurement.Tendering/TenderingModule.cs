@@ -19,7 +19,7 @@ public static class TenderingModule
         TenderingMessages.Register();
         Domain.Rules.RulesMessages.Register();
         builder.AddServiceDatabase<TenderingDb>("Tendering");
-        builder.Services.AddSingleton(Domain.Rules.ProcurementMethodRules.Default);
+        builder.Services.AddScoped<MethodRuleBook>();
         builder.Services.AddOptions<BidWindowCloserOptions>().BindConfiguration(BidWindowCloserOptions.Section)
             .Validate(o => o.CloseCheckInterval > TimeSpan.Zero && o.CloseCheckInterval <= ClockJob.LongestInterval,
                 $"Tendering:CloseCheckInterval must be above zero and at most {ClockJob.LongestInterval.TotalDays} days.")

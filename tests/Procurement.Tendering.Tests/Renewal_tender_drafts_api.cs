@@ -84,33 +84,8 @@ public sealed class Renewal_tender_drafts_api : IAsyncLifetime
     /// <summary>The one tender drafted for the renewal of the contract.</summary>
     private async Task<JsonElement> DraftForAsync(Guid contractId) => (await ListAsync(Purchaser, $"?successorOfContractId={contractId}")).Should().ContainSingle().Subject;
 
-    /// <summary>
-    /// What the host has published of <typeparamref name="T"/>, once its outbox has sent every event committed so far.
-    /// Waiting on the outbox rather than on <c>Published.Any</c>: the harness's inactivity token is cancelled for good
-    /// the first time the bus is quiet for its timeout, after which <c>Any</c> no longer waits for a late publication.
-    /// </summary>
-    private async Task<T[]> PublishedAsync<T>()
-        where T : class
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            await using (var scope = Host.Services.CreateAsyncScope())
-            {
-                if (!await scope.ServiceProvider.GetRequiredService<TenderingDb>().OutboxMessages.AnyAsync(m => m.DispatchedAt == null))
-                {
-                    return [.. Harness.Published.Select<T>().Select(m => m.Context.Message)];
-                }
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("The outbox did not publish its events within 20 seconds.");
-            }
-
-            await Task.Delay(20);
-        }
-    }
+    private Task<T[]> PublishedAsync<T>()
+        where T : class => Host.Services.PublishedAsync<T>();
 
     private async Task<RenewalTenderDrafted[]> DraftedEventsAsync(Guid contractId) =>
         [.. (await PublishedAsync<RenewalTenderDrafted>()).Where(m => m.ContractId == contractId)];

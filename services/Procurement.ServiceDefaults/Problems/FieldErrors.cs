@@ -72,4 +72,13 @@ public sealed class FieldErrors
             throw new RequestValidationException(_errors.ToList());
         }
     }
+
+    /// <summary>As <see cref="ThrowIfAny"/>, but for business rules the fields break: 422, each field with its rule.</summary>
+    public void ThrowIfAnyRuleBroken()
+    {
+        if (Any)
+        {
+            throw new RequestValidationException(_errors.ToList(), Microsoft.AspNetCore.Http.StatusCodes.Status422UnprocessableEntity);
+        }
+    }
 }

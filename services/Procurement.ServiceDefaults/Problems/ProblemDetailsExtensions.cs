@@ -84,9 +84,9 @@ public static class ProblemDetailsExtensions
                 .ToDictionary(g => g.Key, g => g.Select(Message).ToArray());
             var details = new HttpValidationProblemDetails(errors)
             {
-                Status = StatusCodes.Status400BadRequest,
-                Type = TypePrefix + "validation",
-                Title = ProblemMessages.Get("validation"),
+                Status = validation.Status,
+                Type = TypePrefix + validation.Code,
+                Title = ProblemMessages.Get(validation.Code),
             };
             details.Extensions["violations"] = validation.Errors
                 .Select(e => new { field = e.Field, rule = e.Rule, message = Message(e) })

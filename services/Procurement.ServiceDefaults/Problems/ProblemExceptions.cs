@@ -22,9 +22,12 @@ public abstract class ProblemException(int status, string code, object?[] args, 
     public Dictionary<string, object?> Extensions { get; } = [];
 }
 
-/// <summary>400: the request has the wrong shape; each bad field with the rule it broke.</summary>
-public sealed class RequestValidationException(IReadOnlyList<FieldError> errors)
-    : ProblemException(StatusCodes.Status400BadRequest, "validation", [])
+/// <summary>
+/// 400: the request has the wrong shape; each bad field with the rule it broke. With <paramref name="status"/> 422: the
+/// shape is right and several business rules refused fields of it at once (e.g. the numbers of a rule table), each named.
+/// </summary>
+public sealed class RequestValidationException(IReadOnlyList<FieldError> errors, int status = StatusCodes.Status400BadRequest)
+    : ProblemException(status, status == StatusCodes.Status422UnprocessableEntity ? "rule_broken" : "validation", [])
 {
     public IReadOnlyList<FieldError> Errors { get; } = errors;
 }

@@ -15,6 +15,13 @@ public static class ShanghaiTime
     /// <summary>The calendar day in Shanghai on which the instant falls.</summary>
     public static DateOnly ShanghaiDate(this DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToShanghai().DateTime);
 
+    /// <summary>The first instant of <paramref name="day"/> in Beijing.</summary>
+    public static DateTimeOffset StartOfDay(DateOnly day)
+    {
+        var midnight = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(midnight, Zone.GetUtcOffset(midnight));
+    }
+
     private static TimeZoneInfo Find()
     {
         try

@@ -61,7 +61,7 @@ internal static class ContentJson
 
     public static IReadOnlyList<string> ReadTexts(string json) => Read<List<string>>(json).AsReadOnly();
 
-    private static T Read<T>(string json) =>
+    public static T Read<T>(string json) =>
         JsonSerializer.Deserialize<T>(json, Options) ?? throw new JsonException($"A stored {typeof(T).Name} is null.");
 
     private sealed record StoredScheme(List<EvaluationCriterion> Criteria, bool FixedPrice);

@@ -17,6 +17,8 @@ public sealed class TenderingDb(DbContextOptions<TenderingDb> options) : Service
 
     public DbSet<TenderDocument> Documents => Set<TenderDocument>();
 
+    public DbSet<Domain.Rules.MethodRuleTable> MethodRuleTables => Set<Domain.Rules.MethodRuleTable>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -91,6 +93,17 @@ public sealed class TenderingDb(DbContextOptions<TenderingDb> options) : Service
             document.Ignore(d => d.ContentType);
             document.HasOne<Tender>().WithMany().HasForeignKey(d => d.TenderId).OnDelete(DeleteBehavior.Restrict);
             document.HasIndex(d => d.TenderId);
+        });
+        modelBuilder.Entity<Domain.Rules.MethodRuleTable>(table =>
+        {
+            table.ToTable("MethodRuleTables");
+            table.HasKey(t => t.Id);
+            table.Property(t => t.Region).HasMaxLength(Domain.Rules.MethodRuleTable.RegionMaxLength);
+            table.Property(t => t.Note).HasMaxLength(Domain.Rules.MethodRuleTable.NoteMaxLength);
+            table.Property(t => t.Content).HasConversion(v => ContentJson.Write(v), s => ContentJson.Read<Domain.Rules.MethodRuleTableContent>(s));
+            table.Ignore(t => t.Label);
+            table.Ignore(t => t.Rules);
+            table.HasIndex(t => new { t.Region, t.EffectiveFrom });
         });
     }
 }

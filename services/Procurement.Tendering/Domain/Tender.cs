@@ -110,6 +110,12 @@ public sealed partial class Tender
     /// <summary>The award amount (the winning price), CNY.</summary>
     public decimal? AwardedAmount { get; private set; }
 
+    /// <summary>
+    /// The procurement-method rule table the tender was published under (the one in force for its region that day), kept so
+    /// that its amendments and its evaluation follow the numbers it was announced with; null: the built-in national table.
+    /// </summary>
+    public Guid? RuleTableId { get; private set; }
+
     /// <summary>A draft without content yet (the content is added by <see cref="Revise"/>).</summary>
     public static Tender Draft(
         ServiceProgram program, string title, decimal budgetCeiling, DateTimeOffset bidDeadline,
@@ -328,6 +334,7 @@ public sealed partial class Tender
         EnsureDeadlineBeforeService(BidDeadline, ServiceStart);
         Status = TenderStatus.Published;
         PublishedAt = now;
+        RuleTableId = rules.Table?.TableId;
         Version++;
     }
 

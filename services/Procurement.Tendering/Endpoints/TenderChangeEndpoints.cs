@@ -44,13 +44,16 @@ public static class TenderChangeEndpoints
     }
 
     private static async Task<Ok<QuestionView>> Answer(
-        Guid id, Guid questionId, AnswerQuestionRequest request, HttpContext http, TenderingDb db, TimeProvider clock, ProcurementMethodRules rules)
+        Guid id, Guid questionId, AnswerQuestionRequest request, HttpContext http, TenderingDb db, TimeProvider clock, MethodRuleBook book)
     {
         request.Validate();
+        var now = clock.GetUtcNow();
         var tender = await db.FindOwnTenderAsync(id, http);
         var question = await db.Questions.FirstOrDefaultAsync(q => q.Id == questionId && q.TenderId == id, http.RequestAborted)
             ?? throw new NotFoundException(ProblemMessages.Get("question"), questionId);
-        question.Publish(tender, request.Answer!, request.ChangesBids ?? false, clock.GetUtcNow(), rules);
+        var program = await db.Programs.AsNoTracking().FirstAsync(p => p.Id == tender.ProgramId, http.RequestAborted);
+        var rules = await book.ForTenderAsync(tender, program, now, http.RequestAborted);
+        question.Publish(tender, request.Answer!, request.ChangesBids ?? false, now, rules);
         db.Raise(new TenderClarified(
             tender.Id, question.Id, question.Text, question.Answer!, question.ChangesBids, tender.BidDeadline, question.AnsweredAt!.Value));
         await db.SaveChangesAsync(http.RequestAborted);
@@ -73,8 +76,9 @@ public static class TenderChangeEndpoints
     }
 
     private static async Task<Created<AmendmentView>> Amend(
-        Guid id, AmendmentRequest request, HttpContext http, TenderingDb db, TimeProvider clock, ProcurementMethodRules rules)
+        Guid id, AmendmentRequest request, HttpContext http, TenderingDb db, TimeProvider clock, MethodRuleBook book)
     {
+        var now = clock.GetUtcNow();
         var tender = await db.FindOwnTenderAsync(id, http);
         request.Validate(tender.Method);
         if (request.Version is { } version && version != tender.Version)
@@ -83,8 +87,9 @@ public static class TenderChangeEndpoints
         }
 
         var program = await db.Programs.FirstAsync(p => p.Id == tender.ProgramId, http.RequestAborted);
+        var rules = await book.ForTenderAsync(tender, program, now, http.RequestAborted);
         var amendment = tender.Amend(
-            program, request.ToChange(tender.Method, rules), request.Description!, request.ChangesJson(), clock.GetUtcNow(), rules);
+            program, request.ToChange(tender.Method, rules), request.Description!, request.ChangesJson(), now, rules);
         db.Amendments.Add(amendment);
         db.Raise(TenderEvents.Amended(tender, amendment, rules));
         await db.SaveChangesAsync(http.RequestAborted);

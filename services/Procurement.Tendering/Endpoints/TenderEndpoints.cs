@@ -34,7 +34,7 @@ public static class TenderEndpoints
     }
 
     private static async Task<Created<TenderResponse>> Create(
-        TenderRequest request, HttpContext http, TenderingDb db, TimeProvider clock, ProcurementMethodRules rules)
+        TenderRequest request, HttpContext http, TenderingDb db, TimeProvider clock, MethodRuleBook book)
     {
         var now = clock.GetUtcNow();
         request.Validate(now);
@@ -44,6 +44,7 @@ public static class TenderEndpoints
             throw new ForbiddenException();
         }
 
+        var rules = await book.InForceAsync(program.Region, now, http.RequestAborted);
         var tender = Tender.Draft(program, request.Title!, request.BudgetCeiling!.Value, request.BidDeadline!.Value,
             request.ServiceStart!.Value, request.ServiceEnd!.Value, request.ToContent(rules), rules, now);
         db.Tenders.Add(tender);
@@ -85,9 +86,10 @@ public static class TenderEndpoints
         TypedResults.Ok(TenderResponse.From(await db.FindPublicTenderAsync(id, http)));
 
     private static async Task<Ok<TenderResponse>> Edit(
-        Guid id, TenderRequest request, HttpContext http, TenderingDb db, TimeProvider clock, ProcurementMethodRules rules)
+        Guid id, TenderRequest request, HttpContext http, TenderingDb db, TimeProvider clock, MethodRuleBook book)
     {
-        request.Validate(clock.GetUtcNow(), editing: true);
+        var now = clock.GetUtcNow();
+        request.Validate(now, editing: true);
         var tender = await FindOwnAsync(db, id, http);
         if (tender.Status != TenderStatus.Draft)
         {
@@ -100,17 +102,21 @@ public static class TenderEndpoints
         }
 
         var program = await db.FindVisibleProgramAsync(request.ProgramId!.Value, http.User, http.RequestAborted);
+        var rules = await book.InForceAsync(program.Region, now, http.RequestAborted);
         tender.Revise(program, request.Title!, request.BudgetCeiling!.Value, request.BidDeadline!.Value,
             request.ServiceStart!.Value, request.ServiceEnd!.Value, request.ToContent(rules), rules);
         await db.SaveChangesAsync(http.RequestAborted);
         return TypedResults.Ok(TenderResponse.From(tender));
     }
 
-    private static async Task<Ok<TenderResponse>> Publish(Guid id, HttpContext http, TenderingDb db, TimeProvider clock, ProcurementMethodRules rules)
+    /// <summary>Publishes under the rule table in force for the program's region today, which the tender then keeps.</summary>
+    private static async Task<Ok<TenderResponse>> Publish(Guid id, HttpContext http, TenderingDb db, TimeProvider clock, MethodRuleBook book)
     {
+        var now = clock.GetUtcNow();
         var tender = await FindOwnAsync(db, id, http);
-        tender.Publish(clock.GetUtcNow(), rules);
         var program = await db.Programs.AsNoTracking().FirstAsync(p => p.Id == tender.ProgramId, http.RequestAborted);
+        var rules = await book.InForceAsync(program.Region, now, http.RequestAborted);
+        tender.Publish(now, rules);
         db.Raise(TenderEvents.Published(tender, program, rules));
         await db.SaveChangesAsync(http.RequestAborted);
         return TypedResults.Ok(TenderResponse.From(tender));

@@ -22,7 +22,7 @@ namespace Procurement.Tendering.Messaging;
 /// <see cref="RenewalTenderNotDrafted"/> tells Contracting why, for the purchaser to see on the renewal decision.
 /// </remarks>
 public sealed class RenewalTenderRequestedConsumer(
-    TenderingDb db, TimeProvider clock, ProcurementMethodRules rules, ILogger<RenewalTenderRequestedConsumer> logger)
+    TenderingDb db, TimeProvider clock, ILogger<RenewalTenderRequestedConsumer> logger)
     : IdempotentConsumer<TenderingDb, RenewalTenderRequested>(db, clock, logger)
 {
     private readonly ILogger _logger = logger;
@@ -76,7 +76,9 @@ public sealed class RenewalTenderRequestedConsumer(
             return;
         }
 
-        var tender = Tender.DraftRenewal(program, source, message.ContractId, message.ServiceStart, message.ServiceEnd, rules, Clock.GetUtcNow());
+        var now = Clock.GetUtcNow();
+        var rules = await new MethodRuleBook(Db).InForceAsync(program.Region, now, cancellationToken);
+        var tender = Tender.DraftRenewal(program, source, message.ContractId, message.ServiceStart, message.ServiceEnd, rules, now);
         Db.Tenders.Add(tender);
         Db.Raise(new RenewalTenderDrafted(message.ContractId, tender.Id, program.Id, source.Id, tender.CreatedAt));
         _logger.LogInformation(

@@ -27,7 +27,10 @@ internal sealed class FakeMethodRules(params MethodRuleResponse[] methods) : IMe
 
     public decimal MinimumAdvancePercent { get; init; } = 10m;
 
-    public Task<MethodRulesResponse> GetMethodRulesAsync(CancellationToken cancellationToken = default)
+    /// <summary>The tables kept through this fake, newest last.</summary>
+    public List<MethodRuleTableResponse> Tables { get; } = [];
+
+    public Task<MethodRulesResponse> GetMethodRulesAsync(string? region = null, DateOnly? on = null, CancellationToken cancellationToken = default)
     {
         Reads++;
         return Task.FromResult(new MethodRulesResponse
@@ -36,6 +39,46 @@ internal sealed class FakeMethodRules(params MethodRuleResponse[] methods) : IMe
             BidSecurityMaximumShare = 0.02m, PerformanceBondMaximumShare = 0.10m,
         });
     }
+
+    public Task<ICollection<MethodRuleTableResponse>> ListMethodRuleTablesAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult<ICollection<MethodRuleTableResponse>>([.. Enumerable.Reverse(Tables)]);
+
+    public Task<MethodRuleTableResponse> AddMethodRuleTableAsync(MethodRuleTableRequest body, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var table = new MethodRuleTableResponse
+        {
+            Id = Guid.NewGuid(), Region = body.Region ?? "", EffectiveFrom = body.EffectiveFrom!.Value, Note = body.Note,
+            RecordedBy = Guid.NewGuid(), RecordedAt = DateTimeOffset.UtcNow,
+            Content = new MethodRuleTableContent
+            {
+                Methods = body.Methods ?? [], BidSecurityMaximumShare = body.BidSecurityMaximumShare!.Value,
+                PerformanceBondMaximumShare = body.PerformanceBondMaximumShare!.Value, MinimumAdvancePercent = body.MinimumAdvancePercent!.Value,
+            },
+        };
+        Tables.Add(table);
+        return Task.FromResult(table);
+    }
+
+    /// <summary>The built-in table as Tendering answers it (DOMAIN.md §3 and §6).</summary>
+    public Task<MethodRuleTableContent> GetBuiltInMethodRulesAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(new MethodRuleTableContent
+        {
+            Methods =
+            [
+                Entry(ProcurementMethod.PublicTender, 20, 15, 3, null, 10m, null, [new PanelStepEntry { BudgetFrom = 0m, MinimumMembers = 5 }, new PanelStepEntry { BudgetFrom = 10_000_000m, MinimumMembers = 7 }]),
+                Entry(ProcurementMethod.CompetitiveConsultation, 10, 5, 3, 2, 10m, 30m, [new PanelStepEntry { BudgetFrom = 0m, MinimumMembers = 3 }]),
+                Entry(ProcurementMethod.SingleSource, null, null, 1, null, null, null, null),
+            ],
+            BidSecurityMaximumShare = 0.02m, PerformanceBondMaximumShare = 0.10m, MinimumAdvancePercent = MinimumAdvancePercent,
+        });
+
+    private static MethodRuleEntry Entry(
+        ProcurementMethod method, int? days, int? margin, int validBids, int? regional, decimal? priceMinimum, decimal? priceMaximum, PanelStepEntry[]? steps) => new()
+    {
+        Method = method, MinimumBiddingDays = days, AmendmentMarginDays = margin, MinimumValidBids = validBids, RegionalMinimumValidBids = regional,
+        PriceMinimumPoints = priceMinimum, PriceMaximumPoints = priceMaximum, PanelSteps = steps, PanelOddSize = steps is not null,
+    };
 
     /// <summary>A circuit's rules after they were read from this fake.</summary>
     public static TenderRules Loaded(params MethodRuleResponse[] methods)

@@ -191,3 +191,101 @@ public sealed class The_method_rules_are_a_table_a_deployment_can_replace
         build.Should().Throw<ArgumentException>().WithMessage("*two rules for PublicTender*");
     }
 }
+
+public sealed class A_kept_rule_table
+{
+    private static readonly DateTimeOffset Now = Beijing.At(2026, 12, 6, 10, 0);
+
+    private static MethodRuleTableContent Defaults => MethodRuleTableContent.From(ProcurementMethodRules.Default);
+
+    private static MethodRuleTableContent With(ProcurementMethod method, Func<MethodRuleEntry, MethodRuleEntry> change) =>
+        Defaults with { Methods = [.. Defaults.Methods.Select(entry => entry.Method == method ? change(entry) : entry)] };
+
+    private static IEnumerable<string> Refusals(MethodRuleTableContent content) => content.Check().Errors.Select(e => $"{e.Field}:{e.Rule}");
+
+    [Fact]
+    public void The_built_in_numbers_pass_the_checks_of_a_kept_table_and_come_back_unchanged()
+    {
+        Defaults.Check().Any.Should().BeFalse();
+        var rules = Defaults.ToRules(null);
+        foreach (var method in Enum.GetValues<ProcurementMethod>())
+        {
+            rules[method].Should().BeEquivalentTo(ProcurementMethodRules.Default[method]);
+        }
+    }
+
+    [Fact]
+    public void A_region_that_adopts_the_allowance_needs_two_valid_bids_for_a_consultation_and_one_that_does_not_needs_three()
+    {
+        var adopted = With(ProcurementMethod.CompetitiveConsultation, entry => entry with { RegionAdoptsAllowance = true });
+
+        adopted.ToRules(null)[ProcurementMethod.CompetitiveConsultation].ValidBidsNeeded().Should().Be(2);
+        Defaults.ToRules(null)[ProcurementMethod.CompetitiveConsultation].ValidBidsNeeded().Should().Be(3);
+        adopted.ToRules(null)[ProcurementMethod.PublicTender].ValidBidsNeeded().Should().Be(3);
+    }
+
+    [Theory]
+    [InlineData(1, true)]
+    [InlineData(2, true)]
+    [InlineData(3, false)]
+    [InlineData(0, false)]
+    public void The_regional_allowance_is_at_least_one_and_below_the_minimum(int allowance, bool taken) =>
+        Refusals(With(ProcurementMethod.CompetitiveConsultation, entry => entry with { RegionalMinimumValidBids = allowance }))
+            .Should().HaveCount(taken ? 0 : 1);
+
+    [Theory]
+    [InlineData(20, true)]
+    [InlineData(21, false)]
+    public void The_amendment_margin_is_not_longer_than_the_bidding_period(int margin, bool taken) =>
+        Refusals(With(ProcurementMethod.PublicTender, entry => entry with { AmendmentMarginDays = margin }))
+            .Should().HaveCount(taken ? 0 : 1);
+
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(1, true)]
+    [InlineData(365, true)]
+    [InlineData(366, false)]
+    public void Bidding_days_are_one_to_365(int days, bool taken) =>
+        Refusals(With(ProcurementMethod.PublicTender, entry => entry with { MinimumBiddingDays = days, AmendmentMarginDays = null }))
+            .Should().HaveCount(taken ? 0 : 1);
+
+    [Fact]
+    public void A_panel_step_must_be_odd_where_the_panel_is_odd_and_the_steps_rise_from_zero()
+    {
+        Refusals(With(ProcurementMethod.PublicTender, entry => entry with { PanelSteps = [new(0m, 5), new(10_000_000m, 6)] }))
+            .Should().Equal("methods[0].panelSteps[1].minimumMembers:method_table_panel_step_even");
+        Refusals(With(ProcurementMethod.PublicTender, entry => entry with { PanelSteps = [new(0m, 5), new(0m, 7)] }))
+            .Should().Equal("methods[0].panelSteps[1].budgetFrom:method_table_panel_steps_not_rising");
+        Refusals(With(ProcurementMethod.PublicTender, entry => entry with { PanelSteps = [new(1m, 5)] }))
+            .Should().Equal("methods[0].panelSteps[0].budgetFrom:method_table_panel_steps_not_rising");
+    }
+
+    [Fact]
+    public void A_method_scored_by_a_panel_has_both_price_bounds_and_panel_and_one_without_has_neither()
+    {
+        Refusals(With(ProcurementMethod.PublicTender, entry => entry with { PanelSteps = null }))
+            .Should().Equal("methods[0].panelSteps:method_table_panel_and_price");
+        Refusals(With(ProcurementMethod.SingleSource, entry => entry with { PriceMinimumPoints = 10m }))
+            .Should().Equal("methods[2].panelSteps:method_table_panel_and_price");
+    }
+
+    [Fact]
+    public void The_first_day_is_today_or_later_in_beijing()
+    {
+        var today = new DateOnly(2026, 12, 6);
+        MethodRuleTable.Record("Hill County", today, Defaults, null, Guid.NewGuid(), Now).EffectiveFrom.Should().Be(today);
+        var yesterday = () => MethodRuleTable.Record("Hill County", today.AddDays(-1), Defaults, null, Guid.NewGuid(), Now);
+        yesterday.Should().Throw<RequestValidationException>().Which.Errors.Should().ContainSingle(e => e.Field == "effectiveFrom");
+    }
+
+    [Fact]
+    public void A_kept_tables_rules_carry_its_label_and_the_built_in_ones_none()
+    {
+        var table = MethodRuleTable.Record(" Hill County ", new DateOnly(2026, 12, 6), Defaults, "  ", Guid.NewGuid(), Now);
+
+        table.Region.Should().Be("Hill County");
+        table.Note.Should().BeNull();
+        table.Rules.Table.Should().Be(new MethodRuleTableLabel(table.Id, "Hill County", new DateOnly(2026, 12, 6)));
+        ProcurementMethodRules.Default.Table.Should().BeNull();
+    }
+}

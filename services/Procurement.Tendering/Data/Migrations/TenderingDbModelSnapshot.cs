@@ -151,6 +151,41 @@ namespace Procurement.Tendering.Data.Migrations
                     b.ToTable("RevokedUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Procurement.Tendering.Domain.Rules.MethodRuleTable", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Region", "EffectiveFrom");
+
+                    b.ToTable("MethodRuleTables", (string)null);
+                });
+
             modelBuilder.Entity("Procurement.Tendering.Domain.ServiceProgram", b =>
                 {
                     b.Property<Guid>("Id")
@@ -282,6 +317,9 @@ namespace Procurement.Tendering.Data.Migrations
                         .HasColumnType("datetimeoffset");
 
                     b.Property<Guid>("PurchasingUnitId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("RuleTableId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("ServiceDescription")

@@ -32,6 +32,7 @@ public sealed record PanelRule(IReadOnlyList<PanelSizeStep> Steps, bool OddSize)
 /// </param>
 /// <param name="PriceWeight">Bounds of the price criterion; null: the method is not scored by a panel (综合评分法 does not apply).</param>
 /// <param name="Panel">The evaluation panel's size rule; null: the method has no evaluation panel.</param>
+/// <param name="RegionAdoptsAllowance">The region of the table this rule comes from has adopted <paramref name="RegionalMinimumValidBids"/>.</param>
 public sealed record ProcurementMethodRule(
     ProcurementMethod Method,
     int? MinimumBiddingDays,
@@ -39,7 +40,8 @@ public sealed record ProcurementMethodRule(
     int MinimumValidBids,
     int? RegionalMinimumValidBids,
     PriceWeightBounds? PriceWeight,
-    PanelRule? Panel)
+    PanelRule? Panel,
+    bool RegionAdoptsAllowance = false)
 {
     public bool IsScoredByPanel => PriceWeight is not null;
 
@@ -70,10 +72,12 @@ public sealed record ProcurementMethodRule(
     public bool AmendmentMovesDeadline(DateTimeOffset amendmentAt, DateTimeOffset deadline, out DateTimeOffset newDeadline) =>
         Shared.DeadlineRules.AmendmentMovesDeadline(amendmentAt, deadline, AmendmentMarginDays, out newDeadline);
 
-    /// <summary>The number of valid bids below which the tender fails (流标).</summary>
-    /// <param name="regionAllowsFewer">The tender's region has adopted the regional allowance for this method.</param>
+    /// <summary>
+    /// The number of valid bids below which the tender fails (流标): the regional allowance where the table's region adopted
+    /// it (<paramref name="regionAllowsFewer"/> asks as if it had), else the minimum.
+    /// </summary>
     public int ValidBidsNeeded(bool regionAllowsFewer = false) =>
-        regionAllowsFewer && RegionalMinimumValidBids is { } regional ? regional : MinimumValidBids;
+        (regionAllowsFewer || RegionAdoptsAllowance) && RegionalMinimumValidBids is { } regional ? regional : MinimumValidBids;
 
     /// <summary>The smallest panel for a tender of this budget; null when the method has no panel.</summary>
     public int? MinimumPanelSize(decimal budget) =>

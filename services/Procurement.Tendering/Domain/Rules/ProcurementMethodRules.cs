@@ -4,9 +4,9 @@ namespace Procurement.Tendering.Domain.Rules;
 
 /// <summary>
 /// The rulebook a tender is checked against: one <see cref="ProcurementMethodRule"/> per method plus
-/// the limits that hold for every method. <see cref="Default"/> is the national table of DOMAIN.md §3,
-/// §6 and §9; a deployment that needs a region's or a year's own numbers builds another instance from
-/// its own list (e.g. read from configuration), and the code that applies the rules does not change.
+/// the limits that hold for every method. <see cref="Default"/> is the built-in national table of DOMAIN.md §3,
+/// §6 and §9; the administrator keeps a region's or a year's own numbers as a <see cref="MethodRuleTable"/>, which
+/// builds another instance (labelled with <see cref="Table"/>), and the code that applies the rules does not change.
 /// </summary>
 public sealed class ProcurementMethodRules
 {
@@ -16,11 +16,13 @@ public sealed class ProcurementMethodRules
     /// <param name="bidSecurityMaximumShare">投标保证金 at most this share of the budget ceiling.</param>
     /// <param name="performanceBondMaximumShare">履约保证金 at most this share of the contract amount.</param>
     /// <param name="minimumAdvancePercent">The advance instalment is at least this percent of the contract amount.</param>
+    /// <param name="table">The kept table these numbers come from; null for the built-in national table.</param>
     public ProcurementMethodRules(
         IEnumerable<ProcurementMethodRule> methods,
         decimal bidSecurityMaximumShare,
         decimal performanceBondMaximumShare,
-        decimal minimumAdvancePercent)
+        decimal minimumAdvancePercent,
+        MethodRuleTableLabel? table = null)
     {
         ArgumentNullException.ThrowIfNull(methods);
         _byMethod = [];
@@ -41,7 +43,11 @@ public sealed class ProcurementMethodRules
         BidSecurityMaximumShare = bidSecurityMaximumShare;
         PerformanceBondMaximumShare = performanceBondMaximumShare;
         MinimumAdvancePercent = minimumAdvancePercent;
+        Table = table;
     }
+
+    /// <summary>The kept table these numbers come from; null: the built-in national table (<see cref="Default"/>).</summary>
+    public MethodRuleTableLabel? Table { get; }
 
     /// <summary>
     /// The one place the numbers of the procurement methods live (DOMAIN.md §3 and §6).

@@ -51,4 +51,15 @@ public static class RuleCodes
     public const string PersonnelShareInvalid = "personnel_share_invalid";
     public const string PayFloorInvalid = "pay_floor_invalid";
     public const string PayFloorDuplicate = "pay_floor_duplicate";
+
+    // Kept method rule tables (MethodRuleTable)
+    public const string MethodTwice = "method_table_method_twice";
+    public const string MethodMissing = "method_table_method_missing";
+    public const string MarginAboveBiddingDays = "method_table_margin_above_days";
+    public const string AllowanceNotBelowMinimum = "method_table_allowance_not_below_minimum";
+    public const string NoAllowanceToAdopt = "method_table_no_allowance";
+    public const string PanelAndPriceTogether = "method_table_panel_and_price";
+    public const string PanelStepsNotRising = "method_table_panel_steps_not_rising";
+    public const string OutOfRange = "method_table_out_of_range";
+    public const string PanelStepEven = "method_table_panel_step_even";
 }

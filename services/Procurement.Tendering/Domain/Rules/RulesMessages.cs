@@ -9,6 +9,21 @@ internal static class RulesMessages
 
     internal static IReadOnlyDictionary<string, (string En, string Zh)> Texts { get; } = new Dictionary<string, (string En, string Zh)>
     {
+        [RuleCodes.MethodTwice] = ("{0}: the method {1} appears more than once in the table.", "{0}：采购方式 {1} 在表中出现了多次。"),
+        [RuleCodes.MethodMissing] = ("The table has no numbers for the method {1}; every method needs its row.", "表中缺少采购方式 {1} 的参数；每种采购方式都须有一行。"),
+        [RuleCodes.MarginAboveBiddingDays] = (
+            "{0} ({1} days) may not be longer than the minimum bidding period ({2} days).", "{0}（{1} 日）不得长于最短投标期（{2} 日）。"),
+        [RuleCodes.AllowanceNotBelowMinimum] = (
+            "{0} ({1}) must be at least 1 and below the minimum of valid bids ({2}).", "{0}（{1}）须不少于 1 且少于有效投标最低家数（{2}）。"),
+        [RuleCodes.NoAllowanceToAdopt] = (
+            "{0}: there is no regional allowance to adopt for this method; set the regional minimum first.", "{0}：该采购方式没有可采用的地方放宽家数，请先填写地方最低家数。"),
+        [RuleCodes.PanelAndPriceTogether] = (
+            "{0}: a method scored by a panel needs both the price weight bounds and the panel sizes; a method without a panel has neither.",
+            "{0}：由评审小组评分的采购方式须同时设置价格分权重范围和评审小组人数；不设评审小组的方式两者都不设。"),
+        [RuleCodes.PanelStepsNotRising] = (
+            "{0}: the panel's budget steps start at 0 and rise from step to step.", "{0}：评审小组人数的预算档须从 0 起，并逐档递增。"),
+        [RuleCodes.PanelStepEven] = ("{0} is {1}: this method's panel has an odd number of members.", "{0}为 {1}：该采购方式的评审小组人数须为单数。"),
+        [RuleCodes.OutOfRange] = ("{0} is {1}; it must be between {2} and {3}.", "{0}为 {1}，须在 {2} 至 {3} 之间。"),
         [RuleCodes.BidPeriodTooShort] = (
             "The bid deadline {2} must be at least {0} days after publication: {1} Beijing time or later.",
             "投标截止时间 {2} 距发布不得少于 {0} 日，即不早于北京时间 {1}。"),

@@ -76,7 +76,7 @@ public sealed class TenderRules(IMethodRulesClient client, ILogger<TenderRules> 
     {
         try
         {
-            var rules = await client.GetMethodRulesAsync(cancellationToken);
+            var rules = await client.GetMethodRulesAsync(region: null, on: null, cancellationToken);
             _methods = [.. rules.Methods.Select(MethodNumbers.From)];
             _minimumAdvancePercent = rules.MinimumAdvancePercent;
         }

@@ -146,6 +146,41 @@ namespace Procurement.Tendering.Data.Migrations.Sqlite
                     b.ToTable("RevokedUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Procurement.Tendering.Domain.Rules.MethodRuleTable", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Region", "EffectiveFrom");
+
+                    b.ToTable("MethodRuleTables", (string)null);
+                });
+
             modelBuilder.Entity("Procurement.Tendering.Domain.ServiceProgram", b =>
                 {
                     b.Property<Guid>("Id")
@@ -277,6 +312,9 @@ namespace Procurement.Tendering.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("PurchasingUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RuleTableId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ServiceDescription")
