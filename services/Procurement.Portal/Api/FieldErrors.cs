@@ -46,6 +46,10 @@ public sealed class FieldErrors
                                || e.Key.StartsWith(field + ".", StringComparison.OrdinalIgnoreCase))
             .SelectMany(e => e.Value)];
 
+    /// <summary>The messages of exactly this field, not of its parts (a table of inputs shows each part beside its own input).</summary>
+    public IReadOnlyList<string> Of(string field) =>
+        [.. _errors.Where(e => e.Key.Equals(field, StringComparison.OrdinalIgnoreCase)).SelectMany(e => e.Value)];
+
     public FormValidateStatus StatusOf(string field) => For(field).Count > 0 ? FormValidateStatus.Error : FormValidateStatus.Default;
 
     public string? Help(string field) => For(field) is { Count: > 0 } messages ? string.Join(" ", messages) : null;

@@ -43,9 +43,21 @@ internal sealed class FakeMethodRules(params MethodRuleResponse[] methods) : IMe
     public Task<ICollection<MethodRuleTableResponse>> ListMethodRuleTablesAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult<ICollection<MethodRuleTableResponse>>([.. Enumerable.Reverse(Tables)]);
 
+    /// <summary>What <see cref="AddMethodRuleTableAsync"/> throws instead of keeping the table (the API's refusal), if set.</summary>
+    public ApiException? Refusal { get; set; }
+
+    /// <summary>The bodies sent to <see cref="AddMethodRuleTableAsync"/>, refused or not.</summary>
+    public List<MethodRuleTableRequest> Sent { get; } = [];
+
     public Task<MethodRuleTableResponse> AddMethodRuleTableAsync(MethodRuleTableRequest body, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(body);
+        Sent.Add(body);
+        if (Refusal is { } refusal)
+        {
+            throw refusal;
+        }
+
         var table = new MethodRuleTableResponse
         {
             Id = Guid.NewGuid(), Region = body.Region ?? "", EffectiveFrom = body.EffectiveFrom!.Value, Note = body.Note,

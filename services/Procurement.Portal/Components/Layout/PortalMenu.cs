@@ -39,6 +39,7 @@ public static class PortalMenu
         new("panel-replay", "/auditor/panel-replay", "MenuPanelReplay", IconType.Outline.Reconciliation, [Roles.Auditor]),
         new("experts", "/admin/experts", "MenuExperts", IconType.Outline.Solution, [Roles.Admin]),
         new("calendar", "/admin/calendar", "MenuCalendar", IconType.Outline.Calendar, [Roles.Admin]),
+        new("method-rules", "/admin/method-rules", "MenuMethodRules", IconType.Outline.Control, [Roles.Admin, Roles.Auditor]),
     ];
 
     public static IReadOnlyList<PortalMenuEntry> For(IEnumerable<string> roles)
