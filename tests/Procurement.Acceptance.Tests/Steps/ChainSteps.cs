@@ -41,10 +41,13 @@ public sealed class ChainSteps(EmbeddedPlatform platform, ShiftedClock clock) : 
     // ---- Tendering: the purchaser publishes -------------------------------------------------------
 
     [Given(@"the chain purchaser has published the competitive consultation ""([^""]*)"" with bids due in (\d+) days at (\d{2}:\d{2})")]
-    public async Task Published(string title, int days, TimeOnly time)
+    public Task Published(string title, int days, TimeOnly time) => PublishedInRegion(title, "Demo District", days, time);
+
+    [Given(@"the chain purchaser has published the competitive consultation ""([^""]*)"" in the region ""([^""]*)"" with bids due in (\d+) days at (\d{2}:\d{2})")]
+    public async Task PublishedInRegion(string title, string region, int days, TimeOnly time)
     {
         var purchaser = await ClientAsync(Purchaser);
-        var programId = await purchaser.CreateProgramAsync($"Program for {title}", "Demo District");
+        var programId = await purchaser.CreateProgramAsync($"Program for {title}", region);
         var deadline = SliceApi.BeijingTime(Today().AddDays(days), time);
         // Service starts on the first of the month two months after the deadline: after the challenge window, so the
         // contract is signed before it starts.
@@ -128,6 +131,41 @@ public sealed class ChainSteps(EmbeddedPlatform platform, ShiftedClock clock) : 
         tender.Status.Should().Be("Evaluating", "Tendering takes in Bidding's BidsOpened and moves the tender on");
         tender.BiddingClosedAt.Should().NotBeNull("the closer closed bidding at the deadline");
         tender.EvaluationStartedAt.Should().BeOnOrAfter(tender.BiddingClosedAt!.Value, "the bids open once bidding is closed");
+    }
+
+    // ---- Tendering: a region's own method numbers (DOMAIN.md §1) ---------------------------------------
+
+    [Given(@"the administrator has let the region ""([^""]*)"" proceed with two valid bids in a competitive consultation from today")]
+    public async Task RegionAllowsTwo(string region)
+    {
+        var admin = await ClientAsync("admin");
+        var table = (await ApiAnswer.ReadAsync(admin.GetAsync(new Uri("/api/tenders/method-rules/tables/defaults", UriKind.Relative))))
+            .Expect(HttpStatusCode.OK, "reading the national numbers").Json<JsonElement>();
+        var body = System.Text.Json.Nodes.JsonNode.Parse(table.GetRawText())!.AsObject();
+        foreach (var method in body["methods"]!.AsArray())
+        {
+            if (method!["method"]!.GetValue<string>() == Method)
+            {
+                method["regionAdoptsAllowance"] = true;
+            }
+        }
+
+        body["region"] = region;
+        body["effectiveFrom"] = Today().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        body["note"] = "政府购买服务竞争性磋商有效供应商可为 2 家";
+        (await ApiAnswer.ReadAsync(admin.PostJsonAsync("/api/tenders/method-rules/tables", body))).Expect(HttpStatusCode.Created, "keeping the region's table");
+    }
+
+    [Then(@"the chain evaluation of ""([^""]*)"" has failed: ""([^""]*)""")]
+    public async Task EvaluationFailed(string title, string outcome)
+    {
+        var tender = Tender(title);
+        var purchaser = await ClientAsync(Purchaser);
+        var answer = await EventuallyAsync(() => purchaser.EvaluationAsync(tender.Id),
+            a => a.Status == HttpStatusCode.OK && a.Json<EvaluationView>().Stage == "Failed");
+        answer.Status.Should().Be(HttpStatusCode.OK, $"Evaluation takes in BidsOpened within {Patience.TotalSeconds} s: {answer.Body}");
+        var evaluation = answer.Json<EvaluationView>();
+        (evaluation.Stage, evaluation.Outcome).Should().Be(("Failed", outcome));
     }
 
     // ---- Evaluation: the panel ----------------------------------------------------------------------
