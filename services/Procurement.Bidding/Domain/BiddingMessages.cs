@@ -7,7 +7,7 @@ internal static class BiddingMessages
 {
     public static void Register() => ProblemMessages.Add(new Dictionary<string, (string En, string Zh)>
     {
-        // 400: a unified social credit code of the wrong shape: ProblemMessages has those texts (Identity checks codes too).
+        // 422: a unified social credit code that breaks GB 32100-2015: ProblemMessages has those texts (Identity checks codes too).
 
         // 400: a national ID number of the wrong shape (GB 11643-1999). The number itself is never echoed.
         ["id_number_length"] = ("{0} must be 18 characters; it has {1}.", "{0}必须为 18 位，当前为 {1} 位。"),
