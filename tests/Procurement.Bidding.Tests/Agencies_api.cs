@@ -92,14 +92,34 @@ public sealed class Agencies_api : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_code_with_a_wrong_check_character_is_a_400_naming_the_field()
+    public async Task A_code_with_a_wrong_check_character_is_a_422_naming_the_field_and_the_right_one_is_taken()
     {
-        var response = await _api.Client(Roles.Agency, _agencyId).PutAsJsonAsync("/api/agencies/me", BiddingApi.Profile("52440305MJL100017H"));
+        var client = _api.Client(Roles.Agency, _agencyId);
 
-        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var response = await client.PutAsJsonAsync("/api/agencies/me", BiddingApi.Profile("52440305MJL100017H"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
         var problem = await Json(response);
-        problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).Should().Equal("unifiedSocialCreditCode");
-        problem.GetProperty("violations")[0].GetProperty("rule").GetString().Should().Be("uscc_check_character");
+        problem.GetProperty("rule").GetString().Should().Be("uscc_check_character");
+        problem.GetProperty("field").GetString().Should().Be("unifiedSocialCreditCode");
+        problem.GetProperty("detail").GetString().Should().Be(
+            "Unified social credit code does not pass its check character (GB 32100-2015); look for a mistyped character.");
+        (await client.PutAsJsonAsync("/api/agencies/me", BiddingApi.Profile("52440305MJL100017G"))).StatusCode.Should().Be(HttpStatusCode.Created);
+    }
+
+    [Theory]
+    [InlineData("52440305MJL10001", "uscc_length", "统一社会信用代码必须为 18 位，当前为 16 位。")]
+    [InlineData("52440305MJL1000I7G", "uscc_character", "统一社会信用代码含有统一社会信用代码不使用的字符“I”（仅限数字及除 I、O、S、V、Z 外的大写字母）。")]
+    [InlineData("524403A5MJL100017G", "uscc_region", "统一社会信用代码的第 3–8 位（登记管理机关行政区划码）必须为数字。")]
+    public async Task Every_broken_code_rule_is_a_422_in_chinese_too(string code, string rule, string detail)
+    {
+        var response = await _api.Client(Roles.Agency, _agencyId, "zh-CN").PutAsJsonAsync("/api/agencies/me", BiddingApi.Profile(code));
+
+        response.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        var problem = await Json(response);
+        problem.GetProperty("rule").GetString().Should().Be(rule);
+        problem.GetProperty("field").GetString().Should().Be("unifiedSocialCreditCode");
+        problem.GetProperty("detail").GetString().Should().Be(detail);
     }
 
     [Fact]
@@ -114,8 +134,18 @@ public sealed class Agencies_api : IAsyncLifetime
         });
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        // The code is present: whether it keeps its rules is judged (422) once the request has its shape.
         (await Json(response)).GetProperty("errors").EnumerateObject().Select(p => p.Name).Should().BeEquivalentTo(
-            "name", "unifiedSocialCreditCode", "registrationDate", "contacts[0].phone", "contacts[0].email");
+            "name", "registrationDate", "contacts[0].phone", "contacts[0].email");
+    }
+
+    [Fact]
+    public async Task A_profile_without_a_code_is_a_400_naming_it()
+    {
+        var response = await _api.Client(Roles.Agency, _agencyId).PutAsJsonAsync("/api/agencies/me", BiddingApi.Profile(" "));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await Json(response)).GetProperty("errors").EnumerateObject().Select(p => p.Name).Should().Equal("unifiedSocialCreditCode");
     }
 
     [Fact]
@@ -200,7 +230,7 @@ public sealed class Agencies_api : IAsyncLifetime
         var badCode = await Json(await client.PutAsJsonAsync("/api/agencies/me", BiddingApi.Profile("91350100I000100Y43")));
         var future = await Json(await client.PutAsJsonAsync("/api/agencies/me", BiddingApi.Profile(registrationDate: "2026-11-26")));
 
-        badCode.GetProperty("errors").GetProperty("unifiedSocialCreditCode")[0].GetString()
+        badCode.GetProperty("detail").GetString()
             .Should().Be("统一社会信用代码含有统一社会信用代码不使用的字符“I”（仅限数字及除 I、O、S、V、Z 外的大写字母）。");
         future.GetProperty("detail").GetString().Should().Be("登记日期 2026-11-26 晚于今天（2026-11-25）。");
     }

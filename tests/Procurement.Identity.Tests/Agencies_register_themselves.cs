@@ -101,10 +101,11 @@ public sealed class Agencies_register_themselves : IAsyncLifetime
         using var wrong = await _district.RegisterAsync(RegistrationDistrict.Registration(code: "52440305MJL100017H"));
         using var right = await _district.RegisterAsync(RegistrationDistrict.Registration(code: "52440305mjl100017g"));
 
-        wrong.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        wrong.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity, "a code that breaks its rule is a rule violation, as every other one");
         var problem = await Json(wrong);
-        Rules(problem, "unifiedSocialCreditCode").Should().Equal("uscc_check_character");
-        Messages(problem, "unifiedSocialCreditCode").Single().Should().StartWith("Unified social credit code does not pass its check character");
+        problem.GetProperty("rule").GetString().Should().Be("uscc_check_character");
+        problem.GetProperty("field").GetString().Should().Be("unifiedSocialCreditCode");
+        problem.GetProperty("detail").GetString().Should().StartWith("Unified social credit code does not pass its check character");
         right.StatusCode.Should().Be(HttpStatusCode.Accepted, "the code is checked trimmed and upper-cased");
         var id = (await Json(right)).GetProperty("organisationId").GetGuid();
         (await _district.InDbAsync(db => db.Organisations.SingleAsync(o => o.Id == id))).UnifiedSocialCreditCode.Should().Be(RegistrationDistrict.CodeA);
@@ -114,12 +115,28 @@ public sealed class Agencies_register_themselves : IAsyncLifetime
     [InlineData("52440305MJL10001", "uscc_length")]
     [InlineData("52440305MJL1000I7G", "uscc_character")]
     [InlineData("524403A5MJL100017G", "uscc_region")]
-    public async Task A_credit_code_of_the_wrong_shape_is_refused_naming_the_rule(string code, string rule)
+    public async Task A_credit_code_of_the_wrong_shape_is_a_422_naming_the_field_and_the_rule(string code, string rule)
     {
         using var response = await _district.RegisterAsync(RegistrationDistrict.Registration(code: code));
 
+        response.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        var problem = await Json(response);
+        problem.GetProperty("rule").GetString().Should().Be(rule);
+        problem.GetProperty("field").GetString().Should().Be("unifiedSocialCreditCode");
+    }
+
+    [Fact]
+    public async Task A_bad_credit_code_beside_a_missing_field_waits_for_the_shape_a_400_naming_only_the_missing_field()
+    {
+        var registration = RegistrationDistrict.Registration(code: "52440305MJL100017H");
+        registration["legalRepresentative"] = null;
+
+        using var response = await _district.RegisterAsync(registration);
+
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        Rules(await Json(response), "unifiedSocialCreditCode").Should().Equal(rule);
+        var problem = await Json(response);
+        Rules(problem, "legalRepresentative").Should().Equal("required");
+        problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).Should().Equal("legalRepresentative");
     }
 
     [Fact]

@@ -39,8 +39,7 @@ public sealed class BiddingDb(DbContextOptions<BiddingDb> options) : ServiceDbCo
     {
         if (!Database.IsSqlite())
         {
-            await RunCommitCheckAsync(cancellationToken);
-            return await SaveChainedAsync(acceptAllChangesOnSuccess, cancellationToken);
+            return await SaveCheckedAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
         var gate = SqliteWriteGate.For(Database.GetConnectionString());
@@ -48,8 +47,7 @@ public sealed class BiddingDb(DbContextOptions<BiddingDb> options) : ServiceDbCo
         try
         {
             // Inside the queue no other commit can come between this check (or the audit chain's last row read) and this commit.
-            await RunCommitCheckAsync(cancellationToken);
-            return await SaveChainedAsync(acceptAllChangesOnSuccess, cancellationToken);
+            return await SaveCheckedAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
         finally
         {
@@ -88,19 +86,47 @@ public sealed class BiddingDb(DbContextOptions<BiddingDb> options) : ServiceDbCo
     }
 
     /// <summary>
-    /// A rule that must still hold when the next save commits, checked again just before it (and, on SQLite, inside
-    /// the write queue): the double-counting register is read before the save, and another agency's bid for the
-    /// same person may commit in between. Runs once, on the next save; throwing refuses that save.
+    /// A rule that must still hold when the next save commits, checked again in the save's transaction (and, on SQLite,
+    /// inside the write queue): the double-counting register is read before the save, and another agency's bid for the
+    /// same person may commit in between; a certificate number may be enrolled for another person in between.
+    /// Runs once, on the next save; throwing refuses that save.
     /// </summary>
     internal Func<CancellationToken, Task>? CommitCheck { get; set; }
 
-    private async Task RunCommitCheckAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The save, with the <see cref="CommitCheck"/> (if any) read and the changes written in one serializable transaction:
+    /// on SQL Server the check's reads then hold until the commit, so a concurrent writer of what it looked for waits or
+    /// fails instead of slipping in between; on SQLite the write queue already keeps other writers out, and the transaction
+    /// makes the check and the save one unit there too. A caller's own transaction is used as it is.
+    /// </summary>
+    private async Task<int> SaveCheckedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
-        if (CommitCheck is { } check)
+        if (CommitCheck is not { } check)
         {
-            CommitCheck = null;
-            await check(cancellationToken);
+            return await SaveChainedAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
+
+        CommitCheck = null;
+        if (Database.CurrentTransaction is not null)
+        {
+            await check(cancellationToken);
+            return await SaveChainedAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        // The retrying strategy of SQL Server takes a transaction only as one retriable unit: check and save are run again whole.
+        return await Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        {
+            await using var transaction = await Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, ct);
+            await check(ct);
+            var saved = await SaveChainedAsync(acceptAllChangesOnSuccess: false, ct);
+            await transaction.CommitAsync(ct);
+            if (acceptAllChangesOnSuccess)
+            {
+                ChangeTracker.AcceptAllChanges();
+            }
+
+            return saved;
+        }, cancellationToken);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

@@ -7,7 +7,7 @@ internal static class BiddingMessages
 {
     public static void Register() => ProblemMessages.Add(new Dictionary<string, (string En, string Zh)>
     {
-        // 400: a unified social credit code of the wrong shape: ProblemMessages has those texts (Identity checks codes too).
+        // 422: a unified social credit code that breaks GB 32100-2015: ProblemMessages has those texts (Identity checks codes too).
 
         // 400: a national ID number of the wrong shape (GB 11643-1999). The number itself is never echoed.
         ["id_number_length"] = ("{0} must be 18 characters; it has {1}.", "{0}必须为 18 位，当前为 {1} 位。"),
@@ -29,6 +29,7 @@ internal static class BiddingMessages
         ["certificate_number_required"] = ("A worker certified at level {0} needs the certificate number.", "持有 {0} 级证书的社工须填写证书编号。"),
         ["certificate_number_without_level"] = ("A certificate number needs a certificate level; choose the level or remove the number.",
             "填写证书编号时须选择证书等级；请选择等级或删除编号。"),
+        [CertificateLending.Code] = ("This certificate number is registered to someone else.", "该证书编号已登记在他人名下。"),
         ["training_hours_out_of_range"] = ("Training hours for {0} must be between 0 and {2}; {1} is not.", "{0}年的培训学时须在 0 至 {2} 之间，{1} 不在此范围内。"),
         ["training_year_in_future"] = ("Training hours cannot be recorded for {0}, which has not begun.", "不能登记尚未开始的 {0} 年的培训学时。"),
         ["training_year_repeated"] = ("Training hours for {0} are listed more than once.", "{0}年的培训学时重复填写。"),

@@ -1,14 +1,15 @@
 using System.Diagnostics.CodeAnalysis;
 using Procurement.Rules;
+using Procurement.ServiceDefaults.Problems;
 
 namespace Procurement.Bidding.Domain;
 
 /// <summary>
 /// 统一社会信用代码 (GB 32100-2015): 18 characters — registration authority (1), organisation type (2),
 /// administrative region (3–8, digits), organisation code (9–17, GB 11714 with its own check character)
-/// and the check character (18). A code that fails either check is a mistyped code, so it is refused as
-/// a malformed value (400), the same as a wrong length or a forbidden letter. The checks are
-/// <see cref="CreditCodeRules"/>'s, the same the portal makes as the code is typed.
+/// and the check character (18). A code that breaks any of its rules — length, characters, region digits, either check
+/// character — is refused as a rule violation (422 naming the field, <see cref="ParseOrRefuse"/>), as every other rule is
+/// (issue 16 item 5). The checks are <see cref="CreditCodeRules"/>'s, the same the portal makes as the code is typed.
 /// </summary>
 public sealed record UnifiedSocialCreditCode
 {
@@ -46,6 +47,14 @@ public sealed record UnifiedSocialCreditCode
         code = problem is null ? new UnifiedSocialCreditCode(normalised) : null;
         return code is not null;
     }
+
+    /// <summary>
+    /// The code, or a <see cref="RuleViolationException"/> (422) on <paramref name="field"/> with the rule broken as its code
+    /// (<c>uscc_check_character</c>…) and the field's label and the rule's numbers as the text's arguments.
+    /// </summary>
+    public static UnifiedSocialCreditCode ParseOrRefuse(string text, string field) => TryParse(text, out var code, out var problem)
+        ? code
+        : throw new RuleViolationException(problem.Rule, field, [new FieldName(field), .. problem.Args]);
 
     public static UnifiedSocialCreditCode Parse(string text) => TryParse(text, out var code, out var problem)
         ? code

@@ -9,14 +9,22 @@ public sealed record ContactRequest(string? Name, string? Phone, string? Email);
 public sealed record AgencyProfileRequest(
     string? Name, string? UnifiedSocialCreditCode, DateOnly? RegistrationDate, string? Address, ContactRequest[]? Contacts, int? Version)
 {
-    /// <summary>The profile, or a 400 naming every bad field. A code that fails its check character is a 400 too: it is mistyped.</summary>
+    /// <summary>
+    /// The profile, or a 400 naming every field missing or of the wrong shape; then, the shape right, a code that breaks a
+    /// rule of GB 32100-2015 (length, characters, region digits, either check character) is a 422 naming the field and the
+    /// rule, as every other rule violation is.
+    /// </summary>
     public AgencyProfile ToProfile()
     {
         var errors = new FieldErrors()
             .Required("name", Name)
             .Required("address", Address, maxLength: 300)
             .Required("registrationDate", RegistrationDate);
-        var code = errors.CreditCode("unifiedSocialCreditCode", UnifiedSocialCreditCode);
+        if (string.IsNullOrWhiteSpace(UnifiedSocialCreditCode))
+        {
+            errors.Add("unifiedSocialCreditCode", "required");
+        }
+
         if (Contacts is null || Contacts.Length is 0 or > AgencyContact.MaxContacts)
         {
             errors.Add("contacts", "contacts_count", AgencyContact.MaxContacts);
@@ -40,7 +48,8 @@ public sealed record AgencyProfileRequest(
         }
 
         errors.ThrowIfAny();
-        return new AgencyProfile(Name!, code!, RegistrationDate!.Value, Address!,
+        var code = Domain.UnifiedSocialCreditCode.ParseOrRefuse(UnifiedSocialCreditCode!, "unifiedSocialCreditCode");
+        return new AgencyProfile(Name!, code, RegistrationDate!.Value, Address!,
             [.. Contacts!.Select(c => AgencyContact.Create(c.Name!, c.Phone!, c.Email!))]);
     }
 }
@@ -112,26 +121,5 @@ public sealed record WorkerRequest(
         }
 
         return errors;
-    }
-}
-
-internal static class BiddingFieldErrors
-{
-    /// <summary>Checks a unified social credit code and names the rule it breaks; null when it is bad.</summary>
-    public static UnifiedSocialCreditCode? CreditCode(this FieldErrors errors, string field, string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            errors.Add(field, "required");
-            return null;
-        }
-
-        if (UnifiedSocialCreditCode.TryParse(text, out var code, out var problem))
-        {
-            return code;
-        }
-
-        errors.Add(field, problem.Rule, problem.Args);
-        return null;
     }
 }

@@ -64,6 +64,7 @@ public static class StaffEndpoints
         var worker = SocialWorker.Enrol(
             agencyId, request.Name!, protectedId, request.Certificate(), request.IsSupervisor ?? false, request.Training(), today, now);
         db.SocialWorkers.Add(worker);
+        db.CheckCertificateOnSave(worker);
         await db.SaveOrConflictAsync(http.RequestAborted, () => AlreadyOnRoster(protectedId, null));
         return TypedResults.Created($"/api/agencies/me/staff/{worker.Id}", WorkerResponse.From(worker, today));
     }
@@ -91,7 +92,14 @@ public static class StaffEndpoints
         var today = now.ShanghaiDate();
         // Fields left out keep their value; a list sent replaces the training record.
         var training = request.TrainingHours is null ? worker.Training : request.Training();
+        var numberBefore = worker.CertificateNumber;
         worker.Update(request.Name!, request.Certificate(), request.IsSupervisor ?? worker.IsSupervisor, training, today, now);
+        if (worker.CertificateNumber is { } number && (numberBefore is null || CertificateLending.Normalise(numberBefore) != CertificateLending.Normalise(number)))
+        {
+            // Only a changed number is checked: a worker re-saved with the number they had is not refused for it.
+            db.CheckCertificateOnSave(worker);
+        }
+
         if (request.Active == true)
         {
             worker.Reactivate(now);

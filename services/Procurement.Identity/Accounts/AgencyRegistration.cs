@@ -142,7 +142,7 @@ public sealed class AgencyRegistration(
     /// </summary>
     public async Task<AgencyRegistrationAccepted> RegisterAsync(AgencyRegistrationRequest request, CancellationToken cancellationToken)
     {
-        (await ValidateAsync(request)).ThrowIfAny();
+        RefuseInvalid((await ValidateAsync(request)).Errors);
         var code = CreditCodeRules.Normalise(request.UnifiedSocialCreditCode);
         var email = request.Email!.Trim();
         var userName = request.UserName!.Trim();
@@ -193,6 +193,32 @@ public sealed class AgencyRegistration(
             return new AgencyRegistrationAccepted(organisation.Id, email, now + OneTimeLinks.Lifetime);
         });
     }
+
+    /// <summary>
+    /// A request missing a field or with one of the wrong shape is a 400 naming every such field; one whose only fault is a
+    /// unified social credit code that breaks a rule of GB 32100-2015 is a 422 on that field with the rule broken, as every
+    /// other rule violation is (issue 16 item 5). The page shows all of them at once, from <see cref="ValidateAsync"/>.
+    /// </summary>
+    private static void RefuseInvalid(IReadOnlyList<FieldError> errors)
+    {
+        var shape = errors.Where(e => !CreditCodeRuleCodes.Contains(e.Rule)).ToList();
+        if (shape.Count > 0)
+        {
+            throw new RequestValidationException(shape);
+        }
+
+        if (errors.FirstOrDefault() is { } broken)
+        {
+            throw new RuleViolationException(
+                broken.Rule, broken.Field, [.. broken.Args.Select(a => a is string text && text == broken.Field ? new FieldName(text) : a)]);
+        }
+    }
+
+    private static readonly HashSet<string> CreditCodeRuleCodes =
+    [
+        CreditCodeRules.WrongLength, CreditCodeRules.ForbiddenCharacter, CreditCodeRules.RegionNotDigits,
+        CreditCodeRules.WrongCheckCharacter, CreditCodeRules.WrongOrganisationCode,
+    ];
 
     /// <summary>
     /// The link of the e-mail confirmation: the organisation becomes active, the user's e-mail confirmed, the audit row

@@ -475,12 +475,13 @@ public sealed class ChainSteps(EmbeddedPlatform platform, ShiftedClock clock) : 
         await client.RegisterAgencyAsync(new AgencyProfileBody(
             name, code, new DateOnly(2015, 6, 1), "1 Shennan Road, Futian, Shenzhen", [new ContactBody("Li Ming", "13800138000", "liming@example.org")]));
         var first = TenderingApi.NewIdNumber();
-        var suffix = first[^4..];
+        // A certificate number belongs to one person (挂证): each worker's is made from their own ID number.
+        string[] others = [TenderingApi.NewIdNumber(), TenderingApi.NewIdNumber()];
         IReadOnlyList<Guid> roster =
         [
-            await client.AddWorkerAsync(new WorkerBody($"Chen Jing (chain, {agency})", first, "Intermediate", $"M{suffix}", IsSupervisor: true)),
-            await client.AddWorkerAsync(new WorkerBody($"Zhou Min (chain, {agency})", TenderingApi.NewIdNumber(), "Assistant", $"A{suffix}", IsSupervisor: false)),
-            await client.AddWorkerAsync(new WorkerBody($"Liu Yang (chain, {agency})", TenderingApi.NewIdNumber(), "Assistant", $"B{suffix}", IsSupervisor: false)),
+            await client.AddWorkerAsync(new WorkerBody($"Chen Jing (chain, {agency})", first, "Intermediate", $"M{first[6..]}", IsSupervisor: true)),
+            await client.AddWorkerAsync(new WorkerBody($"Zhou Min (chain, {agency})", others[0], "Assistant", $"A{others[0][6..]}", IsSupervisor: false)),
+            await client.AddWorkerAsync(new WorkerBody($"Liu Yang (chain, {agency})", others[1], "Assistant", $"B{others[1][6..]}", IsSupervisor: false)),
         ];
         _rosters[agency] = roster;
         return (client, roster);

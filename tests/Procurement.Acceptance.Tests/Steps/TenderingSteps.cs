@@ -434,12 +434,13 @@ public sealed class TenderingSteps(IPlatform platform, ShiftedClock clock) : IDi
 
         var first = firstPerson ?? $"Chen Jing ({agency})";
         var idNumber = _people.TryGetValue(first, out var known) ? known : _people[first] = TenderingApi.NewIdNumber();
-        var suffix = idNumber[^4..];
+        // A certificate number belongs to one person (挂证): each worker's is made from their own ID number.
+        string[] others = [TenderingApi.NewIdNumber(), TenderingApi.NewIdNumber()];
         _rosters[agency] =
         [
-            await client.AddWorkerAsync(new WorkerBody(first, idNumber, "Intermediate", $"M{suffix}", IsSupervisor: true)),
-            await client.AddWorkerAsync(new WorkerBody($"Zhou Min ({agency})", TenderingApi.NewIdNumber(), "Assistant", $"A{suffix}", IsSupervisor: false)),
-            await client.AddWorkerAsync(new WorkerBody($"Liu Yang ({agency})", TenderingApi.NewIdNumber(), "Assistant", $"B{suffix}", IsSupervisor: false)),
+            await client.AddWorkerAsync(new WorkerBody(first, idNumber, "Intermediate", $"M{idNumber[6..]}", IsSupervisor: true)),
+            await client.AddWorkerAsync(new WorkerBody($"Zhou Min ({agency})", others[0], "Assistant", $"A{others[0][6..]}", IsSupervisor: false)),
+            await client.AddWorkerAsync(new WorkerBody($"Liu Yang ({agency})", others[1], "Assistant", $"B{others[1][6..]}", IsSupervisor: false)),
         ];
         return client;
     }

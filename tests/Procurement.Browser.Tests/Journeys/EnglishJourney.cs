@@ -121,7 +121,7 @@ public class EnglishJourney(BrowserPlatform browser)
                 "Sunshine Social Work Service Centre", "52440305MA0Y202609", new DateOnly(2015, 3, 2), "1 Happiness Road, Demo District",
                 [new ContactBody("Wang Wu", "13800138000", "wang@example.cn")]));
             var idNumber = TenderingApi.NewIdNumber();
-            var worker = await agency.AddWorkerAsync(new WorkerBody($"Chen Jing {marker}", idNumber, "Intermediate", $"S{idNumber[^6..]}", IsSupervisor: true));
+            var worker = await agency.AddWorkerAsync(new WorkerBody($"Chen Jing {marker}", idNumber, "Intermediate", $"S{idNumber[6..]}", IsSupervisor: true));
             (await agency.SubmitBidAsync(tenders[0], new BidContentBody(
                     450_000m, new CostsBody(300_000m, 100_000m, 40_000m, 10_000m), [new StaffingLineBody(worker, 1m, 8_000m)],
                     "A named caseworker for every isolated elder and a weekly home visit.")))

@@ -146,7 +146,7 @@ public class OversightJourney(BrowserPlatform browser, ITestOutputHelper output)
         await agency.RegisterAgencyAsync(new AgencyProfileBody(
             "示范区阳光社会工作服务中心", "52440305MA0Y202609", new DateOnly(2015, 3, 2), "示范区幸福路 1 号", [new ContactBody("王五", "13800138000", "wang@example.cn")]));
         var idNumber = TenderingApi.NewIdNumber();
-        var worker = await agency.AddWorkerAsync(new WorkerBody($"陈静（铃铛 {marker}）", idNumber, "Intermediate", $"S{idNumber[^6..]}", IsSupervisor: true));
+        var worker = await agency.AddWorkerAsync(new WorkerBody($"陈静（铃铛 {marker}）", idNumber, "Intermediate", $"S{idNumber[6..]}", IsSupervisor: true));
         (await agency.SubmitBidAsync(tenderId, new BidContentBody(
                 450_000m, new CostsBody(300_000m, 100_000m, 40_000m, 10_000m), [new StaffingLineBody(worker, 1m, 8_000m)],
                 "为每位独居长者指定社工，每周上门探访。")))

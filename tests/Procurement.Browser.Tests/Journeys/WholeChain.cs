@@ -47,7 +47,7 @@ public class WholeChain(BrowserPlatform browser)
             await agency.RegisterAgencyAsync(new AgencyProfileBody(
                 bidder.Name, bidder.CreditCode, new DateOnly(2015, 3, 2), "示范区幸福路 1 号", [new ContactBody("王五", "13800138000", "wang@example.cn")]));
             var idNumber = TenderingApi.NewIdNumber();
-            workers[bidder.User] = await agency.AddWorkerAsync(new WorkerBody($"陈静（{bidder.User}）", idNumber, "Intermediate", $"S{idNumber[^6..]}", IsSupervisor: true));
+            workers[bidder.User] = await agency.AddWorkerAsync(new WorkerBody($"陈静（{bidder.User}）", idNumber, "Intermediate", $"S{idNumber[6..]}", IsSupervisor: true));
         }
 
         // The purchaser publishes a competitive consultation (10 days' bidding, a panel of 3) through the wizard.

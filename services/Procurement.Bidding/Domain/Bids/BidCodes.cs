@@ -7,6 +7,7 @@ public static class BidCodes
     public const string PriceNotPositive = "price_not_positive";
     public const string AmountNotTwoDecimals = "amount_not_two_decimals";
     public const string PriceAboveCeiling = "price_above_ceiling";
+    public const string FixedPriceNotCeiling = "fixed_price_not_ceiling";
     public const string CostNegative = "cost_negative";
     public const string CostBreakdownNotPrice = "cost_breakdown_not_price";
     public const string TechnicalProposalRequired = "technical_proposal_required";

@@ -48,7 +48,7 @@ public static class BidRules
         ArgumentNullException.ThrowIfNull(roster);
         ArgumentNullException.ThrowIfNull(commitments);
 
-        CheckPrice(draft.Price, terms.BudgetCeiling);
+        CheckPrice(draft.Price, terms.BudgetCeiling, terms.FixedPrice);
         CheckCosts(draft.Costs, draft.Price);
         if (string.IsNullOrWhiteSpace(draft.TechnicalProposal))
         {
@@ -78,7 +78,12 @@ public static class BidRules
         return new ValidatedBid(terms.TenderId, agencyId, revisedBidId, content, people);
     }
 
-    private static void CheckPrice(decimal price, decimal ceiling)
+    /// <summary>
+    /// The price is positive, in whole fen and at most the ceiling; in a fixed-price tender (DOMAIN.md §3: price not scored)
+    /// it is the ceiling itself, to the fen — a cent below is refused as firmly as a cent above. The one home of the
+    /// fixed-price rule: submission and revision both come through <see cref="Validate"/>.
+    /// </summary>
+    private static void CheckPrice(decimal price, decimal ceiling, bool fixedPrice)
     {
         if (price <= 0m)
         {
@@ -86,6 +91,11 @@ public static class BidRules
         }
 
         TwoDecimals(price, "price");
+        if (fixedPrice && price != ceiling)
+        {
+            throw new RuleViolationException(BidCodes.FixedPriceNotCeiling, "price", price, ceiling);
+        }
+
         if (price > ceiling)
         {
             throw new RuleViolationException(BidCodes.PriceAboveCeiling, "price", price, ceiling);

@@ -72,6 +72,9 @@ public sealed record BidTerms(OpenTender Tender, RequiredStaffing Staffing, Pers
     public Guid TenderId => Tender.TenderId;
 
     public decimal BudgetCeiling => Tender.BudgetCeiling;
+
+    /// <summary>Price is not scored: every bid's price is the budget ceiling (<see cref="OpenTenderTerms.FixedPrice"/>).</summary>
+    public bool FixedPrice => Tender.FixedPrice;
 }
 
 public static class BidTermsOfTender
