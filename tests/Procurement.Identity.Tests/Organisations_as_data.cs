@@ -1,3 +1,4 @@
+using Procurement.Rules;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -154,16 +155,21 @@ public sealed class Organisations_as_data(Organisations_as_data.District distric
     public async Task A_unified_social_credit_code_is_accepted_once_and_one_of_another_shape_never()
     {
         using var admin = district.As(Roles.Admin);
-        const string code = "11440304MB2C12345X";
+        // A government unit's code (registration authority 1, kind 1) with both check characters right.
+        var organisation = "MB2C1234" + CreditCodeRules.OrganisationCheckCharacterOf("MB2C1234");
+        var code = "11440304" + organisation + CreditCodeRules.CheckCharacterOf("11440304" + organisation);
 
         using var first = await admin.PostAsJsonAsync(Path, new { name = "福田区审计局", kind = "AuditOffice", unifiedSocialCreditCode = code });
         using var second = await admin.PostAsJsonAsync(Path, new { name = "另一审计局", kind = "AuditOffice", unifiedSocialCreditCode = code });
         using var shape = await admin.PostAsJsonAsync(Path, new { name = "另一审计局", kind = "AuditOffice", unifiedSocialCreditCode = "11440304MB2C1234" });
+        var wrongCheck = code[..17] + (code[17] == '0' ? '1' : '0');
+        using var check = await admin.PostAsJsonAsync(Path, new { name = "另一审计局", kind = "AuditOffice", unifiedSocialCreditCode = wrongCheck });
 
         first.StatusCode.Should().Be(HttpStatusCode.Created);
         second.StatusCode.Should().Be(HttpStatusCode.Conflict);
         (await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rule").GetString().Should().Be(OrganisationCodes.CreditCodeTaken);
-        (await Violations(shape)).Should().Equal(("unifiedSocialCreditCode", OrganisationCodes.CreditCodeShape));
+        (await Violations(shape, HttpStatusCode.UnprocessableEntity)).Should().Equal(("unifiedSocialCreditCode", CreditCodeRules.WrongLength));
+        (await Violations(check, HttpStatusCode.UnprocessableEntity)).Should().Equal(("unifiedSocialCreditCode", CreditCodeRules.WrongCheckCharacter));
     }
 
     [Fact]
@@ -329,9 +335,9 @@ public sealed class Organisations_as_data(Organisations_as_data.District distric
         return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
-    private static async Task<List<(string Field, string Rule)>> Violations(HttpResponseMessage response)
+    private static async Task<List<(string Field, string Rule)>> Violations(HttpResponseMessage response, HttpStatusCode status = HttpStatusCode.BadRequest)
     {
-        response.StatusCode.Should().Be(HttpStatusCode.BadRequest, await response.Content.ReadAsStringAsync());
+        response.StatusCode.Should().Be(status, await response.Content.ReadAsStringAsync());
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         return [.. problem.GetProperty("violations").EnumerateArray().Select(v => (v.GetProperty("field").GetString()!, v.GetProperty("rule").GetString()!))];
     }

@@ -67,15 +67,9 @@ public sealed class AgencyRegistration(
         {
             errors.Add("unifiedSocialCreditCode", "required");
         }
-        else if (CreditCodeRules.Check(request.UnifiedSocialCreditCode) is { } finding)
+        else
         {
-            var code = CreditCodeRules.Normalise(request.UnifiedSocialCreditCode);
-            _ = finding switch
-            {
-                { Code: CreditCodeRules.WrongLength } => errors.Add(finding.Field, finding.Code, code.Length),
-                { Code: CreditCodeRules.ForbiddenCharacter, Index: { } index } => errors.Add(finding.Field, finding.Code, code[index].ToString()),
-                _ => errors.Add(finding.Field, finding.Code),
-            };
+            AddCreditCodeFinding(errors, request.UnifiedSocialCreditCode);
         }
 
         errors.Required("registrationAuthority", request.RegistrationAuthority, Organisation.RegistrationAuthorityMaxLength)
@@ -212,6 +206,26 @@ public sealed class AgencyRegistration(
             throw new RuleViolationException(
                 broken.Rule, broken.Field, [.. broken.Args.Select(a => a is string text && text == broken.Field ? new FieldName(text) : a)]);
         }
+    }
+
+    /// <summary>
+    /// The rule of GB 32100-2015 a credit code breaks (<see cref="CreditCodeRules"/>), added to <paramref name="errors"/> under
+    /// <c>unifiedSocialCreditCode</c> with the values its text needs; nothing when it is a code.
+    /// </summary>
+    internal static void AddCreditCodeFinding(FieldErrors errors, string? text)
+    {
+        if (CreditCodeRules.Check(text) is not { } finding)
+        {
+            return;
+        }
+
+        var code = CreditCodeRules.Normalise(text);
+        _ = finding switch
+        {
+            { Code: CreditCodeRules.WrongLength } => errors.Add(finding.Field, finding.Code, code.Length),
+            { Code: CreditCodeRules.ForbiddenCharacter, Index: { } index } => errors.Add(finding.Field, finding.Code, code[index].ToString()),
+            _ => errors.Add(finding.Field, finding.Code),
+        };
     }
 
     private static readonly HashSet<string> CreditCodeRuleCodes =

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Procurement.Contracts.Identity;
+using Procurement.Identity.Accounts;
 using Procurement.Identity.Data;
 using Procurement.Identity.Domain;
 using Procurement.ServiceDefaults.Messaging;
@@ -124,12 +125,15 @@ public static class OrganisationEndpoints
             errors.Add("divisionCode", OrganisationCodes.DivisionCodeShape);
         }
 
-        if (request.UnifiedSocialCreditCode is not null && !IsCreditCodeShape(request.UnifiedSocialCreditCode))
+        errors.ThrowIfAny();
+        if (request.UnifiedSocialCreditCode is not null)
         {
-            errors.Add("unifiedSocialCreditCode", OrganisationCodes.CreditCodeShape);
+            // The same rule as an agency's registration (GB 32100-2015, check characters too), and like every rule a 422.
+            var broken = new FieldErrors();
+            AgencyRegistration.AddCreditCodeFinding(broken, request.UnifiedSocialCreditCode);
+            broken.ThrowIfAnyRuleBroken();
         }
 
-        errors.ThrowIfAny();
         if (request.UnifiedSocialCreditCode is { } code && await db.Organisations.AnyAsync(o => o.UnifiedSocialCreditCode == code, http.RequestAborted))
         {
             throw new ConflictException(OrganisationCodes.CreditCodeTaken, code);
@@ -296,9 +300,6 @@ public static class OrganisationEndpoints
     private static (string? Id, string Name) Actor(ClaimsPrincipal user) =>
         (user.FindFirstValue(ProcurementClaims.Subject), user.FindFirstValue(ProcurementClaims.Name) ?? user.UserId());
 
-    /// <summary>18 characters of the code's alphabet (digits and capitals without I, O, S, V, Z).</summary>
-    private static bool IsCreditCodeShape(string code) =>
-        code.Length == Organisation.UnifiedSocialCreditCodeLength && code.All(c => char.IsAsciiDigit(c) || "ABCDEFGHJKLMNPQRTUWXY".Contains(c));
 }
 
 /// <summary>The audit rows of organisation changes.</summary>
@@ -321,7 +322,6 @@ public static class OrganisationHistory
 public static class OrganisationCodes
 {
     public const string DivisionCodeShape = "division_code_shape";
-    public const string CreditCodeShape = "credit_code_shape";
     public const string CreditCodeTaken = "organisation_credit_code_taken";
     public const string AlreadyInactive = "organisation_already_inactive";
     public const string AlreadyActive = "organisation_already_active";
@@ -334,8 +334,6 @@ public static class OrganisationCodes
     {
         [DivisionCodeShape] = ("{0} must be an administrative division code of GB/T 2260: six digits starting with a province code (e.g. 440304).",
             "{0} 须为 GB/T 2260 行政区划代码：以省级代码开头的六位数字（如 440304）。"),
-        [CreditCodeShape] = ("{0} must be a unified social credit code: 18 digits or capital letters (without I, O, S, V, Z).",
-            "{0} 须为统一社会信用代码：18 位数字或大写字母（不含 I、O、S、V、Z）。"),
         [CreditCodeTaken] = ("An organisation with the unified social credit code {0} exists already.", "统一社会信用代码为 {0} 的单位已存在。"),
         [AlreadyInactive] = ("{0} is inactive already.", "{0} 已是停用状态。"),
         [AlreadyActive] = ("{0} is active already.", "{0} 已是启用状态。"),

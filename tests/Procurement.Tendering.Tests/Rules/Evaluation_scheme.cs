@@ -219,24 +219,4 @@ public sealed class A_fixed_price_tender_scores_no_price_and_takes_only_the_ceil
 
         create.Should().Throw<RuleViolationException>().Which.Code.Should().Be("price_criterion_missing");
     }
-
-    [Fact]
-    public void A_bid_at_exactly_the_ceiling_is_accepted()
-    {
-        var check = () => FixedPriceRule.Check(480_000.00m, 480_000.00m);
-
-        check.Should().NotThrow();
-    }
-
-    [Theory]
-    [InlineData("479999.99")]
-    [InlineData("480000.01")]
-    public void A_bid_a_fen_away_from_the_ceiling_is_refused(string price)
-    {
-        var check = () => FixedPriceRule.Check(Money.Parse(price), 480_000.00m);
-
-        var refusal = check.Should().Throw<RuleViolationException>().Which;
-        refusal.Code.Should().Be("fixed_price_not_ceiling");
-        refusal.Field.Should().Be("price");
-    }
 }

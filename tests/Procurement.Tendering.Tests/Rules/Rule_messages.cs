@@ -40,11 +40,12 @@ public sealed class Every_rule_code_reads_in_English_and_Chinese
     public void A_refusal_reads_with_its_own_arguments()
     {
         RulesMessages.Register();
-        var refusal = Assert.Throws<RuleViolationException>(() => FixedPriceRule.Check(479_999.9m, 480_000m));
+        var refusal = Assert.Throws<RuleViolationException>(
+            () => ProcurementMethodRules.Default[ProcurementMethod.PublicTender].CheckPanelSize(480_000m, 3));
 
         ProblemMessages.Get(CultureInfo.GetCultureInfo("en"), refusal.Code, [.. refusal.Args])
-            .Should().Be("This tender is fixed-price: the bid price 479999.90 CNY must equal the budget ceiling 480000.00 CNY.");
+            .Should().Be("A panel of 3 is too small: this tender needs at least 5 members.");
         ProblemMessages.Get(CultureInfo.GetCultureInfo("zh-CN"), refusal.Code, [.. refusal.Args])
-            .Should().Be("本项目为固定价格：投标报价 479999.90 元必须等于最高限价 480000.00 元。");
+            .Should().Be("评审小组 3 人过少：本项目至少需要 5 人。");
     }
 }

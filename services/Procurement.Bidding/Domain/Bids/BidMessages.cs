@@ -11,7 +11,6 @@ public static class BidMessages
         [BidCodes.PriceNotPositive] = ("The price must be greater than zero; {0} is not.", "投标报价必须大于零，{0} 不符合要求。"),
         [BidCodes.AmountNotTwoDecimals] = ("{0} must have at most two decimal places (CNY); {1} has more.", "{0}最多保留两位小数（人民币元），{1} 超出。"),
         [BidCodes.PriceAboveCeiling] = ("The price {0} is above the tender's budget ceiling of {1}.", "投标报价 {0} 超过采购项目最高限价 {1}。"),
-        // The same text as Tendering's unused FixedPriceRule, whose code this is (one text per code on the platform).
         [BidCodes.FixedPriceNotCeiling] = (
             "This tender is fixed-price: the bid price {0:0.00} CNY must equal the budget ceiling {1:0.00} CNY.",
             "本项目为固定价格：投标报价 {0:0.00} 元必须等于最高限价 {1:0.00} 元。"),

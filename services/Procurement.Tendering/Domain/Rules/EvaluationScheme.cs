@@ -20,8 +20,8 @@ public sealed record EvaluationCriterion(string Name, CriterionKind Kind, decima
 /// <summary>
 /// The evaluation scheme of a tender (综合评分法), valid by construction: criteria with maximum points
 /// summing to exactly 100, at most one price criterion whose weight lies within the method's bounds,
-/// or none at all in a fixed-price tender (where every bid's price must equal the ceiling, see
-/// <see cref="FixedPriceRule"/>). Field names in refusals are under <c>evaluationScheme</c>.
+/// or none at all in a fixed-price tender (where every bid's price must equal the ceiling: Bidding's
+/// <c>BidRules.CheckPrice</c>). Field names in refusals are under <c>evaluationScheme</c>.
 /// </summary>
 public sealed class EvaluationScheme : IEquatable<EvaluationScheme>
 {

@@ -27,7 +27,6 @@ public static class RuleCodes
     public const string SchemeNot100 = Shared.EvaluationSchemeRules.SchemeNot100;
     public const string PriceWeightBelowMinimum = Shared.EvaluationSchemeRules.PriceWeightBelowMinimum;
     public const string PriceWeightAboveMaximum = Shared.EvaluationSchemeRules.PriceWeightAboveMaximum;
-    public const string FixedPriceNotCeiling = "fixed_price_not_ceiling";
 
     // Staffing requirement
     public const string StaffingCountNegative = "staffing_count_negative";

@@ -73,10 +73,6 @@ internal static class RulesMessages
         [RuleCodes.PriceWeightAboveMaximum] = (
             "The price weight of {0}% is above the maximum of {1}% for this procurement method.",
             "价格分权重 {0}% 高于该采购方式的上限 {1}%。"),
-        [RuleCodes.FixedPriceNotCeiling] = (
-            "This tender is fixed-price: the bid price {0:0.00} CNY must equal the budget ceiling {1:0.00} CNY.",
-            "本项目为固定价格：投标报价 {0:0.00} 元必须等于最高限价 {1:0.00} 元。"),
-
         [RuleCodes.StaffingCountNegative] = (
             "A staffing count cannot be negative ({0}).",
             "人员要求的人数不能为负数（{0}）。"),
