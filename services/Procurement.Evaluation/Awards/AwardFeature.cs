@@ -1,4 +1,5 @@
 using Procurement.Evaluation.Awards.Domain;
+using Procurement.Evaluation.BidEvaluation;
 using Procurement.Evaluation.Awards.Endpoints;
 using Procurement.Evaluation.Awards.Messaging;
 using Procurement.Evaluation.Awards.Scheduling;
@@ -15,6 +16,8 @@ internal static class AwardFeature
         AwardMessages.Register();
         builder.Services.AddSingleton(AwardRules.Default);
         builder.Services.AddSingleton(PerformanceRules.Default);
+        // The ranking's consequence, in the ranking's own transaction (issue 16 item 11): no message to ourselves.
+        builder.Services.AddSingleton<IEvaluationCompletedFollower, AwardRecommender>();
         builder.Services.AddOptions<AwardConfirmerOptions>().BindConfiguration(AwardConfirmerOptions.Section)
             .Validate(o => o.AwardCheckInterval > TimeSpan.Zero && o.AwardCheckInterval <= ClockJob.LongestInterval,
                 $"Evaluation:AwardCheckInterval must be above zero and at most {ClockJob.LongestInterval.TotalDays} days.")
@@ -28,7 +31,6 @@ internal static class AwardFeature
             bus.AddConsumer<TenderTermsForAwardConsumer>();
             bus.AddConsumer<TenderAmendedForAwardConsumer>();
             bus.AddConsumer<TenderCancelledForAwardConsumer>();
-            bus.AddConsumer<EvaluationCompletedForAwardConsumer>();
             bus.AddConsumer<ContractActivatedForPerformanceConsumer>();
             bus.AddConsumer<ContractEndedForPerformanceConsumer>();
         });
