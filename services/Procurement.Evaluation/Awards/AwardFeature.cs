@@ -8,14 +8,13 @@ using Procurement.ServiceDefaults.Messaging;
 
 namespace Procurement.Evaluation.Awards;
 
-/// <summary>Award confirmation with its challenge window, the working-day calendar, and performance evaluations (DOMAIN.md §6, §8).</summary>
+/// <summary>Award recommendation and confirmation with its challenge window, and the working-day calendar (DOMAIN.md §6).</summary>
 internal static class AwardFeature
 {
     public static void Add(WebApplicationBuilder builder)
     {
         AwardMessages.Register();
         builder.Services.AddSingleton(AwardRules.Default);
-        builder.Services.AddSingleton(PerformanceRules.Default);
         // The ranking's consequence, in the ranking's own transaction (issue 16 item 11): no message to ourselves.
         builder.Services.AddSingleton<IEvaluationCompletedFollower, AwardRecommender>();
         builder.Services.AddOptions<AwardConfirmerOptions>().BindConfiguration(AwardConfirmerOptions.Section)
@@ -31,8 +30,6 @@ internal static class AwardFeature
             bus.AddConsumer<TenderTermsForAwardConsumer>();
             bus.AddConsumer<TenderAmendedForAwardConsumer>();
             bus.AddConsumer<TenderCancelledForAwardConsumer>();
-            bus.AddConsumer<ContractActivatedForPerformanceConsumer>();
-            bus.AddConsumer<ContractEndedForPerformanceConsumer>();
         });
     }
 
@@ -40,6 +37,5 @@ internal static class AwardFeature
     {
         app.MapCalendarEndpoints();
         app.MapAwardEndpoints();
-        app.MapPerformanceEndpoints();
     }
 }

@@ -15,13 +15,6 @@ public sealed class Outsiders_learn_nothing_of_an_evaluation : IAsyncLifetime
 
     public async Task DisposeAsync() => await _api.DisposeAsync();
 
-    private async Task<IReadOnlyList<string>> DrawAsync(Guid tenderId)
-    {
-        var response = await _api.Purchaser().PostAsJsonAsync($"/api/evaluations/tenders/{tenderId}/panel", new { size = 3, representatives = Array.Empty<string>() });
-        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return [.. (await EvaluationHost.JsonAsync(response)).GetProperty("members").EnumerateArray().Select(m => m.GetProperty("userId").GetString()!)];
-    }
-
     private Task<HttpResponseMessage> SheetsAsync(HttpClient reader, Guid tenderId, Guid bidId) =>
         reader.GetAsync($"/api/evaluations/tenders/{tenderId}/bids/{bidId}/sheets");
 
@@ -30,7 +23,7 @@ public sealed class Outsiders_learn_nothing_of_an_evaluation : IAsyncLifetime
     {
         var tenderId = await _api.PublishTenderAsync(minimumValidBids: 1);
         var bids = await _api.OpenAsync(tenderId, EvaluationHost.Bid(0, 400_000m));
-        var members = await DrawAsync(tenderId);
+        var members = await _api.DrawAsync(tenderId);
         var outsider = EvaluationHost.Evaluators.First(e => !members.Contains(e));
 
         var outside = await SheetsAsync(_api.Evaluator(outsider), tenderId, bids[0].BidId);
@@ -49,12 +42,9 @@ public sealed class Outsiders_learn_nothing_of_an_evaluation : IAsyncLifetime
     {
         var tenderId = await _api.PublishTenderAsync(minimumValidBids: 1);
         var bids = await _api.OpenAsync(tenderId, EvaluationHost.Bid(0, 400_000m));
-        var members = await DrawAsync(tenderId);
+        var members = await _api.DrawAsync(tenderId);
         var outsider = EvaluationHost.Evaluators.First(e => !members.Contains(e));
-        var review = await _api.Member(members[0]).PostAsJsonAsync($"/api/evaluations/tenders/{tenderId}/bids/{bids[0].BidId}/compliance", new
-        {
-            eligibility = new[] { new { requirement = "Registered social organisation", met = true, reason = (string?)null } },
-        });
+        var review = await _api.PassAsync(tenderId, bids[0].BidId, members[0]);
         review.StatusCode.Should().Be(HttpStatusCode.OK, await review.Content.ReadAsStringAsync());
         var sheet = await _api.Member(members[0]).PostAsJsonAsync($"/api/evaluations/tenders/{tenderId}/bids/{bids[0].BidId}/sheets", new
         {
@@ -84,7 +74,7 @@ public sealed class Outsiders_learn_nothing_of_an_evaluation : IAsyncLifetime
         early.StatusCode.Should().Be(HttpStatusCode.Conflict, "a known tender without a panel is a state, not a missing thing");
         (await EvaluationHost.JsonAsync(early)).GetProperty("rule").GetString().Should().Be("panel_not_drawn");
 
-        await DrawAsync(tenderId);
+        await _api.DrawAsync(tenderId);
         var replay = await _api.Auditor().GetAsync($"/api/evaluations/tenders/{tenderId}/panel/replay");
         replay.StatusCode.Should().Be(HttpStatusCode.OK);
         (await EvaluationHost.JsonAsync(replay)).GetProperty("matches").GetBoolean().Should().BeTrue();

@@ -22,19 +22,6 @@ public sealed class The_award_is_recommended_in_the_rankings_own_transaction : I
 
     public async Task DisposeAsync() => await _api.DisposeAsync();
 
-    private async Task<IReadOnlyList<string>> DrawAsync(Guid tenderId)
-    {
-        var response = await _api.Purchaser().PostAsJsonAsync($"/api/evaluations/tenders/{tenderId}/panel", new { size = 3, representatives = Array.Empty<string>() });
-        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return [.. (await EvaluationHost.JsonAsync(response)).GetProperty("members").EnumerateArray().Select(m => m.GetProperty("userId").GetString()!)];
-    }
-
-    private Task<HttpResponseMessage> PassAsync(Guid tenderId, Guid bidId, string member) =>
-        _api.Member(member).PostAsJsonAsync($"/api/evaluations/tenders/{tenderId}/bids/{bidId}/compliance", new
-        {
-            eligibility = new[] { new { requirement = "Registered social organisation", met = true, reason = (string?)null } },
-        });
-
     private Task<HttpResponseMessage> SheetAsync(Guid tenderId, Guid bidId, string member, decimal plan) =>
         _api.Member(member).PostAsJsonAsync($"/api/evaluations/tenders/{tenderId}/bids/{bidId}/sheets", new
         {
@@ -50,10 +37,10 @@ public sealed class The_award_is_recommended_in_the_rankings_own_transaction : I
     {
         var tenderId = await _api.PublishTenderAsync(minimumValidBids: 2);
         var bids = await _api.OpenAsync(tenderId, EvaluationHost.Bid(0, 400_000m), EvaluationHost.Bid(1, 450_000m));
-        var members = await DrawAsync(tenderId);
+        var members = await _api.DrawAsync(tenderId);
         foreach (var bid in bids)
         {
-            (await PassAsync(tenderId, bid.BidId, members[0])).StatusCode.Should().Be(HttpStatusCode.OK);
+            (await _api.PassAsync(tenderId, bid.BidId, members[0])).StatusCode.Should().Be(HttpStatusCode.OK);
         }
 
         // Agency 2 scores higher on the plan: 450000 → 26.67 + 56 + 8 = 90.67 against 400000 → 30 + 50 + 8 = 88.

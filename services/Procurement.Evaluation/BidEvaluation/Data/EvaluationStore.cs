@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Procurement.Evaluation.Awards.Domain;
+using Procurement.Evaluation.Performance.Domain;
 using Procurement.Evaluation.BidEvaluation.Domain;
 using Procurement.Evaluation.Data;
 using Procurement.ServiceDefaults.Problems;

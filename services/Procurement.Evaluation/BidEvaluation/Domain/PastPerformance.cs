@@ -1,4 +1,4 @@
-using Procurement.Evaluation.Awards.Domain;
+using Procurement.Evaluation.Performance.Domain;
 
 namespace Procurement.Evaluation.BidEvaluation.Domain;
 
