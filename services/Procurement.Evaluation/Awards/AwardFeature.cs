@@ -23,6 +23,7 @@ internal static class AwardFeature
             .ValidateOnStart();
         // The seeder first: hosted services start in order, so the calendar exists before the award clock's first pass.
         builder.Services.AddHostedService<CalendarSeeder>();
+        builder.Services.AddHostedService<MissedRecommendations>();
         builder.Services.AddSingleton<AwardConfirmer>();
         builder.Services.AddHostedService(services => services.GetRequiredService<AwardConfirmer>());
         builder.AddConsumers(bus =>

@@ -72,6 +72,7 @@ public sealed class Evaluation_conclusion
 
         EvaluationConclusion.CompleteWhenScored(tender, panel, bids, sheets[..^1], EvaluationData.NoPastPerformance, EvaluationData.Now).Should().BeNull();
         tender.Stage.Should().Be(EvaluationStage.Scoring, "one sheet is missing");
+        EvaluationConclusion.ResultOf(tender, panel, bids, sheets, EvaluationData.NoPastPerformance).Should().BeNull("not completed yet");
 
         var completed = EvaluationConclusion.CompleteWhenScored(tender, panel, bids, sheets, EvaluationData.NoPastPerformance, EvaluationData.Now);
 
@@ -82,6 +83,8 @@ public sealed class Evaluation_conclusion
         completed.Invalid.Should().ContainSingle().Which.Should().BeEquivalentTo(new { bids[2].BidId, bids[2].AgencyId });
         EvaluationConclusion.CompleteWhenScored(tender, panel, bids, sheets, EvaluationData.NoPastPerformance, EvaluationData.Now)
             .Should().BeNull("a completed evaluation is not completed again");
+        EvaluationConclusion.ResultOf(tender, panel, bids, sheets, EvaluationData.NoPastPerformance)
+            .Should().BeEquivalentTo(completed, "the saved evaluation ranks again to the same result");
     }
 
     [Fact]

@@ -3,8 +3,11 @@ using System.Net.Http.Json;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Procurement.Contracts.Evaluation;
 using Procurement.Contracts.Tendering;
+using Procurement.Evaluation.Awards.Domain;
+using Procurement.Evaluation.Awards.Scheduling;
 using Procurement.Evaluation.Data;
 using Procurement.ServiceDefaults.Messaging;
 
@@ -71,6 +74,38 @@ public sealed class The_award_is_recommended_in_the_rankings_own_transaction : I
         var announced = await db.OutboxMessages.Where(m => m.MessageType == type).Select(m => m.Id).ToListAsync();
         announced.Should().ContainSingle("the ranking is still announced, for other services");
         (await db.InboxMessages.CountAsync(i => announced.Contains(i.MessageId))).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task An_evaluation_completed_before_the_upgrade_without_its_award_gets_it_at_start_up_and_no_other_does()
+    {
+        var tenderId = await _api.PublishTenderAsync(minimumValidBids: 1);
+        var bids = await _api.OpenAsync(tenderId, EvaluationHost.Bid(0, 400_000m));
+        var members = await _api.DrawAsync(tenderId);
+        (await _api.PassAsync(tenderId, bids[0].BidId, members[0])).StatusCode.Should().Be(HttpStatusCode.OK);
+        foreach (var member in members)
+        {
+            (await SheetAsync(tenderId, bids[0].BidId, member, 50m)).StatusCode.Should().Be(HttpStatusCode.Created);
+        }
+
+        var catchUp = _api.Host.Services.GetServices<IHostedService>().OfType<MissedRecommendations>().Single();
+        await catchUp.StartAsync(CancellationToken.None);
+        await using (var scope = _api.Host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<EvaluationDb>();
+            (await db.Set<Award>().CountAsync(a => a.TenderId == tenderId)).Should().Be(1, "an evaluation with its award is left alone");
+
+            // As a database from before the upgrade: the ranking saved, its award still to come from the removed self-message.
+            await db.Set<Award>().Where(a => a.TenderId == tenderId).ExecuteDeleteAsync();
+        }
+
+        await catchUp.StartAsync(CancellationToken.None);
+
+        var award = await _api.Purchaser().GetAsync($"/api/evaluations/tenders/{tenderId}/award");
+        award.StatusCode.Should().Be(HttpStatusCode.OK, await award.Content.ReadAsStringAsync());
+        var view = await EvaluationHost.JsonAsync(award);
+        view.GetProperty("status").GetString().Should().Be("Recommended");
+        view.GetProperty("recommendedBidId").GetGuid().Should().Be(bids[0].BidId);
     }
 
     [Fact]

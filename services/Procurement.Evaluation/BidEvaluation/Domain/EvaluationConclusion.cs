@@ -53,9 +53,26 @@ public static class EvaluationConclusion
         }
 
         tender.Complete(at);
-        return new CompletedEvaluation(
-            tender.TenderId, tender.PurchasingUnitId, ranking,
+        return Result(tender, bids, ranking, at);
+    }
+
+    /// <summary>
+    /// The result of an evaluation completed earlier, ranked again from what was saved (the same sheets and the grades
+    /// before the same cutoff give the same ranking); null for a tender not completed.
+    /// </summary>
+    public static CompletedEvaluation? ResultOf(
+        EvaluatedTender tender, Panel panel, IReadOnlyList<EvaluatedBid> bids, IEnumerable<ScoreSheet> sheets,
+        IReadOnlyDictionary<Guid, PastPerformanceBasis> pastPerformance)
+    {
+        ArgumentNullException.ThrowIfNull(tender);
+        return tender.Stage == EvaluationStage.Completed && tender.ConcludedAt is { } at
+            && EvaluationProgress.RankingWhenComplete(tender, panel, bids, sheets, pastPerformance) is { Count: > 0 } ranking
+            ? Result(tender, bids, ranking, at)
+            : null;
+    }
+
+    private static CompletedEvaluation Result(EvaluatedTender tender, IReadOnlyList<EvaluatedBid> bids, IReadOnlyList<RankedResult> ranking, DateTimeOffset at) =>
+        new(tender.TenderId, tender.PurchasingUnitId, ranking,
             [.. bids.Where(b => b.Compliance == ComplianceVerdict.Failed).Select(b => new FailedBid(b.BidId, b.AgencyId, b.ComplianceReasons))],
             at);
-    }
 }
