@@ -1,7 +1,7 @@
 using Procurement.Identity.Accounts;
 using Procurement.ServiceDefaults.Hosting;
 using Procurement.Standalone;
-using Procurement.Standalone.Simulation;
+using Procurement.Simulation;
 
 // `simulate` replays programs through the domain on a simulated clock (docs/continuity.md): no web host, no database.
 if (SimulateCommand.Matches(args))

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Procurement.Standalone.Simulation;
+using Procurement.Simulation;
 
 namespace Procurement.Simulation.Tests;
 

@@ -1,4 +1,4 @@
-using Procurement.Standalone.Simulation;
+using Procurement.Simulation;
 
 namespace Procurement.Simulation.Tests;
 

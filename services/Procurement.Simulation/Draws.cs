@@ -1,4 +1,4 @@
-namespace Procurement.Standalone.Simulation;
+namespace Procurement.Simulation;
 
 /// <summary>What a draw is for; with the program and an ordinal it keys its own stream.</summary>
 public enum DrawPurpose

@@ -3,7 +3,7 @@ using Procurement.Contracting.Domain;
 using Procurement.Disbursement.Domain;
 using Procurement.Rules;
 
-namespace Procurement.Standalone.Simulation;
+namespace Procurement.Simulation;
 
 /// <summary>
 /// Disbursement's side of one simulated contract, in memory: its <see cref="ContractAccount"/>, the instalments of

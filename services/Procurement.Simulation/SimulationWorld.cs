@@ -4,7 +4,7 @@ using Procurement.Disbursement.Domain;
 using Procurement.Evaluation.Awards.Domain;
 using Procurement.Tendering.Domain.Rules;
 
-namespace Procurement.Standalone.Simulation;
+namespace Procurement.Simulation;
 
 /// <summary>The two renewal policies compared.</summary>
 public enum ContinuityPolicy

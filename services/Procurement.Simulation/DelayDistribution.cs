@@ -1,7 +1,7 @@
 using System.Globalization;
 using MathNet.Numerics.Distributions;
 
-namespace Procurement.Standalone.Simulation;
+namespace Procurement.Simulation;
 
 /// <summary>
 /// A distribution of delays in days, beyond a step's own minimum, written <c>family:key=value,key=value</c>:

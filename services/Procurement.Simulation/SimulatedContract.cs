@@ -1,6 +1,6 @@
 using Procurement.Contracting.Domain;
 
-namespace Procurement.Standalone.Simulation;
+namespace Procurement.Simulation;
 
 /// <summary>A program's gap days: days no active contract funded, and days funded but with cash below the accrued cost minus the advance.</summary>
 public sealed record ProgramGaps(int NotActiveDays, int CashDays)

@@ -1,4 +1,4 @@
-namespace Procurement.Standalone.Simulation;
+namespace Procurement.Simulation;
 
 /// <summary>A performance grade (DOMAIN.md §8) with a score inside its band.</summary>
 public sealed record PerformanceGrade(string Name, decimal Score, bool Passed)

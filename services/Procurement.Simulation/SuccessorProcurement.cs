@@ -2,7 +2,7 @@ using Procurement.Contracting.Continuity.Domain;
 using Procurement.Contracting.Domain;
 using Procurement.Evaluation.Awards.Domain;
 
-namespace Procurement.Standalone.Simulation;
+namespace Procurement.Simulation;
 
 /// <summary>
 /// The procurement of a contract's successor, planned step by step when renewal work starts: each step its minimum

@@ -2,7 +2,7 @@ using Procurement.Contracting.Continuity.Domain;
 using Procurement.Contracting.Domain;
 using Procurement.ServiceDefaults.Problems;
 
-namespace Procurement.Standalone.Simulation;
+namespace Procurement.Simulation;
 
 /// <summary>
 /// One service program under one policy, stepped day by day through the real domain: contracts drafted, signed,

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Procurement.Standalone.Simulation;
+namespace Procurement.Simulation;
 
 /// <summary>The three figures for one policy, and what else happened.</summary>
 /// <param name="GapDaysPerProgramYear">Gap days (DOMAIN.md §2, by the coverage timeline) over every program's span, per program-year.</param>

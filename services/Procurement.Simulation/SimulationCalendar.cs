@@ -1,4 +1,4 @@
-namespace Procurement.Standalone.Simulation;
+namespace Procurement.Simulation;
 
 /// <summary>The simulated clock's fixed points.</summary>
 public static class SimulationCalendar

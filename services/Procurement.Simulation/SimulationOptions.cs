@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Procurement.Standalone.Simulation;
+namespace Procurement.Simulation;
 
 /// <summary>A command-line argument of <c>simulate</c> that cannot be used, with the argument it concerns.</summary>
 public sealed class SimulationArgumentException(string argument, string problem) : Exception($"{argument}: {problem}")

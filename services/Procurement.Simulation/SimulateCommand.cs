@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Procurement.Standalone.Simulation;
+namespace Procurement.Simulation;
 
 /// <summary>
 /// <c>simulate</c>: the continuity simulator's command line (docs/continuity.md). Dispatched by the Standalone host
