@@ -152,9 +152,10 @@ public sealed class Method_rule_tables_api : IAsyncLifetime
     [Fact]
     public async Task Yesterday_is_refused_as_a_first_day_and_today_is_taken()
     {
-        var refused = await AddTableAsync(await TableBodyAsync("Elm County", Today.AddDays(-1)));
+        var refused = await Client(Roles.Admin, "zh-CN").PostAsJsonAsync("/api/tenders/method-rules/tables", await TableBodyAsync("Elm County", Today.AddDays(-1)));
         refused.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
-        (await JsonAsync(refused)).GetProperty("errors").GetProperty("effectiveFrom").EnumerateArray().Should().ContainSingle();
+        (await JsonAsync(refused)).GetProperty("errors").GetProperty("effectiveFrom").EnumerateArray().Should().ContainSingle()
+            .Which.GetString().Should().Be($"起始日期不得早于 {Day(Today)}。", "the field is named by its label");
 
         (await AddTableAsync(await TableBodyAsync("Elm County", Today))).StatusCode.Should().Be(HttpStatusCode.Created);
     }
@@ -199,7 +200,10 @@ public sealed class Method_rule_tables_api : IAsyncLifetime
         errors.GetProperty($"methods[{index["PublicTender"]}].amendmentMarginDays")[0].GetString().Should().Contain("21").And.Contain("20");
 
         var chinese = await JsonAsync(await Client(Roles.Admin, "zh-CN").PostAsJsonAsync("/api/tenders/method-rules/tables", body));
-        chinese.GetProperty("errors").GetProperty($"methods[{index["PublicTender"]}].panelSteps[1].minimumMembers")[0].GetString().Should().Contain("单数");
+        chinese.GetProperty("errors").GetProperty($"methods[{index["PublicTender"]}].panelSteps[1].minimumMembers")[0].GetString()
+            .Should().Contain("单数").And.Contain("最少人数");
+        chinese.GetProperty("errors").GetProperty($"methods[{index["PublicTender"]}].amendmentMarginDays")[0].GetString()
+            .Should().StartWith($"采购方式第{index["PublicTender"] + 1}项的更正须留足天数");
 
         Method(await InForceAsync("Birch County"), "CompetitiveConsultation").GetProperty("regionalMinimumValidBids").GetInt32()
             .Should().Be(2, "nothing of a refused table is kept");

@@ -5,7 +5,31 @@ namespace Procurement.Tendering.Domain.Rules;
 /// <summary>The texts of the tender rules, in English and Chinese. The module calls <see cref="Register"/> at startup.</summary>
 internal static class RulesMessages
 {
-    public static void Register() => ProblemMessages.Add(Texts);
+    public static void Register()
+    {
+        ProblemMessages.Add(Texts);
+        FieldLabels.Add(Labels);
+    }
+
+    /// <summary>The people's names of a rule table's fields (<c>methods[1].minimumValidBids</c> → 采购方式第2项的有效投标最低家数).</summary>
+    internal static IReadOnlyDictionary<string, (string En, string Zh)> Labels { get; } = new Dictionary<string, (string En, string Zh)>
+    {
+        ["effectiveFrom"] = ("first day", "起始日期"),
+        ["methods"] = ("procurement methods", "采购方式"),
+        ["minimumBiddingDays"] = ("minimum bidding period", "最短投标期"),
+        ["amendmentMarginDays"] = ("days an amendment must leave", "更正须留足天数"),
+        ["minimumValidBids"] = ("minimum of valid bids", "有效投标最低家数"),
+        ["regionalMinimumValidBids"] = ("regional minimum of valid bids", "地方放宽后的最低家数"),
+        ["regionAdoptsAllowance"] = ("the region's allowance", "本地区采用放宽"),
+        ["priceMinimumPoints"] = ("price points, minimum", "价格分下限"),
+        ["priceMaximumPoints"] = ("price points, maximum", "价格分上限"),
+        ["panelSteps"] = ("panel sizes", "评审小组人数档位"),
+        ["budgetFrom"] = ("budget from", "预算起点"),
+        ["minimumMembers"] = ("minimum members", "最少人数"),
+        ["bidSecurityMaximumShare"] = ("bid security limit", "投标保证金上限"),
+        ["performanceBondMaximumShare"] = ("performance bond limit", "履约保证金上限"),
+        ["minimumAdvancePercent"] = ("advance minimum", "预付款下限"),
+    };
 
     internal static IReadOnlyDictionary<string, (string En, string Zh)> Texts { get; } = new Dictionary<string, (string En, string Zh)>
     {
