@@ -21,7 +21,7 @@ public static class GatewayHost
         app.UseServiceDefaults();
         app.UseEdgeProtection();
         app.MapGateway();
-        app.MapDefaultEndpoints();
+        app.MapDefaultEndpoints(GatewayModule.ApiDocuments);
         return app;
     }
 }

@@ -20,6 +20,14 @@ public static class GatewayModule
         return builder;
     }
 
+    /// <summary>
+    /// The services' OpenAPI documents as the gateway serves them (<c>/openapi/{service}.json</c>, each its service's
+    /// <c>/openapi/v1.json</c>, by the routes of the table), for the interactive API page in Development.
+    /// </summary>
+    public static IReadOnlyList<ApiDocument> ApiDocuments { get; } =
+        [.. new[] { "identity", "tendering", "bidding", "evaluation", "contracting", "disbursement" }
+            .Select(service => new ApiDocument(service, char.ToUpperInvariant(service[0]) + service[1..], $"/openapi/{service}.json"))];
+
     /// <summary>Route metadata <c>"RequestBody": "Document"</c>: the route takes tender documents, so its body cap is the document cap.</summary>
     public const string RequestBodyMetadata = "RequestBody";
 

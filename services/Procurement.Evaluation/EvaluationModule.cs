@@ -2,6 +2,7 @@ using Procurement.Evaluation.Awards;
 using Procurement.Evaluation.BidEvaluation;
 using Procurement.Evaluation.BidEvaluation.Messaging;
 using Procurement.Evaluation.Data;
+using Procurement.Evaluation.Performance;
 using Procurement.ServiceDefaults.Messaging;
 using Procurement.ServiceDefaults.Hosting;
 using Procurement.ServiceDefaults.Persistence;
@@ -18,6 +19,7 @@ public static class EvaluationModule
         builder.AddServiceDatabase<EvaluationDb>("Evaluation");
         BidEvaluationFeature.Add(builder);
         AwardFeature.Add(builder);
+        PerformanceFeature.Add(builder);
 
         // Identity's directory: an evaluator who joins the expert pool becomes an expert panels can draw.
         builder.AddConsumers(bus => bus.AddConsumer<ExpertJoinedPoolConsumer>());
@@ -28,6 +30,7 @@ public static class EvaluationModule
     {
         BidEvaluationFeature.Map(app);
         AwardFeature.Map(app);
+        PerformanceFeature.Map(app);
         return app;
     }
 }

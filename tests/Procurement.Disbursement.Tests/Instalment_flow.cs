@@ -1,4 +1,5 @@
 using Procurement.Disbursement.Domain;
+using Procurement.Rules;
 using Procurement.ServiceDefaults.Problems;
 
 namespace Procurement.Disbursement.Tests;

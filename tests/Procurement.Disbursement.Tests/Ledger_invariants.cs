@@ -26,7 +26,7 @@ public sealed class Ledger_invariants
         var contracts = Enumerable.Range(0, 6).Select(n => ContractAccount.Activated(
             Guid.NewGuid(), programs[n % 2], units[n % 2], Guid.NewGuid(), random.Next(1, 5_000_000) / 100m,
             new DateOnly(2027, 1, 1), new DateOnly(2027, 12, 31), 30, Start)).ToList();
-        var instalments = contracts.SelectMany(c => SchedulePlan.For(c.Amount, [], DisbursementRules.Default)
+        var instalments = contracts.SelectMany(c => SchedulePlan.For(c.Amount, [])
             .Where(p => p.Amount > 0)
             .Select(p => (Instalment: Instalment.Plan(c.ContractId, p, 30), Contract: c))).ToList();
         var lines = new List<LedgerLine>();

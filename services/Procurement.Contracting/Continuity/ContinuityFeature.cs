@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Options;
+using Procurement.Contracting.Continuity.Data;
 using Procurement.Contracting.Continuity.Domain;
 using Procurement.Contracting.Continuity.Endpoints;
 using Procurement.Contracting.Continuity.Messaging;
 using Procurement.Contracting.Continuity.Scheduling;
+using Procurement.Contracting.Data;
 using Procurement.Contracting.Domain;
 using Procurement.Contracting.Scheduling;
 using Procurement.ServiceDefaults.Hosting;
@@ -36,6 +38,9 @@ public static class ContinuityFeature
                 DefaultSigningDays = options.DefaultSigningDays,
             };
         });
+        // What the core asks of Continuity (the core defines these, Continuity answers them).
+        builder.Services.AddSingleton<IRenewalLeadTimes, LearntRenewalLeadTimes>();
+        builder.Services.AddSingleton<IPaidInstalments, RecordedPaidInstalments>();
         builder.Services.AddSingleton<RenewalDueClock>();
         builder.Services.AddHostedService(services => services.GetRequiredService<RenewalDueClock>());
         builder.Services.AddSingleton<ContinuityAlertClock>();

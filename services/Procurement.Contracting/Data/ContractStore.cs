@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Procurement.Contracting.Continuity.Data;
 using Procurement.Contracting.Domain;
 
 namespace Procurement.Contracting.Data;
@@ -68,12 +67,25 @@ public static class ContractStore
         db.RaiseChanges(contract);
     }
 
-    /// <summary>The sum of the instalments Disbursement reported paid for the contract (Continuity's copy of <c>InstalmentPaid</c>).</summary>
-    public static async Task<decimal> RecordedPaidAsync(this ContractingDb db, Guid contractId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The contract that follows <paramref name="contract"/> in its program: its renewal's successor, or else the
+    /// earliest not-terminated contract of the program starting after its end (a new tender's award); null when none.
+    /// </summary>
+    public static async Task<Contract?> SuccessorOfAsync(this ContractingDb db, Contract contract, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        // Summed here: SQLite cannot sum decimals in the query.
-        var amounts = await db.Set<PaidInstalment>().AsNoTracking().Where(p => p.ContractId == contractId).Select(p => p.Amount).ToListAsync(cancellationToken);
-        return amounts.Sum();
+        ArgumentNullException.ThrowIfNull(contract);
+        if (contract.SuccessorId is { } successorId)
+        {
+            return await db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == successorId, cancellationToken);
+        }
+
+        var end = contract.End;
+        var followers = await db.Contracts.AsNoTracking()
+            .Where(c => c.ProgramId == contract.ProgramId && c.Id != contract.Id && c.Start > end && c.State != ContractState.Terminated)
+            .ToListAsync(cancellationToken);
+
+        // A signed follower wins over an unsigned one; then the earliest.
+        return followers.OrderByDescending(c => c.BothSigned).ThenBy(c => c.Start).FirstOrDefault();
     }
 }

@@ -21,7 +21,9 @@ public sealed class ContractingDb(DbContextOptions<ContractingDb> options) : Ser
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ContractingDb).Assembly, t => t.Namespace == "Procurement.Contracting.Continuity.Data");
+        // The features above the core (Continuity) declare their tables as IEntityTypeConfigurations of this assembly; the
+        // core names none of them, and configures its own tables below.
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ContractingDb).Assembly);
         modelBuilder.Entity<Contract>(contract =>
         {
             contract.ToTable("Contracts");

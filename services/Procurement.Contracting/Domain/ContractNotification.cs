@@ -3,9 +3,36 @@ using System.Globalization;
 namespace Procurement.Contracting.Domain;
 
 /// <summary>
+/// What a notice in the contract inbox is about: a lifecycle trigger both parties are told of (named as the trigger, so a
+/// notice saved before this enum existed reads the same), or something the purchasing unit must act on (issue 16 item 6).
+/// </summary>
+public enum ContractNoticeKind
+{
+    Activate,
+    Suspend,
+    Resume,
+    Terminate,
+    Complete,
+    Renew,
+    ExtendBridge,
+
+    /// <summary>The contract reached its renewal point (<c>RenewalDue</c>): the successor's procurement must start.</summary>
+    RenewalDue,
+
+    /// <summary>The platform proposed a renewal decision (direct renewal or new tender) that waits for the purchaser's confirmation.</summary>
+    RenewalDecisionPending,
+
+    /// <summary>A bridge extension was proposed (<c>BridgeProposed</c>) and waits for the purchaser's approval.</summary>
+    BridgeProposed,
+}
+
+/// <summary>
 /// One notice in an organisation's contract inbox (issue 5 item 4): both parties of a contract get one each when it
-/// is activated, suspended, resumed, terminated, completed, renewed or extended by a bridge. The text is written in
-/// English and Chinese when the transition happens, so it keeps the particulars of that moment.
+/// is activated, suspended, resumed, terminated, completed, renewed or extended by a bridge; the purchasing unit also
+/// gets one for each thing it must act on (<see cref="ContractNoticeKind.RenewalDue"/>,
+/// <see cref="ContractNoticeKind.RenewalDecisionPending"/>, <see cref="ContractNoticeKind.BridgeProposed"/>), raised in
+/// the same transaction as what it tells of. The text is written in English and Chinese when it is raised, so it keeps
+/// the particulars of that moment.
 /// </summary>
 public sealed class ContractNotification
 {
@@ -22,8 +49,8 @@ public sealed class ContractNotification
 
     public Guid ContractId { get; private set; }
 
-    /// <summary>The trigger that was fired.</summary>
-    public ContractTrigger Kind { get; private set; }
+    /// <summary>The trigger that was fired, or what the purchasing unit must act on.</summary>
+    public ContractNoticeKind Kind { get; private set; }
 
     public string TextEn { get; private set; } = "";
 
@@ -33,18 +60,23 @@ public sealed class ContractNotification
 
     public DateTimeOffset? ReadAt { get; private set; }
 
-    /// <summary>The triggers both parties are told about.</summary>
-    public static IReadOnlySet<ContractTrigger> Notified { get; } = new HashSet<ContractTrigger>
+    /// <summary>The triggers both parties are told about, and the kind of their notice.</summary>
+    public static IReadOnlyDictionary<ContractTrigger, ContractNoticeKind> Notified { get; } = new Dictionary<ContractTrigger, ContractNoticeKind>
     {
-        ContractTrigger.Activate, ContractTrigger.Suspend, ContractTrigger.Resume, ContractTrigger.Terminate,
-        ContractTrigger.Complete, ContractTrigger.Renew, ContractTrigger.ExtendBridge,
+        [ContractTrigger.Activate] = ContractNoticeKind.Activate,
+        [ContractTrigger.Suspend] = ContractNoticeKind.Suspend,
+        [ContractTrigger.Resume] = ContractNoticeKind.Resume,
+        [ContractTrigger.Terminate] = ContractNoticeKind.Terminate,
+        [ContractTrigger.Complete] = ContractNoticeKind.Complete,
+        [ContractTrigger.Renew] = ContractNoticeKind.Renew,
+        [ContractTrigger.ExtendBridge] = ContractNoticeKind.ExtendBridge,
     };
 
     /// <summary>One notice for each party of the contract about the trigger just fired; none for a trigger not in <see cref="Notified"/>.</summary>
     public static IReadOnlyList<ContractNotification> ForBothParties(Contract contract, ContractTrigger trigger, string? reason, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(contract);
-        if (!Notified.Contains(trigger))
+        if (!Notified.TryGetValue(trigger, out var kind))
         {
             return [];
         }
@@ -55,19 +87,36 @@ public sealed class ContractNotification
             contract.AgencyName, Day(contract.Start), Day(contract.End), reason ?? "",
             (contract.AmountPaid ?? 0m).ToString("0.00", CultureInfo.InvariantCulture), Day(contract.End.AddDays(1)),
         ];
-        var textEn = Clip(string.Format(CultureInfo.InvariantCulture, en, args));
-        var textZh = Clip(string.Format(CultureInfo.InvariantCulture, zh, args));
-        return [.. new[] { contract.PurchasingUnitId, contract.AgencyId }.Distinct().Select(organisation => new ContractNotification
-        {
-            Id = Guid.CreateVersion7(),
-            OrganisationId = organisation,
-            ContractId = contract.Id,
-            Kind = trigger,
-            TextEn = textEn,
-            TextZh = textZh,
-            CreatedAt = now,
-        })];
+        var textEn = string.Format(CultureInfo.InvariantCulture, en, args);
+        var textZh = string.Format(CultureInfo.InvariantCulture, zh, args);
+        return [.. new[] { contract.PurchasingUnitId, contract.AgencyId }.Distinct().Select(organisation => For(organisation, contract.Id, kind, textEn, textZh, now))];
     }
+
+    /// <summary>
+    /// The purchasing unit's notice of something it must act on (<paramref name="kind"/>), its texts written by the feature
+    /// that raises it; to be saved in the same transaction as what it tells of, so it is raised once.
+    /// </summary>
+    public static ContractNotification ForPurchaser(Contract contract, ContractNoticeKind kind, string textEn, string textZh, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(contract);
+        if (Notified.Values.Contains(kind))
+        {
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, "A lifecycle trigger's notice goes to both parties (ForBothParties).");
+        }
+
+        return For(contract.PurchasingUnitId, contract.Id, kind, textEn, textZh, now);
+    }
+
+    private static ContractNotification For(Guid organisation, Guid contractId, ContractNoticeKind kind, string textEn, string textZh, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        OrganisationId = organisation,
+        ContractId = contractId,
+        Kind = kind,
+        TextEn = Clip(textEn),
+        TextZh = Clip(textZh),
+        CreatedAt = now,
+    };
 
     /// <summary>The text in the reader's language.</summary>
     public string Text(bool chinese) => chinese ? TextZh : TextEn;

@@ -1,8 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Procurement.Contracting.Continuity.Data;
-using Procurement.Contracting.Continuity.Domain;
 using Procurement.Contracting.Data;
 using Procurement.Contracting.Domain;
 using Procurement.ServiceDefaults.Problems;
@@ -177,7 +175,7 @@ public static class ContractEndpoints
         db.RaiseChanges(contract);
         db.RaiseChanges(successor);
         await db.SaveChangesAsync(http.RequestAborted);
-        var learnt = await db.LifecycleRulesAsync(successor, rules, http.RequestServices.GetRequiredService<ContinuityRules>(), http.RequestAborted);
+        var learnt = await http.RequestServices.GetRequiredService<IRenewalLeadTimes>().LifecycleRulesAsync(db, successor, http.RequestAborted);
         var view = ContractView.From(successor, successor.TriggersFor(ContractParty.Purchaser, rules, now), since, learnt);
         return TypedResults.Created($"/api/contracts/{successor.Id}", view);
     }
@@ -188,7 +186,7 @@ public static class ContractEndpoints
         request.Validate();
         var contract = await FindOwnAsync(db, id, http);
         var now = clock.GetUtcNow();
-        var amountPaid = request.AmountPaid ?? await db.RecordedPaidAsync(contract.Id, http.RequestAborted);
+        var amountPaid = request.AmountPaid ?? await http.RequestServices.GetRequiredService<IPaidInstalments>().RecordedPaidAsync(db, contract.Id, http.RequestAborted);
         contract.Terminate(request.Reason!, amountPaid, Actor(http.User), rules, now);
         return await SaveAsync(db, contract, http, rules, now);
     }
@@ -221,10 +219,10 @@ public static class ContractEndpoints
             ContractParty.Agency when user.IsInRole(Roles.Agency) => contract.TriggersFor(party, rules, now),
             _ => [],
         };
-        var learnt = await db.LifecycleRulesAsync(contract, rules, http.RequestServices.GetRequiredService<ContinuityRules>(), cancellationToken);
+        var learnt = await http.RequestServices.GetRequiredService<IRenewalLeadTimes>().LifecycleRulesAsync(db, contract, cancellationToken);
         return ContractView.From(contract, permitted, await db.ConsecutiveSinceAsync(contract, cancellationToken), learnt) with
         {
-            RecordedPaid = await db.RecordedPaidAsync(contract.Id, cancellationToken),
+            RecordedPaid = await http.RequestServices.GetRequiredService<IPaidInstalments>().RecordedPaidAsync(db, contract.Id, cancellationToken),
         };
     }
 

@@ -8,17 +8,20 @@ using Procurement.ServiceDefaults.Security;
 
 namespace Procurement.Contracting.Endpoints;
 
-/// <summary>One notice, in the caller's language (<c>Accept-Language</c>).</summary>
+/// <summary>
+/// One notice, in the caller's language (<c>Accept-Language</c>): <c>kind</c> the lifecycle trigger both parties are told
+/// of, or what the purchasing unit must act on (<c>RenewalDue</c>, <c>RenewalDecisionPending</c>, <c>BridgeProposed</c>).
+/// </summary>
 public sealed record ContractNotificationResponse(
-    Guid Id, Guid ContractId, ContractTrigger Kind, string Text, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt);
+    Guid Id, Guid ContractId, ContractNoticeKind Kind, string Text, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt);
 
 /// <summary>The caller's inbox: the newest notices first (at most <see cref="ContractNotificationEndpoints.PageSize"/>) and how many are unread in all.</summary>
 public sealed record ContractNotificationInboxResponse(int Unread, IReadOnlyList<ContractNotificationResponse> Notifications);
 
 /// <summary>
 /// Each organisation's inbox of notices about its contracts (both parties get one per activation, suspension,
-/// resumption, termination, completion, renewal and bridge extension). An organisation reads and marks only its
-/// own; anyone else's notice is "not found".
+/// resumption, termination, completion, renewal and bridge extension; the purchasing unit one per renewal due, renewal
+/// decision pending and bridge proposed). An organisation reads and marks only its own; anyone else's notice is "not found".
 /// </summary>
 public static class ContractNotificationEndpoints
 {

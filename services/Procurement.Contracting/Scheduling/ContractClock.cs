@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Procurement.Contracting.Continuity.Data;
-using Procurement.Contracting.Continuity.Domain;
 using Procurement.Contracting.Data;
 using Procurement.Contracting.Domain;
 using Procurement.ServiceDefaults.Hosting;
@@ -20,14 +18,14 @@ public sealed class ContractClockOptions
 /// <summary>
 /// Fires the clock's triggers (DOMAIN.md §7), never a person: <c>Activate</c> on a signed contract's start date
 /// (Asia/Shanghai) and <c>EnterRenewalWindow</c> once an active contract is within its renewal lead time — the one
-/// learnt from history (DOMAIN.md §2, <see cref="ContinuityStore.LifecycleRulesAsync"/>), the same number the renewal
+/// learnt from history (DOMAIN.md §2, <see cref="IRenewalLeadTimes"/>), the same number the renewal
 /// clock raises <c>RenewalDue</c> with, or the default without history. It runs
 /// once at start-up — so a date that came while the service was down is caught at the next start — and then every
 /// <see cref="ContractClockOptions.ClockCheckInterval"/>. Each contract changes in its own transaction; two replicas
 /// racing for one contract are told apart by its version, and the loser leaves it to the winner.
 /// </summary>
 public sealed class ContractClock(
-    IServiceScopeFactory scopes, TimeProvider clock, ContractRules rules, ContinuityRules continuityRules, IOptions<ContractClockOptions> options,
+    IServiceScopeFactory scopes, TimeProvider clock, ContractRules rules, IRenewalLeadTimes leadTimes, IOptions<ContractClockOptions> options,
     ILogger<ContractClock> logger)
     : ClockJob(clock, logger)
 {
@@ -63,7 +61,7 @@ public sealed class ContractClock(
             var db = scope.ServiceProvider.GetRequiredService<ContractingDb>();
 
             // No contract's learnt lead time is longer than this; each candidate is then judged with its own.
-            var windowOpensBy = today.AddDays(Math.Max(rules.RenewalLeadTimeDays, await db.LongestLeadTimeAsync(continuityRules, today, cancellationToken)));
+            var windowOpensBy = today.AddDays(Math.Max(rules.RenewalLeadTimeDays, await leadTimes.LongestLeadTimeDaysAsync(db, today, cancellationToken)));
             expiring = await db.Contracts.AsNoTracking()
                 .Where(c => c.State == ContractState.Active && c.End <= windowOpensBy)
                 .Select(c => c.Id)
@@ -88,7 +86,7 @@ public sealed class ContractClock(
             return false;
         }
 
-        var judgedBy = trigger == ContractTrigger.EnterRenewalWindow ? await db.LifecycleRulesAsync(contract, rules, continuityRules, cancellationToken) : rules;
+        var judgedBy = trigger == ContractTrigger.EnterRenewalWindow ? await leadTimes.LifecycleRulesAsync(db, contract, cancellationToken) : rules;
         if (!contract.PermittedTriggers(judgedBy, now).Contains(trigger))
         {
             return false;

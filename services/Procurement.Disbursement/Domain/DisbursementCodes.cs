@@ -11,6 +11,7 @@ public static class DisbursementCodes
     public const string AdvanceMissing = "disbursement_advance_missing";
     public const string AdvanceBelowMinimum = "disbursement_advance_below_minimum";
     public const string UnknownCondition = "disbursement_unknown_condition";
+    public const string ConditionsOutOfOrder = "disbursement_payment_conditions_out_of_order";
     public const string PaymentTermTooLong = "disbursement_payment_term_too_long";
     public const string ContractLimitExceeded = "disbursement_contract_limit_exceeded";
     public const string AppropriationLimitExceeded = "disbursement_appropriation_limit_exceeded";
@@ -36,6 +37,8 @@ public static class DisbursementCodes
         [AdvanceMissing] = ("The first instalment must be the advance (at activation or bridge start), not {0}.", "第一期必须为预付款（合同生效或过渡期开始时），而非 {0}。"),
         [AdvanceBelowMinimum] = ("The advance is {0}% of the contract amount; at least {1}% is required.", "预付款为合同金额的 {0}%，不得低于 {1}%。"),
         [UnknownCondition] = ("'{0}' is not a payment condition (Activation, MidTermPassed, FinalPassed, BridgeStart).", "“{0}”不是付款条件（Activation、MidTermPassed、FinalPassed、BridgeStart）。"),
+        [ConditionsOutOfOrder] = ("Instalments follow the contract: one advance, then at most one after the mid-term and one after the final evaluation, in that order ({0} is out of place).",
+            "拨付须按合同进程：一期预付款，其后中期评估通过与终期评估通过各至多一期，且依次排列（{0} 位置不符）。"),
         [PaymentTermTooLong] = ("A payment term of {0} days is not allowed; it is at most {1} days.", "付款期限 {0} 天不允许，最长为 {1} 天。"),
         [ContractLimitExceeded] = ("Contract limit: paying {0} would bring the total to more than the contract amount {1} ({2} already committed or paid) by {3}.",
             "合同金额限额：支付 {0} 将使累计金额超过合同金额 {1}（已承诺或已支付 {2}），超出 {3}。"),

@@ -1,3 +1,4 @@
+using Procurement.Rules;
 using Procurement.ServiceDefaults.Problems;
 
 namespace Procurement.Disbursement.Domain;

@@ -1,3 +1,4 @@
+using Procurement.Rules;
 using Procurement.ServiceDefaults.Problems;
 
 namespace Procurement.Disbursement.Domain;
@@ -6,59 +7,29 @@ namespace Procurement.Disbursement.Domain;
 public sealed record PlannedInstalment(int Sequence, decimal Percent, PaymentCondition Condition, decimal Amount);
 
 /// <summary>
-/// Turns a contract's payment schedule into instalment amounts (DOMAIN.md §9): the percentages sum to 100, the
-/// first is the advance and at least the table's minimum, each amount but the last is its percent of the
-/// contract amount rounded to the fen half away from zero, and the last takes the remainder, so the
-/// instalments sum exactly to the contract amount.
+/// Turns a contract's payment schedule into instalments (DOMAIN.md §9) with the rules' own check and split
+/// (<see cref="PaymentScheduleRules"/>, the one home Tendering uses too): checked under the floor of the advance, since the
+/// region's own minimum was applied when the tender was published, so what Tendering accepted is paid. A refusal is
+/// Disbursement's problem code (the contract keeps it for people to see); the rule behind it is the shared one.
 /// </summary>
 public static class SchedulePlan
 {
-    public static IReadOnlyList<PlannedInstalment> For(decimal contractAmount, IReadOnlyList<ScheduledShare> schedule, DisbursementRules rules)
+    public static IReadOnlyList<PlannedInstalment> For(decimal contractAmount, IReadOnlyList<ScheduleLine> schedule)
     {
         ArgumentNullException.ThrowIfNull(schedule);
-        ArgumentNullException.ThrowIfNull(rules);
-        if (contractAmount <= 0 || decimal.Round(contractAmount, 2) != contractAmount)
+        if (PaymentScheduleRules.CheckAmount(contractAmount) is not null)
         {
             throw new RuleViolationException(DisbursementCodes.ContractAmountInvalid, "amount", contractAmount);
         }
 
-        var shares = schedule.Count == 0 ? rules.DefaultSchedule : schedule;
-        foreach (var share in shares)
+        var lines = schedule.Count == 0 ? PaymentScheduleRules.DefaultSchedule : schedule;
+        if (PaymentScheduleRules.Check(lines) is [var finding, ..])
         {
-            if (share.Percent <= 0 || decimal.Round(share.Percent, 2) != share.Percent)
-            {
-                throw new RuleViolationException(DisbursementCodes.InstalmentPercentInvalid, "paymentSchedule", share.Percent);
-            }
+            throw Refusal(finding, lines);
         }
 
-        var sum = shares.Sum(s => s.Percent);
-        if (sum != DisbursementRules.WholePercent)
-        {
-            throw new RuleViolationException(DisbursementCodes.ScheduleNotWhole, "paymentSchedule", sum);
-        }
-
-        if (shares[0].Condition is not (PaymentCondition.Activation or PaymentCondition.BridgeStart))
-        {
-            throw new RuleViolationException(DisbursementCodes.AdvanceMissing, "paymentSchedule", shares[0].Condition);
-        }
-
-        if (shares[0].Percent < rules.MinimumAdvancePercent)
-        {
-            throw new RuleViolationException(DisbursementCodes.AdvanceBelowMinimum, "paymentSchedule", shares[0].Percent, rules.MinimumAdvancePercent);
-        }
-
-        var planned = new List<PlannedInstalment>(shares.Count);
-        var allotted = 0m;
-        for (var i = 0; i < shares.Count; i++)
-        {
-            var amount = i == shares.Count - 1
-                ? contractAmount - allotted
-                : decimal.Round(contractAmount * shares[i].Percent / DisbursementRules.WholePercent, 2, MidpointRounding.AwayFromZero);
-            allotted += amount;
-            planned.Add(new PlannedInstalment(i + 1, shares[i].Percent, shares[i].Condition, amount));
-        }
-
-        return planned;
+        var amounts = PaymentScheduleRules.Split(contractAmount, lines);
+        return [.. lines.Select((line, i) => new PlannedInstalment(i + 1, line.Percent, line.Condition, amounts[i]))];
     }
 
     /// <summary>
@@ -66,16 +37,22 @@ public static class SchedulePlan
     /// extension <paramref name="added"/>, due at the start of the bridge, shown as its percent of the contract's new amount
     /// <paramref name="newAmount"/> (two decimals, at most 100).
     /// </summary>
-    public static PlannedInstalment Bridge(int lastSequence, decimal added, decimal newAmount)
-    {
-        var percent = Math.Min(
-            DisbursementRules.WholePercent, decimal.Round(added * DisbursementRules.WholePercent / newAmount, 2, MidpointRounding.AwayFromZero));
-        return new PlannedInstalment(lastSequence + 1, percent, PaymentCondition.BridgeStart, added);
-    }
+    public static PlannedInstalment Bridge(int lastSequence, decimal added, decimal newAmount) =>
+        new(lastSequence + 1, PaymentScheduleRules.BridgePercent(added, newAmount), PaymentCondition.BridgeStart, added);
 
     /// <summary>Reads the condition names of <c>InstalmentTerms</c>; an unknown name is refused, never guessed.</summary>
     public static PaymentCondition ParseCondition(string condition) =>
-        Enum.TryParse<PaymentCondition>(condition, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed)
-            ? parsed
-            : throw new RuleViolationException(DisbursementCodes.UnknownCondition, "paymentSchedule", condition);
+        PaymentScheduleRules.ParseCondition(condition)
+        ?? throw new RuleViolationException(DisbursementCodes.UnknownCondition, "paymentSchedule", condition);
+
+    private static RuleViolationException Refusal(Finding finding, IReadOnlyList<ScheduleLine> lines) => finding.Code switch
+    {
+        PaymentScheduleRules.InstalmentPercentInvalid => new(DisbursementCodes.InstalmentPercentInvalid, "paymentSchedule", finding.Value),
+        PaymentScheduleRules.PaymentScheduleNot100 => new(DisbursementCodes.ScheduleNotWhole, "paymentSchedule", finding.Value),
+        PaymentScheduleRules.AdvanceMissing => new(DisbursementCodes.AdvanceMissing, "paymentSchedule", lines[0].Condition),
+        PaymentScheduleRules.AdvanceBelowMinimum => new(DisbursementCodes.AdvanceBelowMinimum, "paymentSchedule", finding.Value, finding.Limit),
+        PaymentScheduleRules.PaymentConditionsOutOfOrder =>
+            new(DisbursementCodes.ConditionsOutOfOrder, "paymentSchedule", lines[finding.Index!.Value].Condition),
+        _ => throw new InvalidOperationException($"The schedule rule {finding.Code} has no Disbursement problem code."),
+    };
 }

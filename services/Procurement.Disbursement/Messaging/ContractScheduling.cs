@@ -2,6 +2,7 @@ using System.Globalization;
 using Procurement.Contracts.Tendering;
 using Procurement.Disbursement.Data;
 using Procurement.Disbursement.Domain;
+using Procurement.Rules;
 using Procurement.ServiceDefaults.Problems;
 
 namespace Procurement.Disbursement.Messaging;
@@ -17,7 +18,7 @@ internal static class ContractScheduling
     /// <param name="db">The consumer's unit of work; nothing is saved here.</param>
     /// <param name="contract">The new account, added to <paramref name="db"/>.</param>
     /// <param name="schedule">The schedule as the contract states it; empty means the table's default.</param>
-    /// <param name="rules">The numbers of §9.</param>
+    /// <param name="rules">Disbursement's numbers of §9 (the payment term).</param>
     /// <param name="advanceDueOn">The day the advance (the first instalment, when its condition is the start of service) falls due.</param>
     /// <param name="advancePayBy">The last day it may be paid when earlier than the payment term allows (never before it falls due).</param>
     /// <param name="now">When (UTC), for the events.</param>
@@ -31,8 +32,8 @@ internal static class ContractScheduling
         try
         {
             rules.PaymentTermDays(contract.PaymentTermDays);
-            var shares = (schedule ?? []).Select(t => new ScheduledShare(t.Percent, SchedulePlan.ParseCondition(t.Condition))).ToList();
-            plan = SchedulePlan.For(contract.Amount, shares, rules);
+            var lines = (schedule ?? []).Select(t => new ScheduleLine(t.Percent, SchedulePlan.ParseCondition(t.Condition))).ToList();
+            plan = SchedulePlan.For(contract.Amount, lines);
         }
         catch (RuleViolationException refused)
         {

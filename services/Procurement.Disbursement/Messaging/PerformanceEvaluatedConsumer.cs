@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Procurement.Contracts.Evaluation;
 using Procurement.Disbursement.Data;
 using Procurement.Disbursement.Domain;
+using Procurement.Rules;
 using Procurement.ServiceDefaults.Messaging;
 using Procurement.ServiceDefaults.Time;
 
@@ -45,7 +46,7 @@ public sealed class PerformanceEvaluatedConsumer(DisbursementDb db, TimeProvider
             return;
         }
 
-        var next = instalments.FirstOrDefault(i => StageOf(i.Condition) >= stage && Withholdable.Contains(i.Status));
+        var next = instalments.FirstOrDefault(i => PaymentScheduleRules.Stage(i.Condition) >= stage && Withholdable.Contains(i.Status));
         if (next is null)
         {
             return;
@@ -67,12 +68,5 @@ public sealed class PerformanceEvaluatedConsumer(DisbursementDb db, TimeProvider
         "MidTerm" => 1,
         "Final" => 2,
         _ => null,
-    };
-
-    private static int StageOf(PaymentCondition condition) => condition switch
-    {
-        PaymentCondition.MidTermPassed => 1,
-        PaymentCondition.FinalPassed => 2,
-        _ => 0,
     };
 }

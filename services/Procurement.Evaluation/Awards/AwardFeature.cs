@@ -1,4 +1,5 @@
 using Procurement.Evaluation.Awards.Domain;
+using Procurement.Evaluation.BidEvaluation;
 using Procurement.Evaluation.Awards.Endpoints;
 using Procurement.Evaluation.Awards.Messaging;
 using Procurement.Evaluation.Awards.Scheduling;
@@ -7,20 +8,22 @@ using Procurement.ServiceDefaults.Messaging;
 
 namespace Procurement.Evaluation.Awards;
 
-/// <summary>Award confirmation with its challenge window, the working-day calendar, and performance evaluations (DOMAIN.md §6, §8).</summary>
+/// <summary>Award recommendation and confirmation with its challenge window, and the working-day calendar (DOMAIN.md §6).</summary>
 internal static class AwardFeature
 {
     public static void Add(WebApplicationBuilder builder)
     {
         AwardMessages.Register();
         builder.Services.AddSingleton(AwardRules.Default);
-        builder.Services.AddSingleton(PerformanceRules.Default);
+        // The ranking's consequence, in the ranking's own transaction (issue 16 item 11): no message to ourselves.
+        builder.Services.AddSingleton<IEvaluationCompletedFollower, AwardRecommender>();
         builder.Services.AddOptions<AwardConfirmerOptions>().BindConfiguration(AwardConfirmerOptions.Section)
             .Validate(o => o.AwardCheckInterval > TimeSpan.Zero && o.AwardCheckInterval <= ClockJob.LongestInterval,
                 $"Evaluation:AwardCheckInterval must be above zero and at most {ClockJob.LongestInterval.TotalDays} days.")
             .ValidateOnStart();
         // The seeder first: hosted services start in order, so the calendar exists before the award clock's first pass.
         builder.Services.AddHostedService<CalendarSeeder>();
+        builder.Services.AddHostedService<MissedRecommendations>();
         builder.Services.AddSingleton<AwardConfirmer>();
         builder.Services.AddHostedService(services => services.GetRequiredService<AwardConfirmer>());
         builder.AddConsumers(bus =>
@@ -28,9 +31,6 @@ internal static class AwardFeature
             bus.AddConsumer<TenderTermsForAwardConsumer>();
             bus.AddConsumer<TenderAmendedForAwardConsumer>();
             bus.AddConsumer<TenderCancelledForAwardConsumer>();
-            bus.AddConsumer<EvaluationCompletedForAwardConsumer>();
-            bus.AddConsumer<ContractActivatedForPerformanceConsumer>();
-            bus.AddConsumer<ContractEndedForPerformanceConsumer>();
         });
     }
 
@@ -38,6 +38,5 @@ internal static class AwardFeature
     {
         app.MapCalendarEndpoints();
         app.MapAwardEndpoints();
-        app.MapPerformanceEndpoints();
     }
 }

@@ -76,14 +76,18 @@ public static class ServiceDefaultsExtensions
         return app;
     }
 
-    /// <summary><c>/health/live</c>: the process answers. <c>/health/ready</c>: its databases and the broker answer too.</summary>
-    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    /// <summary>
+    /// <c>/health/live</c>: the process answers. <c>/health/ready</c>: its databases and the broker answer too. The OpenAPI
+    /// document, and in Development the interactive API page over it (or over <paramref name="apiDocuments"/>).
+    /// </summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app, IReadOnlyList<ApiDocument>? apiDocuments = null)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteHealth })
             .AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthTags.Ready), ResponseWriter = WriteHealth })
             .AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
+        app.MapApiReference(apiDocuments);
         app.MapDeadLetterEndpoints();
         return app;
     }

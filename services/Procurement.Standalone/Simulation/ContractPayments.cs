@@ -1,6 +1,7 @@
 using Procurement.Contracting.Continuity.Domain;
 using Procurement.Contracting.Domain;
 using Procurement.Disbursement.Domain;
+using Procurement.Rules;
 
 namespace Procurement.Standalone.Simulation;
 
@@ -40,8 +41,8 @@ public sealed class ContractPayments(Contract contract, int programIndex, int co
         _account = ContractAccount.Activated(
             Contract.Id, Contract.ProgramId, Contract.PurchasingUnitId, Contract.AgencyId, Contract.Amount, Contract.Start, Contract.End,
             Contract.PaymentTermDays, now);
-        var shares = Contract.PaymentSchedule.Select(s => new ScheduledShare(s.Percent, SchedulePlan.ParseCondition(s.Condition))).ToList();
-        foreach (var planned in SchedulePlan.For(Contract.Amount, shares, world.DisbursementRules))
+        var lines = Contract.PaymentSchedule.Select(s => new ScheduleLine(s.Percent, SchedulePlan.ParseCondition(s.Condition))).ToList();
+        foreach (var planned in SchedulePlan.For(Contract.Amount, lines))
         {
             _instalments.Add(Instalment.Plan(Contract.Id, planned, Contract.PaymentTermDays));
         }

@@ -9,6 +9,8 @@ using Procurement.Acceptance.Tests.Runner;
 using Procurement.Contracts.Contracting;
 using Procurement.Contracts.Evaluation;
 using Procurement.Contracts.Tendering;
+using Procurement.Evaluation.BidEvaluation;
+using Procurement.Evaluation.BidEvaluation.Domain;
 using Procurement.Evaluation.Data;
 using Procurement.Identity.Domain;
 using Procurement.Testing.Platform;
@@ -18,7 +20,8 @@ namespace Procurement.Acceptance.Tests.Steps;
 /// <summary>
 /// The steps of Features/Awards: the award with its challenge window, and contract performance evaluation, as the
 /// purchaser, the agencies, the evaluators and the auditor do them through the public entry. What other areas
-/// will produce (the panel's ranking, an activated contract) is published into the embedded platform's bus.
+/// will produce (the panel's ranking, an activated contract) is handed to the embedded platform (the ranking to Evaluation's
+/// award step, an activated contract through its bus).
 /// The platform runs on a <see cref="ShiftedClock"/>; every move signs everybody in again.
 /// </summary>
 [Binding]
@@ -68,14 +71,23 @@ public sealed class AwardSteps(EmbeddedPlatform platform, ShiftedClock clock) : 
     {
         var tenderId = _tenders[title].Id;
         var firstBid = Guid.NewGuid();
-        var ranking = new EvaluationCompleted(
+        var noMeans = new Dictionary<string, decimal>();
+        // The panel's work is not replayed here: its result is handed to what follows a completed evaluation inside
+        // Evaluation (the award's recommendation, in the ranking's own transaction since Evaluation stopped messaging itself).
+        var ranking = new CompletedEvaluation(
             tenderId, DemoDirectory.CivilAffairsBureau,
             [
-                new RankedBid(1, firstBid, Agencies[first].Id, Agencies[first].Name, firstPrice, 28.67m, 87.40m),
-                new RankedBid(2, Guid.NewGuid(), Agencies[second].Id, Agencies[second].Name, secondPrice, 30.00m, 81.25m),
+                new RankedResult(1, firstBid, Agencies[first].Id, Agencies[first].Name, firstPrice, 28.67m, noMeans, 87.40m),
+                new RankedResult(2, Guid.NewGuid(), Agencies[second].Id, Agencies[second].Name, secondPrice, 30.00m, noMeans, 81.25m),
             ],
-            firstBid, Agencies[first].Id, [], clock.GetUtcNow());
-        await PublishAsync(ranking);
+            [], clock.GetUtcNow());
+        await using (var scope = platform.Host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<EvaluationDb>();
+            await scope.ServiceProvider.GetRequiredService<IEvaluationCompletedFollower>().FollowAsync(db, ranking, CancellationToken.None);
+            await db.SaveChangesAsync();
+        }
+
         _winningBids[title] = firstBid;
         var recommendation = await (await ClientAsync(Purchaser)).WaitForAwardAsync(tenderId, a => a.Status == "Recommended", Patience);
         recommendation.Should().NotBeNull($"the ranking of \"{title}\" reaches the purchaser within {Patience.TotalSeconds} s");

@@ -232,9 +232,9 @@ public sealed class ChainSteps(EmbeddedPlatform platform, ShiftedClock clock) : 
         (first.BidId, first.AgencyId, first.Total).Should().Be((tender.Bids[agency].Receipt.BidId, DemoDirectory.UserNamed(agency).OrganisationId, total));
         evaluation.Ranking!.Should().HaveCount(tender.Bids.Count, "every opened bid was valid and is ranked");
 
-        // EvaluationCompleted travels to the award side of Evaluation.
+        // The ranking's own transaction recommends the award (Evaluation no longer messages itself).
         var award = await purchaser.WaitForAwardAsync(tender.Id, a => a.Status == "Recommended", Patience);
-        award.Should().NotBeNull($"EvaluationCompleted reaches the award within {Patience.TotalSeconds} s");
+        award.Should().NotBeNull($"the award is recommended within {Patience.TotalSeconds} s");
         award!.RecommendedBidId.Should().Be(tender.Bids[agency].Receipt.BidId);
     }
 

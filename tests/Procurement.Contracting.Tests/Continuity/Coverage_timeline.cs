@@ -191,13 +191,67 @@ public sealed class Coverage_timeline
     }
 
     [Fact]
-    public void Days_of_the_span_before_any_contract_are_uncovered_gap_days()
+    public void Days_of_the_span_before_the_first_contract_was_due_are_uncovered_but_no_gap_days()
     {
-        // The program began 2026-12-20; its first contract starts 2027-01-01: 12 uncovered days in 2026.
+        // The program began 2026-12-20; its first contract starts 2027-01-01: 12 uncovered days in 2026, none a gap day
+        // (issue 16 item 7: gap days count from the first day a contract was due to cover).
         var contract = Activated(Jan1, new DateOnly(2027, 12, 31), 120_000.00m);
+        var contracts = new[] { Coverage(contract, (Jan1, 120_000.00m)) };
 
-        CoverageTimeline.GapsPerYear([Coverage(contract, (Jan1, 120_000.00m))], new ProgramSpan(new DateOnly(2026, 12, 20), null), new DateOnly(2027, 1, 31), Rules)
-            .Should().Equal(new ProgramYearGaps(2026, 12, 12), new ProgramYearGaps(2027, 31, 0));
+        CoverageTimeline.GapsPerYear(contracts, new ProgramSpan(new DateOnly(2026, 12, 20), null), new DateOnly(2027, 1, 31), Rules)
+            .Should().Equal(new ProgramYearGaps(2026, 12, 0), new ProgramYearGaps(2027, 31, 0));
+        CoverageTimeline.Segments(CoverageTimeline.Days(contracts, new DateOnly(2026, 12, 20), new DateOnly(2027, 1, 31), new DateOnly(2027, 1, 31), Rules))
+            .Select(s => (s.From, s.To, s.Funding, s.Gap)).Should().Equal(
+                (new DateOnly(2026, 12, 20), new DateOnly(2026, 12, 31), DayFunding.Uncovered, false),
+                (Jan1, new DateOnly(2027, 1, 31), DayFunding.Active, false));
+    }
+
+    [Fact]
+    public void A_program_created_today_with_its_first_contract_starting_in_30_days_has_no_gap_day_today()
+    {
+        // Created 2026-11-25 (its span starts today); the first contract, drafted and not signed, starts on 2026-12-25.
+        var contract = Drafted(Today.AddDays(30), Today.AddDays(30).AddYears(1).AddDays(-1), 120_000.00m);
+        var contracts = new[] { Coverage(contract) };
+
+        CoverageTimeline.GapsPerYear(contracts, new ProgramSpan(Today, null), Today, Rules).Should().Equal(new ProgramYearGaps(2026, 1, 0));
+        CoverageTimeline.Days(contracts, Today, Today.AddDays(29), Today, Rules).Should().OnlyContain(d => !d.Gap && !d.Due);
+    }
+
+    [Fact]
+    public void A_program_without_any_contract_has_no_gap_day()
+    {
+        CoverageTimeline.FirstDueDay([]).Should().BeNull();
+        CoverageTimeline.GapsPerYear([], new ProgramSpan(new DateOnly(2026, 1, 1), null), Today, Rules)
+            .Should().Equal(new ProgramYearGaps(2026, 329, 0));
+    }
+
+    [Fact]
+    public void A_real_gap_between_two_contracts_still_counts_every_day()
+    {
+        // The span began 2026-12-01, a month before the first contract (not counted); the successor starts 2027-07-06,
+        // so 07-01..07-05 are uncovered gap days — every one of them counted.
+        var predecessor = Activated(Jan1, Jun30, 60_000.00m);
+        var successor = Activated(new DateOnly(2027, 7, 6), new DateOnly(2027, 12, 31), 60_000.00m, agency: Guid.NewGuid());
+        var contracts = new[] { Coverage(predecessor, (Jan1, 60_000.00m)), Coverage(successor, (new DateOnly(2027, 7, 6), 60_000.00m)) };
+
+        CoverageTimeline.GapsPerYear(contracts, new ProgramSpan(new DateOnly(2026, 12, 1), null), new DateOnly(2027, 7, 31), Rules)
+            .Should().Equal(new ProgramYearGaps(2026, 31, 0), new ProgramYearGaps(2027, 212, 5));
+    }
+
+    [Fact]
+    public void A_first_contract_that_started_late_counts_its_gap_from_the_day_it_was_due()
+    {
+        // The span began 2026-12-01; the first contract was due on 2027-01-01 but signed and activated only on 01-10:
+        // 01-01..01-09 are 9 not-active gap days; December is before anything was due.
+        var contract = Drafted(Jan1, Jun30, 60_000.00m);
+        contract.Sign(ContractParty.Purchaser, null, Rules, At(new DateOnly(2027, 1, 10)));
+        contract.Sign(ContractParty.Agency, null, Rules, At(new DateOnly(2027, 1, 10)));
+        contract.Activate(Rules, At(new DateOnly(2027, 1, 10)));
+        var contracts = new[] { Coverage(contract, (new DateOnly(2027, 1, 10), 60_000.00m)) };
+
+        CoverageTimeline.GapsPerYear(contracts, new ProgramSpan(new DateOnly(2026, 12, 1), null), new DateOnly(2027, 1, 31), Rules)
+            .Should().Equal(new ProgramYearGaps(2026, 31, 0), new ProgramYearGaps(2027, 31, 9));
+        CoverageTimeline.FirstDueDay(contracts).Should().Be(Jan1);
     }
 
     [Fact]

@@ -5,6 +5,8 @@ using Procurement.Contracts.Contracting;
 using Procurement.Contracts.Evaluation;
 using Procurement.Contracts.Tendering;
 using Procurement.Evaluation.Awards.Scheduling;
+using Procurement.Evaluation.BidEvaluation;
+using Procurement.Evaluation.BidEvaluation.Domain;
 using Procurement.Evaluation.Data;
 using Procurement.Evaluation.Tests.Hosting;
 using Procurement.Testing;
@@ -60,19 +62,31 @@ internal sealed class AwardHost : EvaluationTestHost
         ["Registered social organisation"], null, new ProcurementRulesTerms(3, 5, OddPanelSize: true));
 
     /// <summary>Agency 1 first at 450,000.00, agency 2 second at 430,000.00; a third agency refused at compliance review.</summary>
-    public static EvaluationCompleted Ranking(Guid tenderId, out Guid firstBid, out Guid secondBid)
+    public static CompletedEvaluation Ranking(Guid tenderId, out Guid firstBid, out Guid secondBid)
     {
         firstBid = Guid.NewGuid();
         secondBid = Guid.NewGuid();
-        return new EvaluationCompleted(
+        var noMeans = new Dictionary<string, decimal>();
+        return new CompletedEvaluation(
             tenderId, PurchasingUnit,
             [
-                new RankedBid(1, firstBid, Agency1, "Sunshine Social Work Service Centre", 450_000.00m, 28.67m, 86.67m),
-                new RankedBid(2, secondBid, Agency2, "Chunhui Social Work Service Agency", 430_000.00m, 30.00m, 80.10m),
+                new RankedResult(1, firstBid, Agency1, "Sunshine Social Work Service Centre", 450_000.00m, 28.67m, noMeans, 86.67m),
+                new RankedResult(2, secondBid, Agency2, "Chunhui Social Work Service Agency", 430_000.00m, 30.00m, noMeans, 80.10m),
             ],
-            firstBid, Agency1,
-            [new InvalidBid(Guid.NewGuid(), InvalidAgency, ["No supervisor (督导) on the staffing plan"])],
+            [new FailedBid(Guid.NewGuid(), InvalidAgency, ["No supervisor (督导) on the staffing plan"])],
             Now.AddHours(-2));
+    }
+
+    /// <summary>
+    /// The award follows a completed ranking as it does in the service: in the unit of work that completes the evaluation
+    /// (here one of its own, since these tests skip the panel's work), through the registered follower.
+    /// </summary>
+    public async Task RecommendAsync(CompletedEvaluation completed)
+    {
+        await using var scope = Host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EvaluationDb>();
+        await scope.ServiceProvider.GetRequiredService<IEvaluationCompletedFollower>().FollowAsync(db, completed, CancellationToken.None);
+        await db.SaveChangesAsync();
     }
 
     public static ContractActivated Contract(Guid contractId, Guid? agencyId = null, IReadOnlyList<KpiTerms>? kpis = null) => new(

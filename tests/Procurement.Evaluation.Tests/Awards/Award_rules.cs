@@ -27,6 +27,36 @@ public sealed class Award_rules
         award.Publish(bidId, reason, "purchaser-user", PublishedAt, ChineseHolidays.Calendar, AwardRules.Default);
 
     [Fact]
+    public void A_ranking_makes_the_award_when_there_is_none_and_reranks_one_still_recommended()
+    {
+        var tenderId = Guid.NewGuid();
+        var first = new RankedEntry(1, Guid.NewGuid(), Agency1, "Sunshine", 450_000m, 28.67m, 86.67m);
+        var made = Award.RecommendOrRerank(null, tenderId, Guid.NewGuid(), [first], first.BidId, [], PublishedAt.AddDays(-1));
+        made.Should().NotBeNull();
+        made!.Status.Should().Be(AwardStatus.Recommended);
+        made.RecommendedBidId.Should().Be(first.BidId);
+
+        var again = new RankedEntry(1, Guid.NewGuid(), Agency2, "Chunhui", 430_000m, 30m, 88m);
+        Award.RecommendOrRerank(made, tenderId, made.PurchasingUnitId, [again], again.BidId, [], PublishedAt).Should().BeNull("the tender has its award");
+        made.RecommendedBidId.Should().Be(again.BidId, "a later ranking replaces the recommendation");
+        Award.RecommendOrRerank(made, tenderId, made.PurchasingUnitId, [first], first.BidId, [], PublishedAt.AddDays(-2)).Should().BeNull();
+        made.RecommendedBidId.Should().Be(again.BidId, "an older ranking changes nothing");
+    }
+
+    [Fact]
+    public void A_ranking_never_changes_a_published_award()
+    {
+        var award = Recommended();
+        Publish(award);
+        var other = new RankedEntry(1, Guid.NewGuid(), Agency2, "Chunhui", 430_000m, 30m, 99m);
+
+        Award.RecommendOrRerank(award, award.TenderId, award.PurchasingUnitId, [other], other.BidId, [], PublishedAt.AddDays(1)).Should().BeNull();
+
+        award.Status.Should().Be(AwardStatus.Published);
+        award.RecommendedBidId.Should().NotBe(other.BidId);
+    }
+
+    [Fact]
     public void Confirming_without_a_choice_awards_the_recommended_bid_and_opens_the_window()
     {
         var award = Recommended();

@@ -30,7 +30,7 @@ public sealed class Awards_api : IAsyncLifetime
     private async Task Recommend(AwardHost host)
     {
         await host.PublishAsync<TenderTermsForAwardConsumer, TenderPublished>(AwardHost.Tender(_tenderId, _programId));
-        await host.PublishAsync<EvaluationCompletedForAwardConsumer, EvaluationCompleted>(AwardHost.Ranking(_tenderId, out _firstBid, out _secondBid));
+        await host.RecommendAsync(AwardHost.Ranking(_tenderId, out _firstBid, out _secondBid));
     }
 
     private string AwardPath => $"/api/evaluations/tenders/{_tenderId}/award";

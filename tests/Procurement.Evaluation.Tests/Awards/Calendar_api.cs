@@ -116,7 +116,7 @@ public sealed class Calendar_api : IAsyncLifetime
         added.EnsureSuccessStatusCode();
         var tenderId = Guid.NewGuid();
         await _host.PublishAsync<TenderTermsForAwardConsumer, TenderPublished>(AwardHost.Tender(tenderId));
-        await _host.PublishAsync<EvaluationCompletedForAwardConsumer, EvaluationCompleted>(AwardHost.Ranking(tenderId, out _, out _));
+        await _host.RecommendAsync(AwardHost.Ranking(tenderId, out _, out _));
 
         var award = await _host.Client(Roles.Purchaser, AwardHost.PurchasingUnit).PostAsJsonAsync($"/api/evaluations/tenders/{tenderId}/award", new { });
         award.StatusCode.Should().Be(HttpStatusCode.OK, await award.Content.ReadAsStringAsync());

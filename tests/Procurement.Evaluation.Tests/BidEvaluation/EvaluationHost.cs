@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Procurement.Contracts.Bidding;
@@ -107,6 +108,21 @@ internal sealed class EvaluationHost : EvaluationTestHost
         Guid.NewGuid(), Agencies[agency], $"Agency {agency + 1}", "52440305MJL100017G", 1, Now.AddDays(-2), price, new string('a', 64),
         new OpenedCosts(price * 0.7m, price * 0.2m, price * 0.1m, 0m),
         new OpenedStaffingPlan(certified, 1, 1, 3m, 0.7m, []), "Weekly home visits by a named caseworker.", false, [], null);
+
+    /// <summary>The purchaser draws a panel of three experts; the members' user ids.</summary>
+    public async Task<IReadOnlyList<string>> DrawAsync(Guid tenderId)
+    {
+        var response = await Purchaser().PostAsJsonAsync($"/api/evaluations/tenders/{tenderId}/panel", new { size = 3, representatives = Array.Empty<string>() });
+        response.StatusCode.Should().Be(System.Net.HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return [.. (await JsonAsync(response)).GetProperty("members").EnumerateArray().Select(m => m.GetProperty("userId").GetString()!)];
+    }
+
+    /// <summary>A member passes a bid at compliance review (the tenders here have one eligibility requirement).</summary>
+    public Task<HttpResponseMessage> PassAsync(Guid tenderId, Guid bidId, string member) =>
+        Member(member).PostAsJsonAsync($"/api/evaluations/tenders/{tenderId}/bids/{bidId}/compliance", new
+        {
+            eligibility = new[] { new { requirement = "Registered social organisation", met = true, reason = (string?)null } },
+        });
 
     public async Task<IReadOnlyList<OpenedBid>> OpenAsync(Guid tenderId, params OpenedBid[] bids)
     {

@@ -1,5 +1,5 @@
-using Procurement.Evaluation.Awards.Domain;
 using Procurement.Evaluation.BidEvaluation.Domain;
+using Procurement.Evaluation.Performance.Domain;
 using Procurement.ServiceDefaults.Problems;
 
 namespace Procurement.Evaluation.Tests.BidEvaluation;

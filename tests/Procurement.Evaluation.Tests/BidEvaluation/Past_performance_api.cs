@@ -6,6 +6,7 @@ using Procurement.Contracts.Contracting;
 using Procurement.Contracts.Evaluation;
 using Procurement.Contracts.Tendering;
 using Procurement.Evaluation.Awards.Messaging;
+using Procurement.Evaluation.Performance.Messaging;
 using Procurement.ServiceDefaults.Security;
 
 namespace Procurement.Evaluation.Tests.BidEvaluation;

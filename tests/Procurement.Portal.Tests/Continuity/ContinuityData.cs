@@ -70,6 +70,22 @@ internal static class ContinuityData
             new LateInstalmentView { InstalmentId = Guid.NewGuid(), ContractId = Current, ProgramId = Program, PurchasingUnitId = Unit, Amount = 480_000m, DueOn = new(2026, 7, 1), PayBy = new(2026, 7, 31), Status = "Approved" },
         ],
         OpenGaps = [],
+        PendingDecisions =
+        [
+            new PendingDecisionView
+            {
+                ProgramId = Program, ContractId = Current, PurchasingUnitId = Unit, AgencyName = "阳光社工", End = new(2026, 12, 31), RenewalPoint = new(2026, 9, 4),
+                RenewalDueRaisedAt = new DateTimeOffset(2026, 9, 4, 2, 0, 0, TimeSpan.Zero), ProposedPath = RenewalPath.DirectRenewal,
+            },
+        ],
+        PendingBridges =
+        [
+            new PendingBridgeView
+            {
+                ProgramId = Program, ContractId = Current, PurchasingUnitId = Unit, AgencyName = "阳光社工", End = new(2026, 12, 31), Months = 2, Amount = 200_000m,
+                ExtensionStart = new(2027, 1, 1), ExtensionEnd = new(2027, 2, 28), ProposedAt = new DateTimeOffset(2026, 12, 1, 1, 0, 0, TimeSpan.Zero),
+            },
+        ],
     };
 
     public static RenewalView Renewal(RenewalDecisionView? decision = null) => new()

@@ -9,11 +9,6 @@ public sealed class The_dashboard_numbers_open_the_lists_behind_them : Continuit
     {
         SignInAs("purchaser", ContinuityData.Unit);
         Continuity.Answer("ContinuityDashboardAsync", ContinuityData.Dashboard());
-        Contracts.Answer("ListContractsAsync", new List<ContractSummary>
-        {
-            ContinuityData.Contract(ContinuityData.Current, new(2026, 1, 1), new(2026, 12, 31), ContractState.Expiring, 1_200_000m),
-            ContinuityData.Contract(Guid.NewGuid(), new(2026, 1, 1), new(2026, 12, 31), ContractState.Active, 500_000m),
-        });
     }
 
     private IRenderedComponent<Dashboard> RenderDashboard()
@@ -36,7 +31,8 @@ public sealed class The_dashboard_numbers_open_the_lists_behind_them : Continuit
         Figure(page, DashboardList.AtRisk).Should().Be("1");
         Figure(page, DashboardList.Bridges).Should().Be("0");
         Figure(page, DashboardList.Late).Should().Be("1");
-        Figure(page, DashboardList.RenewalsDue).Should().Be("1", "only the expiring contract without a successor waits for a renewal decision");
+        Figure(page, DashboardList.RenewalsDue).Should().Be("1", "the API lists one renewal decision waiting for the purchaser");
+        Figure(page, DashboardList.BridgesProposed).Should().Be("1", "and one bridge proposal");
         page.Find("[data-testid='figure-GapsThisYear']").TextContent.Should().Contain("2026 年断档天数");
     }
 
@@ -80,6 +76,36 @@ public sealed class The_dashboard_numbers_open_the_lists_behind_them : Continuit
         page.Find("[data-testid='figure-RenewalsDue']").Click();
 
         page.Find("[data-testid='renewal-due']").GetAttribute("href").Should().Be($"/continuity/contracts/{ContinuityData.Current}/renewal");
+        page.Find("[data-testid='list-RenewalsDue'] [data-testid='list-row']").TextContent.Should().Contain("阳光社工").And.Contain("2026-12-31 到期（剩 26 天）");
+        page.Find("[data-testid='renewal-proposed']").TextContent.Should().Be("平台建议：直接续签");
+    }
+
+    [Fact]
+    public void The_bridge_proposals_waiting_for_the_purchaser_open_the_proposal()
+    {
+        var page = RenderDashboard();
+
+        page.Find("[data-testid='figure-BridgesProposed']").Click();
+
+        var row = page.Find("[data-testid='list-BridgesProposed'] [data-testid='list-row']");
+        row.QuerySelector("[data-testid='bridge-proposed']")!.GetAttribute("href").Should().Be($"/continuity/contracts/{ContinuityData.Current}/bridge");
+        row.QuerySelector("[data-testid='bridge-proposed']")!.TextContent.Should().Be("长者居家社工服务");
+        row.TextContent.Should().Contain("建议延续 2 个月（2027-01-01 至 2027-02-28），¥200,000.00，剩 26 天");
+    }
+
+    [Fact]
+    public void Nothing_waiting_shows_zero_and_an_empty_list()
+    {
+        var empty = ContinuityData.Dashboard();
+        empty.PendingDecisions = [];
+        empty.PendingBridges = [];
+        Continuity.Answer("ContinuityDashboardAsync", empty);
+        var page = RenderDashboard();
+
+        Figure(page, DashboardList.RenewalsDue).Should().Be("0");
+        Figure(page, DashboardList.BridgesProposed).Should().Be("0");
+        page.Find("[data-testid='figure-BridgesProposed']").Click();
+        page.FindAll("[data-testid='list-BridgesProposed'] [data-testid='list-row']").Should().BeEmpty();
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed class The_bell_counts_every_inbox_and_marks_notices_read : Oversig
                 Unread = _read.Contains(ContractNotice) ? 0 : 1,
                 Notifications =
                 [
-                    new() { Id = ContractNotice, ContractId = ContractId, Kind = ContractTrigger.Activate, Text = "合同已生效。", CreatedAt = Now, ReadAt = _read.Contains(ContractNotice) ? Now : null },
+                    new() { Id = ContractNotice, ContractId = ContractId, Kind = ContractNoticeKind.Activate, Text = "合同已生效。", CreatedAt = Now, ReadAt = _read.Contains(ContractNotice) ? Now : null },
                 ],
             })
             .On("MarkContractNotificationReadAsync", args => { _read.Add((Guid)args[0]!); return new ContractNotificationResponse(); });

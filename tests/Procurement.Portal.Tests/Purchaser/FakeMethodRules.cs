@@ -30,12 +30,20 @@ internal sealed class FakeMethodRules(params MethodRuleResponse[] methods) : IMe
     /// <summary>The tables kept through this fake, newest last.</summary>
     public List<MethodRuleTableResponse> Tables { get; } = [];
 
+    /// <summary>A region's own numbers, answered for <c>?region=</c> that region (the others get the every-region ones).</summary>
+    public Dictionary<string, MethodRuleResponse[]> ByRegion { get; } = [];
+
+    /// <summary>The regions and days asked for, in order (null: every region; today).</summary>
+    public List<(string? Region, DateOnly? On)> Asked { get; } = [];
+
     public Task<MethodRulesResponse> GetMethodRulesAsync(string? region = null, DateOnly? on = null, CancellationToken cancellationToken = default)
     {
         Reads++;
+        Asked.Add((region, on));
+        var answered = region is not null && ByRegion.TryGetValue(region, out var own) ? own : methods.Length > 0 ? methods : National;
         return Task.FromResult(new MethodRulesResponse
         {
-            Methods = [.. methods.Length > 0 ? methods : National], MinimumAdvancePercent = MinimumAdvancePercent,
+            Methods = [.. answered], MinimumAdvancePercent = MinimumAdvancePercent,
             BidSecurityMaximumShare = 0.02m, PerformanceBondMaximumShare = 0.10m,
         });
     }

@@ -97,8 +97,11 @@ internal sealed class FakeTenders : ITendersClient
     public Task<ICollection<TenderResponse>> ListTendersAsync(Guid? programId = null, TenderStatus? status = null, Guid? successorOfContractId = null, CancellationToken cancellationToken = default) =>
         Task.FromResult<ICollection<TenderResponse>>([]);
 
+    /// <summary>A tender kept before the test (e.g. a draft the wizard edits); any other id is 404.</summary>
+    public TenderResponse? Existing { get; set; }
+
     public Task<TenderResponse> GetTenderAsync(Guid id, CancellationToken cancellationToken = default) =>
-        throw Refusals.Of(404, "id", "not found");
+        Existing is { } tender && tender.Id == id ? Task.FromResult(tender) : throw Refusals.Of(404, "id", "not found");
 
     public Task<TenderResponse> CancelTenderAsync(Guid id, CancelTenderRequest body, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException("The wizard does not cancel.");

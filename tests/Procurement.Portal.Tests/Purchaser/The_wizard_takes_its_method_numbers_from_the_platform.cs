@@ -17,11 +17,13 @@ public sealed class The_wizard_takes_its_method_numbers_from_the_platform : Purc
         FakeMethodRules.Rule(ProcurementMethod.CompetitiveConsultation, 12, 7, 20m, 40m),
         FakeMethodRules.Rule(ProcurementMethod.SingleSource, null, null, null, null));
 
+    private readonly FakeTenders _tenders = new();
+
     public The_wizard_takes_its_method_numbers_from_the_platform()
     {
         Services.AddSingleton<TimeProvider>(new FixedClock(Now));
         Services.AddSingleton<IMethodRulesClient>(_rules);
-        Services.AddSingleton<ITendersClient>(new FakeTenders());
+        Services.AddSingleton<ITendersClient>(_tenders);
         Services.AddSingleton<IServiceProgramsClient>(new FakePrograms());
     }
 
@@ -68,5 +70,30 @@ public sealed class The_wizard_takes_its_method_numbers_from_the_platform : Purc
 
         wizard.WaitForAssertion(() => wizard.Find("[data-testid='earliest-deadline']").TextContent.Should().Contain("2026-12-30 10:00"));
         _rules.Reads.Should().Be(1, "the wizard and the fields it shows share the circuit's one read");
+    }
+
+    [Fact]
+    public void A_draft_of_a_program_is_checked_against_its_regions_numbers_and_not_the_every_region_ones()
+    {
+        var program = new FakePrograms().Programs[0];
+        _rules.ByRegion[program.Region] = [FakeMethodRules.Rule(ProcurementMethod.PublicTender, 30, 15, 10m, null), .. FakeMethodRules.National.Skip(1)];
+        var id = Guid.CreateVersion7();
+        _tenders.Existing = new TenderResponse
+        {
+            Id = id, ProgramId = program.Id, Title = "长者服务 2027", Status = TenderStatus.Draft, Version = 1,
+            ProcurementMethod = ProcurementMethod.PublicTender, BudgetCeiling = 480_000m,
+            BidDeadline = Now.AddDays(40), ServiceStart = new DateOnly(2027, 3, 1), ServiceEnd = new DateOnly(2028, 2, 29),
+        };
+
+        var wizard = Render<TenderWizard>(parameters => parameters.Add(p => p.Id, id));
+
+        wizard.WaitForAssertion(() => wizard.Find("[data-testid='method-rules']").TextContent.Should().Contain("投标期不少于 30 日"));
+        _rules.Asked.Should().Contain((program.Region, (DateOnly?)null));
+        for (var step = 1; step <= WizardSteps.Dates; step++)
+        {
+            wizard.Find("[data-testid='wizard-next']").Click();
+        }
+
+        wizard.WaitForAssertion(() => wizard.Find("[data-testid='earliest-deadline']").TextContent.Should().Contain("2027-01-04 10:00"));
     }
 }

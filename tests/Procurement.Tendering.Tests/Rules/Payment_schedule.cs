@@ -1,3 +1,5 @@
+// The rules' one list of conditions (issue 16 item 10), under the name Tendering's tests have always used.
+global using PaymentCondition = Procurement.Rules.PaymentCondition;
 using Procurement.ServiceDefaults.Problems;
 using Procurement.Tendering.Domain.Rules;
 
@@ -33,6 +35,50 @@ public sealed class A_payment_schedule_starts_with_an_advance_and_sums_to_100_pe
     public void An_advance_of_10_percent_is_accepted()
     {
         PaymentSchedule.Create([Advance(10m), MidTerm(50m), Final(40m)]).AdvancePercent.Should().Be(10m);
+    }
+
+    [Fact]
+    public void A_rulebook_below_the_10_percent_floor_does_not_lower_it()
+    {
+        // What Disbursement pays is checked under the floor (issue 16 item 10): a tender accepted under a laxer rulebook would never be paid.
+        var lax = new ProcurementMethodRules(ProcurementMethodRules.DefaultMethods, 0.02m, 0.10m, minimumAdvancePercent: 5m);
+
+        var create = () => PaymentSchedule.Create([Advance(9.99m), Final(90.01m)], lax);
+
+        create.Should().Throw<RuleViolationException>().Which.Args.Should().Equal(9.99m, 10m);
+        PaymentSchedule.Create([Advance(10m), Final(90m)], lax).AdvancePercent.Should().Be(10m);
+    }
+
+    [Fact]
+    public void Tendering_accepts_exactly_what_the_shared_rule_accepts()
+    {
+        Instalment[][] schedules =
+        [
+            [Advance(30m), MidTerm(40m), Final(30m)],
+            [Advance(9.99m), Final(90.01m)],
+            [new Instalment(10m, PaymentCondition.BridgeStart), Final(90m)],
+            [MidTerm(50m), Final(50m)],
+            [Advance(30m), Final(30m), MidTerm(40m)],
+            [Advance(30m), MidTerm(40m), Final(29.99m)],
+            [Advance(30m), MidTerm(40.005m), Final(29.995m)],
+            [new Instalment(100m, PaymentCondition.BridgeStart)],
+        ];
+
+        foreach (var schedule in schedules)
+        {
+            var shared = Procurement.Rules.PaymentScheduleRules.Check(
+                [.. schedule.Select(i => new Procurement.Rules.ScheduleLine(i.Percent, i.Condition))], ProcurementMethodRules.Default.MinimumAdvancePercent);
+            var create = () => PaymentSchedule.Create(schedule);
+
+            if (shared.Count == 0)
+            {
+                create.Should().NotThrow();
+            }
+            else
+            {
+                create.Should().Throw<RuleViolationException>().Which.Code.Should().Be(shared[0].Code);
+            }
+        }
     }
 
     [Theory]
@@ -80,7 +126,6 @@ public sealed class A_payment_schedule_starts_with_an_advance_and_sums_to_100_pe
         var schedule = PaymentSchedule.Create([new Instalment(100m, PaymentCondition.BridgeStart)]);
 
         schedule.AdvancePercent.Should().Be(100m);
-        schedule.Amounts(90_000.00m).Should().Equal(90_000.00m);
     }
 
     [Theory]
@@ -103,52 +148,5 @@ public sealed class A_payment_schedule_starts_with_an_advance_and_sums_to_100_pe
     public void Schedules_with_the_same_instalments_are_equal()
     {
         PaymentSchedule.Create([Advance(30m), MidTerm(40m), Final(30m)]).Should().Be(PaymentSchedule.Default);
-    }
-}
-
-public sealed class Instalment_amounts_sum_exactly_to_the_contract_amount
-{
-    [Fact]
-    public void The_rounding_remainder_of_100000_01_goes_to_the_last_instalment()
-    {
-        var amounts = PaymentSchedule.Default.Amounts(100_000.01m);
-
-        amounts.Should().Equal(30_000.00m, 40_000.00m, 30_000.01m);
-        amounts.Sum().Should().Be(100_000.01m);
-    }
-
-    [Fact]
-    public void Each_instalment_but_the_last_rounds_half_a_fen_away_from_zero()
-    {
-        // 30 % of 0.05 is 0.015 → 0.02; 40 % is 0.02; the last takes the remaining 0.01.
-        PaymentSchedule.Default.Amounts(0.05m).Should().Equal(0.02m, 0.02m, 0.01m);
-    }
-
-    [Theory]
-    [InlineData("0")]
-    [InlineData("-100")]
-    [InlineData("100000.001")]
-    public void The_contract_amount_is_above_zero_with_at_most_two_decimals(string amount)
-    {
-        var split = () => PaymentSchedule.Default.Amounts(Money.Parse(amount));
-
-        split.Should().Throw<RuleViolationException>().Which.Code.Should().Be("contract_amount_invalid");
-    }
-
-    [Theory]
-    [InlineData("0.01")]
-    [InlineData("0.03")]
-    [InlineData("333333.33")]
-    [InlineData("9999999999.99")]
-    public void No_instalment_is_negative_and_the_sum_is_exact_for_any_amount(string amount)
-    {
-        var contract = Money.Parse(amount);
-        var schedule = PaymentSchedule.Create(
-            [new Instalment(50m, PaymentCondition.Activation), new Instalment(49.99m, PaymentCondition.MidTermPassed), new Instalment(0.01m, PaymentCondition.FinalPassed)]);
-
-        var amounts = schedule.Amounts(contract);
-
-        amounts.Should().OnlyContain(a => a >= 0 && decimal.Round(a, 2) == a);
-        amounts.Sum().Should().Be(contract);
     }
 }

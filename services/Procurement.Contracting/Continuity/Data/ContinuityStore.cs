@@ -159,28 +159,6 @@ public static class ContinuityStore
         return [.. contracts.Select(c => CoverageContract.From(c, payments[c.Id].Select(p => new CoveragePayment(p.PaidOn, p.Amount))))];
     }
 
-    /// <summary>
-    /// The contract that follows <paramref name="contract"/> in its program: its renewal's successor, or else the
-    /// earliest not-terminated contract of the program starting after its end (a new tender's award); null when none.
-    /// </summary>
-    public static async Task<Contract?> SuccessorOfAsync(this ContractingDb db, Contract contract, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(contract);
-        if (contract.SuccessorId is { } successorId)
-        {
-            return await db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == successorId, cancellationToken);
-        }
-
-        var end = contract.End;
-        var followers = await db.Contracts.AsNoTracking()
-            .Where(c => c.ProgramId == contract.ProgramId && c.Id != contract.Id && c.Start > end && c.State != ContractState.Terminated)
-            .ToListAsync(cancellationToken);
-
-        // A signed follower wins over an unsigned one; then the earliest.
-        return followers.OrderByDescending(c => c.BothSigned).ThenBy(c => c.Start).FirstOrDefault();
-    }
-
     /// <summary>The purchaser's past (contract drafted → signed by both) durations, in Asia/Shanghai days.</summary>
     public static async Task<List<int>> SigningHistoryAsync(this ContractingDb db, Guid purchasingUnitId, CancellationToken cancellationToken)
     {

@@ -98,12 +98,19 @@ public sealed record CoverageContract(
         Math.Min(decimal.Round(rate * rules.PeriodMonths(Start, day), 2, MidpointRounding.AwayFromZero), Amount);
 }
 
-/// <summary>One day of a program's timeline.</summary>
+/// <summary>
+/// One day of a program's timeline. <paramref name="Due"/>: whether a contract was due to cover the day — it is on or after
+/// the first day of the program's earliest contract (issue 16 item 7); a day before it cannot be a gap day.
+/// </summary>
 public sealed record CoverageDay(
-    DateOnly Day, Guid? ContractId, DayFunding Funding, CashPosition? Cash, decimal? CashPaid, decimal? CostAccrued, decimal? Advance, bool Projected)
+    DateOnly Day, Guid? ContractId, DayFunding Funding, CashPosition? Cash, decimal? CashPaid, decimal? CostAccrued, decimal? Advance, bool Projected,
+    bool Due = true)
 {
-    /// <summary>A funding gap day (DOMAIN.md §2): not funded by an active contract, or cash below the accrued cost minus the advance.</summary>
-    public bool Gap => Funding != DayFunding.Active || Cash == CashPosition.Gap;
+    /// <summary>
+    /// A funding gap day (DOMAIN.md §2): a day a contract was due to cover that is not funded by an active contract, or whose
+    /// cash is below the accrued cost minus the advance.
+    /// </summary>
+    public bool Gap => Due && (Funding != DayFunding.Active || Cash == CashPosition.Gap);
 }
 
 /// <summary>Consecutive days alike in contract, funding, cash position, gap and projection; the amounts are those of the last day.</summary>
@@ -127,6 +134,8 @@ public sealed record ProgramYearGaps(int Year, int Days, int GapDays);
 /// <item>Days after today are <em>projected</em>: the contract's current state carries on (a contract both parties
 /// have signed counts as active from its start). Projected days are shown but not counted as gap days.</item>
 /// <item>Where two contracts cover a day, the one that funds it wins, then the later start (a successor).</item>
+/// <item>Gap days count from the first day a contract was due to cover (<see cref="FirstDueDay"/>): the days of the
+/// program's span before its earliest contract's start are uncovered but no gap — nothing was due to fund them yet.</item>
 /// <item>Cash: payments made up to the day under the funding contract, against the cost accrued from its start to the
 /// day at its monthly rate (<see cref="ContractRules.MonthlyRate"/> × <see cref="ContractRules.PeriodMonths"/>, in fen,
 /// never more than the amount), minus the agreed advance (the first instalment's percent of the amount).</item>
@@ -141,13 +150,25 @@ public static class CoverageTimeline
         ArgumentNullException.ThrowIfNull(contracts);
         ArgumentNullException.ThrowIfNull(rules);
         var ordered = contracts.OrderByDescending(c => c.Start).Select(c => (Contract: c, Rate: c.Rate(rules))).ToList();
+        var dueFrom = FirstDueDay(contracts);
         var days = new List<CoverageDay>(Math.Max(0, to.DayNumber - from.DayNumber + 1));
         for (var day = from; day <= to; day = day.AddDays(1))
         {
-            days.Add(Day(ordered, day, today, rules));
+            days.Add(Day(ordered, day, today, rules, due: dueFrom is { } first && day >= first));
         }
 
         return days;
+    }
+
+    /// <summary>
+    /// The first day a contract was due to cover: the earliest service start of the program's contracts (whatever became of
+    /// them — a contract signed or activated late still counts from the day it was due); null when the program has none yet.
+    /// Gap days count from it, never from the program's first day (issue 16 item 7).
+    /// </summary>
+    public static DateOnly? FirstDueDay(IEnumerable<CoverageContract> contracts)
+    {
+        ArgumentNullException.ThrowIfNull(contracts);
+        return contracts.Select(c => (DateOnly?)c.Start).Min();
     }
 
     /// <summary>The days merged into segments of equal contract, funding, cash position, gap and projection.</summary>
@@ -197,7 +218,8 @@ public static class CoverageTimeline
             .OrderBy(y => y.Year)];
     }
 
-    private static CoverageDay Day(List<(CoverageContract Contract, decimal Rate)> contractsLatestFirst, DateOnly day, DateOnly today, ContractRules rules)
+    private static CoverageDay Day(
+        List<(CoverageContract Contract, decimal Rate)> contractsLatestFirst, DateOnly day, DateOnly today, ContractRules rules, bool due)
     {
         var projected = day > today;
         CoverageContract? chosen = null;
@@ -221,14 +243,14 @@ public static class CoverageTimeline
 
         if (chosen is null)
         {
-            return new CoverageDay(day, null, DayFunding.Uncovered, null, null, null, null, projected);
+            return new CoverageDay(day, null, DayFunding.Uncovered, null, null, null, null, projected, due);
         }
 
         var paid = chosen.Payments.Where(p => p.PaidOn <= day).Sum(p => p.Amount);
         var accrued = chosen.AccruedBy(day, rules, rate);
         var advance = chosen.Advance;
         var cash = paid >= accrued ? CashPosition.Ahead : paid >= accrued - advance ? CashPosition.Behind : CashPosition.Gap;
-        return new CoverageDay(day, chosen.ContractId, funding, cash, paid, accrued, advance, projected);
+        return new CoverageDay(day, chosen.ContractId, funding, cash, paid, accrued, advance, projected, due);
     }
 
     private static DayFunding FundingOf(CoverageContract contract, DateOnly day, DateOnly today)

@@ -12,7 +12,8 @@ namespace Procurement.Contracting.Continuity.Endpoints;
 
 /// <summary>
 /// The continuity dashboard (issue 7 item 4): gap days per program-year, programs at risk, bridges in force, late
-/// instalments and the funding gaps open now, in one answer. A purchaser sees their own unit (another unit's id answers 404); an auditor every unit, or
+/// instalments, the funding gaps open now, and what waits for the purchaser (renewal decisions, bridge proposals —
+/// issue 16 item 6), in one answer. A purchaser sees their own unit (another unit's id answers 404); an auditor every unit, or
 /// one with <c>?purchasingUnitId=</c>; anyone else 403.
 /// </summary>
 public static class ContinuityDashboard
@@ -28,7 +29,8 @@ public static class ContinuityDashboard
         return group;
     }
 
-    private static async Task<Ok<DashboardView>> Dashboard(Guid? purchasingUnitId, HttpContext http, ContractingDb db, ContractRules rules, TimeProvider clock)
+    private static async Task<Ok<DashboardView>> Dashboard(
+        Guid? purchasingUnitId, HttpContext http, ContractingDb db, ContractRules rules, ContinuityRules continuityRules, TimeProvider clock)
     {
         Guid? unit;
         if (http.User.IsInRole(Roles.Auditor))
@@ -57,7 +59,53 @@ public static class ContinuityDashboard
 
         return TypedResults.Ok(new DashboardView(
             unit, today, programs.Sum(p => p.GapDays), programs.Sum(p => p.Years.Count), programs,
-            await AtRiskAsync(db, unit, today, ct), await BridgesAsync(db, unit, today, ct), await LateAsync(db, unit, ct), await OpenGapsAsync(db, unit, today, ct)));
+            await AtRiskAsync(db, unit, today, ct), await BridgesAsync(db, unit, today, ct), await LateAsync(db, unit, ct), await OpenGapsAsync(db, unit, today, ct),
+            await PendingDecisionsAsync(db, unit, rules, continuityRules, ct), await PendingBridgesAsync(db, unit, today, ct)));
+    }
+
+    /// <summary>
+    /// Renewal decisions waiting for the purchaser: the contract reached its renewal point (<c>RenewalDue</c> raised, or the
+    /// lifecycle marked it <c>Expiring</c>), still runs without a successor, and no decision was confirmed; the earliest end first.
+    /// </summary>
+    private static async Task<List<PendingDecisionView>> PendingDecisionsAsync(
+        ContractingDb db, Guid? unit, ContractRules rules, ContinuityRules continuityRules, CancellationToken ct)
+    {
+        var contracts = await db.Contracts.AsNoTracking().Include(c => c.Evaluations)
+            .Where(c => (unit == null || c.PurchasingUnitId == unit) && c.SuccessorId == null
+                        && (c.State == ContractState.Active || c.State == ContractState.Expiring || c.State == ContractState.Suspended)
+                        && (c.State == ContractState.Expiring || db.Set<RenewalNotice>().Any(n => n.ContractId == c.Id))
+                        && !db.Set<RenewalDecision>().Any(d => d.ContractId == c.Id))
+            .ToListAsync(ct);
+        var ids = contracts.Select(c => c.Id).ToList();
+        var notices = await db.Set<RenewalNotice>().AsNoTracking().Where(n => ids.Contains(n.ContractId)).ToDictionaryAsync(n => n.ContractId, ct);
+        var views = new List<PendingDecisionView>();
+        foreach (var contract in contracts.OrderBy(c => c.End).ThenBy(c => c.Id))
+        {
+            var proposal = RenewalProposal.For(contract, await db.ConsecutiveSinceAsync(contract, ct), rules, continuityRules);
+            var notice = notices.GetValueOrDefault(contract.Id);
+            views.Add(new PendingDecisionView(
+                contract.ProgramId, contract.Id, contract.PurchasingUnitId, contract.AgencyName, contract.End, notice?.RenewalPoint, notice?.RaisedAt, proposal.Path));
+        }
+
+        return views;
+    }
+
+    /// <summary>
+    /// Bridge proposals waiting for the purchaser: proposed, neither approved nor declined, for the contract's current
+    /// period (a contract extended since is proposed anew), the contract still serving and not ended; the earliest end first.
+    /// </summary>
+    private static async Task<List<PendingBridgeView>> PendingBridgesAsync(ContractingDb db, Guid? unit, DateOnly today, CancellationToken ct)
+    {
+        var pending = await db.Set<BridgeProposal>().AsNoTracking()
+            .Where(p => p.Status == BridgeProposalStatus.Proposed && (unit == null || p.PurchasingUnitId == unit))
+            .Join(db.Contracts.AsNoTracking(), p => p.ContractId, c => c.Id, (p, c) => new { Proposal = p, Contract = c })
+            .Where(x => x.Contract.End == x.Proposal.End && x.Contract.End >= today
+                        && (x.Contract.State == ContractState.Active || x.Contract.State == ContractState.Expiring
+                            || x.Contract.State == ContractState.Suspended || x.Contract.State == ContractState.Renewed))
+            .ToListAsync(ct);
+        return [.. pending.OrderBy(x => x.Proposal.End).ThenBy(x => x.Proposal.ContractId).Select(x => new PendingBridgeView(
+            x.Proposal.ProgramId, x.Proposal.ContractId, x.Proposal.PurchasingUnitId, x.Contract.AgencyName, x.Proposal.End, x.Proposal.Months,
+            x.Proposal.Amount, x.Proposal.ExtensionStart, x.Proposal.ExtensionEnd, x.Proposal.ProposedAt))];
     }
 
     /// <summary>Open risks of the contract's current period (a bridge's new end is forecast anew): the contract is still serving (running, or renewed and not ended), has not ended, and its successor is still not signed by both.</summary>
@@ -127,11 +175,26 @@ public static class ContinuityDashboard
 
 /// <summary>
 /// The continuity dashboard: <c>purchasingUnitId</c> null for an auditor's view of every unit; gap days (up to today) in
-/// total and per program and program-year; programs at risk; bridges in force; late instalments (unpaid first).
+/// total and per program and program-year; programs at risk; bridges in force; late instalments (unpaid first); and what
+/// waits for the purchaser: renewal decisions to confirm and bridge proposals to approve or decline.
 /// </summary>
 public sealed record DashboardView(
     Guid? PurchasingUnitId, DateOnly Today, int GapDays, int ProgramYears, IReadOnlyList<ProgramGapsView> Programs, IReadOnlyList<AtRiskView> AtRisk,
-    IReadOnlyList<BridgeInForceView> BridgesInForce, IReadOnlyList<LateInstalmentView> LateInstalments, IReadOnlyList<OpenGapView> OpenGaps);
+    IReadOnlyList<BridgeInForceView> BridgesInForce, IReadOnlyList<LateInstalmentView> LateInstalments, IReadOnlyList<OpenGapView> OpenGaps,
+    IReadOnlyList<PendingDecisionView> PendingDecisions, IReadOnlyList<PendingBridgeView> PendingBridges);
+
+/// <summary>
+/// A renewal decision waiting for the purchaser's confirmation (<c>…/renewal/confirm</c>): the contract, its end, when its
+/// renewal point was (null when only the lifecycle's window marked it) and <c>RenewalDue</c> raised, and the path proposed.
+/// </summary>
+public sealed record PendingDecisionView(
+    Guid ProgramId, Guid ContractId, Guid PurchasingUnitId, string AgencyName, DateOnly End, DateOnly? RenewalPoint, DateTimeOffset? RenewalDueRaisedAt,
+    RenewalPath ProposedPath);
+
+/// <summary>A bridge proposal waiting for the purchaser (<c>…/bridge-proposal/approve</c> or <c>…/decline</c>): months, amount (CNY) and the extension.</summary>
+public sealed record PendingBridgeView(
+    Guid ProgramId, Guid ContractId, Guid PurchasingUnitId, string AgencyName, DateOnly End, int Months, decimal Amount, DateOnly ExtensionStart,
+    DateOnly ExtensionEnd, DateTimeOffset ProposedAt);
 
 /// <summary>A funding gap open now: since its first day, why (<c>Uncovered</c>, <c>Suspended</c>, <c>NotActive</c>, <c>CashBehind</c>), and its days so far.</summary>
 public sealed record OpenGapView(Guid ProgramId, Guid PurchasingUnitId, DateOnly Since, string Cause, Guid? ContractId, int Days);

@@ -158,6 +158,7 @@ public sealed class ContinuityAlertClock(
         });
         db.Raise(new BridgeProposed(
             contract.Id, contract.ProgramId, contract.PurchasingUnitId, plan.Months, plan.MonthlyRate, plan.Amount, plan.ExtensionStart, plan.ExtensionEnd, now));
+        db.Notifications.Add(ContinuityNotices.BridgeProposed(contract, plan, now));
         return true;
     }
 }

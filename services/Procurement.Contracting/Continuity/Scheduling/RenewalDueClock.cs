@@ -40,10 +40,12 @@ public sealed class ContinuityOptions
 /// lead time learnt from history (DOMAIN.md §2). Like <see cref="ContractClock"/> it runs once at start-up — so a
 /// renewal point passed while the service was down is caught at the next start — and then every interval. A contract
 /// counts while it is <c>Active</c>, <c>Expiring</c> or <c>Suspended</c> without a successor; the notice row (keyed by
-/// the contract) and the event are saved in one transaction, so a second pass or a second replica raises nothing more.
+/// the contract), the event and the purchasing unit's notices (<see cref="ContinuityNotices"/>: renewal due, and the renewal
+/// decision pending unless one was already confirmed) are saved in one transaction, so a second pass or a second replica
+/// raises nothing more.
 /// <para>
 /// One lead time for both: the contract clock opens the lifecycle's renewal window with the same learnt lead time
-/// (<see cref="ContinuityStore.LifecycleRulesAsync"/>), and this clock fires the lifecycle's <c>EnterRenewalWindow</c>
+/// (<see cref="ContinuityStore.LifecycleRulesAsync"/>, the core's <see cref="IRenewalLeadTimes"/>), and this clock fires the lifecycle's <c>EnterRenewalWindow</c>
 /// too when it raises <c>RenewalDue</c>, so the two happen in the same pass whichever clock runs first.
 /// </para>
 /// </summary>
@@ -103,6 +105,14 @@ public sealed class RenewalDueClock(
 
         var proposal = RenewalProposal.For(contract, await db.ConsecutiveSinceAsync(contract, cancellationToken), contractRules, rules);
         db.Add(new RenewalNotice { ContractId = contract.Id, RenewalPoint = point, LeadTimeDays = leadTime.Days, HistoryCount = leadTime.HistoryCount, RaisedAt = now });
+
+        // The purchasing unit is told in the same transaction, so the notice row's key keeps its notices to one each.
+        db.Notifications.Add(ContinuityNotices.RenewalDue(contract, point, leadTime.Days, now));
+        if (!await db.Set<RenewalDecision>().AnyAsync(d => d.ContractId == contract.Id, cancellationToken))
+        {
+            db.Notifications.Add(ContinuityNotices.RenewalDecisionPending(contract, proposal, point, now));
+        }
+
         db.Raise(new RenewalDue(
             contract.Id, contract.ProgramId, contract.PurchasingUnitId, contract.AgencyId, contract.End, point, leadTime.Days, leadTime.HistoryCount, method,
             proposal.Path.ToString(), now));

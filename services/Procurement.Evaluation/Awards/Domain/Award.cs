@@ -101,6 +101,24 @@ public sealed class Award
         EvaluationCompletedAt = completedAt,
     };
 
+    /// <summary>
+    /// The panel's ranking of a tender meets the tender's <paramref name="current"/> award (DOMAIN.md §6): with none, the
+    /// new recommendation is returned for the caller to add; one still recommended is re-ranked by a later ranking; a
+    /// published or confirmed award, or an older ranking, changes nothing. Null unless a new award was made.
+    /// </summary>
+    public static Award? RecommendOrRerank(
+        Award? current, Guid tenderId, Guid purchasingUnitId, IReadOnlyList<RankedEntry> ranking, Guid recommendedBidId,
+        IReadOnlyList<InvalidEntry> invalid, DateTimeOffset completedAt)
+    {
+        if (current is null)
+        {
+            return Recommend(tenderId, purchasingUnitId, ranking, recommendedBidId, invalid, completedAt);
+        }
+
+        current.Rerank(ranking, recommendedBidId, invalid, completedAt);
+        return null;
+    }
+
     /// <summary>A later ranking for the same tender (a re-evaluation) replaces the recommendation until the award is published.</summary>
     public bool Rerank(IReadOnlyList<RankedEntry> ranking, Guid recommendedBidId, IReadOnlyList<InvalidEntry> invalid, DateTimeOffset completedAt)
     {

@@ -1,6 +1,6 @@
 namespace Procurement.Evaluation.Awards.Domain;
 
-/// <summary>The problem codes of awards, challenges, the calendar and performance evaluations (texts in <see cref="AwardMessages"/>).</summary>
+/// <summary>The problem codes of awards, challenges and the calendar (texts in <see cref="AwardMessages"/>).</summary>
 public static class AwardCodes
 {
     // Calendar.
@@ -21,15 +21,4 @@ public static class AwardCodes
     public const string ChallengeWindowClosed = "challenge_window_closed";
     public const string ChallengeNotABidder = "challenge_not_a_bidder";
     public const string ChallengeAlreadyAnswered = "challenge_already_answered";
-
-    // Performance.
-    public const string IndicatorWeightsSum = "indicator_weights_sum";
-    public const string IndicatorWeightRange = "indicator_weight_range";
-    public const string IndicatorsDoNotMatch = "indicators_do_not_match";
-    public const string IndicatorWeightsLocked = "indicator_weights_locked";
-    public const string EvaluatorNotAssigned = "performance_evaluator_not_assigned";
-    public const string StageAlreadyEvaluated = "performance_stage_already_evaluated";
-    public const string ScoresDoNotMatchIndicators = "performance_scores_do_not_match_indicators";
-    public const string ScoreOutOfRange = "performance_score_out_of_range";
-    public const string ContractEnded = "performance_contract_ended";
 }

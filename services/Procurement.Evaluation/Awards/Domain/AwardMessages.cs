@@ -2,7 +2,7 @@ using Procurement.ServiceDefaults.Problems;
 
 namespace Procurement.Evaluation.Awards.Domain;
 
-/// <summary>The texts of the award, challenge, calendar and performance rules, in English and Chinese.</summary>
+/// <summary>The texts of the award, challenge and calendar rules, in English and Chinese.</summary>
 internal static class AwardMessages
 {
     public static void Register() => ProblemMessages.Add(new Dictionary<string, (string En, string Zh)>
@@ -35,34 +35,11 @@ internal static class AwardMessages
         [AwardCodes.ChallengeNotABidder] = ("Only an agency that bid on this tender can challenge its result.", "只有参与本项目投标的机构才能对结果提出质疑。"),
         [AwardCodes.ChallengeAlreadyAnswered] = ("This challenge has already been answered.", "该质疑已答复。"),
 
-        // Performance.
-        [AwardCodes.IndicatorWeightsSum] = ("The indicator weights sum to {0}; they must sum to exactly {1}.", "指标权重合计为 {0}，必须恰好等于 {1}。"),
-        [AwardCodes.IndicatorWeightRange] = ("The weight {0} must be above 0 and at most {1}, with at most two decimals.",
-            "权重 {0} 必须大于 0、不超过 {1}，且最多两位小数。"),
-        [AwardCodes.IndicatorsDoNotMatch] = ("Give one weight for each indicator of the contract, once each: {0}.", "须为合同的每项指标各填写一次权重：{0}。"),
-        [AwardCodes.IndicatorWeightsLocked] = ("An evaluation has been submitted; the indicator weights can no longer change.", "已提交绩效评估，指标权重不能再修改。"),
-        [AwardCodes.EvaluatorNotAssigned] = ("Your organisation is not the evaluator assigned to the {0} evaluation of this contract.",
-            "您所在单位不是本合同{1}评估的指定评估方。"),
-        [AwardCodes.StageAlreadyEvaluated] = ("The {0} evaluation of this contract has already been submitted.", "本合同的{1}评估已提交。"),
-        [AwardCodes.ScoresDoNotMatchIndicators] = ("Score each indicator of the contract once: {0}.", "须对合同的每项指标各评分一次：{0}。"),
-        [AwardCodes.ScoreOutOfRange] = ("The score {1} for \"{0}\" must be between 0 and {2}, with at most two decimals.",
-            "“{0}”的得分 {1} 须在 0 至 {2} 之间，且最多两位小数。"),
-        [AwardCodes.ContractEnded] = ("The contract has ended ({0}); it takes no more evaluations or changes.", "合同已结束（{0}），不再接受评估或修改。"),
-
         // Resource names for 404s.
         ["award"] = ("Award of tender", "采购项目的授标"),
         ["challenge"] = ("Challenge", "质疑"),
-        ["contract_under_evaluation"] = ("Contract", "合同"),
         ["calendar_day"] = ("Calendar day", "日历日期"),
     });
-
-    /// <summary>A stage as the Chinese texts name it (the English texts use the enum name).</summary>
-    public static string Chinese(PerformanceStage stage) => stage switch
-    {
-        PerformanceStage.MidTerm => "中期",
-        PerformanceStage.Final => "终期",
-        _ => stage.ToString(),
-    };
 
     /// <summary>An award status as the Chinese texts name it.</summary>
     public static string Chinese(AwardStatus status) => status switch

@@ -55,24 +55,3 @@ public sealed class TenderCancelledForAwardConsumer(EvaluationDb db, TimeProvide
         award?.Cancel();
     }
 }
-
-/// <summary>Keeps the panel's ranking and recommendation as the tender's award, for the purchaser to confirm.</summary>
-public sealed class EvaluationCompletedForAwardConsumer(EvaluationDb db, TimeProvider clock, ILogger<EvaluationCompletedForAwardConsumer> logger)
-    : IdempotentConsumer<EvaluationDb, EvaluationCompleted>(db, clock, logger)
-{
-    protected override async Task HandleAsync(EvaluationCompleted message, ConsumeContext<EvaluationCompleted> context)
-    {
-        IReadOnlyList<RankedEntry> ranking =
-            [.. message.Ranking.Select(r => new RankedEntry(r.Rank, r.BidId, r.AgencyId, r.AgencyName, r.Price, r.PriceScore, r.Total))];
-        IReadOnlyList<InvalidEntry> invalid = [.. (message.Invalid ?? []).Select(i => new InvalidEntry(i.BidId, i.AgencyId, [.. i.Reasons]))];
-        var award = await Db.Set<Award>().FirstOrDefaultAsync(a => a.TenderId == message.TenderId, context.CancellationToken);
-        if (award is null)
-        {
-            Db.Set<Award>().Add(Award.Recommend(
-                message.TenderId, message.PurchasingUnitId, ranking, message.RecommendedBidId, invalid, message.CompletedAt));
-            return;
-        }
-
-        award.Rerank(ranking, message.RecommendedBidId, invalid, message.CompletedAt);
-    }
-}

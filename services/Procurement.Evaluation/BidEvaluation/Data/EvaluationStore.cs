@@ -1,14 +1,15 @@
 using Microsoft.EntityFrameworkCore;
-using Procurement.Contracts.Evaluation;
-using Procurement.Evaluation.Awards.Domain;
+using Procurement.Evaluation.Performance.Domain;
 using Procurement.Evaluation.BidEvaluation.Domain;
-using EvaluationStage = Procurement.Evaluation.BidEvaluation.Domain.EvaluationStage;
 using Procurement.Evaluation.Data;
 using Procurement.ServiceDefaults.Problems;
 
 namespace Procurement.Evaluation.BidEvaluation.Data;
 
-/// <summary>Loading and saving the bid-evaluation entities, and the events the stage changes raise.</summary>
+/// <summary>
+/// Loading and saving the bid-evaluation entities, nothing more: what the stage changes decide is the domain's
+/// (<see cref="EvaluationConclusion"/>), and the events they raise are raised by <see cref="EvaluationSteps"/>.
+/// </summary>
 internal static class EvaluationStore
 {
     public static DbSet<Expert> Experts(this EvaluationDb db) => db.Set<Expert>();
@@ -42,25 +43,23 @@ internal static class EvaluationStore
         db.ScoreSheets().Where(s => s.TenderId == tenderId).ToListAsync(ct);
 
     /// <summary>
-    /// The basis of the past-performance score of each bidding agency (by agency id), from the final performance grades this
-    /// database holds (DOMAIN.md §8); empty when the scheme has no past-performance criterion or the bids are not opened.
+    /// The past-performance basis of each bidding agency (by agency id): <see cref="PastPerformanceRules"/> says whose grades
+    /// count and what they are worth; this reads the final grades this database holds (DOMAIN.md §8) for those agencies.
     /// </summary>
     public static async Task<IReadOnlyDictionary<Guid, PastPerformanceBasis>> PastPerformanceAsync(
         this EvaluationDb db, EvaluatedTender tender, IReadOnlyList<EvaluatedBid> bids, PastPerformanceRules rules, CancellationToken ct)
     {
-        if (!tender.PastPerformanceCriteria.Any() || tender.GradeCutoff is not { } cutoff || bids.Count == 0)
+        var agencies = PastPerformanceRules.AgenciesScored(tender, bids);
+        if (agencies.Count == 0)
         {
-            return new Dictionary<Guid, PastPerformanceBasis>();
+            return rules.Bases(tender, agencies, []);
         }
 
-        var agencies = bids.Select(b => b.AgencyId).Distinct().ToList();
         var grades = await db.Set<PerformanceEvaluation>().AsNoTracking()
-            .Where(e => agencies.Contains(e.AgencyId) && e.Stage == Awards.Domain.PerformanceStage.Final)
+            .Where(e => agencies.Contains(e.AgencyId) && e.Stage == PerformanceStage.Final)
             .Select(e => new { e.AgencyId, e.ContractId, e.Grade, e.Score, e.SubmittedAt })
             .ToListAsync(ct);
-        return agencies.ToDictionary(
-            a => a,
-            a => rules.Basis(a, grades.Where(g => g.AgencyId == a).Select(g => new RecordedGrade(g.ContractId, g.Grade, g.Score, g.SubmittedAt)), cutoff));
+        return rules.Bases(tender, agencies, [.. grades.Select(g => (g.AgencyId, new RecordedGrade(g.ContractId, g.Grade, g.Score, g.SubmittedAt)))]);
     }
 
     /// <summary>Saves; a lost race (a concurrency token or the one-panel / one-sheet index) answers 409.</summary>
@@ -78,45 +77,5 @@ internal static class EvaluationStore
         {
             throw duplicate();
         }
-    }
-
-    public static void RaiseFailed(this EvaluationDb db, EvaluatedTender tender, TenderFailure failure, DateTimeOffset at) =>
-        db.Raise(new TenderFailed(tender.TenderId, failure.ValidBids, failure.MinimumValidBids, failure.Reason, at));
-
-    /// <summary>When every bid has its verdict, concludes the review (raising <c>TenderFailed</c> when too few passed).</summary>
-    public static void ConcludeComplianceWhenDone(this EvaluationDb db, EvaluatedTender tender, IReadOnlyList<EvaluatedBid> bids, DateTimeOffset at)
-    {
-        if (tender.Stage != EvaluationStage.ComplianceReview || bids.Any(b => b.Compliance == ComplianceVerdict.Pending))
-        {
-            return;
-        }
-
-        if (tender.ConcludeCompliance(bids.Count(b => b.IsValid), at) is { } failure)
-        {
-            db.RaiseFailed(tender, failure, at);
-        }
-    }
-
-    /// <summary>When every sheet is in and accepted, ranks the bids, completes the evaluation and raises <c>EvaluationCompleted</c>.</summary>
-    public static void CompleteWhenScored(
-        this EvaluationDb db, EvaluatedTender tender, Panel panel, IReadOnlyList<EvaluatedBid> bids, IEnumerable<ScoreSheet> sheets,
-        IReadOnlyDictionary<Guid, PastPerformanceBasis> pastPerformance, DateTimeOffset at)
-    {
-        if (tender.Stage != EvaluationStage.Scoring
-            || EvaluationProgress.RankingWhenComplete(tender, panel, bids, sheets, pastPerformance) is not { Count: > 0 } ranking)
-        {
-            return;
-        }
-
-        tender.Complete(at);
-        var winner = ranking[0];
-        db.Raise(new EvaluationCompleted(
-            tender.TenderId,
-            tender.PurchasingUnitId,
-            [.. ranking.Select(r => new RankedBid(r.Rank, r.BidId, r.AgencyId, r.AgencyName, r.Price, r.PriceScore, r.Total))],
-            winner.BidId,
-            winner.AgencyId,
-            [.. bids.Where(b => b.Compliance == ComplianceVerdict.Failed).Select(b => new InvalidBid(b.BidId, b.AgencyId, b.ComplianceReasons))],
-            at));
     }
 }

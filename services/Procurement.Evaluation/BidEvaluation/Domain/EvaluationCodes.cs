@@ -29,6 +29,7 @@ public static class EvaluationCodes
 
     // Scoring.
     public const string BidNotValid = "bid_not_valid";
+    public const string BidNotReviewed = "bid_not_reviewed";
     public const string SheetAlreadySubmitted = "sheet_already_submitted";
     public const string ScoreOutOfRange = "score_out_of_range";
     public const string ScoreCriterionMissing = "score_criterion_missing";

@@ -37,6 +37,7 @@ internal static class EvaluationMessages
 
         // Scoring.
         [EvaluationCodes.BidNotValid] = ("This bid failed the compliance review and is not scored.", "该投标未通过资格性、符合性审查，不予评分。"),
+        [EvaluationCodes.BidNotReviewed] = ("This bid has not been through the compliance review yet; it has no score sheets.", "该投标尚未完成资格性、符合性审查，尚无评分表。"),
         [EvaluationCodes.SheetAlreadySubmitted] = ("You have already submitted your score sheet for this bid.", "您已提交该投标的评分表。"),
         [EvaluationCodes.ScoreOutOfRange] = ("The score {1} for \"{0}\" must be between 0 and {2}.", "“{0}”的得分 {1} 须在 0 至 {2} 之间。"),
         [EvaluationCodes.ScoreCriterionMissing] = ("The sheet has no score for \"{0}\".", "评分表缺少“{0}”的得分。"),

@@ -1,4 +1,4 @@
-using Procurement.Evaluation.Awards.Domain;
+using Procurement.Evaluation.Performance.Domain;
 
 namespace Procurement.Evaluation.BidEvaluation.Domain;
 
@@ -53,6 +53,35 @@ public sealed class PastPerformanceRules
 
     /// <summary>The share of an agency with no counted grade.</summary>
     public decimal NoHistoryShare { get; init; } = 0.60m;
+
+    /// <summary>
+    /// The bidding agencies whose past performance a tender scores: none when its scheme has no past-performance criterion
+    /// or its bids have no deadline to count grades before (not opened), else every agency that bid.
+    /// </summary>
+    public static IReadOnlyList<Guid> AgenciesScored(EvaluatedTender tender, IReadOnlyList<EvaluatedBid> bids)
+    {
+        ArgumentNullException.ThrowIfNull(tender);
+        ArgumentNullException.ThrowIfNull(bids);
+        return !tender.PastPerformanceCriteria.Any() || tender.GradeCutoff is null ? [] : [.. bids.Select(b => b.AgencyId).Distinct()];
+    }
+
+    /// <summary>
+    /// The basis of each of <paramref name="agencies"/> (by agency id) from the <paramref name="finalGrades"/> recorded for
+    /// them, counted before the tender's grade cutoff; empty when the tender scores no past performance.
+    /// </summary>
+    public IReadOnlyDictionary<Guid, PastPerformanceBasis> Bases(
+        EvaluatedTender tender, IReadOnlyList<Guid> agencies, IReadOnlyList<(Guid AgencyId, RecordedGrade Grade)> finalGrades)
+    {
+        ArgumentNullException.ThrowIfNull(tender);
+        ArgumentNullException.ThrowIfNull(agencies);
+        ArgumentNullException.ThrowIfNull(finalGrades);
+        if (agencies.Count == 0 || tender.GradeCutoff is not { } cutoff)
+        {
+            return new Dictionary<Guid, PastPerformanceBasis>();
+        }
+
+        return agencies.ToDictionary(a => a, a => Basis(a, finalGrades.Where(g => g.AgencyId == a).Select(g => g.Grade), cutoff));
+    }
 
     /// <summary>
     /// The basis of <paramref name="agencyId"/>'s score from its <paramref name="finalGrades"/> (any order): those recorded

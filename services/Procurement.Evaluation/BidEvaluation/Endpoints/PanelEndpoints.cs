@@ -137,6 +137,8 @@ public static class PanelEndpoints
 
     private static async Task<Ok<ReplayResponse>> Replay(Guid tenderId, EvaluationDb db, CancellationToken ct)
     {
+        // A tender Evaluation does not know is 404; a known one without a panel yet is the state conflict.
+        await db.TenderAsync(tenderId, ct);
         var panel = await db.RequirePanelAsync(tenderId, ct);
         var (matches, draws) = panel.Replay();
         return TypedResults.Ok(new ReplayResponse(tenderId, panel.Id, matches, [.. draws.Select(r =>
@@ -168,9 +170,12 @@ internal static class EvaluationAccess
     public static bool IsMember(System.Security.Claims.ClaimsPrincipal user, Panel? panel) =>
         panel is not null && (user.IsInRole(Roles.Evaluator) || user.IsInRole(Roles.Purchaser)) && panel.HasMember(user.UserId());
 
+    public static bool IsInsider(System.Security.Claims.ClaimsPrincipal user, EvaluatedTender tender, Panel? panel) =>
+        user.IsInRole(Roles.Auditor) || IsPurchaserOf(user, tender) || IsMember(user, panel);
+
     public static void EnsureInsider(System.Security.Claims.ClaimsPrincipal user, EvaluatedTender tender, Panel? panel)
     {
-        if (!user.IsInRole(Roles.Auditor) && !IsPurchaserOf(user, tender) && !IsMember(user, panel))
+        if (!IsInsider(user, tender, panel))
         {
             throw new ForbiddenException(EvaluationCodes.NotPanelMember);
         }

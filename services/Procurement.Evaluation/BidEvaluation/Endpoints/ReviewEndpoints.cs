@@ -33,7 +33,8 @@ public static class ReviewEndpoints
     }
 
     private static async Task<Ok<BidReviewResponse>> Review(
-        Guid tenderId, Guid bidId, ComplianceRequest request, HttpContext http, EvaluationDb db, TimeProvider clock, PastPerformanceRules pastRules)
+        Guid tenderId, Guid bidId, ComplianceRequest request, HttpContext http, EvaluationDb db, TimeProvider clock, PastPerformanceRules pastRules,
+        IEvaluationCompletedFollower follower)
     {
         var (judgements, rejections) = request.Validate();
         var ct = http.RequestAborted;
@@ -45,16 +46,15 @@ public static class ReviewEndpoints
         var now = clock.GetUtcNow();
         bid.Review(tender, judgements, rejections, reviewer, now);
         tender.RecordProgress();
-        db.ConcludeComplianceWhenDone(tender, bids, now);
         // A scheme scored by price (and computed past performance) alone has no sheets to wait for: the ranking follows the review.
-        db.CompleteWhenScored(tender, panel, bids, [], await db.PastPerformanceAsync(tender, bids, pastRules, ct), now);
+        await db.ConcludeAsync(tender, panel, bids, [], pastRules, follower, now, ct);
         await db.SaveOrConflictAsync(ct);
         return TypedResults.Ok(BidReviewResponse.From(bid));
     }
 
     private static async Task<Created<SheetResponse>> Submit(
         Guid tenderId, Guid bidId, ScoreSheetRequest request, HttpContext http, EvaluationDb db, TimeProvider clock, EvaluationRules rules,
-        PastPerformanceRules pastRules)
+        PastPerformanceRules pastRules, IEvaluationCompletedFollower follower)
     {
         var scores = request.Validate();
         var ct = http.RequestAborted;
@@ -81,14 +81,14 @@ public static class ReviewEndpoints
             }
         }
 
-        db.CompleteWhenScored(tender, panel, bids, sheets, await db.PastPerformanceAsync(tender, bids, pastRules, ct), now);
+        await db.ConcludeAsync(tender, panel, bids, sheets, pastRules, follower, now, ct);
         await db.SaveOrConflictAsync(ct, () => new ConflictException(EvaluationCodes.SheetAlreadySubmitted));
         return TypedResults.Created($"/api/evaluations/tenders/{tenderId}/bids/{bidId}/sheets/mine", View(panel, sheet, evaluator));
     }
 
     private static async Task<Ok<SheetResponse>> GiveReasons(
         Guid tenderId, Guid bidId, OutlierReasonsRequest request, HttpContext http, EvaluationDb db, TimeProvider clock, EvaluationRules rules,
-        PastPerformanceRules pastRules)
+        PastPerformanceRules pastRules, IEvaluationCompletedFollower follower)
     {
         var reasons = request.Validate();
         var ct = http.RequestAborted;
@@ -98,7 +98,7 @@ public static class ReviewEndpoints
             ?? throw new NotFoundException(ProblemMessages.Get("score_sheet"), bidId);
         sheet.GiveReasons(reasons, forBid, [.. tender.PanelCriteria], rules);
         tender.RecordProgress();
-        db.CompleteWhenScored(tender, panel, bids, sheets, await db.PastPerformanceAsync(tender, bids, pastRules, ct), clock.GetUtcNow());
+        await db.ConcludeAsync(tender, panel, bids, sheets, pastRules, follower, clock.GetUtcNow(), ct);
         await db.SaveOrConflictAsync(ct);
         return TypedResults.Ok(View(panel, sheet, evaluator));
     }
@@ -108,21 +108,31 @@ public static class ReviewEndpoints
         var ct = http.RequestAborted;
         var user = http.User;
         var tender = await db.TenderAsync(tenderId, ct);
-        var panel = await db.RequirePanelAsync(tenderId, ct);
+        var panel = await db.PanelAsync(tenderId, ct);
+        // Who may not look inside this evaluation learns nothing of it, not even whether the bid was reviewed: 404 before
+        // any state is read (issue 16 item 5). The tender's purchaser is an insider and is told why it must wait.
+        if (!EvaluationAccess.IsInsider(user, tender, panel))
+        {
+            throw new NotFoundException(ProblemMessages.Get("evaluated_bid"), bidId);
+        }
+
+        var me = EvaluationAccess.IsMember(user, panel) ? user.UserId() : null;
+        if (me is null && !user.IsInRole(Roles.Auditor) && !(EvaluationAccess.IsPurchaserOf(user, tender) && tender.Stage == EvaluationStage.Completed))
+        {
+            throw new ForbiddenException(EvaluationCodes.NotPanelMember);
+        }
+
+        if (panel is null)
+        {
+            throw new ConflictException(EvaluationCodes.PanelNotDrawn);
+        }
+
         var bids = await db.BidsAsync(tenderId, ct);
         ValidBid(bids, bidId);
         var sheets = EvaluationProgress.Counted(panel, bids, await db.SheetsAsync(tenderId, ct)).Where(s => s.BidId == bidId).ToList();
-        var me = EvaluationAccess.IsMember(user, panel) ? user.UserId() : null;
-        if (me is not null)
+        if (me is not null && !sheets.Any(s => s.EvaluatorUserId == me))
         {
-            if (!sheets.Any(s => s.EvaluatorUserId == me))
-            {
-                throw new ConflictException(EvaluationCodes.SubmitOwnSheetFirst);
-            }
-        }
-        else if (!user.IsInRole(Roles.Auditor) && !(EvaluationAccess.IsPurchaserOf(user, tender) && tender.Stage == EvaluationStage.Completed))
-        {
-            throw new ForbiddenException(EvaluationCodes.NotPanelMember);
+            throw new ConflictException(EvaluationCodes.SubmitOwnSheetFirst);
         }
 
         return TypedResults.Ok(sheets.OrderBy(s => SeatOf(panel, s.EvaluatorUserId)).Select(s => View(panel, s, me)).ToArray());
@@ -186,7 +196,12 @@ public static class ReviewEndpoints
     private static EvaluatedBid ValidBid(IReadOnlyList<EvaluatedBid> bids, Guid bidId)
     {
         var bid = bids.FirstOrDefault(b => b.BidId == bidId) ?? throw new NotFoundException(ProblemMessages.Get("evaluated_bid"), bidId);
-        return bid.IsValid ? bid : throw new ConflictException(EvaluationCodes.BidNotValid);
+        return bid.Compliance switch
+        {
+            ComplianceVerdict.Pending => throw new ConflictException(EvaluationCodes.BidNotReviewed),
+            _ when !bid.IsValid => throw new ConflictException(EvaluationCodes.BidNotValid),
+            _ => bid,
+        };
     }
 
     private static int SeatOf(Panel panel, string userId) => panel.Members.First(m => m.UserId == userId).Number;

@@ -13,8 +13,17 @@ public enum BellInbox
     Contracts,
 }
 
+/// <summary>What a notice opens: a tender, a contract, or what the purchaser must act on — a renewal decision or a bridge proposal.</summary>
+public enum BellTarget
+{
+    Tender,
+    Contract,
+    Renewal,
+    Bridge,
+}
+
 /// <summary>One notice in the bell: its text in the person's language, when, whether read, and the page it opens.</summary>
-public sealed record BellNotice(BellInbox Inbox, Guid Id, string Text, DateTimeOffset CreatedAt, bool Read, string Href);
+public sealed record BellNotice(BellInbox Inbox, Guid Id, string Text, DateTimeOffset CreatedAt, bool Read, string Href, BellTarget Opens);
 
 /// <summary>
 /// What the bell shows: the API's inboxes merged — the unread count is each inbox's own count summed (an inbox lists
@@ -58,14 +67,35 @@ public sealed class BellNotices
         ArgumentNullException.ThrowIfNull(inbox);
         Unread += inbox.Unread;
         _notices.AddRange(inbox.Notifications.Select(n => new BellNotice(
-            BellInbox.Tenders, n.Id, n.Text, n.CreatedAt, n.ReadAt is not null, $"/agency/tenders/{n.TenderId}")));
+            BellInbox.Tenders, n.Id, n.Text, n.CreatedAt, n.ReadAt is not null, $"/agency/tenders/{n.TenderId}", BellTarget.Tender)));
     }
 
     public void Add(ContractNotificationInboxResponse inbox)
     {
         ArgumentNullException.ThrowIfNull(inbox);
         Unread += inbox.Unread;
-        _notices.AddRange(inbox.Notifications.Select(n => new BellNotice(
-            BellInbox.Contracts, n.Id, n.Text, n.CreatedAt, n.ReadAt is not null, $"/contracts/{n.ContractId}")));
+        _notices.AddRange(inbox.Notifications.Select(n =>
+        {
+            var opens = TargetOf(n.Kind);
+            return new BellNotice(BellInbox.Contracts, n.Id, n.Text, n.CreatedAt, n.ReadAt is not null, HrefOf(opens, n.ContractId), opens);
+        }));
     }
+
+    /// <summary>
+    /// Where a contract notice leads: what the purchaser must act on opens the screen where it is decided (the renewal
+    /// decision, the bridge proposal); a lifecycle notice opens the contract.
+    /// </summary>
+    public static BellTarget TargetOf(ContractNoticeKind kind) => kind switch
+    {
+        ContractNoticeKind.RenewalDue or ContractNoticeKind.RenewalDecisionPending => BellTarget.Renewal,
+        ContractNoticeKind.BridgeProposed => BellTarget.Bridge,
+        _ => BellTarget.Contract,
+    };
+
+    private static string HrefOf(BellTarget target, Guid contractId) => target switch
+    {
+        BellTarget.Renewal => $"/continuity/contracts/{contractId}/renewal",
+        BellTarget.Bridge => $"/continuity/contracts/{contractId}/bridge",
+        _ => $"/contracts/{contractId}",
+    };
 }

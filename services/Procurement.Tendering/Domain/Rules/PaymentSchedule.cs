@@ -1,43 +1,27 @@
+// One list of conditions for Tendering and Disbursement (issue 16 item 10): the rules' own, under its old name here.
+global using PaymentCondition = Procurement.Rules.PaymentCondition;
 using Procurement.ServiceDefaults.Problems;
 using Shared = Procurement.Rules;
 
 namespace Procurement.Tendering.Domain.Rules;
 
-/// <summary>What makes an instalment fall due (DOMAIN.md §9, §2).</summary>
-public enum PaymentCondition
-{
-    /// <summary>The contract becomes active: the advance.</summary>
-    Activation,
-    MidTermPassed,
-    FinalPassed,
-
-    /// <summary>A bridge extension starts: its advance, due before the extension starts (§2).</summary>
-    BridgeStart,
-}
-
 /// <summary>One instalment: a percent of the contract amount (two decimals at most) and the condition that makes it due.</summary>
 public sealed record Instalment(decimal Percent, PaymentCondition Condition);
 
 /// <summary>
-/// The instalments a tender announces and its contract will pay (DOMAIN.md §9), valid by construction:
-/// percentages summing to exactly 100; the first instalment is the advance (cash before service, §2),
-/// due at <see cref="PaymentCondition.Activation"/> or <see cref="PaymentCondition.BridgeStart"/>, and at
-/// least the rulebook's minimum; then at most one after the mid-term and one after the final
-/// evaluation, in that order.
+/// The instalments a tender announces and its contract will pay (DOMAIN.md §9), valid by construction under the
+/// one rule of <see cref="Shared.PaymentScheduleRules"/> (which Disbursement splits the contract's schedule with):
+/// percentages summing to exactly 100; the first instalment is the advance (cash before service, §2), due at
+/// <see cref="PaymentCondition.Activation"/> or <see cref="PaymentCondition.BridgeStart"/>, and at least the rulebook's
+/// minimum (never below the rules' floor); then at most one after the mid-term and one after the final evaluation, in
+/// that order.
 /// </summary>
 public sealed class PaymentSchedule : IEquatable<PaymentSchedule>
 {
-    public const decimal WholePercent = Shared.PaymentScheduleRules.WholePercent;
-
     private PaymentSchedule(IReadOnlyList<Instalment> instalments) => Instalments = instalments;
 
     /// <summary>30 % advance at activation, 40 % after a passing mid-term, 30 % after a passing final evaluation.</summary>
-    public static PaymentSchedule Default { get; } = Create(
-    [
-        new Instalment(30m, PaymentCondition.Activation),
-        new Instalment(40m, PaymentCondition.MidTermPassed),
-        new Instalment(30m, PaymentCondition.FinalPassed),
-    ]);
+    public static PaymentSchedule Default { get; } = Create(Shared.PaymentScheduleRules.DefaultSchedule.Select(line => new Instalment(line.Percent, line.Condition)));
 
     public IReadOnlyList<Instalment> Instalments { get; }
 
@@ -51,7 +35,7 @@ public sealed class PaymentSchedule : IEquatable<PaymentSchedule>
         ArgumentNullException.ThrowIfNull(rules);
         var list = instalments.ToList();
         var findings = Shared.PaymentScheduleRules.Check(
-            [.. list.Select(i => new Shared.ScheduleLine(i.Percent, Shared.PaymentScheduleRules.ConditionOf(i.Condition)))], rules.MinimumAdvancePercent);
+            [.. list.Select(i => new Shared.ScheduleLine(i.Percent, i.Condition))], rules.MinimumAdvancePercent);
         if (findings.Count > 0)
         {
             var finding = findings[0];
@@ -69,30 +53,6 @@ public sealed class PaymentSchedule : IEquatable<PaymentSchedule>
 
     /// <summary>A schedule as it was stored: checked when saved, not again on reading (see <see cref="EvaluationScheme.Restore"/>).</summary>
     internal static PaymentSchedule Restore(IEnumerable<Instalment> instalments) => new(instalments.ToList().AsReadOnly());
-
-    /// <summary>
-    /// The amount of each instalment, in order, summing exactly to <paramref name="contractAmount"/>:
-    /// every instalment but the last is its percent of the amount rounded to the fen half away from
-    /// zero; the last takes what remains, so the rounding remainder lands there (DOMAIN.md §9).
-    /// </summary>
-    public IReadOnlyList<decimal> Amounts(decimal contractAmount)
-    {
-        if (contractAmount <= 0 || decimal.Round(contractAmount, 2) != contractAmount)
-        {
-            throw new RuleViolationException(RuleCodes.ContractAmountInvalid, "contractAmount", contractAmount);
-        }
-
-        var amounts = new decimal[Instalments.Count];
-        for (var i = 0; i < amounts.Length - 1; i++)
-        {
-            amounts[i] = decimal.Round(contractAmount * Instalments[i].Percent / WholePercent, 2, MidpointRounding.AwayFromZero);
-        }
-
-        // Never negative: at most two instalments are rounded (one per stage before the last), each by at
-        // most half a fen, and the last one's exact share is above zero, so the rounded ones cannot pass the whole.
-        amounts[^1] = contractAmount - amounts[..^1].Sum();
-        return amounts;
-    }
 
     public bool Equals(PaymentSchedule? other) => other is not null && Instalments.SequenceEqual(other.Instalments);
 

@@ -1,3 +1,4 @@
+using Shared = Procurement.Rules;
 using Procurement.ServiceDefaults.Problems;
 
 namespace Procurement.Tendering.Domain.Rules;
@@ -83,7 +84,7 @@ public sealed class ProcurementMethodRules
 
     /// <summary>The national rules: bid security ≤ 2 % of the ceiling (财政部令第87号 art. 33), performance bond ≤ 10 % of the contract (实施条例 art. 48), advance ≥ 10 % (DOMAIN.md §9).</summary>
     public static ProcurementMethodRules Default { get; } = new(
-        DefaultMethods, bidSecurityMaximumShare: 0.02m, performanceBondMaximumShare: 0.10m, minimumAdvancePercent: 10m);
+        DefaultMethods, bidSecurityMaximumShare: 0.02m, performanceBondMaximumShare: 0.10m, minimumAdvancePercent: Shared.PaymentScheduleRules.MinimumAdvancePercent);
 
     public decimal BidSecurityMaximumShare { get; }
 

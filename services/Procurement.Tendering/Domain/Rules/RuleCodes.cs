@@ -38,7 +38,6 @@ public static class RuleCodes
     public const string AdvanceMissing = Shared.PaymentScheduleRules.AdvanceMissing;
     public const string AdvanceBelowMinimum = Shared.PaymentScheduleRules.AdvanceBelowMinimum;
     public const string PaymentConditionsOutOfOrder = Shared.PaymentScheduleRules.PaymentConditionsOutOfOrder;
-    public const string ContractAmountInvalid = "contract_amount_invalid";
 
     // KPIs
     public const string KpiNameRequired = "kpi_name_required";

@@ -95,9 +95,6 @@ internal static class RulesMessages
         [RuleCodes.PaymentConditionsOutOfOrder] = (
             "Instalments follow the contract: one advance, then at most one after the mid-term and one after the final evaluation, in that order ({0} is out of place).",
             "拨付须按合同进程：一期预付款，其后中期评估通过与终期评估通过各至多一期，且依次排列（{0} 位置不符）。"),
-        [RuleCodes.ContractAmountInvalid] = (
-            "The contract amount {0} must be above zero with at most two decimals.",
-            "合同金额 {0} 必须大于零且最多两位小数。"),
 
         [RuleCodes.KpiNameRequired] = (
             "Every KPI needs a name.",

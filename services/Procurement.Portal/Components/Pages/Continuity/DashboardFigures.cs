@@ -13,18 +13,19 @@ public enum DashboardList
     Bridges,
     Late,
     RenewalsDue,
+    BridgesProposed,
 }
 
 /// <summary>
 /// The continuity dashboard's numbers, each from the rows it opens: gap days of this and last year (per program), the
-/// programs at risk with the days left before their contract ends, bridges in force, late instalments, renewals due.
+/// programs at risk with the days left before their contract ends, bridges in force, late instalments, and what waits for
+/// the purchaser — renewal decisions to confirm and bridge proposals to approve or decline, as the API lists them.
 /// </summary>
 public sealed class DashboardFigures
 {
-    public DashboardFigures(DashboardView view, IEnumerable<ContractSummary> contracts)
+    public DashboardFigures(DashboardView view)
     {
         ArgumentNullException.ThrowIfNull(view);
-        ArgumentNullException.ThrowIfNull(contracts);
         View = view;
         Today = view.Today;
         ThisYear = GapsOf(view, Today.Year);
@@ -32,7 +33,8 @@ public sealed class DashboardFigures
         AtRisk = [.. view.AtRisk.OrderBy(r => r.End)];
         Bridges = [.. view.BridgesInForce.OrderBy(b => b.End)];
         Late = [.. view.LateInstalments.OrderBy(l => l.PayBy ?? l.DueOn)];
-        RenewalsDue = [.. contracts.Where(c => c.State == ContractState.Expiring && c.SuccessorId is null).OrderBy(c => c.End)];
+        RenewalsDue = [.. view.PendingDecisions.OrderBy(d => d.End)];
+        BridgesProposed = [.. view.PendingBridges.OrderBy(b => b.End)];
     }
 
     public DashboardView View { get; }
@@ -50,7 +52,11 @@ public sealed class DashboardFigures
 
     public IReadOnlyList<LateInstalmentView> Late { get; }
 
-    public IReadOnlyList<ContractSummary> RenewalsDue { get; }
+    /// <summary>The renewal decisions waiting for the purchaser's confirmation.</summary>
+    public IReadOnlyList<PendingDecisionView> RenewalsDue { get; }
+
+    /// <summary>The bridge proposals waiting for the purchaser's approval.</summary>
+    public IReadOnlyList<PendingBridgeView> BridgesProposed { get; }
 
     /// <summary>The figure shown for a list.</summary>
     public int Figure(DashboardList list) => list switch
@@ -61,6 +67,7 @@ public sealed class DashboardFigures
         DashboardList.Bridges => Bridges.Count,
         DashboardList.Late => Late.Count,
         DashboardList.RenewalsDue => RenewalsDue.Count,
+        DashboardList.BridgesProposed => BridgesProposed.Count,
         _ => throw new ArgumentOutOfRangeException(nameof(list), list, null),
     };
 

@@ -69,14 +69,41 @@ public sealed class TenderRules(IMethodRulesClient client, ILogger<TenderRules> 
 
     public MethodNumbers For(ProcurementMethod method) => Methods.FirstOrDefault(m => m.Method == method) ?? MethodNumbers.Unknown(method);
 
-    /// <summary>Reads the numbers once per circuit (later calls await the same read); a refused read leaves them unknown and is tried again next time.</summary>
-    public Task LoadAsync(CancellationToken cancellationToken = default) => _loading ??= ReadAsync(cancellationToken);
+    /// <summary>The region the numbers were read for ("" for every region without its own table) and the day, if not today.</summary>
+    public (string Region, DateOnly? On) LoadedFor { get; private set; } = ("", null);
 
-    private async Task ReadAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the numbers once per circuit (later calls await the same read): those of the region last asked for, else every
+    /// region's; a refused read leaves them unknown and is tried again next time.
+    /// </summary>
+    public Task LoadAsync(CancellationToken cancellationToken = default) => _loading ??= ReadAsync(LoadedFor, cancellationToken);
+
+    /// <summary>
+    /// The numbers in force for <paramref name="region"/> (a program's region) on <paramref name="on"/> (null: today), the ones
+    /// the platform checks a tender of that program against; read again only when the region or the day changes.
+    /// </summary>
+    public Task LoadAsync(string? region, DateOnly? on = null, CancellationToken cancellationToken = default)
+    {
+        var wanted = ((region ?? "").Trim(), on);
+        if (_loading is not null && wanted == LoadedFor)
+        {
+            return _loading;
+        }
+
+        LoadedFor = wanted;
+        return _loading = ReadAsync(wanted, cancellationToken);
+    }
+
+    private async Task ReadAsync((string Region, DateOnly? On) wanted, CancellationToken cancellationToken)
     {
         try
         {
-            var rules = await client.GetMethodRulesAsync(region: null, on: null, cancellationToken);
+            var rules = await client.GetMethodRulesAsync(wanted.Region.Length == 0 ? null : wanted.Region, wanted.On, cancellationToken);
+            if (wanted != LoadedFor)
+            {
+                return; // another region was asked for meanwhile: its read sets the numbers
+            }
+
             _methods = [.. rules.Methods.Select(MethodNumbers.From)];
             _minimumAdvancePercent = rules.MinimumAdvancePercent;
         }

@@ -1,8 +1,9 @@
 using CsCheck;
 using Procurement.Evaluation.Awards.Domain;
+using Procurement.Evaluation.Performance.Domain;
 using Procurement.ServiceDefaults.Problems;
 
-namespace Procurement.Evaluation.Tests.Awards;
+namespace Procurement.Evaluation.Tests.Performance;
 
 public sealed class Performance_rules
 {
@@ -59,9 +60,9 @@ public sealed class Performance_rules
     public void Weights_summing_to_99_99_or_100_01_are_refused_and_100_is_accepted()
     {
         var low = () => Rules.CheckWeights([50m, 49.99m]);
-        low.Should().Throw<RuleViolationException>().Which.Code.Should().Be(AwardCodes.IndicatorWeightsSum);
+        low.Should().Throw<RuleViolationException>().Which.Code.Should().Be(PerformanceCodes.IndicatorWeightsSum);
         var high = () => Rules.CheckWeights([50m, 50.01m]);
-        high.Should().Throw<RuleViolationException>().Which.Code.Should().Be(AwardCodes.IndicatorWeightsSum);
+        high.Should().Throw<RuleViolationException>().Which.Code.Should().Be(PerformanceCodes.IndicatorWeightsSum);
         var exact = () => Rules.CheckWeights([50m, 49.99m, 0.01m]);
         exact.Should().NotThrow();
     }
@@ -70,9 +71,9 @@ public sealed class Performance_rules
     public void A_weight_of_zero_or_with_three_decimals_is_refused()
     {
         var zero = () => Rules.CheckWeights([100m, 0m]);
-        zero.Should().Throw<RuleViolationException>().Which.Code.Should().Be(AwardCodes.IndicatorWeightRange);
+        zero.Should().Throw<RuleViolationException>().Which.Code.Should().Be(PerformanceCodes.IndicatorWeightRange);
         var fine = () => Rules.CheckWeights([33.335m, 33.335m, 33.33m]);
-        fine.Should().Throw<RuleViolationException>().Which.Code.Should().Be(AwardCodes.IndicatorWeightRange);
+        fine.Should().Throw<RuleViolationException>().Which.Code.Should().Be(PerformanceCodes.IndicatorWeightRange);
     }
 
     [Fact]

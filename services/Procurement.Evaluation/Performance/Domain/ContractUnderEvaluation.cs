@@ -1,6 +1,7 @@
+using Procurement.Evaluation.Awards.Domain;
 using Procurement.ServiceDefaults.Problems;
 
-namespace Procurement.Evaluation.Awards.Domain;
+namespace Procurement.Evaluation.Performance.Domain;
 
 /// <summary>One indicator of a contract's indicator system, with its weight in percent.</summary>
 public sealed record PerformanceIndicator(string Name, string Unit, decimal Target, decimal Weight);
@@ -83,14 +84,14 @@ public sealed class ContractUnderEvaluation
         EnsureNotEnded();
         if (anyEvaluationSubmitted)
         {
-            throw new ConflictException(AwardCodes.IndicatorWeightsLocked);
+            throw new ConflictException(PerformanceCodes.IndicatorWeightsLocked);
         }
 
         var names = weights.Select(w => w.Name).ToList();
         if (names.Count != Indicators.Count || names.Distinct(StringComparer.Ordinal).Count() != names.Count
             || !Indicators.All(i => names.Contains(i.Name, StringComparer.Ordinal)))
         {
-            throw new RuleViolationException(AwardCodes.IndicatorsDoNotMatch, "indicators", string.Join(", ", Indicators.Select(i => i.Name)));
+            throw new RuleViolationException(PerformanceCodes.IndicatorsDoNotMatch, "indicators", string.Join(", ", Indicators.Select(i => i.Name)));
         }
 
         rules.CheckWeights([.. weights.Select(w => w.Weight)]);
@@ -105,7 +106,7 @@ public sealed class ContractUnderEvaluation
         EnsureNotEnded();
         if (stageEvaluated)
         {
-            throw new ConflictException(AwardCodes.StageAlreadyEvaluated, stage.ToString(), AwardMessages.Chinese(stage));
+            throw new ConflictException(PerformanceCodes.StageAlreadyEvaluated, stage.ToString(), PerformanceMessages.Chinese(stage));
         }
 
         Assignments = [.. Assignments.Where(a => a.Stage != stage), new EvaluatorAssignment(stage, evaluatorOrganisationId, assignedBy, now)];
@@ -131,7 +132,7 @@ public sealed class ContractUnderEvaluation
     {
         if (HasEnded)
         {
-            throw new ConflictException(AwardCodes.ContractEnded, Outcome);
+            throw new ConflictException(PerformanceCodes.ContractEnded, Outcome);
         }
     }
 }

@@ -3,11 +3,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Procurement.Contracts.Evaluation;
 using Procurement.Evaluation.Awards.Domain;
+using Procurement.Evaluation.Performance.Domain;
 using Procurement.Evaluation.Data;
 using Procurement.ServiceDefaults.Problems;
 using Procurement.ServiceDefaults.Security;
 
-namespace Procurement.Evaluation.Awards.Endpoints;
+namespace Procurement.Evaluation.Performance.Endpoints;
 
 public sealed record IndicatorWeightRequest(string? Name, decimal? Weight);
 
@@ -184,7 +185,7 @@ public static class PerformanceEndpoints
             }
 
             // Another submission for the same stage committed first (the unique index said so).
-            throw new ConflictException(AwardCodes.StageAlreadyEvaluated, stage.ToString(), AwardMessages.Chinese(stage));
+            throw new ConflictException(PerformanceCodes.StageAlreadyEvaluated, stage.ToString(), PerformanceMessages.Chinese(stage));
         }
 
         return TypedResults.Created($"/api/evaluations/contracts/{contractId}/performance", Show(evaluation));

@@ -4,9 +4,11 @@ using System.Text.Json;
 using Procurement.Contracts.Contracting;
 using Procurement.Contracts.Evaluation;
 using Procurement.Evaluation.Awards.Messaging;
+using Procurement.Evaluation.Performance.Messaging;
+using Procurement.Evaluation.Tests.Awards;
 using Procurement.ServiceDefaults.Security;
 
-namespace Procurement.Evaluation.Tests.Awards;
+namespace Procurement.Evaluation.Tests.Performance;
 
 public sealed class Performance_api : IAsyncLifetime
 {

@@ -2,10 +2,12 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Procurement.Contracts.Contracting;
 using Procurement.Evaluation.Awards.Domain;
+using Procurement.Evaluation.Awards.Messaging;
+using Procurement.Evaluation.Performance.Domain;
 using Procurement.Evaluation.Data;
 using Procurement.ServiceDefaults.Messaging;
 
-namespace Procurement.Evaluation.Awards.Messaging;
+namespace Procurement.Evaluation.Performance.Messaging;
 
 /// <summary>An activated contract gets its indicator system from its KPIs, with equal weights summing to 100.</summary>
 public sealed class ContractActivatedForPerformanceConsumer(

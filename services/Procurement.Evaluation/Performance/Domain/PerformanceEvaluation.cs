@@ -1,6 +1,6 @@
 using Procurement.ServiceDefaults.Problems;
 
-namespace Procurement.Evaluation.Awards.Domain;
+namespace Procurement.Evaluation.Performance.Domain;
 
 /// <summary>One indicator's score in a submitted evaluation, with the weight it counted at.</summary>
 public sealed record IndicatorScore(string Indicator, decimal Weight, decimal Score, string Comment);
@@ -52,12 +52,12 @@ public sealed class PerformanceEvaluation
         contract.EnsureNotEnded();
         if (contract.AssignmentFor(stage)?.EvaluatorOrganisationId != evaluatorOrganisationId)
         {
-            throw new ForbiddenException(AwardCodes.EvaluatorNotAssigned, stage.ToString(), AwardMessages.Chinese(stage));
+            throw new ForbiddenException(PerformanceCodes.EvaluatorNotAssigned, stage.ToString(), PerformanceMessages.Chinese(stage));
         }
 
         if (stageEvaluated)
         {
-            throw new ConflictException(AwardCodes.StageAlreadyEvaluated, stage.ToString(), AwardMessages.Chinese(stage));
+            throw new ConflictException(PerformanceCodes.StageAlreadyEvaluated, stage.ToString(), PerformanceMessages.Chinese(stage));
         }
 
         var names = scores.Select(s => s.Indicator).ToList();
@@ -65,14 +65,14 @@ public sealed class PerformanceEvaluation
             || !contract.Indicators.All(i => names.Contains(i.Name, StringComparer.Ordinal)))
         {
             throw new RuleViolationException(
-                AwardCodes.ScoresDoNotMatchIndicators, "scores", string.Join(", ", contract.Indicators.Select(i => i.Name)));
+                PerformanceCodes.ScoresDoNotMatchIndicators, "scores", string.Join(", ", contract.Indicators.Select(i => i.Name)));
         }
 
         for (var i = 0; i < scores.Count; i++)
         {
             if (!rules.IsScoreInRange(scores[i].Score))
             {
-                throw new RuleViolationException(AwardCodes.ScoreOutOfRange, $"scores[{i}].score", scores[i].Indicator, scores[i].Score, rules.MaximumScore);
+                throw new RuleViolationException(PerformanceCodes.ScoreOutOfRange, $"scores[{i}].score", scores[i].Indicator, scores[i].Score, rules.MaximumScore);
             }
         }
 

@@ -1,7 +1,8 @@
 using Procurement.Evaluation.Awards.Domain;
+using Procurement.Evaluation.Performance.Domain;
 using Procurement.ServiceDefaults.Problems;
 
-namespace Procurement.Evaluation.Tests.Awards;
+namespace Procurement.Evaluation.Tests.Performance;
 
 public sealed class Contract_performance_rules
 {
@@ -43,7 +44,7 @@ public sealed class Contract_performance_rules
         contract.Indicators.Select(i => i.Weight).Should().Equal(50m, 30m, 20m);
 
         var locked = () => contract.Reweigh([("Satisfaction", 30m), ("Service hours", 40m), ("People served", 30m)], anyEvaluationSubmitted: true, PerformanceRules.Default);
-        locked.Should().Throw<ConflictException>().Which.Code.Should().Be(AwardCodes.IndicatorWeightsLocked);
+        locked.Should().Throw<ConflictException>().Which.Code.Should().Be(PerformanceCodes.IndicatorWeightsLocked);
     }
 
     [Fact]
@@ -51,11 +52,11 @@ public sealed class Contract_performance_rules
     {
         var contract = ThreeKpis();
         var missing = () => contract.Reweigh([("Service hours", 50m), ("People served", 50m)], false, PerformanceRules.Default);
-        missing.Should().Throw<RuleViolationException>().Which.Code.Should().Be(AwardCodes.IndicatorsDoNotMatch);
+        missing.Should().Throw<RuleViolationException>().Which.Code.Should().Be(PerformanceCodes.IndicatorsDoNotMatch);
         var twice = () => contract.Reweigh([("Service hours", 50m), ("Service hours", 30m), ("People served", 20m)], false, PerformanceRules.Default);
-        twice.Should().Throw<RuleViolationException>().Which.Code.Should().Be(AwardCodes.IndicatorsDoNotMatch);
+        twice.Should().Throw<RuleViolationException>().Which.Code.Should().Be(PerformanceCodes.IndicatorsDoNotMatch);
         var short_ = () => contract.Reweigh([("Service hours", 50m), ("People served", 30m), ("Satisfaction", 19.99m)], false, PerformanceRules.Default);
-        short_.Should().Throw<RuleViolationException>().Which.Code.Should().Be(AwardCodes.IndicatorWeightsSum);
+        short_.Should().Throw<RuleViolationException>().Which.Code.Should().Be(PerformanceCodes.IndicatorWeightsSum);
         contract.Indicators.Select(i => i.Weight).Should().Equal(33.33m, 33.33m, 33.34m);
     }
 
@@ -64,7 +65,7 @@ public sealed class Contract_performance_rules
     {
         var contract = ThreeKpis();
         var unassigned = () => Submit(contract, ("Service hours", 90m, "ok"), ("People served", 90m, "ok"), ("Satisfaction", 90m, "ok"));
-        unassigned.Should().Throw<ForbiddenException>().Which.Code.Should().Be(AwardCodes.EvaluatorNotAssigned);
+        unassigned.Should().Throw<ForbiddenException>().Which.Code.Should().Be(PerformanceCodes.EvaluatorNotAssigned);
 
         contract.Assign(PerformanceStage.Final, Evaluator, "p", stageEvaluated: false, Now);
         unassigned.Should().Throw<ForbiddenException>("assigned to Final, not to MidTerm");
@@ -95,9 +96,9 @@ public sealed class Contract_performance_rules
         var contract = ThreeKpis();
         contract.Assign(PerformanceStage.MidTerm, Evaluator, "p", false, Now);
         var missing = () => Submit(contract, ("Service hours", 90m, "ok"), ("People served", 90m, "ok"));
-        missing.Should().Throw<RuleViolationException>().Which.Code.Should().Be(AwardCodes.ScoresDoNotMatchIndicators);
+        missing.Should().Throw<RuleViolationException>().Which.Code.Should().Be(PerformanceCodes.ScoresDoNotMatchIndicators);
         var over = () => Submit(contract, ("Service hours", 100.01m, "ok"), ("People served", 90m, "ok"), ("Satisfaction", 90m, "ok"));
-        over.Should().Throw<RuleViolationException>().Which.Code.Should().Be(AwardCodes.ScoreOutOfRange);
+        over.Should().Throw<RuleViolationException>().Which.Code.Should().Be(PerformanceCodes.ScoreOutOfRange);
         var top = () => Submit(contract, ("Service hours", 100m, "ok"), ("People served", 0m, "none"), ("Satisfaction", 90m, "ok"));
         top.Should().NotThrow();
     }
@@ -109,12 +110,12 @@ public sealed class Contract_performance_rules
         contract.Assign(PerformanceStage.MidTerm, Evaluator, "p", false, Now);
         var again = () => PerformanceEvaluation.Submit(contract, PerformanceStage.MidTerm, Evaluator, "u",
             [("Service hours", 90m, "ok"), ("People served", 90m, "ok"), ("Satisfaction", 90m, "ok")], stageEvaluated: true, PerformanceRules.Default, Now);
-        again.Should().Throw<ConflictException>().Which.Code.Should().Be(AwardCodes.StageAlreadyEvaluated);
+        again.Should().Throw<ConflictException>().Which.Code.Should().Be(PerformanceCodes.StageAlreadyEvaluated);
         var reassign = () => contract.Assign(PerformanceStage.MidTerm, Guid.NewGuid(), "p", stageEvaluated: true, Now);
-        reassign.Should().Throw<ConflictException>().Which.Code.Should().Be(AwardCodes.StageAlreadyEvaluated);
+        reassign.Should().Throw<ConflictException>().Which.Code.Should().Be(PerformanceCodes.StageAlreadyEvaluated);
 
         contract.Close("Terminated", Now);
         var ended = () => Submit(contract, ("Service hours", 90m, "ok"), ("People served", 90m, "ok"), ("Satisfaction", 90m, "ok"));
-        ended.Should().Throw<ConflictException>().Which.Code.Should().Be(AwardCodes.ContractEnded);
+        ended.Should().Throw<ConflictException>().Which.Code.Should().Be(PerformanceCodes.ContractEnded);
     }
 }

@@ -1,6 +1,6 @@
 using Procurement.ServiceDefaults.Problems;
 
-namespace Procurement.Evaluation.Awards.Domain;
+namespace Procurement.Evaluation.Performance.Domain;
 
 public enum PerformanceStage
 {
@@ -83,14 +83,14 @@ public sealed class PerformanceRules
             var weight = weights[i];
             if (weight <= 0m || weight > TotalWeight || decimal.Round(weight, 2) != weight)
             {
-                throw new RuleViolationException(AwardCodes.IndicatorWeightRange, $"indicators[{i}].weight", weight, TotalWeight);
+                throw new RuleViolationException(PerformanceCodes.IndicatorWeightRange, $"indicators[{i}].weight", weight, TotalWeight);
             }
         }
 
         var sum = weights.Sum();
         if (sum != TotalWeight)
         {
-            throw new RuleViolationException(AwardCodes.IndicatorWeightsSum, "indicators", sum, TotalWeight);
+            throw new RuleViolationException(PerformanceCodes.IndicatorWeightsSum, "indicators", sum, TotalWeight);
         }
     }
 
