@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -5,6 +6,7 @@ using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Procurement.Contracts.Tendering;
 using Procurement.ServiceDefaults.Security;
+using Procurement.ServiceDefaults.Time;
 using Procurement.Testing;
 
 namespace Procurement.Tendering.Tests;
@@ -27,6 +29,8 @@ public sealed class Program_api : IAsyncLifetime
     private async Task<Guid> ProgramAsync() =>
         (await JsonAsync(await Client().PostAsJsonAsync("/api/programs", new { name = "Home care", region = "Demo", serviceDomain = "Elderly", activeFrom = "2026-01-01" })))
         .GetProperty("id").GetGuid();
+
+    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static object Edit(string activeFrom = "2026-01-01", string? activeUntil = null, int version = 1) =>
         new { name = "Home care for elders", region = "Demo District", serviceDomain = "Elderly", activeFrom, activeUntil, version };
@@ -57,11 +61,13 @@ public sealed class Program_api : IAsyncLifetime
         (await Client(Roles.Agency, Guid.NewGuid()).PutAsJsonAsync($"/api/programs/{id}", Edit())).StatusCode.Should().Be(HttpStatusCode.Forbidden);
         (await Client().PutAsJsonAsync($"/api/programs/{id}", new { name = "x" })).StatusCode.Should().Be(HttpStatusCode.BadRequest);
 
-        (await Client().PostAsJsonAsync("/api/tenders", TenderBodies.Complete(id))).StatusCode.Should().Be(HttpStatusCode.Created);
-        var excludes = await Client().PutAsJsonAsync($"/api/programs/{id}", Edit(activeUntil: "2027-12-30"));
+        var deadline = TenderBodies.DefaultDeadline();
+        var (_, serviceEnd) = ServiceYear.After(deadline);
+        (await Client().PostAsJsonAsync("/api/tenders", TenderBodies.Complete(id, deadline))).StatusCode.Should().Be(HttpStatusCode.Created);
+        var excludes = await Client().PutAsJsonAsync($"/api/programs/{id}", Edit(activeUntil: Day(serviceEnd.AddDays(-1))));
         excludes.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
         (await JsonAsync(excludes)).GetProperty("type").GetString().Should().EndWith(":program_span_excludes_tenders");
-        (await Client().PutAsJsonAsync($"/api/programs/{id}", Edit(activeUntil: "2027-12-31"))).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await Client().PutAsJsonAsync($"/api/programs/{id}", Edit(activeUntil: Day(serviceEnd)))).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
     [Fact]
@@ -71,10 +77,13 @@ public sealed class Program_api : IAsyncLifetime
         var purchaser = Client();
         var later = TenderBodies.Complete(id);
         var laterId = (await JsonAsync(await purchaser.PostAsJsonAsync("/api/tenders", later))).GetProperty("id").GetGuid();
+        // One day of service right after bids due in 3 days: before the later tender's year, whatever the day.
+        var earlierDeadline = DateTimeOffset.UtcNow.AddDays(3);
+        var earlierDay = earlierDeadline.ShanghaiDate().AddDays(1);
         var earlier = new
         {
-            programId = id, title = "Elder care 2026 H2", budgetCeiling = 200000.00m, bidDeadline = DateTimeOffset.UtcNow.AddDays(3),
-            serviceStart = "2026-12-31", serviceEnd = "2026-12-31",
+            programId = id, title = "Elder care 2026 H2", budgetCeiling = 200000.00m, bidDeadline = earlierDeadline,
+            serviceStart = earlierDay, serviceEnd = earlierDay,
         };
         var earlierResponse = await purchaser.PostAsJsonAsync("/api/tenders", earlier);
         earlierResponse.StatusCode.Should().Be(HttpStatusCode.Created, await earlierResponse.Content.ReadAsStringAsync());

@@ -1,3 +1,5 @@
+using Procurement.Testing;
+
 namespace Procurement.Tendering.Tests;
 
 /// <summary>Tender bodies as a purchaser's client sends them.</summary>
@@ -42,35 +44,43 @@ internal static class TenderBodies
         payFloors = new object[] { new { level = "Assistant", monthlyPay = 4500.00m }, new { level = "Intermediate", monthlyPay = 5500.00m } },
     };
 
-    /// <summary>A complete public tender: bids due in 25 days, a year of service in 2027.</summary>
-    public static object Complete(Guid programId, DateTimeOffset? deadline = null, string method = "PublicTender", object? scheme = null, int? version = null) => new
+    /// <summary>
+    /// A complete public tender: bids due at <paramref name="deadline"/> (25 days from now on the real clock unless given),
+    /// a year of service after it (<see cref="ServiceYear.After"/>: 2027 for bids due in November 2026).
+    /// </summary>
+    public static object Complete(Guid programId, DateTimeOffset? deadline = null, string method = "PublicTender", object? scheme = null, int? version = null)
     {
-        programId,
-        title = "Elder care 2027",
-        budgetCeiling = 480000.00m,
-        bidDeadline = deadline ?? DateTimeOffset.UtcNow.AddDays(25),
-        serviceStart = "2027-01-01",
-        serviceEnd = "2027-12-31",
-        procurementMethod = method,
-        evaluationScheme = scheme ?? Scheme(),
-        staffingRequirement = Staffing,
-        eligibility = Eligibility,
-        kpis = Kpis,
-        paymentSchedule = Payment,
-        personnelCost = PersonnelCost,
-        bidSecurity = 9600.00m,
-        serviceDescription = ServiceDescription,
-        version,
-    };
+        var due = deadline ?? DefaultDeadline();
+        var (start, end) = ServiceYear.After(due);
+        return new
+        {
+            programId,
+            title = "Elder care 2027",
+            budgetCeiling = 480000.00m,
+            bidDeadline = due,
+            serviceStart = start,
+            serviceEnd = end,
+            procurementMethod = method,
+            evaluationScheme = scheme ?? Scheme(),
+            staffingRequirement = Staffing,
+            eligibility = Eligibility,
+            kpis = Kpis,
+            paymentSchedule = Payment,
+            personnelCost = PersonnelCost,
+            bidSecurity = 9600.00m,
+            serviceDescription = ServiceDescription,
+            version,
+        };
+    }
 
     /// <summary>Only the details a draft cannot do without.</summary>
-    public static object Bare(Guid programId, DateTimeOffset? deadline = null) => new
+    public static object Bare(Guid programId, DateTimeOffset? deadline = null)
     {
-        programId,
-        title = "Elder care 2027",
-        budgetCeiling = 480000.00m,
-        bidDeadline = deadline ?? DateTimeOffset.UtcNow.AddDays(25),
-        serviceStart = "2027-01-01",
-        serviceEnd = "2027-12-31",
-    };
+        var due = deadline ?? DefaultDeadline();
+        var (start, end) = ServiceYear.After(due);
+        return new { programId, title = "Elder care 2027", budgetCeiling = 480000.00m, bidDeadline = due, serviceStart = start, serviceEnd = end };
+    }
+
+    /// <summary>Bids due 25 days from now on the real clock.</summary>
+    public static DateTimeOffset DefaultDeadline() => DateTimeOffset.UtcNow.AddDays(25);
 }

@@ -58,7 +58,7 @@ public static class EvaluationApi
 
     /// <summary>
     /// Publishes the program (unless <paramref name="service"/> names one), the tender and its opened bids into the embedded
-    /// host, and waits until Evaluation has them; the service period is <paramref name="service"/>'s, or the year 2027.
+    /// host, and waits until Evaluation has them; the service period is <paramref name="service"/>'s, or the service year after the bid deadline (<see cref="ServiceYear.After"/>).
     /// </summary>
     public static async Task<SceneTender> OpenTenderForEvaluationAsync(
         this EmbeddedPlatform platform, string title, IReadOnlyList<CriterionTerms> criteria, IReadOnlyList<SceneBid> bids,
@@ -67,7 +67,8 @@ public static class EvaluationApi
         ArgumentNullException.ThrowIfNull(platform);
         var purchaser = DemoDirectory.UserNamed("purchaser");
         var now = DateTimeOffset.UtcNow;
-        var (programId, start, end) = service ?? new SceneService(Guid.NewGuid(), new DateOnly(2027, 1, 1), new DateOnly(2027, 12, 31));
+        var bidDeadline = now.AddMinutes(-5);
+        var (programId, start, end) = service ?? DefaultService(bidDeadline);
         if (service is null)
         {
             await platform.PublishAndWaitAsync<ServiceProgramCreated, ServiceProgramCreatedConsumer>(new ServiceProgramCreated(
@@ -76,7 +77,7 @@ public static class EvaluationApi
 
         var tenderId = Guid.NewGuid();
         await platform.PublishAndWaitAsync<TenderPublished, TenderPublishedConsumer>(new TenderPublished(
-            tenderId, programId, purchaser.OrganisationId, title, 480_000.00m, now.AddMinutes(-5), start, end,
+            tenderId, programId, purchaser.OrganisationId, title, 480_000.00m, bidDeadline, start, end,
             now.AddDays(-20), "CompetitiveConsultation", staffing ?? new StaffingTerms(3, 1, 1), null, new EvaluationTerms(criteria, FixedPrice: false),
             [new KpiTerms("Service hours", "hours", 2400m)],
             [new InstalmentTerms(30m, "Activation"), new InstalmentTerms(40m, "MidTermPassed"), new InstalmentTerms(30m, "FinalPassed")],
@@ -93,6 +94,12 @@ public static class EvaluationApi
         }).ToList();
         await platform.PublishAndWaitAsync<BidsOpened, BidsOpenedConsumer>(new BidsOpened(tenderId, purchaser.OrganisationId, now, opened, []));
         return new SceneTender(tenderId, bids.Select((b, i) => (b.Agency, opened[i].BidId)).ToDictionary(p => p.Agency, p => p.BidId));
+    }
+
+    private static SceneService DefaultService(DateTimeOffset bidDeadline)
+    {
+        var (start, end) = ServiceYear.After(bidDeadline);
+        return new SceneService(Guid.NewGuid(), start, end);
     }
 
     /// <summary>Publishes into the embedded host's bus and waits (30 s at most) until the consumer's inbox records it.</summary>
