@@ -115,6 +115,8 @@ public sealed class Method_rule_tables_api : IAsyncLifetime
         var created = await AddTableAsync(await TableBodyAsync("Hill County", Today, AdoptAllowance));
         created.StatusCode.Should().Be(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         var table = await JsonAsync(created);
+        table.GetProperty("rules").EnumerateArray().Single(m => m.GetProperty("method").GetString() == "CompetitiveConsultation")
+            .GetProperty("validBidsNeeded").GetInt32().Should().Be(2, "the kept table says what a tender under it needs");
 
         var hill = await InForceAsync("Hill County");
         hill.GetProperty("tableId").GetGuid().Should().Be(table.GetProperty("id").GetGuid());

@@ -24,6 +24,10 @@ public sealed record MethodRuleResponse(
     decimal? PriceMaximumPoints,
     int ValidBidsNeeded)
 {
+    /// <summary>Every method's numbers of <paramref name="rules"/>, in the methods' order.</summary>
+    public static IReadOnlyList<MethodRuleResponse> AllOf(ProcurementMethodRules rules) =>
+        [.. Enum.GetValues<ProcurementMethod>().Select(method => From(rules[method]))];
+
     public static MethodRuleResponse From(ProcurementMethodRule rule) => new(
         rule.Method, rule.MinimumBiddingDays, rule.AmendmentMarginDays, rule.MinimumValidBids, rule.RegionalMinimumValidBids,
         rule.PriceWeight?.MinimumPoints, rule.PriceWeight?.MaximumPoints, rule.ValidBidsNeeded());
@@ -39,13 +43,15 @@ public sealed record MethodRulesResponse(
 
 /// <summary>
 /// A kept rule table as the administrator and auditors read it: its region (empty: every region without its own), the day it
-/// holds from, its numbers, why, and who recorded it when.
+/// holds from, its numbers as kept (<c>content</c>) and as a tender under it is checked (<c>rules</c>: with the valid bids
+/// each method then needs), why, and who recorded it when.
 /// </summary>
 public sealed record MethodRuleTableResponse(
-    Guid Id, string Region, DateOnly EffectiveFrom, MethodRuleTableContent Content, string? Note, Guid RecordedBy, DateTimeOffset RecordedAt)
+    Guid Id, string Region, DateOnly EffectiveFrom, MethodRuleTableContent Content, IReadOnlyList<MethodRuleResponse> Rules,
+    string? Note, Guid RecordedBy, DateTimeOffset RecordedAt)
 {
     public static MethodRuleTableResponse From(MethodRuleTable table) => new(
-        table.Id, table.Region, table.EffectiveFrom, table.Content, table.Note, table.RecordedBy, table.RecordedAt);
+        table.Id, table.Region, table.EffectiveFrom, table.Content, MethodRuleResponse.AllOf(table.Rules), table.Note, table.RecordedBy, table.RecordedAt);
 }
 
 /// <summary>
@@ -109,7 +115,7 @@ public static class MethodRuleEndpoints
         var at = on is { } day ? ShanghaiTime.StartOfDay(day) : clock.GetUtcNow();
         var rules = await book.InForceAsync(region, at, http.RequestAborted);
         return TypedResults.Ok(new MethodRulesResponse(
-            [.. Enum.GetValues<ProcurementMethod>().Select(method => MethodRuleResponse.From(rules[method]))],
+            MethodRuleResponse.AllOf(rules),
             rules.MinimumAdvancePercent, rules.BidSecurityMaximumShare, rules.PerformanceBondMaximumShare,
             rules.Table?.TableId, rules.Table?.Region, rules.Table?.EffectiveFrom));
     }

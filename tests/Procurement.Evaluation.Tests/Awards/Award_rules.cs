@@ -32,12 +32,10 @@ public sealed class Award_rules
         var tenderId = Guid.NewGuid();
         var first = new RankedEntry(1, Guid.NewGuid(), Agency1, "Sunshine", 450_000m, 28.67m, 86.67m);
         var made = Award.RecommendOrRerank(null, tenderId, Guid.NewGuid(), [first], first.BidId, [], PublishedAt.AddDays(-1));
-        made.Should().NotBeNull();
-        made!.Status.Should().Be(AwardStatus.Recommended);
-        made.RecommendedBidId.Should().Be(first.BidId);
+        made.Should().BeEquivalentTo(new { Status = AwardStatus.Recommended, RecommendedBidId = first.BidId }, "a ranking without an award makes one");
 
         var again = new RankedEntry(1, Guid.NewGuid(), Agency2, "Chunhui", 430_000m, 30m, 88m);
-        Award.RecommendOrRerank(made, tenderId, made.PurchasingUnitId, [again], again.BidId, [], PublishedAt).Should().BeNull("the tender has its award");
+        Award.RecommendOrRerank(made, tenderId, made!.PurchasingUnitId, [again], again.BidId, [], PublishedAt).Should().BeNull("the tender has its award");
         made.RecommendedBidId.Should().Be(again.BidId, "a later ranking replaces the recommendation");
         Award.RecommendOrRerank(made, tenderId, made.PurchasingUnitId, [first], first.BidId, [], PublishedAt.AddDays(-2)).Should().BeNull();
         made.RecommendedBidId.Should().Be(again.BidId, "an older ranking changes nothing");

@@ -66,11 +66,12 @@ public sealed class The_administrator_keeps_the_method_rule_tables : OversightCo
     public async Task The_auditor_reads_the_kept_tables_and_finds_no_form()
     {
         SignIn("auditor", "auditor", "示范区审计监督办公室");
+        var content = await _rules.GetBuiltInMethodRulesAsync();
         _rules.Tables.Add(new MethodRuleTableResponse
         {
             Id = Guid.NewGuid(), Region = "", EffectiveFrom = new DateOnly(2027, 1, 1), Note = "全国默认参数的本地确认", RecordedBy = Guid.NewGuid(),
             RecordedAt = new DateTimeOffset(2026, 12, 20, 2, 0, 0, TimeSpan.Zero),
-            Content = await _rules.GetBuiltInMethodRulesAsync(),
+            Content = content, Rules = [.. content.Methods.Select(FakeMethodRules.RuleOf)],
         });
         var page = Render<MethodRules>();
 

@@ -76,8 +76,22 @@ internal sealed class FakeMethodRules(params MethodRuleResponse[] methods) : IMe
                 PerformanceBondMaximumShare = body.PerformanceBondMaximumShare!.Value, MinimumAdvancePercent = body.MinimumAdvancePercent!.Value,
             },
         };
+        table.Rules = [.. table.Content.Methods.Select(RuleOf)];
         Tables.Add(table);
         return Task.FromResult(table);
+    }
+
+    /// <summary>A kept method entry as Tendering answers it in a table's <c>rules</c>: with the valid bids a tender under it needs.</summary>
+    public static MethodRuleResponse RuleOf(MethodRuleEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return new MethodRuleResponse
+        {
+            Method = entry.Method, MinimumBiddingDays = entry.MinimumBiddingDays, AmendmentMarginDays = entry.AmendmentMarginDays,
+            MinimumValidBids = entry.MinimumValidBids, RegionalMinimumValidBids = entry.RegionalMinimumValidBids,
+            PriceMinimumPoints = entry.PriceMinimumPoints, PriceMaximumPoints = entry.PriceMaximumPoints,
+            ValidBidsNeeded = entry.RegionAdoptsAllowance && entry.RegionalMinimumValidBids is { } regional ? regional : entry.MinimumValidBids,
+        };
     }
 
     /// <summary>The built-in table as Tendering answers it (DOMAIN.md §3 and §6).</summary>
