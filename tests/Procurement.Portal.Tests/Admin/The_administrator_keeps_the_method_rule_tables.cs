@@ -34,7 +34,8 @@ public sealed class The_administrator_keeps_the_method_rule_tables : OversightCo
         var row = page.WaitForElement("[data-testid='method-rules-table']");
         row.TextContent.Should().Contain("Hill County").And.Contain("2027-03-02").And.Contain("示范区财办〔2027〕3号");
         page.Find("[data-testid='method-rules-summary']").TextContent
-            .Should().Contain("公开招标：投标期 25 日，有效投标 3 家").And.Contain("竞争性磋商：投标期 10 日，有效投标 2 家");
+            .Should().Contain("公开招标：投标期 25 日，有效投标 3 家").And.Contain("竞争性磋商：投标期 10 日，有效投标 2 家")
+            .And.Contain("单一来源：不设投标期，有效投标 1 家");
         var sent = _rules.Sent.Should().ContainSingle().Subject;
         sent.Region.Should().Be("Hill County");
         sent.EffectiveFrom.Should().Be(new DateOnly(2027, 3, 2));
