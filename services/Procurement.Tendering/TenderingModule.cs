@@ -20,6 +20,7 @@ public static class TenderingModule
         Domain.Rules.RulesMessages.Register();
         builder.AddServiceDatabase<TenderingDb>("Tendering");
         builder.Services.AddScoped<MethodRuleBook>();
+        builder.Services.AddScoped<PayScaleBook>();
         builder.Services.AddOptions<BidWindowCloserOptions>().BindConfiguration(BidWindowCloserOptions.Section)
             .Validate(o => o.CloseCheckInterval > TimeSpan.Zero && o.CloseCheckInterval <= ClockJob.LongestInterval,
                 $"Tendering:CloseCheckInterval must be above zero and at most {ClockJob.LongestInterval.TotalDays} days.")
@@ -45,6 +46,7 @@ public static class TenderingModule
         app.MapTenderDocumentEndpoints();
         app.MapPublicTenderEndpoints();
         app.MapMethodRuleEndpoints();
+        app.MapPayScaleEndpoints();
         return app;
     }
 }

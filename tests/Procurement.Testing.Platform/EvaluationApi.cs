@@ -24,7 +24,9 @@ public sealed record PanelView(Guid PanelId, int Size, int Experts, int Represen
 
 public sealed record ReplayView(bool Matches);
 
-public sealed record BidReviewView(Guid BidId, Guid AgencyId, string AgencyName, decimal Price, string Compliance, IReadOnlyList<string> ComplianceReasons);
+public sealed record BidReviewView(
+    Guid BidId, Guid AgencyId, string AgencyName, decimal Price, string Compliance, IReadOnlyList<string> ComplianceReasons,
+    bool AbnormallyLow = false, IReadOnlyList<string>? AbnormallyLowReasons = null, string? AbnormallyLowExplanation = null);
 
 public sealed record RankingView(int Rank, Guid BidId, Guid AgencyId, string AgencyName, decimal Price, decimal? PriceScore, decimal Total);
 

@@ -28,7 +28,8 @@ public sealed record CostsBody(decimal Personnel, decimal Activities, decimal Ad
 
 public sealed record StaffingLineBody(Guid WorkerId, decimal Fte, decimal MonthlyPay);
 
-public sealed record BidContentBody(decimal Price, CostsBody Costs, IReadOnlyList<StaffingLineBody> Staffing, string TechnicalProposal);
+public sealed record BidContentBody(
+    decimal Price, CostsBody Costs, IReadOnlyList<StaffingLineBody> Staffing, string TechnicalProposal, string? AbnormallyLowExplanation = null);
 
 /// <summary>The receipt an agency keeps: bid, version, server time and the SHA-256 of the sealed content.</summary>
 public sealed record BidReceipt(Guid BidId, Guid TenderId, int Version, DateTimeOffset ServerTime, string Sha256, string Status);

@@ -19,6 +19,8 @@ public sealed class TenderingDb(DbContextOptions<TenderingDb> options) : Service
 
     public DbSet<Domain.Rules.MethodRuleTable> MethodRuleTables => Set<Domain.Rules.MethodRuleTable>();
 
+    public DbSet<Domain.Rules.PayScale> PayScales => Set<Domain.Rules.PayScale>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -104,6 +106,15 @@ public sealed class TenderingDb(DbContextOptions<TenderingDb> options) : Service
             table.Ignore(t => t.Label);
             table.Ignore(t => t.Rules);
             table.HasIndex(t => new { t.Region, t.EffectiveFrom });
+        });
+        modelBuilder.Entity<Domain.Rules.PayScale>(scale =>
+        {
+            scale.ToTable("PayScales");
+            scale.HasKey(s => s.Id);
+            scale.Property(s => s.Region).HasMaxLength(Domain.Rules.PayScale.RegionMaxLength);
+            scale.Property(s => s.Note).HasMaxLength(Domain.Rules.PayScale.NoteMaxLength);
+            scale.Property(s => s.Content).HasConversion(v => ContentJson.Write(v), s => ContentJson.Read<Domain.Rules.PayScaleContent>(s));
+            scale.HasIndex(s => new { s.Region, s.Year });
         });
     }
 }

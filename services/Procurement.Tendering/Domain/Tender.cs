@@ -297,6 +297,21 @@ public sealed partial class Tender
     }
 
     /// <summary>
+    /// A draft's pay floors under the pay scale in force for its region and service year (DOMAIN.md §12): each post's floor at
+    /// least the scale's lowest grade, a missing one filled from the scale; a floor set below it is refused
+    /// (<see cref="PayScale.FloorsFor"/>). Run again at publication, so a scale recorded after the draft was saved holds too.
+    /// </summary>
+    public void TakeFloorsFrom(PayScale? scale)
+    {
+        if (Status != TenderStatus.Draft)
+        {
+            throw new ConflictException("tender_not_draft", Status);
+        }
+
+        PersonnelCost = scale is null ? PersonnelCost : scale.FloorsFor(PersonnelCost);
+    }
+
+    /// <summary>
     /// Opens the tender for bids. Only a draft can be published, only with its full content, and only
     /// with a deadline at least the method's minimum bidding days away.
     /// </summary>

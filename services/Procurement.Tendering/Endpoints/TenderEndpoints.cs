@@ -34,7 +34,7 @@ public static class TenderEndpoints
     }
 
     private static async Task<Created<TenderResponse>> Create(
-        TenderRequest request, HttpContext http, TenderingDb db, TimeProvider clock, MethodRuleBook book)
+        TenderRequest request, HttpContext http, TenderingDb db, TimeProvider clock, MethodRuleBook book, PayScaleBook payScales)
     {
         var now = clock.GetUtcNow();
         request.Validate(now);
@@ -47,6 +47,7 @@ public static class TenderEndpoints
         var rules = await book.InForceAsync(program.Region, now, http.RequestAborted);
         var tender = Tender.Draft(program, request.Title!, request.BudgetCeiling!.Value, request.BidDeadline!.Value,
             request.ServiceStart!.Value, request.ServiceEnd!.Value, request.ToContent(rules), rules, now);
+        tender.TakeFloorsFrom(await payScales.InForceAsync(program.Region, tender.ServiceStart.Year, http.RequestAborted));
         db.Tenders.Add(tender);
         await db.SaveChangesAsync(http.RequestAborted);
         return TypedResults.Created($"/api/tenders/{tender.Id}", TenderResponse.From(tender));
@@ -86,7 +87,7 @@ public static class TenderEndpoints
         TypedResults.Ok(TenderResponse.From(await db.FindPublicTenderAsync(id, http)));
 
     private static async Task<Ok<TenderResponse>> Edit(
-        Guid id, TenderRequest request, HttpContext http, TenderingDb db, TimeProvider clock, MethodRuleBook book)
+        Guid id, TenderRequest request, HttpContext http, TenderingDb db, TimeProvider clock, MethodRuleBook book, PayScaleBook payScales)
     {
         var now = clock.GetUtcNow();
         request.Validate(now, editing: true);
@@ -105,17 +106,23 @@ public static class TenderEndpoints
         var rules = await book.InForceAsync(program.Region, now, http.RequestAborted);
         tender.Revise(program, request.Title!, request.BudgetCeiling!.Value, request.BidDeadline!.Value,
             request.ServiceStart!.Value, request.ServiceEnd!.Value, request.ToContent(rules), rules);
+        tender.TakeFloorsFrom(await payScales.InForceAsync(program.Region, tender.ServiceStart.Year, http.RequestAborted));
         await db.SaveChangesAsync(http.RequestAborted);
         return TypedResults.Ok(TenderResponse.From(tender));
     }
 
-    /// <summary>Publishes under the rule table in force for the program's region today, which the tender then keeps.</summary>
-    private static async Task<Ok<TenderResponse>> Publish(Guid id, HttpContext http, TenderingDb db, TimeProvider clock, MethodRuleBook book)
+    /// <summary>
+    /// Publishes under the rule table in force for the program's region today, which the tender then keeps, with its pay floors
+    /// under the pay scale for the region and the service year.
+    /// </summary>
+    private static async Task<Ok<TenderResponse>> Publish(
+        Guid id, HttpContext http, TenderingDb db, TimeProvider clock, MethodRuleBook book, PayScaleBook payScales)
     {
         var now = clock.GetUtcNow();
         var tender = await FindOwnAsync(db, id, http);
         var program = await db.Programs.AsNoTracking().FirstAsync(p => p.Id == tender.ProgramId, http.RequestAborted);
         var rules = await book.InForceAsync(program.Region, now, http.RequestAborted);
+        tender.TakeFloorsFrom(await payScales.InForceAsync(program.Region, tender.ServiceStart.Year, http.RequestAborted));
         tender.Publish(now, rules);
         db.Raise(TenderEvents.Published(tender, program, rules));
         await db.SaveChangesAsync(http.RequestAborted);

@@ -44,7 +44,13 @@ public sealed class ChainSteps(EmbeddedPlatform platform, ShiftedClock clock) : 
     public Task Published(string title, int days, TimeOnly time) => PublishedInRegion(title, "Demo District", days, time);
 
     [Given(@"the chain purchaser has published the competitive consultation ""([^""]*)"" in the region ""([^""]*)"" with bids due in (\d+) days at (\d{2}:\d{2})")]
-    public async Task PublishedInRegion(string title, string region, int days, TimeOnly time)
+    public Task PublishedInRegion(string title, string region, int days, TimeOnly time) => PublishAsync(title, region, days, time, StandardTenderContent.PersonnelCost);
+
+    [Given(@"the chain purchaser has published the competitive consultation ""([^""]*)"" in the region ""([^""]*)"" with bids due in (\d+) days at (\d{2}:\d{2}), setting no pay floor of its own")]
+    public Task PublishedWithoutFloors(string title, string region, int days, TimeOnly time) =>
+        PublishAsync(title, region, days, time, StandardTenderContent.PersonnelCost with { PayFloors = [] });
+
+    private async Task PublishAsync(string title, string region, int days, TimeOnly time, PersonnelCostBody personnelCost)
     {
         var purchaser = await ClientAsync(Purchaser);
         var programId = await purchaser.CreateProgramAsync($"Program for {title}", region);
@@ -55,6 +61,7 @@ public sealed class ChainSteps(EmbeddedPlatform platform, ShiftedClock clock) : 
         var terms = NewTender.Standard(programId, title, BudgetCeiling, deadline, serviceStart, serviceStart.AddYears(1).AddDays(-1)) with
         {
             ProcurementMethod = Method,
+            PersonnelCost = personnelCost,
         };
         var tenderId = await purchaser.DraftTenderAsync(terms);
         await purchaser.PublishTenderAsync(tenderId);
@@ -90,7 +97,19 @@ public sealed class ChainSteps(EmbeddedPlatform platform, ShiftedClock clock) : 
             var agency = row["agency"];
             var price = decimal.Parse(row["price"], CultureInfo.InvariantCulture);
             var (client, roster) = await AgencyWithRosterAsync(agency);
-            var answer = await client.SubmitBidAsync(tender.Id, Content(roster, price));
+            var content = Content(roster, price);
+            if (bids.Header.Contains("assistant pay"))
+            {
+                // Full time at the assistant's pay, and the half-time assistant at half of it: both at the same rate.
+                var pay = decimal.Parse(row["assistant pay"], CultureInfo.InvariantCulture);
+                content = content with
+                {
+                    Staffing = [content.Staffing[0], content.Staffing[1] with { MonthlyPay = pay }, content.Staffing[2] with { MonthlyPay = pay / 2 }],
+                    AbnormallyLowExplanation = string.IsNullOrWhiteSpace(row["explanation"]) ? null : row["explanation"],
+                };
+            }
+
+            var answer = await client.SubmitBidAsync(tender.Id, content);
             answer.Status.Should().Be(HttpStatusCode.Created, answer.Body);
             var receipt = answer.Json<BidReceipt>();
             receipt.Status.Should().Be("Submitted");
@@ -154,6 +173,67 @@ public sealed class ChainSteps(EmbeddedPlatform platform, ShiftedClock clock) : 
         body["effectiveFrom"] = Today().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         body["note"] = "政府购买服务竞争性磋商有效供应商可为 2 家";
         (await ApiAnswer.ReadAsync(admin.PostJsonAsync("/api/tenders/method-rules/tables", body))).Expect(HttpStatusCode.Created, "keeping the region's table");
+    }
+
+    // ---- Tendering: a region's pay scale (DOMAIN.md §12) ------------------------------------------------
+
+    [Given(@"the administrator has kept the pay scale of the region ""([^""]*)"" for the services of next year, assistant social workers from (\d+\.\d{2}) yuan a month")]
+    public async Task RegionPayScale(string region, decimal assistant)
+    {
+        var admin = await ClientAsync("admin");
+        // 四岗十二档: each post's three grades 500.00 apart; the assistants' lowest grade as the scenario says.
+        static object Post(string post, decimal lowest) => new { post, grades = new[] { lowest, lowest + 500.00m, lowest + 1000.00m } };
+        var body = new
+        {
+            region,
+            year = Today().Year + 1,
+            posts = new[] { Post("None", 4000.00m), Post("Assistant", assistant), Post("Intermediate", 7500.00m), Post("Senior", 9500.00m) },
+            note = "社会工作专业人才薪酬指导价位",
+        };
+        (await ApiAnswer.ReadAsync(admin.PostJsonAsync("/api/tenders/pay-scales", body))).Expect(HttpStatusCode.Created, "keeping the region's pay scale");
+    }
+
+    [Then(@"the published tender ""([^""]*)"" holds assistant social workers to at least (\d+\.\d{2}) yuan a month")]
+    public async Task HoldsAssistantsTo(string title, decimal floor)
+    {
+        var tender = Tender(title);
+        tender.Terms.ServiceStart!.Value.Year.Should().Be(Today().Year + 1, "the scale was kept for the year the service starts");
+        var agency = await ClientAsync("agency1");
+        var open = await agency.WaitForOpenTenderAsync(tender.Id, Patience);
+        open.Should().NotBeNull($"TenderPublished reaches Bidding within {Patience.TotalSeconds} s");
+        var read = (await ApiAnswer.ReadAsync(agency.GetAsync(new Uri($"/api/tenders/{tender.Id}", UriKind.Relative))))
+            .Expect(HttpStatusCode.OK, "reading the published tender").Json<JsonElement>();
+        read.GetProperty("personnelCost").GetProperty("payFloors").EnumerateArray()
+            .Single(f => f.GetProperty("level").GetString() == "Assistant").GetProperty("monthlyPay").GetDecimal().Should().Be(floor);
+    }
+
+    [Then(@"the panel reads the bid of ""([^""]*)"" on ""([^""]*)"" flagged abnormally low for each of its two assistants paid below the floor, with its explanation")]
+    public async Task PanelReadsFlag(string agency, string title)
+    {
+        var bid = (await PanelViewAsync(title)).Bids.Single(b => b.BidId == Tender(title).Bids[agency].Receipt.BidId);
+        bid.AbnormallyLow.Should().BeTrue();
+        bid.AbnormallyLowReasons.Should().Equal(["pay_below_floor", "pay_below_floor"], "one flag per worker paid under the floor");
+        bid.AbnormallyLowExplanation.Should().Be("两名助理社工为本机构储备人才，差额由机构自有资金补足。");
+    }
+
+    [Then(@"the panel reads the bids of ((?:""[^""]*""(?:, | and )?)+) on ""([^""]*)"" unflagged")]
+    public async Task PanelReadsUnflagged(string agencies, string title)
+    {
+        var tender = Tender(title);
+        var view = await PanelViewAsync(title);
+        foreach (var agency in Names(agencies))
+        {
+            var bid = view.Bids.Single(b => b.BidId == tender.Bids[agency].Receipt.BidId);
+            (bid.AbnormallyLow, bid.AbnormallyLowReasons?.Count ?? 0).Should().Be((false, 0), $"{agency} pays at or above every floor");
+        }
+    }
+
+    /// <summary>The evaluation as the panel's first member reads it.</summary>
+    private async Task<EvaluationView> PanelViewAsync(string title)
+    {
+        var tender = Tender(title);
+        var purchaser = await ClientAsync(Purchaser);
+        return (await purchaser.EvaluationAsync(tender.Id)).Expect(HttpStatusCode.OK, "reading the evaluation").Json<EvaluationView>();
     }
 
     [Then(@"the chain evaluation of ""([^""]*)"" has failed: ""([^""]*)""")]

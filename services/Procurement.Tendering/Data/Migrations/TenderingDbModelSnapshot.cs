@@ -186,6 +186,41 @@ namespace Procurement.Tendering.Data.Migrations
                     b.ToTable("MethodRuleTables", (string)null);
                 });
 
+            modelBuilder.Entity("Procurement.Tendering.Domain.Rules.PayScale", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Region", "Year");
+
+                    b.ToTable("PayScales", (string)null);
+                });
+
             modelBuilder.Entity("Procurement.Tendering.Domain.ServiceProgram", b =>
                 {
                     b.Property<Guid>("Id")

@@ -216,6 +216,26 @@ public sealed class MethodRuleTable
             errors.Add("effectiveFrom", "not_before", today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         }
 
+        var (trimmed, text) = RegionAndNote(errors, region, note);
+        errors.ThrowIfAnyRuleBroken();
+        return new MethodRuleTable
+        {
+            Id = Guid.CreateVersion7(),
+            Region = trimmed,
+            EffectiveFrom = effectiveFrom,
+            Content = content,
+            Note = text,
+            RecordedBy = recordedBy,
+            RecordedAt = now,
+        };
+    }
+
+    /// <summary>
+    /// The region and note of kept rule data (a method rule table, a pay scale), trimmed: a region of at most
+    /// <see cref="RegionMaxLength"/> characters (empty: every region), a note of at most <see cref="NoteMaxLength"/> (blank: none).
+    /// </summary>
+    internal static (string Region, string? Note) RegionAndNote(FieldErrors errors, string? region, string? note)
+    {
         var trimmed = (region ?? "").Trim();
         if (trimmed.Length > RegionMaxLength)
         {
@@ -228,16 +248,6 @@ public sealed class MethodRuleTable
             errors.Add("note", "max_length", NoteMaxLength);
         }
 
-        errors.ThrowIfAnyRuleBroken();
-        return new MethodRuleTable
-        {
-            Id = Guid.CreateVersion7(),
-            Region = trimmed,
-            EffectiveFrom = effectiveFrom,
-            Content = content,
-            Note = text,
-            RecordedBy = recordedBy,
-            RecordedAt = now,
-        };
+        return (trimmed, text);
     }
 }

@@ -49,6 +49,14 @@ public static class RuleCodes
     public const string PersonnelShareInvalid = "personnel_share_invalid";
     public const string PayFloorInvalid = "pay_floor_invalid";
     public const string PayFloorDuplicate = "pay_floor_duplicate";
+    public const string PayFloorBelowScale = "pay_floor_below_scale";
+
+    // Pay scales (四岗十二档)
+    public const string PayScalePostTwice = "pay_scale_post_twice";
+    public const string PayScalePostMissing = "pay_scale_post_missing";
+    public const string PayScaleGradeCount = "pay_scale_grade_count";
+    public const string PayScalePayInvalid = "pay_scale_pay_invalid";
+    public const string PayScaleGradesNotRising = "pay_scale_grades_not_rising";
 
     // Kept method rule tables (MethodRuleTable)
     public const string MethodTwice = "method_table_method_twice";

@@ -29,6 +29,10 @@ internal static class RulesMessages
         ["bidSecurityMaximumShare"] = ("bid security limit", "投标保证金上限"),
         ["performanceBondMaximumShare"] = ("performance bond limit", "履约保证金上限"),
         ["minimumAdvancePercent"] = ("advance minimum", "预付款下限"),
+        // Pay scales (四岗十二档)
+        ["posts"] = ("posts", "岗位"),
+        ["post"] = ("post", "岗位"),
+        ["grades"] = ("monthly pay of the grades", "各档月薪"),
     };
 
     internal static IReadOnlyDictionary<string, (string En, string Zh)> Texts { get; } = new Dictionary<string, (string En, string Zh)>
@@ -142,5 +146,15 @@ internal static class RulesMessages
         [RuleCodes.PayFloorDuplicate] = (
             "The pay floor for {0} is set more than once.",
             "{0}的最低月薪重复设置。"),
+        [RuleCodes.PayScalePostTwice] = ("{0}: the post {1} appears more than once in the scale.", "{0}：岗位 {1} 在薪酬表中出现了多次。"),
+        [RuleCodes.PayScalePostMissing] = ("The scale has no pay for the post {1}; every post needs its row.", "薪酬表缺少岗位 {1} 的月薪；每个岗位都须有一行。"),
+        [RuleCodes.PayScaleGradeCount] = ("{0}: a post has {1} grades; this one has {2}.", "{0}：每个岗位须有 {1} 档，此处为 {2} 档。"),
+        [RuleCodes.PayScalePayInvalid] = (
+            "{0} is {1}: a monthly pay is above zero, at most {2}, in whole fen.", "{0}为 {1}：月薪须大于零、不超过 {2}，精确到分。"),
+        [RuleCodes.PayScaleGradesNotRising] = (
+            "{0} is {1}: each grade pays more than the one below it ({2}).", "{0}为 {1}：每一档须高于下一档（{2}）。"),
+        [RuleCodes.PayFloorBelowScale] = (
+            "The pay floor for {0} ({1}) is below the pay scale of {3} for the tender's region and service year: at least {2}.",
+            "{0}的最低月薪（{1}）低于本项目所在地区、服务年度（{3} 年）的薪酬指导标准，不得低于 {2}。"),
     };
 }

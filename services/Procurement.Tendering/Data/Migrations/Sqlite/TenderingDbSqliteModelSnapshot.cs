@@ -181,6 +181,41 @@ namespace Procurement.Tendering.Data.Migrations.Sqlite
                     b.ToTable("MethodRuleTables", (string)null);
                 });
 
+            modelBuilder.Entity("Procurement.Tendering.Domain.Rules.PayScale", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Region", "Year");
+
+                    b.ToTable("PayScales", (string)null);
+                });
+
             modelBuilder.Entity("Procurement.Tendering.Domain.ServiceProgram", b =>
                 {
                     b.Property<Guid>("Id")
