@@ -32,6 +32,9 @@ public sealed partial class The_OpenAPI_document_fits_a_generated_client(ApiPlat
         var personnel = Schema("CostBreakdown").GetProperty("properties").GetProperty("personnel");
         Types(personnel).Should().Equal("number");
         personnel.TryGetProperty("pattern", out _).Should().BeFalse("a decimal is a JSON number, never a string");
+        var grades = Schema("PayScalePost").GetProperty("properties").GetProperty("grades").GetProperty("items");
+        (grades.GetProperty("type").GetString(), grades.GetProperty("format").GetString()).Should().Be(("number", "decimal"),
+            "a list of amounts (a pay scale's grades) holds decimal numbers, not objects of no type");
     }
 
     [Fact]

@@ -72,6 +72,12 @@ public static class ProcurementOpenApi
             schema.Type = JsonSchemaType.String | (nullable ? JsonSchemaType.Null : 0);
             schema.Format = "date";
         }
+        else if (clr.IsAssignableTo(typeof(IEnumerable<decimal>)))
+        {
+            // A list of amounts (a pay scale's grades): the items are money too. Left alone, the document lists an array of
+            // nothing, and a generated client reads it as a list of objects.
+            schema.Items = new OpenApiSchema { Type = JsonSchemaType.Number, Format = "decimal" };
+        }
         else if (clr.IsEnum)
         {
             // The API reads and writes enums by name only (JsonStringEnumConverter, no numbers).

@@ -40,6 +40,7 @@ public static class PortalMenu
         new("experts", "/admin/experts", "MenuExperts", IconType.Outline.Solution, [Roles.Admin]),
         new("calendar", "/admin/calendar", "MenuCalendar", IconType.Outline.Calendar, [Roles.Admin]),
         new("method-rules", "/admin/method-rules", "MenuMethodRules", IconType.Outline.Control, [Roles.Admin, Roles.Auditor]),
+        new("pay-scales", "/admin/pay-scales", "MenuPayScales", IconType.Outline.Table, [Roles.Admin, Roles.Auditor]),
     ];
 
     public static IReadOnlyList<PortalMenuEntry> For(IEnumerable<string> roles)
