@@ -51,6 +51,7 @@ public static class BiddingModule
         app.MapOpenTenderEndpoints();
         app.MapAgencyEndpoints();
         app.MapStaffEndpoints();
+        app.MapWorkforceEndpoints();
         app.MapBidEndpoints();
         app.MapNotificationEndpoints();
         return app;

@@ -10,6 +10,7 @@ internal static class BiddingMessages
         // 422: a unified social credit code that breaks GB 32100-2015: ProblemMessages has those texts (Identity checks codes too).
 
         // 400: a national ID number of the wrong shape (GB 11643-1999). The number itself is never echoed.
+        ["workforce_year_out_of_range"] = ("{0} is {1}; the figures are kept for {2} to {3}.", "{0}为 {1}；可查询 {2} 至 {3} 年的数据。"),
         ["id_number_length"] = ("{0} must be 18 characters; it has {1}.", "{0}必须为 18 位，当前为 {1} 位。"),
         ["id_number_format"] = ("{0} must be 17 digits followed by a digit or X.", "{0}必须为 17 位数字加 1 位数字或 X。"),
         ["id_number_birth_date"] = ("{0}: characters 7–14 are not a real date of birth.", "{0}第 7–14 位不是有效的出生日期。"),

@@ -49,7 +49,8 @@ public static class AgencyEndpoints
         return group;
     }
 
-    private static void ReadersPolicy(AuthorizationPolicyBuilder policy) => policy
+    /// <summary>Purchasers, oversight and the platform operator, each of an organisation.</summary>
+    internal static void ReadersPolicy(AuthorizationPolicyBuilder policy) => policy
         .AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme)
         .RequireAuthenticatedUser()
         .RequireRole(ProfileReaders)
