@@ -20,7 +20,7 @@ public sealed class PendingEvents
 {
     private static long _recorded;
 
-    private readonly List<(long Order, object Event)> _events = [];
+    private readonly List<Pending> _events = [];
 
     /// <summary>The events not yet taken, oldest first.</summary>
     public IReadOnlyList<object> All => [.. _events.Select(e => e.Event)];
@@ -29,27 +29,29 @@ public sealed class PendingEvents
     public void Record(object integrationEvent)
     {
         ArgumentNullException.ThrowIfNull(integrationEvent);
-        _events.Add((Interlocked.Increment(ref _recorded), integrationEvent));
+        _events.Add(new Pending(Interlocked.Increment(ref _recorded), integrationEvent, AfterFailedSave: false));
     }
 
-    internal List<(long Order, object Event)> Take()
+    internal List<Pending> Take()
     {
         var taken = _events.ToList();
         _events.Clear();
         return taken;
     }
 
-    /// <summary>Puts back events a failed save had taken, before any recorded since.</summary>
-    internal void Restore(IEnumerable<(long Order, object Event)> taken) => _events.InsertRange(0, taken);
+    /// <summary>Puts back events a failed save had taken, before any recorded since, marked as such.</summary>
+    internal void Restore(IEnumerable<Pending> taken) => _events.InsertRange(0, taken.Select(p => p with { AfterFailedSave = true }));
+
+    internal sealed record Pending(long Order, object Event, bool AfterFailedSave);
 }
 
 /// <summary>
 /// The save step every service's unit of work runs (<see cref="ServiceDbContext"/>, and Identity's context): the pending
 /// events of the tracked aggregates whose change is being saved go into the outbox, in the order they were recorded, in
-/// the same transaction. An aggregate tracked with nothing to save (its change reverted, or reloaded after a failed save)
-/// has its events dropped: they announce a change that is not made. When the save fails, the outbox rows are withdrawn
-/// and the events go back to their aggregates, so only a save that does save the change (a retry of the same unit of
-/// work) saves them — once.
+/// the same transaction. When the save fails, the outbox rows are withdrawn and the events go back to their aggregates,
+/// marked: a later save of the same context saves them only if it writes the aggregate again (a retry of the same unit of
+/// work), once; if the aggregate has nothing to save by then (reloaded, or its change undone) they are dropped, since
+/// they announce a change that was not made.
 /// </summary>
 public static class AggregateEvents
 {
@@ -104,13 +106,15 @@ public static class AggregateEvents
         {
             var pending = entry.Entity.PendingEvents();
             var events = pending.Take();
-            if (events.Count > 0 && Changes(entry))
+            if (events.Any(e => e.AfterFailedSave) && !Changes(entry))
             {
-                taken.AddRange(events.Select(e => new Taken(pending, e.Order, e.Event, null)));
+                events.RemoveAll(e => e.AfterFailedSave);
             }
+
+            taken.AddRange(events.Select(e => new Taken(pending, e, null)));
         }
 
-        return [.. taken.OrderBy(t => t.Order).Select(t => t with { Message = outbox.Enqueue(t.Event) })];
+        return [.. taken.OrderBy(t => t.Event.Order).Select(t => t with { Message = outbox.Enqueue(t.Event.Event) })];
     }
 
     private static void Withdraw(DbContext db, List<Taken> taken)
@@ -122,7 +126,7 @@ public static class AggregateEvents
 
         foreach (var group in taken.GroupBy(t => t.Pending))
         {
-            group.Key.Restore(group.Select(t => (t.Order, t.Event)));
+            group.Key.Restore(group.Select(t => t.Event));
         }
     }
 
@@ -133,5 +137,5 @@ public static class AggregateEvents
         || entry.Collections.Any(c => c.Metadata.TargetEntityType.IsOwned()
             && (c.CurrentValue?.Cast<object>().Any(item => c.FindEntry(item) is { } owned && Changes(owned)) ?? false));
 
-    private sealed record Taken(PendingEvents Pending, long Order, object Event, OutboxMessage? Message);
+    private sealed record Taken(PendingEvents Pending, PendingEvents.Pending Event, OutboxMessage? Message);
 }
