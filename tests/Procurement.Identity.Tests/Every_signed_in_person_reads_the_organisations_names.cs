@@ -65,7 +65,7 @@ public sealed class Every_signed_in_person_reads_the_organisations_names(Every_s
         {
             var agency = Organisation.RegisterAgency(
                 Guid.CreateVersion7(), name, creditCode, "福田区民政局", "李四", new DateOnly(2019, 5, 6), "深圳市福田区二路 2 号", DateTimeOffset.UtcNow);
-            agency.ConfirmRegistration();
+            agency.ConfirmRegistration("李四", "13800000000", "li@example.org", DateTimeOffset.UtcNow);
             return agency;
         }
     }

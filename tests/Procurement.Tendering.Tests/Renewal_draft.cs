@@ -24,7 +24,7 @@ public sealed class Renewal_draft
             content ?? StandardContent.For(), Rules, SourcePublished.AddDays(-3));
         if (publish)
         {
-            tender.Publish(SourcePublished, Rules);
+            tender.Publish(SourcePublished, Rules, Program);
         }
 
         return tender;
@@ -92,7 +92,7 @@ public sealed class Renewal_draft
         var draft = Renewal(Source());
 
         draft.MissingForPublication(Rules).Should().BeEmpty();
-        draft.Publish(lastReviewDay, Rules);
+        draft.Publish(lastReviewDay, Rules, Program);
 
         draft.Status.Should().Be(TenderStatus.Published);
         draft.PublishedAt.Should().Be(lastReviewDay);
@@ -104,7 +104,7 @@ public sealed class Renewal_draft
         var draft = Renewal(Source(), start: new DateOnly(2027, 10, 10));
 
         draft.BidDeadline.Should().Be(Beijing.At(2027, 10, 9, 17));
-        var publish = () => draft.Publish(RenewalRequested, Rules);
+        var publish = () => draft.Publish(RenewalRequested, Rules, Program);
         publish.Should().Throw<RuleViolationException>().Which.Code.Should().Be(RuleCodes.BidPeriodTooShort);
     }
 
@@ -121,7 +121,7 @@ public sealed class Renewal_draft
 
         draft.Method.Should().Be(ProcurementMethod.SingleSource);
         draft.PredecessorContractId.Should().BeNull();
-        var publish = () => draft.Publish(RenewalRequested, Rules);
+        var publish = () => draft.Publish(RenewalRequested, Rules, Program);
         publish.Should().Throw<RuleViolationException>().Which.Code.Should().Be("single_source_justification_required");
     }
 

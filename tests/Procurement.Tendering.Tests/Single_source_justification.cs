@@ -24,7 +24,7 @@ public sealed class Single_source_justification
     {
         var tender = Draft(SingleSource());
 
-        var publish = () => tender.Publish(Now, Rules);
+        var publish = () => tender.Publish(Now, Rules, Program);
 
         var refusal = publish.Should().Throw<RuleViolationException>().Which;
         refusal.Code.Should().Be("single_source_justification_required");
@@ -38,7 +38,7 @@ public sealed class Single_source_justification
         var tender = Draft(SingleSource("   "));
 
         tender.SingleSourceJustification.Should().BeNull();
-        var publish = () => tender.Publish(Now, Rules);
+        var publish = () => tender.Publish(Now, Rules, Program);
         publish.Should().Throw<RuleViolationException>().Which.Code.Should().Be("single_source_justification_required");
     }
 
@@ -47,7 +47,7 @@ public sealed class Single_source_justification
     {
         var tender = Draft(SingleSource("  Only licensed agency in the district.  "));
 
-        tender.Publish(Now, Rules);
+        tender.Publish(Now, Rules, Program);
 
         tender.Status.Should().Be(TenderStatus.Published);
         tender.SingleSourceJustification.Should().Be("Only licensed agency in the district.");
@@ -59,7 +59,7 @@ public sealed class Single_source_justification
         var predecessor = Guid.NewGuid();
         var tender = Draft(SingleSource(predecessor: predecessor));
 
-        tender.Publish(Now, Rules);
+        tender.Publish(Now, Rules, Program);
 
         tender.Status.Should().Be(TenderStatus.Published);
         tender.PredecessorContractId.Should().Be(predecessor);
@@ -70,7 +70,7 @@ public sealed class Single_source_justification
     {
         var tender = Draft(StandardContent.For(ProcurementMethod.CompetitiveConsultation));
 
-        tender.Publish(Now, Rules);
+        tender.Publish(Now, Rules, Program);
 
         tender.Status.Should().Be(TenderStatus.Published);
     }

@@ -21,7 +21,7 @@ public sealed class Tender_changes
         var tender = Tender.Draft(
             program, "Elder care 2027", 480000.00m, PublishedAt.AddDays(deadlineDays), serviceStart ?? new DateOnly(2027, 3, 1),
             new DateOnly(2027, 12, 31), StandardContent.For(method), Rules, PublishedAt.AddDays(-1));
-        tender.Publish(PublishedAt, Rules);
+        tender.Publish(PublishedAt, Rules, program);
         return tender;
     }
 

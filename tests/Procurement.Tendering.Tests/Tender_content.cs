@@ -24,7 +24,7 @@ public sealed class Tender_content
     {
         var tender = Draft(TenderContent.Empty);
 
-        var publish = () => tender.Publish(Now, Rules);
+        var publish = () => tender.Publish(Now, Rules, Program);
 
         var refusal = publish.Should().Throw<RuleViolationException>().Which;
         refusal.Code.Should().Be("tender_incomplete");
@@ -55,7 +55,7 @@ public sealed class Tender_content
         var tender = Draft(StandardContent.For(ProcurementMethod.SingleSource));
 
         tender.MissingForPublication(Rules).Should().BeEmpty();
-        tender.Publish(Now, Rules);
+        tender.Publish(Now, Rules, Program);
         tender.Status.Should().Be(TenderStatus.Published);
     }
 
@@ -97,8 +97,8 @@ public sealed class Tender_content
         var onTime = Draft(deadline: earliest);
         var late = Draft(deadline: earliest);
 
-        onTime.Publish(Now, Rules);
-        var publishLate = () => late.Publish(Now.AddTicks(1), Rules);
+        onTime.Publish(Now, Rules, Program);
+        var publishLate = () => late.Publish(Now.AddTicks(1), Rules, Program);
 
         onTime.Status.Should().Be(TenderStatus.Published);
         publishLate.Should().Throw<RuleViolationException>().Which.Code.Should().Be(RuleCodes.BidPeriodTooShort);
@@ -111,8 +111,8 @@ public sealed class Tender_content
         var tenDays = Draft(content, deadline: Now.AddDays(10));
         var shortOfTen = Draft(content, deadline: Now.AddDays(10).AddTicks(-1));
 
-        tenDays.Publish(Now, Rules);
-        var publish = () => shortOfTen.Publish(Now, Rules);
+        tenDays.Publish(Now, Rules, Program);
+        var publish = () => shortOfTen.Publish(Now, Rules, Program);
 
         tenDays.Status.Should().Be(TenderStatus.Published);
         publish.Should().Throw<RuleViolationException>().Which.Code.Should().Be(RuleCodes.BidPeriodTooShort);
@@ -174,7 +174,7 @@ public sealed class Tender_content
     public void A_published_tender_is_not_revised()
     {
         var tender = Draft();
-        tender.Publish(Now, Rules);
+        tender.Publish(Now, Rules, Program);
 
         var revise = () => Revise(tender, StandardContent.For());
 
@@ -185,7 +185,7 @@ public sealed class Tender_content
     public void Bidding_closes_at_the_deadline_not_a_tick_before()
     {
         var tender = Draft();
-        tender.Publish(Now, Rules);
+        tender.Publish(Now, Rules, Program);
 
         var early = () => tender.CloseBidding(tender.BidDeadline.AddTicks(-1));
         early.Should().Throw<RuleViolationException>().Which.Code.Should().Be("bid_deadline_not_reached");
@@ -208,9 +208,9 @@ public sealed class Tender_content
     {
         var draft = Draft();
         var published = Draft();
-        published.Publish(Now, Rules);
+        published.Publish(Now, Rules, Program);
         var closed = Draft();
-        closed.Publish(Now, Rules);
+        closed.Publish(Now, Rules, Program);
         closed.CloseBidding(closed.BidDeadline);
 
         foreach (var tender in new[] { draft, published, closed })

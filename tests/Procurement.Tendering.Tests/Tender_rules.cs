@@ -86,7 +86,7 @@ public sealed class Tender_rules
     {
         var tender = Draft();
 
-        tender.Publish(Now.AddHours(1), Rules);
+        tender.Publish(Now.AddHours(1), Rules, Program);
 
         tender.Status.Should().Be(TenderStatus.Published);
         tender.PublishedAt.Should().Be(Now.AddHours(1));
@@ -97,9 +97,9 @@ public sealed class Tender_rules
     public void A_tender_is_published_once()
     {
         var tender = Draft();
-        tender.Publish(Now, Rules);
+        tender.Publish(Now, Rules, Program);
 
-        var again = () => tender.Publish(Now, Rules);
+        var again = () => tender.Publish(Now, Rules, Program);
 
         again.Should().Throw<ConflictException>().Which.Code.Should().Be("tender_not_draft");
     }
@@ -110,11 +110,11 @@ public sealed class Tender_rules
         // Single source has no bidding period, so only the deadline itself bounds publication.
         var deadline = Now.AddDays(10);
         var singleSource = StandardContent.For(ProcurementMethod.SingleSource);
-        var atDeadline = () => Draft(deadline: deadline, content: singleSource).Publish(deadline, Rules);
+        var atDeadline = () => Draft(deadline: deadline, content: singleSource).Publish(deadline, Rules, Program);
         var justBefore = Draft(deadline: deadline, content: singleSource);
 
         atDeadline.Should().Throw<RuleViolationException>().Which.Code.Should().Be("bid_deadline_passed");
-        justBefore.Publish(deadline.AddTicks(-1), Rules);
+        justBefore.Publish(deadline.AddTicks(-1), Rules, Program);
         justBefore.Status.Should().Be(TenderStatus.Published);
     }
 

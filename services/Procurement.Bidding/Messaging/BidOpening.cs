@@ -11,7 +11,7 @@ namespace Procurement.Bidding.Messaging;
 /// <summary>
 /// The opening (开标) of one tender whose bidding has closed: every bid that counts is unsealed with purpose
 /// <see cref="UnsealPurpose.Opening"/> (one audit row each, actor <c>system:opening</c>), the opening record is
-/// stored and <see cref="BidsOpened"/> goes to the outbox — all in the caller's unit of work.
+/// stored (recording <see cref="BidsOpened"/>, which goes to the outbox) — all in the caller's unit of work.
 /// </summary>
 /// <remarks>
 /// What counts: bids <see cref="BidStatus.Submitted"/> (including confirmed after an amendment), in their latest
@@ -68,13 +68,12 @@ internal static class BidOpening
             await db.ReleaseBidAsync(tags, notCounted.Id, ct);
         }
 
-        db.OpeningRecords.Add(OpeningRecord.Of(tender, entries, now));
+        db.OpeningRecords.Add(OpeningRecord.Of(
+            tender, entries, now, opened,
+            [.. bids.Where(b => b.Status == BidStatus.NeedsReconfirmation).Select(b => new NotCountedBid(b.Id, b.AgencyId, b.Status.ToString()))]));
         await BidderNotices.NotifyBiddersAsync(
             db, tender.TenderId, NotificationKind.BidsOpened, NotificationMessages.Opened,
             [tender.Title, BidderNotices.Beijing(now), entries.Count.ToString(CultureInfo.InvariantCulture), tender.TenderId.ToString()], now, ct);
-        db.Raise(new BidsOpened(
-            tender.TenderId, tender.PurchasingUnitId, now, opened,
-            [.. bids.Where(b => b.Status == BidStatus.NeedsReconfirmation).Select(b => new NotCountedBid(b.Id, b.AgencyId, b.Status.ToString()))]));
         return records;
     }
 

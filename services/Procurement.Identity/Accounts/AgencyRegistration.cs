@@ -262,14 +262,10 @@ public sealed class AgencyRegistration(
             var confirmsRegistration = organisation.AwaitingConfirmationSince is not null;
             if (confirmsRegistration)
             {
-                organisation.ConfirmRegistration();
+                organisation.ConfirmRegistration(user.DisplayName, user.PhoneNumber ?? "", user.Email ?? "", now);
                 db.OrganisationAudit.Add(new OrganisationAudit(
                     Guid.CreateVersion7(), organisation.Id, OrganisationChange.RegistrationConfirmed, "awaiting confirmation", "active",
                     user.Id.ToString(), user.UserName ?? user.Id.ToString(), now) { UserId = user.Id });
-                db.Raise(new AgencyRegistered(
-                    organisation.Id, organisation.Name, organisation.UnifiedSocialCreditCode!, organisation.RegistrationAuthority!,
-                    organisation.LegalRepresentative!, organisation.RegistrationDate!.Value, organisation.Address!, user.DisplayName,
-                    user.PhoneNumber ?? "", user.Email ?? "", now));
             }
 
             await db.SaveChangesAsync(cancellationToken);

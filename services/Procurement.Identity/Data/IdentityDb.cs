@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Procurement.Identity.Domain;
 using Procurement.ServiceDefaults.Mail;
 using Procurement.ServiceDefaults.Messaging;
+using Procurement.ServiceDefaults.Persistence;
 
 namespace Procurement.Identity.Data;
 
@@ -25,6 +26,14 @@ public sealed class IdentityDb(DbContextOptions<IdentityDb> options)
     public DbSet<OrganisationAudit> OrganisationAudit => Set<OrganisationAudit>();
 
     public DbSet<OneTimeLink> OneTimeLinks => Set<OneTimeLink>();
+
+    /// <summary>Saves, with the events the tracked aggregates recorded (<see cref="AggregateEvents"/>) in the same transaction.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        this.SaveWithEvents(() => base.SaveChanges(acceptAllChangesOnSuccess));
+
+    /// <inheritdoc cref="SaveChanges(bool)"/>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
+        this.SaveWithEventsAsync(() => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken));
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

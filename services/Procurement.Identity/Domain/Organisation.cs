@@ -1,3 +1,6 @@
+using Procurement.Contracts.Identity;
+using Procurement.ServiceDefaults.Persistence;
+
 namespace Procurement.Identity.Domain;
 
 /// <summary>What part an organisation plays on the platform (DOMAIN.md §1); a person's role follows from it.</summary>
@@ -22,10 +25,13 @@ public enum OrganisationKind
 
 /// <summary>
 /// The organisation a person belongs to. Its id travels in every access token as <c>org_id</c>, and the
-/// services scope what a caller may see by it (an agency's user sees only that agency's bids).
+/// services scope what a caller may see by it (an agency's user sees only that agency's bids). An agency's confirmation,
+/// suspension and reinstatement record the events the other services keep their directory by.
 /// </summary>
-public sealed class Organisation
+public sealed class Organisation : IRecordsEvents
 {
+    private readonly PendingEvents _events = new();
+
     public const int NameMaxLength = 200;
     public const int UnifiedSocialCreditCodeLength = 18;
 
@@ -138,9 +144,22 @@ public sealed class Organisation
         };
     }
 
-    /// <summary>The contact confirmed the e-mail: the agency is active from now on.</summary>
-    public void ConfirmRegistration() => AwaitingConfirmationSince = null;
+    /// <inheritdoc/>
+    public PendingEvents PendingEvents() => _events;
 
+    /// <summary>
+    /// The contact confirmed the e-mail: the agency is active from now on, and records <see cref="AgencyRegistered"/> with
+    /// its contact's name, phone and e-mail.
+    /// </summary>
+    public void ConfirmRegistration(string contactName, string contactPhone, string contactEmail, DateTimeOffset now)
+    {
+        AwaitingConfirmationSince = null;
+        _events.Record(new AgencyRegistered(
+            Id, Name, UnifiedSocialCreditCode!, RegistrationAuthority!, LegalRepresentative!, RegistrationDate!.Value, Address!,
+            contactName, contactPhone, contactEmail, now));
+    }
+
+    /// <summary>Suspends the agency with a reason; records <see cref="AgencySuspended"/>.</summary>
     public void Suspend(string reason, DateTimeOffset at)
     {
         if (string.IsNullOrWhiteSpace(reason) || reason.Length > SuspensionReasonMaxLength)
@@ -150,12 +169,15 @@ public sealed class Organisation
 
         SuspendedAt = at;
         SuspensionReason = reason.Trim();
+        _events.Record(new AgencySuspended(Id, SuspensionReason, at));
     }
 
-    public void Reinstate()
+    /// <summary>Lifts the suspension; records <see cref="AgencyReinstated"/>.</summary>
+    public void Reinstate(DateTimeOffset at)
     {
         SuspendedAt = null;
         SuspensionReason = null;
+        _events.Record(new AgencyReinstated(Id, at));
     }
 
     public void Rename(string name)

@@ -1,11 +1,15 @@
 using Microsoft.AspNetCore.Identity;
+using Procurement.Contracts.Identity;
+using Procurement.ServiceDefaults.Persistence;
 
 namespace Procurement.Identity.Domain;
 
 /// <summary>A person who signs in. Every person belongs to exactly one organisation (DOMAIN.md §1).</summary>
-public sealed class ProcurementUser : IdentityUser<Guid>
+public sealed class ProcurementUser : IdentityUser<Guid>, IRecordsEvents
 {
     public const int DisplayNameMaxLength = 100;
+
+    private readonly PendingEvents _events = new();
 
     public ProcurementUser()
     {
@@ -36,4 +40,22 @@ public sealed class ProcurementUser : IdentityUser<Guid>
 
     /// <summary>When the user was deactivated; null while active. A deactivated user cannot sign in, and every token they held was ended.</summary>
     public DateTimeOffset? DeactivatedAt { get; set; }
+
+    /// <inheritdoc/>
+    public PendingEvents PendingEvents() => _events;
+
+    /// <summary>
+    /// An evaluator of the expert pool <paramref name="organisationId"/> accepted the invitation: they join the pool with the
+    /// service domains kept since the invitation, and record <see cref="ExpertJoinedPool"/>.
+    /// </summary>
+    public void JoinExpertPool(Guid organisationId, IReadOnlyList<string> serviceDomains, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(serviceDomains);
+        if (organisationId != OrganisationId)
+        {
+            throw new ArgumentException($"User {Id} belongs to organisation {OrganisationId}, not {organisationId}.", nameof(organisationId));
+        }
+
+        _events.Record(new ExpertJoinedPool(Id, organisationId, DisplayName, [.. serviceDomains], now));
+    }
 }

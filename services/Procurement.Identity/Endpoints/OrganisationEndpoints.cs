@@ -254,7 +254,6 @@ public static class OrganisationEndpoints
         var reason = request.Reason!.Trim();
         organisation.Suspend(reason, now);
         db.OrganisationAudit.Add(OrganisationHistory.Change(organisation, OrganisationChange.Suspended, null, reason, Actor(http.User), now));
-        db.Raise(new AgencySuspended(organisation.Id, reason, now));
         await db.SaveChangesAsync(http.RequestAborted);
         return TypedResults.Ok(OrganisationResponse.From(organisation));
     }
@@ -269,9 +268,8 @@ public static class OrganisationEndpoints
 
         var now = clock.GetUtcNow();
         var reason = organisation.SuspensionReason;
-        organisation.Reinstate();
+        organisation.Reinstate(now);
         db.OrganisationAudit.Add(OrganisationHistory.Change(organisation, OrganisationChange.Reinstated, reason, null, Actor(http.User), now));
-        db.Raise(new AgencyReinstated(organisation.Id, now));
         await db.SaveChangesAsync(http.RequestAborted);
         return TypedResults.Ok(OrganisationResponse.From(organisation));
     }

@@ -188,7 +188,7 @@ internal static class SetPasswordEndpoints
                 Check(await users.RemoveClaimsAsync(user, claims));
             }
 
-            db.Raise(new ExpertJoinedPool(user.Id, organisation.Id, user.DisplayName, [.. claims.Select(c => c.Value)], now));
+            user.JoinExpertPool(organisation.Id, [.. claims.Select(c => c.Value)], now);
         }
 
         await db.SaveChangesAsync(cancellationToken);

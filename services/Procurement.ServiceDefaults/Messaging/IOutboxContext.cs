@@ -34,12 +34,15 @@ public static class OutboxContext
 
     /// <summary>Adds an integration event to the outbox; it is published only if this unit of work commits.</summary>
     public static void Raise<TEvent>(this IOutboxContext db, TEvent integrationEvent)
-        where TEvent : class
+        where TEvent : class => Enqueue(db, integrationEvent);
+
+    /// <summary>Adds an integration event to the outbox and answers the row it added.</summary>
+    internal static OutboxMessage Enqueue(this IOutboxContext db, object integrationEvent)
     {
         ArgumentNullException.ThrowIfNull(integrationEvent);
         var type = integrationEvent.GetType();
         var now = ClockOf((DbContext)db).GetUtcNow();
-        db.OutboxMessages.Add(new OutboxMessage
+        var message = new OutboxMessage
         {
             Id = Guid.CreateVersion7(),
             MessageType = OutboxMessage.TypeName(type),
@@ -47,7 +50,9 @@ public static class OutboxContext
             OccurredAt = now,
             NextAttemptAt = now,
             TraceParent = Activity.Current?.Id,
-        });
+        };
+        db.OutboxMessages.Add(message);
+        return message;
     }
 
     /// <summary>The app's clock where the context came from DI; the system clock at design time.</summary>

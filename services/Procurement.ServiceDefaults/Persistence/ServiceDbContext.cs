@@ -31,6 +31,14 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
     public void Raise<TEvent>(TEvent integrationEvent)
         where TEvent : class => OutboxContext.Raise(this, integrationEvent);
 
+    /// <summary>Saves, with the events the tracked aggregates recorded (<see cref="AggregateEvents"/>) in the same transaction.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        this.SaveWithEvents(() => base.SaveChanges(acceptAllChangesOnSuccess));
+
+    /// <inheritdoc cref="SaveChanges(bool)"/>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
+        this.SaveWithEventsAsync(() => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken));
+
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
         // The model differs by provider (see ConfigureConventions), so the cached model must too.

@@ -1,3 +1,5 @@
+using Procurement.Contracts.Tendering;
+using Procurement.ServiceDefaults.Persistence;
 using Procurement.ServiceDefaults.Problems;
 
 namespace Procurement.Tendering.Domain;
@@ -21,11 +23,16 @@ public enum ServiceDomain
 /// A standing public need (服务项目) that lasts for years and is funded by one contract after another.
 /// It belongs to the purchasing unit that created it.
 /// </summary>
-public sealed class ServiceProgram
+public sealed class ServiceProgram : IRecordsEvents
 {
+    private readonly PendingEvents _events = new();
+
     private ServiceProgram()
     {
     }
+
+    /// <inheritdoc/>
+    public PendingEvents PendingEvents() => _events;
 
     public Guid Id { get; private set; }
 
@@ -53,7 +60,7 @@ public sealed class ServiceProgram
             throw new RuleViolationException("program_span_reversed", "activeUntil", activeFrom, until);
         }
 
-        return new ServiceProgram
+        var program = new ServiceProgram
         {
             Id = Guid.CreateVersion7(),
             PurchasingUnitId = purchasingUnitId,
@@ -65,6 +72,10 @@ public sealed class ServiceProgram
             CreatedAt = now,
             Version = 1,
         };
+        program._events.Record(new ServiceProgramCreated(
+            program.Id, program.PurchasingUnitId, program.Name, program.Region, program.ServiceDomain.ToString(),
+            program.ActiveFrom, program.ActiveUntil, program.CreatedAt));
+        return program;
     }
 
     /// <summary>The program's active span holds the service period <paramref name="start"/>..<paramref name="end"/>.</summary>
@@ -73,10 +84,11 @@ public sealed class ServiceProgram
     /// <summary>
     /// The purchaser edits the program. The span must still hold the service period of every tender
     /// that is not cancelled (<paramref name="tenderPeriods"/>), else 422 <c>program_span_excludes_tenders</c>.
+    /// Records <see cref="ServiceProgramRevised"/> at <paramref name="now"/>.
     /// </summary>
     public void Revise(
         string name, string region, ServiceDomain domain, DateOnly activeFrom, DateOnly? activeUntil,
-        IReadOnlyCollection<(DateOnly Start, DateOnly End)> tenderPeriods)
+        IReadOnlyCollection<(DateOnly Start, DateOnly End)> tenderPeriods, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(tenderPeriods);
         if (activeUntil is { } until && until < activeFrom)
@@ -97,5 +109,6 @@ public sealed class ServiceProgram
         ActiveFrom = activeFrom;
         ActiveUntil = activeUntil;
         Version++;
+        _events.Record(new ServiceProgramRevised(Id, PurchasingUnitId, Name, Region, ServiceDomain.ToString(), ActiveFrom, ActiveUntil, Version, now));
     }
 }

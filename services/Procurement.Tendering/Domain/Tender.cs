@@ -1,3 +1,5 @@
+using Procurement.Contracts.Tendering;
+using Procurement.ServiceDefaults.Persistence;
 using Procurement.ServiceDefaults.Problems;
 using Procurement.ServiceDefaults.Time;
 using Procurement.Tendering.Domain.Rules;
@@ -19,13 +21,19 @@ public enum TenderStatus
 /// <summary>
 /// A tender (采购项目) for one service period of a program, with its full content (DOMAIN.md §3). A
 /// draft may be incomplete and is edited freely; publishing requires every part and the method's
-/// minimum bidding days; bidding closes by the clock (<see cref="CloseBidding"/>), never by a person.
+/// minimum bidding days; bidding closes by the clock (<see cref="CloseBidding"/>), never by a person. Every change other
+/// services hear of records its integration event here (<see cref="IRecordsEvents"/>), saved with the change.
 /// </summary>
-public sealed partial class Tender
+public sealed partial class Tender : IRecordsEvents
 {
+    private readonly PendingEvents _events = new();
+
     private Tender()
     {
     }
+
+    /// <inheritdoc/>
+    public PendingEvents PendingEvents() => _events;
 
     public Guid Id { get; private set; }
 
@@ -313,11 +321,13 @@ public sealed partial class Tender
 
     /// <summary>
     /// Opens the tender for bids. Only a draft can be published, only with its full content, and only
-    /// with a deadline at least the method's minimum bidding days away.
+    /// with a deadline at least the method's minimum bidding days away. Records <see cref="TenderPublished"/>, with the
+    /// region and service domain of <paramref name="program"/>, the tender's program.
     /// </summary>
-    public void Publish(DateTimeOffset now, ProcurementMethodRules rules)
+    public void Publish(DateTimeOffset now, ProcurementMethodRules rules, ServiceProgram program)
     {
         ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(program);
         if (Status != TenderStatus.Draft)
         {
             throw new ConflictException("tender_not_draft", Status);
@@ -351,6 +361,7 @@ public sealed partial class Tender
         PublishedAt = now;
         RuleTableId = rules.Table?.TableId;
         Version++;
+        _events.Record(TenderEvents.Published(this, program, rules));
     }
 
     /// <summary>
@@ -456,7 +467,9 @@ public sealed partial class Tender
         Set(program, Title, change.BudgetCeiling ?? BudgetCeiling, deadline, serviceStart, change.ServiceEnd ?? ServiceEnd, content, rules);
         AmendmentCount++;
         Version++;
-        return TenderAmendment.Record(Id, AmendmentCount, text, changesBids, fields, changesJson, previous, BidDeadline, movedByMargin, now);
+        var amendment = TenderAmendment.Record(Id, AmendmentCount, text, changesBids, fields, changesJson, previous, BidDeadline, movedByMargin, now);
+        _events.Record(TenderEvents.Amended(this, amendment, rules));
+        return amendment;
     }
 
     private static void EnsureAmendedDeadlineBeforeService(DateTimeOffset deadline, DateOnly serviceStart)
@@ -483,6 +496,7 @@ public sealed partial class Tender
         Status = TenderStatus.BiddingClosed;
         BiddingClosedAt = now;
         Version++;
+        _events.Record(new BidWindowClosed(Id, now));
     }
 
     /// <summary>
@@ -500,6 +514,7 @@ public sealed partial class Tender
         Status = TenderStatus.Evaluating;
         EvaluationStartedAt = openedAt;
         Version++;
+        _events.Record(new TenderStatusChanged(Id, nameof(TenderStatus.BiddingClosed), Status.ToString(), null, openedAt));
         return true;
     }
 
@@ -515,10 +530,12 @@ public sealed partial class Tender
             return false;
         }
 
+        var from = Status;
         Status = TenderStatus.Failed;
         FailureReason = reason.Length <= 1000 ? reason : reason[..1000];
         DecidedAt = failedAt;
         Version++;
+        _events.Record(new TenderStatusChanged(Id, from.ToString(), Status.ToString(), reason, failedAt));
         return true;
     }
 
@@ -526,20 +543,23 @@ public sealed partial class Tender
     /// The award stands, its challenge window closed (Evaluation's <c>AwardConfirmed</c>). Like <see cref="Fail"/>, only
     /// a tender still evaluating (or closed) moves.
     /// </summary>
+    /// <param name="agencyName">The winner's name, for the status change's reason.</param>
     /// <returns>Whether the status changed.</returns>
-    public bool Award(Guid bidId, Guid agencyId, decimal amount, DateTimeOffset confirmedAt)
+    public bool Award(Guid bidId, Guid agencyId, string agencyName, decimal amount, DateTimeOffset confirmedAt)
     {
         if (Status is not (TenderStatus.BiddingClosed or TenderStatus.Evaluating))
         {
             return false;
         }
 
+        var from = Status;
         Status = TenderStatus.Awarded;
         AwardedBidId = bidId;
         AwardedAgencyId = agencyId;
         AwardedAmount = amount;
         DecidedAt = confirmedAt;
         Version++;
+        _events.Record(new TenderStatusChanged(Id, from.ToString(), Status.ToString(), $"Awarded to {agencyName} for {amount:0.00} CNY", confirmedAt));
         return true;
     }
 
@@ -565,6 +585,7 @@ public sealed partial class Tender
         CancellationReason = text;
         CancelledAt = now;
         Version++;
+        _events.Record(new TenderCancelled(Id, text, now));
     }
 
     private static void EnsureDeadlineBeforeService(DateTimeOffset bidDeadline, DateOnly serviceStart)

@@ -1,6 +1,8 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
 
+using Procurement.Contracts.Tendering;
+using Procurement.ServiceDefaults.Persistence;
 using Procurement.ServiceDefaults.Problems;
 
 namespace Procurement.Tendering.Domain;
@@ -17,8 +19,10 @@ public enum DocumentType
 /// A document attached to a tender: its name, type, size and SHA-256. The bytes live in an
 /// <see cref="Documents.IDocumentStore"/> under the hash; this record is what the tender keeps.
 /// </summary>
-public sealed class TenderDocument
+public sealed class TenderDocument : IRecordsEvents
 {
+    private readonly PendingEvents _events = new();
+
     /// <summary>20 MB: a file of exactly this many bytes is accepted, one byte more is refused (422 <c>document_too_large</c>).</summary>
     public const long MaximumBytes = 20L * 1024 * 1024;
 
@@ -31,6 +35,9 @@ public sealed class TenderDocument
     private TenderDocument()
     {
     }
+
+    /// <inheritdoc/>
+    public PendingEvents PendingEvents() => _events;
 
     public Guid Id { get; private set; }
 
@@ -91,7 +98,7 @@ public sealed class TenderDocument
             throw new RuleViolationException("document_type_mismatch", "file", name, type.ToString().ToUpperInvariant());
         }
 
-        return new TenderDocument
+        var document = new TenderDocument
         {
             Id = Guid.CreateVersion7(),
             TenderId = tender.Id,
@@ -101,6 +108,9 @@ public sealed class TenderDocument
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(content.Span)),
             UploadedAt = now,
         };
+        document._events.Record(new TenderDocumentAdded(
+            document.TenderId, document.Id, document.FileName, document.Type.ToString(), document.Size, document.Sha256, document.UploadedAt));
+        return document;
     }
 
     private static DocumentType TypeByName(string name) => Path.GetExtension(name).ToUpperInvariant() switch

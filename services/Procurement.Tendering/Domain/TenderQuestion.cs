@@ -1,3 +1,5 @@
+using Procurement.Contracts.Tendering;
+using Procurement.ServiceDefaults.Persistence;
 using Procurement.ServiceDefaults.Problems;
 using Procurement.Tendering.Domain.Rules;
 
@@ -7,8 +9,10 @@ namespace Procurement.Tendering.Domain;
 /// A question (答疑) an agency asked about a published tender, and the purchaser's answer. The asker is
 /// kept only to show them their own unanswered question; no reader is ever told who asked (DOMAIN.md §3).
 /// </summary>
-public sealed class TenderQuestion
+public sealed class TenderQuestion : IRecordsEvents
 {
+    private readonly PendingEvents _events = new();
+
     public const int TextMaxLength = 2000;
 
     public const int AnswerMaxLength = 4000;
@@ -16,6 +20,9 @@ public sealed class TenderQuestion
     private TenderQuestion()
     {
     }
+
+    /// <inheritdoc/>
+    public PendingEvents PendingEvents() => _events;
 
     public Guid Id { get; private set; }
 
@@ -78,5 +85,6 @@ public sealed class TenderQuestion
         Answer = trimmed;
         AnsweredAt = now;
         ChangesBids = changesBids;
+        _events.Record(new TenderClarified(tender.Id, Id, Text, trimmed, changesBids, tender.BidDeadline, now));
     }
 }

@@ -1,3 +1,4 @@
+using Procurement.Contracts.Continuity;
 using Procurement.ServiceDefaults.Time;
 using Procurement.Tendering.Domain.Rules;
 
@@ -48,6 +49,7 @@ public sealed partial class Tender
             serviceStart, serviceEnd, content, rules, now);
         tender.PrefilledFromTenderId = source.Id;
         tender.SuccessorOfContractId = contractId;
+        tender._events.Record(new RenewalTenderDrafted(contractId, tender.Id, program.Id, source.Id, tender.CreatedAt));
         return tender;
     }
 

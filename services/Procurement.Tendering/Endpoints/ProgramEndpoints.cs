@@ -78,9 +78,6 @@ public static class ProgramEndpoints
             http.User.OrganisationId(), request.Name!, request.Region!, request.ServiceDomain!.Value, request.ActiveFrom!.Value,
             request.ActiveUntil, clock.GetUtcNow());
         db.Programs.Add(program);
-        db.Raise(new ServiceProgramCreated(
-            program.Id, program.PurchasingUnitId, program.Name, program.Region, program.ServiceDomain.ToString(),
-            program.ActiveFrom, program.ActiveUntil, program.CreatedAt));
         await db.SaveChangesAsync(http.RequestAborted);
         return TypedResults.Created($"/api/programs/{program.Id}", ProgramResponse.From(program));
     }
@@ -117,10 +114,7 @@ public static class ProgramEndpoints
             .Select(t => new { t.ServiceStart, t.ServiceEnd })
             .ToListAsync(http.RequestAborted);
         program.Revise(request.Name!, request.Region!, request.ServiceDomain!.Value, request.ActiveFrom!.Value, request.ActiveUntil,
-            periods.Select(p => (p.ServiceStart, p.ServiceEnd)).ToList());
-        db.Raise(new ServiceProgramRevised(
-            program.Id, program.PurchasingUnitId, program.Name, program.Region, program.ServiceDomain.ToString(),
-            program.ActiveFrom, program.ActiveUntil, program.Version, clock.GetUtcNow()));
+            periods.Select(p => (p.ServiceStart, p.ServiceEnd)).ToList(), clock.GetUtcNow());
         await db.SaveChangesAsync(http.RequestAborted);
         return TypedResults.Ok(ProgramResponse.From(program));
     }

@@ -54,8 +54,6 @@ public static class TenderChangeEndpoints
         var program = await db.Programs.AsNoTracking().FirstAsync(p => p.Id == tender.ProgramId, http.RequestAborted);
         var rules = await book.ForTenderAsync(tender, program, now, http.RequestAborted);
         question.Publish(tender, request.Answer!, request.ChangesBids ?? false, now, rules);
-        db.Raise(new TenderClarified(
-            tender.Id, question.Id, question.Text, question.Answer!, question.ChangesBids, tender.BidDeadline, question.AnsweredAt!.Value));
         await db.SaveChangesAsync(http.RequestAborted);
         return TypedResults.Ok(QuestionView.From(question, http.User.OrganisationId()));
     }
@@ -91,7 +89,6 @@ public static class TenderChangeEndpoints
         var amendment = tender.Amend(
             program, request.ToChange(tender.Method, rules), request.Description!, request.ChangesJson(), now, rules);
         db.Amendments.Add(amendment);
-        db.Raise(TenderEvents.Amended(tender, amendment, rules));
         await db.SaveChangesAsync(http.RequestAborted);
         return TypedResults.Created($"/api/tenders/{id}/amendments", AmendmentView.From(amendment));
     }

@@ -66,8 +66,6 @@ public static class TenderDocumentEndpoints
         var document = TenderDocument.Accept(tender, file.FileName, content, clock.GetUtcNow());
         await store.SaveAsync(tender.Id, document.Sha256, content, http.RequestAborted);
         db.Documents.Add(document);
-        db.Raise(new TenderDocumentAdded(
-            tender.Id, document.Id, document.FileName, document.Type.ToString(), document.Size, document.Sha256, document.UploadedAt));
         await db.SaveChangesAsync(http.RequestAborted);
         return TypedResults.Created($"/api/tenders/{id}/documents/{document.Id}", DocumentView.From(document));
     }

@@ -123,8 +123,7 @@ public static class TenderEndpoints
         var program = await db.Programs.AsNoTracking().FirstAsync(p => p.Id == tender.ProgramId, http.RequestAborted);
         var rules = await book.InForceAsync(program.Region, now, http.RequestAborted);
         tender.TakeFloorsFrom(await payScales.InForceAsync(program.Region, tender.ServiceStart.Year, http.RequestAborted));
-        tender.Publish(now, rules);
-        db.Raise(TenderEvents.Published(tender, program, rules));
+        tender.Publish(now, rules, program);
         await db.SaveChangesAsync(http.RequestAborted);
         return TypedResults.Ok(TenderResponse.From(tender));
     }
@@ -134,7 +133,6 @@ public static class TenderEndpoints
         request.Validate();
         var tender = await FindOwnAsync(db, id, http);
         tender.Cancel(request.Reason!, clock.GetUtcNow());
-        db.Raise(new TenderCancelled(tender.Id, tender.CancellationReason!, tender.CancelledAt!.Value));
         await db.SaveChangesAsync(http.RequestAborted);
         return TypedResults.Ok(TenderResponse.From(tender));
     }

@@ -80,7 +80,6 @@ public sealed class RenewalTenderRequestedConsumer(
         var rules = await new MethodRuleBook(Db).InForceAsync(program.Region, now, cancellationToken);
         var tender = Tender.DraftRenewal(program, source, message.ContractId, message.ServiceStart, message.ServiceEnd, rules, now);
         Db.Tenders.Add(tender);
-        Db.Raise(new RenewalTenderDrafted(message.ContractId, tender.Id, program.Id, source.Id, tender.CreatedAt));
         _logger.LogInformation(
             "Drafted tender {TenderId} for the renewal of contract {ContractId}, pre-filled from tender {SourceId}, confirmed by {ActorId}",
             tender.Id, message.ContractId, source.Id, message.ActorId);

@@ -14,7 +14,7 @@ namespace Procurement.Tendering.Messaging;
 /// </summary>
 /// <remarks>
 /// DOMAIN.md §3 asks for an integration event at every status change: each of the three consumers here raises
-/// <see cref="TenderStatusChanged"/> in the same SaveChanges as the change (the inbox saves it).
+/// <see cref="TenderStatusChanged"/> — recorded by the tender as it changes — in the same SaveChanges as the change (the inbox saves it).
 /// </remarks>
 public sealed class BidsOpenedConsumer(TenderingDb db, TimeProvider clock, ILogger<BidsOpenedConsumer> logger)
     : IdempotentConsumer<TenderingDb, BidsOpened>(db, clock, logger)
@@ -24,14 +24,11 @@ public sealed class BidsOpenedConsumer(TenderingDb db, TimeProvider clock, ILogg
     protected override async Task HandleAsync(BidsOpened message, ConsumeContext<BidsOpened> context)
     {
         var tender = await Db.Tenders.FirstOrDefaultAsync(t => t.Id == message.TenderId, context.CancellationToken);
-        var from = tender?.Status;
         if (tender is null || !tender.StartEvaluation(message.OpenedAt))
         {
             _logger.LogInformation("Bids of tender {TenderId} opened; its status ({Status}) stays", message.TenderId, tender?.Status);
             return;
         }
-
-        Db.Raise(new TenderStatusChanged(tender.Id, from!.Value.ToString(), tender.Status.ToString(), null, message.OpenedAt));
     }
 }
 
@@ -44,14 +41,11 @@ public sealed class TenderFailedConsumer(TenderingDb db, TimeProvider clock, ILo
     protected override async Task HandleAsync(TenderFailed message, ConsumeContext<TenderFailed> context)
     {
         var tender = await Db.Tenders.FirstOrDefaultAsync(t => t.Id == message.TenderId, context.CancellationToken);
-        var from = tender?.Status;
         if (tender is null || !tender.Fail(message.Reason, message.FailedAt))
         {
             _logger.LogWarning("Tender {TenderId} failed in evaluation, but its status ({Status}) cannot become Failed", message.TenderId, tender?.Status);
             return;
         }
-
-        Db.Raise(new TenderStatusChanged(tender.Id, from!.Value.ToString(), tender.Status.ToString(), message.Reason, message.FailedAt));
     }
 }
 
@@ -64,14 +58,10 @@ public sealed class AwardConfirmedConsumer(TenderingDb db, TimeProvider clock, I
     protected override async Task HandleAsync(AwardConfirmed message, ConsumeContext<AwardConfirmed> context)
     {
         var tender = await Db.Tenders.FirstOrDefaultAsync(t => t.Id == message.TenderId, context.CancellationToken);
-        var from = tender?.Status;
-        if (tender is null || !tender.Award(message.BidId, message.AgencyId, message.Amount, message.ConfirmedAt))
+        if (tender is null || !tender.Award(message.BidId, message.AgencyId, message.AgencyName, message.Amount, message.ConfirmedAt))
         {
             _logger.LogWarning("Tender {TenderId} was awarded, but its status ({Status}) cannot become Awarded", message.TenderId, tender?.Status);
             return;
         }
-
-        Db.Raise(new TenderStatusChanged(
-            tender.Id, from!.Value.ToString(), tender.Status.ToString(), $"Awarded to {message.AgencyName} for {message.Amount:0.00} CNY", message.ConfirmedAt));
     }
 }

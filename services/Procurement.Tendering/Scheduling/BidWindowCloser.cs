@@ -69,7 +69,6 @@ public sealed class BidWindowCloser(
         }
 
         tender.CloseBidding(now);
-        db.Raise(new BidWindowClosed(tender.Id, now));
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -1,7 +1,7 @@
 using System.Reflection;
-using System.Reflection.Emit;
 using Procurement.Contracting.Continuity.Data;
 using Procurement.Contracting.Data;
+using Procurement.Testing;
 
 namespace Procurement.Contracting.Tests.Continuity;
 
@@ -16,13 +16,7 @@ public sealed class The_Contracting_core
 {
     private const string ContinuityNamespace = "Procurement.Contracting.Continuity";
 
-    private const BindingFlags Declared =
-        BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
-
-    private static readonly Dictionary<short, OpCode> OpCodesByValue = typeof(OpCodes)
-        .GetFields(BindingFlags.Public | BindingFlags.Static)
-        .Select(f => (OpCode)f.GetValue(null)!)
-        .ToDictionary(o => o.Value);
+    private const BindingFlags Declared = MethodBodies.Declared;
 
     [Fact]
     public void Names_no_continuity_type_anywhere()
@@ -114,7 +108,7 @@ public sealed class The_Contracting_core
             yield return $"{type.FullName}.{property.Name} is a {property.PropertyType}";
         }
 
-        foreach (var method in type.GetMethods(Declared).Cast<MethodBase>().Concat(type.GetConstructors(Declared)))
+        foreach (var method in MethodBodies.DeclaredMethods(type))
         {
             if (method is MethodInfo info && Mentions(info.ReturnType))
             {
@@ -139,68 +133,9 @@ public sealed class The_Contracting_core
     }
 
     /// <summary>The members and strings a method's IL names that mention Continuity.</summary>
-    private static IEnumerable<string> BodyReferences(MethodBase method)
-    {
-        var il = method.GetMethodBody()?.GetILAsByteArray();
-        if (il is null)
-        {
-            yield break;
-        }
-
-        var typeArguments = method.DeclaringType is { IsGenericType: true } declaring ? declaring.GetGenericArguments() : null;
-        var methodArguments = method.IsGenericMethod ? method.GetGenericArguments() : null;
-        var position = 0;
-        while (position < il.Length)
-        {
-            short value = il[position++];
-            if (value == 0xFE)
-            {
-                value = (short)(0xFE00 | il[position++]);
-            }
-
-            var opCode = OpCodesByValue[value];
-            switch (opCode.OperandType)
-            {
-                case OperandType.InlineMethod or OperandType.InlineField or OperandType.InlineType or OperandType.InlineTok:
-                {
-                    var member = method.Module.ResolveMember(BitConverter.ToInt32(il, position), typeArguments, methodArguments);
-                    if (member is not null && Mentions(member))
-                    {
-                        yield return $"{member.DeclaringType?.FullName}.{member.Name}";
-                    }
-
-                    position += 4;
-                    break;
-                }
-
-                case OperandType.InlineString:
-                {
-                    var text = method.Module.ResolveString(BitConverter.ToInt32(il, position));
-                    if (text.Contains(ContinuityNamespace, StringComparison.Ordinal))
-                    {
-                        yield return $"the string \"{text}\"";
-                    }
-
-                    position += 4;
-                    break;
-                }
-
-                case OperandType.InlineSwitch:
-                    position += 4 + (4 * BitConverter.ToInt32(il, position));
-                    break;
-                default:
-                    position += OperandSize(opCode.OperandType);
-                    break;
-            }
-        }
-    }
-
-    private static int OperandSize(OperandType operand) => operand switch
-    {
-        OperandType.InlineNone => 0,
-        OperandType.ShortInlineBrTarget or OperandType.ShortInlineI or OperandType.ShortInlineVar => 1,
-        OperandType.InlineVar => 2,
-        OperandType.InlineI8 or OperandType.InlineR => 8,
-        _ => 4,
-    };
+    private static IEnumerable<string> BodyReferences(MethodBase method) =>
+        MethodBodies.MembersUsedBy(method).Where(Mentions).Select(member => $"{member.DeclaringType?.FullName}.{member.Name}")
+            .Concat(MethodBodies.StringsUsedBy(method)
+                .Where(text => text.Contains(ContinuityNamespace, StringComparison.Ordinal))
+                .Select(text => $"the string \"{text}\""));
 }

@@ -26,6 +26,10 @@ public sealed class Award_rules
     private static void Publish(Award award, Guid? bidId = null, string? reason = null) =>
         award.Publish(bidId, reason, "purchaser-user", PublishedAt, ChineseHolidays.Calendar, AwardRules.Default);
 
+    private static TenderAwardTerms Terms(Award award) => new(
+        award.TenderId, Guid.NewGuid(), award.PurchasingUnitId, "Elder care 2027", "PublicTender", new DateOnly(2027, 1, 1), new DateOnly(2027, 12, 31),
+        [new KpiTerm("Home visits", "visits", 1200m)], [new InstalmentTerm(100m, "OnSigning")]);
+
     [Fact]
     public void A_ranking_makes_the_award_when_there_is_none_and_reranks_one_still_recommended()
     {
@@ -147,9 +151,9 @@ public sealed class Award_rules
         award.IsDueForConfirmation(ClosesAt, unansweredChallenges: 1).Should().BeFalse();
         award.IsDueForConfirmation(ClosesAt, unansweredChallenges: 0).Should().BeTrue();
 
-        var early = () => award.Confirm(ClosesAt.AddTicks(-1), 0);
+        var early = () => award.Confirm(ClosesAt.AddTicks(-1), 0, Terms(award));
         early.Should().Throw<InvalidOperationException>();
-        award.Confirm(ClosesAt, 0);
+        award.Confirm(ClosesAt, 0, Terms(award));
         award.Status.Should().Be(AwardStatus.Confirmed);
         award.ConfirmedAt.Should().Be(ClosesAt);
     }
@@ -178,7 +182,7 @@ public sealed class Award_rules
 
         var confirmed = Recommended();
         Publish(confirmed);
-        confirmed.Confirm(ClosesAt, 0);
+        confirmed.Confirm(ClosesAt, 0, Terms(confirmed));
         confirmed.Cancel().Should().BeFalse();
         confirmed.Status.Should().Be(AwardStatus.Confirmed);
     }

@@ -1,3 +1,6 @@
+using Procurement.Contracts.Evaluation;
+using Procurement.Contracts.Tendering;
+using Procurement.ServiceDefaults.Persistence;
 using Procurement.ServiceDefaults.Problems;
 
 namespace Procurement.Evaluation.Awards.Domain;
@@ -31,8 +34,10 @@ public sealed record InvalidEntry(Guid BidId, Guid AgencyId, IReadOnlyList<strin
 /// The purchaser may award any ranked bid, but a bid not at rank 1 needs a written reason that auditors read
 /// (the law expects the rank-1 bid; the reason is the record of why not, e.g. the winner declined).
 /// </remarks>
-public sealed class Award
+public sealed class Award : IRecordsEvents
 {
+    private readonly PendingEvents _events = new();
+
     public const int MaxAgencyNameLength = 200;
 
     private Award()
@@ -40,6 +45,9 @@ public sealed class Award
         Ranking = [];
         Invalid = [];
     }
+
+    /// <inheritdoc/>
+    public PendingEvents PendingEvents() => _events;
 
     public Guid Id { get; private set; }
 
@@ -165,6 +173,7 @@ public sealed class Award
         ChallengeWindowClosesAt = window.ClosesAt;
         WindowCountedOnWeekendsOnly = window.WeekendsOnly;
         Version++;
+        _events.Record(new AwardPublished(TenderId, Id, chosen.BidId, chosen.AgencyId, chosen.AgencyName, chosen.Price, window.LastDay, now));
     }
 
     /// <summary>An agency that bid: ranked, or refused at compliance review.</summary>
@@ -202,8 +211,10 @@ public sealed class Award
     public bool IsDueForConfirmation(DateTimeOffset now, int unansweredChallenges) =>
         Status == AwardStatus.Published && now >= ChallengeWindowClosesAt && unansweredChallenges == 0;
 
-    public void Confirm(DateTimeOffset now, int unansweredChallenges)
+    /// <summary>The clock confirms the award; <see cref="AwardConfirmed"/> carries the tender's <paramref name="terms"/> to Contracting.</summary>
+    public void Confirm(DateTimeOffset now, int unansweredChallenges, TenderAwardTerms terms)
     {
+        ArgumentNullException.ThrowIfNull(terms);
         if (!IsDueForConfirmation(now, unansweredChallenges))
         {
             throw new InvalidOperationException($"Award {Id} is not due for confirmation at {now:O}.");
@@ -212,6 +223,12 @@ public sealed class Award
         Status = AwardStatus.Confirmed;
         ConfirmedAt = now;
         Version++;
+        _events.Record(new AwardConfirmed(
+            TenderId, Id, terms.ProgramId, PurchasingUnitId, BidId!.Value, AgencyId!.Value, AgencyName!,
+            terms.ProcurementMethod, Amount!.Value, terms.ServiceStart, terms.ServiceEnd,
+            [.. terms.Kpis.Select(k => new KpiTerms(k.Name, k.Unit, k.Target))],
+            [.. terms.PaymentSchedule.Select(i => new InstalmentTerms(i.Percent, i.Condition))],
+            NoticeDate!.Value, now));
     }
 
     /// <summary>The tender was cancelled: an award not yet confirmed falls with it.</summary>

@@ -118,9 +118,6 @@ public static class AwardEndpoints
 
         var now = clock.GetUtcNow();
         award.Publish(request.BidId, request.Reason, http.User.UserId(), now, await db.LoadCalendarAsync(ct), rules);
-        db.Raise(new AwardPublished(
-            award.TenderId, award.Id, award.BidId!.Value, award.AgencyId!.Value, award.AgencyName!, award.Amount!.Value,
-            award.ChallengeWindowEnds!.Value, now));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(Show(award, rules, 0, null));
     }

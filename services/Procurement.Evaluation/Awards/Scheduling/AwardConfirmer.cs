@@ -79,13 +79,7 @@ public sealed class AwardConfirmer(
             return false;
         }
 
-        award.Confirm(now, unanswered);
-        db.Raise(new AwardConfirmed(
-            award.TenderId, award.Id, terms.ProgramId, award.PurchasingUnitId, award.BidId!.Value, award.AgencyId!.Value, award.AgencyName!,
-            terms.ProcurementMethod, award.Amount!.Value, terms.ServiceStart, terms.ServiceEnd,
-            [.. terms.Kpis.Select(k => new KpiTerms(k.Name, k.Unit, k.Target))],
-            [.. terms.PaymentSchedule.Select(i => new InstalmentTerms(i.Percent, i.Condition))],
-            award.NoticeDate!.Value, now));
+        award.Confirm(now, unanswered, terms);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -1,3 +1,5 @@
+using Procurement.Contracts.Evaluation;
+using Procurement.ServiceDefaults.Persistence;
 using Procurement.ServiceDefaults.Problems;
 
 namespace Procurement.Evaluation.BidEvaluation.Domain;
@@ -36,8 +38,10 @@ public sealed record StaffingCounts(int Certified, int IntermediateOrAbove, int 
 /// Evaluation's copy of a tender (from <c>TenderPublished</c> / <c>TenderAmended</c>): what the panel checks and scores
 /// against, the method's numbers from Tendering's rule table, and where the evaluation stands.
 /// </summary>
-public sealed class EvaluatedTender
+public sealed class EvaluatedTender : IRecordsEvents
 {
+    private readonly PendingEvents _events = new();
+
     private EvaluatedTender()
     {
         Title = "";
@@ -46,6 +50,9 @@ public sealed class EvaluatedTender
         Eligibility = [];
         Criteria = [];
     }
+
+    /// <inheritdoc/>
+    public PendingEvents PendingEvents() => _events;
 
     public Guid TenderId { get; private set; }
 
@@ -136,9 +143,12 @@ public sealed class EvaluatedTender
         Version++;
     }
 
-    /// <summary>The bids were opened. Fewer counted bids than the minimum fails the tender at once.</summary>
+    /// <summary>
+    /// The bids were opened at <paramref name="at"/>. Fewer counted bids than the minimum fails the tender at once: it
+    /// records <see cref="TenderFailed"/> at <paramref name="now"/>, when the opening was heard of (<paramref name="at"/> if not given).
+    /// </summary>
     /// <returns>The failure, when the tender failed.</returns>
-    public TenderFailure? Open(int countedBids, DateTimeOffset at)
+    public TenderFailure? Open(int countedBids, DateTimeOffset at, DateTimeOffset? now = null)
     {
         if (Stage != EvaluationStage.AwaitingOpening)
         {
@@ -148,16 +158,16 @@ public sealed class EvaluatedTender
         OpenedAt = at;
         Stage = EvaluationStage.ComplianceReview;
         Version++;
-        return countedBids < MinimumValidBids ? Fail(countedBids, $"{countedBids} bids at opening, {MinimumValidBids} required", at) : null;
+        return countedBids < MinimumValidBids ? Fail(countedBids, $"{countedBids} bids at opening, {MinimumValidBids} required", at, now ?? at) : null;
     }
 
-    /// <summary>Every opened bid has a verdict: too few valid ones fail the tender, otherwise scoring starts.</summary>
+    /// <summary>Every opened bid has a verdict: too few valid ones fail the tender (recording <see cref="TenderFailed"/>), otherwise scoring starts.</summary>
     public TenderFailure? ConcludeCompliance(int validBids, DateTimeOffset at)
     {
         EnsureStage(EvaluationStage.ComplianceReview, EvaluationCodes.ComplianceClosed);
         if (validBids < MinimumValidBids)
         {
-            return Fail(validBids, $"{validBids} valid bids, {MinimumValidBids} required", at);
+            return Fail(validBids, $"{validBids} valid bids, {MinimumValidBids} required", at, at);
         }
 
         Stage = EvaluationStage.Scoring;
@@ -165,13 +175,24 @@ public sealed class EvaluatedTender
         return null;
     }
 
-    public void Complete(DateTimeOffset at)
+    /// <summary>The ranking is made: the evaluation is completed with <paramref name="result"/>, and records <see cref="EvaluationCompleted"/>.</summary>
+    public void Complete(CompletedEvaluation result)
     {
+        ArgumentNullException.ThrowIfNull(result);
         EnsureStage(EvaluationStage.Scoring, EvaluationCodes.ScoringNotOpen);
         Stage = EvaluationStage.Completed;
-        ConcludedAt = at;
+        ConcludedAt = result.CompletedAt;
         Outcome = "Ranked";
         Version++;
+        var winner = result.Recommended;
+        _events.Record(new EvaluationCompleted(
+            TenderId,
+            PurchasingUnitId,
+            [.. result.Ranking.Select(r => new RankedBid(r.Rank, r.BidId, r.AgencyId, r.AgencyName, r.Price, r.PriceScore, r.Total))],
+            winner.BidId,
+            winner.AgencyId,
+            [.. result.Invalid.Select(b => new InvalidBid(b.BidId, b.AgencyId, b.Reasons))],
+            result.CompletedAt));
     }
 
     /// <summary>
@@ -197,11 +218,12 @@ public sealed class EvaluatedTender
         };
     }
 
-    private TenderFailure Fail(int validBids, string reason, DateTimeOffset at)
+    private TenderFailure Fail(int validBids, string reason, DateTimeOffset at, DateTimeOffset now)
     {
         Stage = EvaluationStage.Failed;
         Outcome = reason;
         ConcludedAt = at;
+        _events.Record(new TenderFailed(TenderId, validBids, MinimumValidBids, reason, now));
         return new TenderFailure(validBids, MinimumValidBids, reason);
     }
 

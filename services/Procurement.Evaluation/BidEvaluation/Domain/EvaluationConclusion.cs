@@ -52,8 +52,9 @@ public static class EvaluationConclusion
             return null;
         }
 
-        tender.Complete(at);
-        return Result(tender, bids, ranking, at);
+        var result = Result(tender, bids, ranking, at);
+        tender.Complete(result);
+        return result;
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using Procurement.Contracts.Evaluation;
+using Procurement.ServiceDefaults.Persistence;
 using Procurement.ServiceDefaults.Problems;
 
 namespace Procurement.Evaluation.BidEvaluation.Domain;
@@ -31,8 +33,10 @@ public sealed record DrawRecord(int Number, string Seed, IReadOnlyList<Guid> Can
 public sealed record DrawReplay(int Number, IReadOnlyList<Guid> Recorded, IReadOnlyList<Guid> Replayed, bool Matches);
 
 /// <summary>The evaluation panel (评审小组) of one tender, with every draw that made it.</summary>
-public sealed class Panel
+public sealed class Panel : IRecordsEvents
 {
+    private readonly PendingEvents _events = new();
+
     private Panel()
     {
         DrawnBy = "";
@@ -83,7 +87,7 @@ public sealed class Panel
         var selected = PanelLottery.Select(seed, sorted, expertSeats);
         var seats = selected.Select((id, i) => new PanelSeat(i + 1, SeatKind.Expert, id, candidates[id], true, null))
             .Concat(representatives.Select((user, i) => new PanelSeat(expertSeats + i + 1, SeatKind.PurchaserRepresentative, null, user, true, null)));
-        return new Panel
+        var panel = new Panel
         {
             Id = Guid.CreateVersion7(),
             TenderId = tenderId,
@@ -95,7 +99,12 @@ public sealed class Panel
             DrawnAt = now,
             Version = 1,
         };
+        panel._events.Record(new PanelDrawn(tenderId, panel.Id, size, expertSeats, now));
+        return panel;
     }
+
+    /// <inheritdoc/>
+    public PendingEvents PendingEvents() => _events;
 
     /// <summary>Everyone any draw of this panel chose: they are not drawn again.</summary>
     public IReadOnlySet<Guid> EverDrawn => Draws.SelectMany(d => d.Selected).ToHashSet();

@@ -100,7 +100,6 @@ public static class PanelEndpoints
         var eligible = await EligibleAsync(db, tender, bidders, [], now.ShanghaiDate(), rules, ct);
         var panel = Panel.Draw(tenderId, size, representatives, eligible, PanelLottery.NewSeed(), http.User.UserId(), now, rules, tender.MinimumPanelSize, tender.OddPanelSize);
         db.Panels().Add(panel);
-        db.Raise(new PanelDrawn(tenderId, panel.Id, panel.Size, panel.ExpertSeats, now));
         await db.SaveOrConflictAsync(ct, () => new ConflictException(EvaluationCodes.PanelAlreadyDrawn));
         return TypedResults.Created($"/api/evaluations/tenders/{tenderId}/panel", await ViewAsync(db, panel, ct));
     }

@@ -35,9 +35,6 @@ public sealed class BidsOpenedConsumer(EvaluationDb db, TimeProvider clock, ILog
                 [.. (bid.AbnormallyLowReasons ?? []).Select(r => r.Code)], bid.AbnormallyLowExplanation));
         }
 
-        if (tender.Open(message.Bids.Count, message.OpenedAt) is { } failure)
-        {
-            Db.RaiseFailed(tender, failure, Clock.GetUtcNow());
-        }
+        tender.Open(message.Bids.Count, message.OpenedAt, Clock.GetUtcNow());
     }
 }

@@ -1,3 +1,5 @@
+using Procurement.Contracts.Evaluation;
+using Procurement.ServiceDefaults.Persistence;
 using Procurement.ServiceDefaults.Problems;
 
 namespace Procurement.Evaluation.Performance.Domain;
@@ -6,8 +8,10 @@ namespace Procurement.Evaluation.Performance.Domain;
 public sealed record IndicatorScore(string Indicator, decimal Weight, decimal Score, string Comment);
 
 /// <summary>A submitted performance evaluation (绩效评估) of one stage of a contract.</summary>
-public sealed class PerformanceEvaluation
+public sealed class PerformanceEvaluation : IRecordsEvents
 {
+    private readonly PendingEvents _events = new();
+
     private PerformanceEvaluation()
     {
         EvaluatorUserId = string.Empty;
@@ -82,7 +86,7 @@ public sealed class PerformanceEvaluation
             .ToList();
         var score = rules.WeightedScore(counted.Select(s => (s.Score, s.Weight)));
         var band = rules.GradeFor(score);
-        return new PerformanceEvaluation
+        var evaluation = new PerformanceEvaluation
         {
             Id = Guid.CreateVersion7(),
             ContractId = contract.ContractId,
@@ -97,5 +101,12 @@ public sealed class PerformanceEvaluation
             Passed = band.Passed,
             SubmittedAt = now,
         };
+        evaluation._events.Record(new PerformanceEvaluated(
+            evaluation.Id, evaluation.ContractId, evaluation.ProgramId, evaluation.AgencyId, stage.ToString(),
+            score, band.Grade.ToString(), band.Passed, now));
+        return evaluation;
     }
+
+    /// <inheritdoc/>
+    public PendingEvents PendingEvents() => _events;
 }

@@ -170,9 +170,6 @@ public static class PerformanceEndpoints
             contract, stage, organisation, http.User.UserId(),
             [.. request.Scores!.Select(s => (s.Indicator!.Trim(), s.Score!.Value, s.Comment!))], evaluated, rules, now);
         db.Set<PerformanceEvaluation>().Add(evaluation);
-        db.Raise(new PerformanceEvaluated(
-            evaluation.Id, evaluation.ContractId, evaluation.ProgramId, evaluation.AgencyId, evaluation.Stage.ToString(),
-            evaluation.Score, evaluation.Grade.ToString(), evaluation.Passed, now));
         try
         {
             await db.SaveChangesAsync(ct);

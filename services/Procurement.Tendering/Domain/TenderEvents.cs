@@ -1,8 +1,7 @@
 using Procurement.Contracts.Tendering;
-using Procurement.Tendering.Domain;
 using Procurement.Tendering.Domain.Rules;
 
-namespace Procurement.Tendering.Endpoints;
+namespace Procurement.Tendering.Domain;
 
 /// <summary>A published tender as the event other services keep their copy from, with its program's region and service domain.</summary>
 internal static class TenderEvents
