@@ -19,6 +19,8 @@ internal class AgenciesClientFake : IAgenciesClient
     public virtual Task<AgencyResponse> DebarAgencyAsync(Guid id, DebarmentRequest body, CancellationToken cancellationToken) => throw new NotSupportedException("IAgenciesClient.DebarAgencyAsync was not expected");
 
     public virtual Task<AgencyResponse> LiftAgencyDebarmentAsync(Guid id, CancellationToken cancellationToken) => throw new NotSupportedException("IAgenciesClient.LiftAgencyDebarmentAsync was not expected");
+
+    public virtual Task<WorkforceReport> GetWorkforceFiguresAsync(int? year, string? region, CancellationToken cancellationToken) => throw new NotSupportedException("IAgenciesClient.GetWorkforceFiguresAsync was not expected");
 }
 
 internal class StaffRosterClientFake : IStaffRosterClient
