@@ -1,6 +1,6 @@
 using CsCheck;
 using Procurement.Contracting.Domain;
-using Procurement.ServiceDefaults.Problems;
+using Procurement.Rules.Refusals;
 using static Procurement.Contracting.Tests.Contracts;
 
 namespace Procurement.Contracting.Tests;
@@ -75,7 +75,7 @@ public sealed class Contract_lifecycle_properties(Xunit.Abstractions.ITestOutput
             {
                 current = Apply(step, current, contracts, ref now);
             }
-            catch (ProblemException refusal) when (refusal is ConflictException or RuleViolationException)
+            catch (Refusal refusal) when (refusal is ConflictException or RuleViolationException)
             {
                 if (Snapshot(current) != before)
                 {

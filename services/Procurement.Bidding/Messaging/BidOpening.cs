@@ -70,7 +70,7 @@ internal static class BidOpening
 
         db.OpeningRecords.Add(OpeningRecord.Of(tender, entries, now));
         await BidderNotices.NotifyBiddersAsync(
-            db, tender.TenderId, NotificationKind.BidsOpened, NotificationMessages.Opened,
+            db, tender.TenderId, NotificationKind.BidsOpened, NotificationTexts.Opened,
             [tender.Title, BidderNotices.Beijing(now), entries.Count.ToString(CultureInfo.InvariantCulture), tender.TenderId.ToString()], now, ct);
         db.Raise(new BidsOpened(
             tender.TenderId, tender.PurchasingUnitId, now, opened,

@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
 
-using Procurement.ServiceDefaults.Problems;
+using Procurement.Rules.Refusals;
 
 namespace Procurement.Tendering.Domain;
 

@@ -1,7 +1,6 @@
-using System.Reflection;
-using System.Reflection.Emit;
 using Procurement.Contracting.Continuity.Data;
 using Procurement.Contracting.Data;
+using Procurement.Testing;
 
 namespace Procurement.Contracting.Tests.Continuity;
 
@@ -15,14 +14,6 @@ namespace Procurement.Contracting.Tests.Continuity;
 public sealed class The_Contracting_core
 {
     private const string ContinuityNamespace = "Procurement.Contracting.Continuity";
-
-    private const BindingFlags Declared =
-        BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
-
-    private static readonly Dictionary<short, OpCode> OpCodesByValue = typeof(OpCodes)
-        .GetFields(BindingFlags.Public | BindingFlags.Static)
-        .Select(f => (OpCode)f.GetValue(null)!)
-        .ToDictionary(o => o.Value);
 
     [Fact]
     public void Names_no_continuity_type_anywhere()
@@ -65,142 +56,7 @@ public sealed class The_Contracting_core
         return false;
     }
 
-    /// <summary>Whether <paramref name="type"/> is, or is built from, a Continuity type.</summary>
-    private static bool Mentions(Type? type)
-    {
-        if (type is null || type.IsGenericParameter)
-        {
-            return false;
-        }
-
-        if (type.HasElementType)
-        {
-            return Mentions(type.GetElementType());
-        }
-
-        return InContinuity(type) || (type.IsGenericType && type.GetGenericArguments().Any(Mentions));
-    }
-
-    private static bool Mentions(MemberInfo member) => member switch
-    {
-        Type type => Mentions(type),
-        MethodBase method => Mentions(method.DeclaringType)
-                             || (method is MethodInfo info && (Mentions(info.ReturnType) || (info.IsGenericMethod && info.GetGenericArguments().Any(Mentions))))
-                             || method.GetParameters().Any(p => Mentions(p.ParameterType)),
-        FieldInfo field => Mentions(field.DeclaringType) || Mentions(field.FieldType),
-        _ => Mentions(member.DeclaringType),
-    };
-
     /// <summary>Every place <paramref name="type"/> names Continuity: base type, interfaces, fields, properties, method signatures and bodies.</summary>
-    private static IEnumerable<string> ReferencesIntoContinuity(Type type)
-    {
-        if (Mentions(type.BaseType))
-        {
-            yield return $"{type.FullName} derives from {type.BaseType}";
-        }
-
-        foreach (var face in type.GetInterfaces().Where(Mentions))
-        {
-            yield return $"{type.FullName} implements {face}";
-        }
-
-        foreach (var field in type.GetFields(Declared).Where(f => Mentions(f.FieldType)))
-        {
-            yield return $"{type.FullName}.{field.Name} is a {field.FieldType}";
-        }
-
-        foreach (var property in type.GetProperties(Declared).Where(p => Mentions(p.PropertyType)))
-        {
-            yield return $"{type.FullName}.{property.Name} is a {property.PropertyType}";
-        }
-
-        foreach (var method in type.GetMethods(Declared).Cast<MethodBase>().Concat(type.GetConstructors(Declared)))
-        {
-            if (method is MethodInfo info && Mentions(info.ReturnType))
-            {
-                yield return $"{type.FullName}.{method.Name} returns {info.ReturnType}";
-            }
-
-            foreach (var parameter in method.GetParameters().Where(p => Mentions(p.ParameterType)))
-            {
-                yield return $"{type.FullName}.{method.Name} takes {parameter.ParameterType}";
-            }
-
-            foreach (var local in method.GetMethodBody()?.LocalVariables.Where(l => Mentions(l.LocalType)) ?? [])
-            {
-                yield return $"{type.FullName}.{method.Name} keeps a {local.LocalType}";
-            }
-
-            foreach (var used in BodyReferences(method))
-            {
-                yield return $"{type.FullName}.{method.Name} uses {used}";
-            }
-        }
-    }
-
-    /// <summary>The members and strings a method's IL names that mention Continuity.</summary>
-    private static IEnumerable<string> BodyReferences(MethodBase method)
-    {
-        var il = method.GetMethodBody()?.GetILAsByteArray();
-        if (il is null)
-        {
-            yield break;
-        }
-
-        var typeArguments = method.DeclaringType is { IsGenericType: true } declaring ? declaring.GetGenericArguments() : null;
-        var methodArguments = method.IsGenericMethod ? method.GetGenericArguments() : null;
-        var position = 0;
-        while (position < il.Length)
-        {
-            short value = il[position++];
-            if (value == 0xFE)
-            {
-                value = (short)(0xFE00 | il[position++]);
-            }
-
-            var opCode = OpCodesByValue[value];
-            switch (opCode.OperandType)
-            {
-                case OperandType.InlineMethod or OperandType.InlineField or OperandType.InlineType or OperandType.InlineTok:
-                {
-                    var member = method.Module.ResolveMember(BitConverter.ToInt32(il, position), typeArguments, methodArguments);
-                    if (member is not null && Mentions(member))
-                    {
-                        yield return $"{member.DeclaringType?.FullName}.{member.Name}";
-                    }
-
-                    position += 4;
-                    break;
-                }
-
-                case OperandType.InlineString:
-                {
-                    var text = method.Module.ResolveString(BitConverter.ToInt32(il, position));
-                    if (text.Contains(ContinuityNamespace, StringComparison.Ordinal))
-                    {
-                        yield return $"the string \"{text}\"";
-                    }
-
-                    position += 4;
-                    break;
-                }
-
-                case OperandType.InlineSwitch:
-                    position += 4 + (4 * BitConverter.ToInt32(il, position));
-                    break;
-                default:
-                    position += OperandSize(opCode.OperandType);
-                    break;
-            }
-        }
-    }
-
-    private static int OperandSize(OperandType operand) => operand switch
-    {
-        OperandType.InlineNone => 0,
-        OperandType.ShortInlineBrTarget or OperandType.ShortInlineI or OperandType.ShortInlineVar => 1,
-        OperandType.InlineVar => 2,
-        OperandType.InlineI8 or OperandType.InlineR => 8,
-        _ => 4,
-    };
+    private static IEnumerable<string> ReferencesIntoContinuity(Type type) =>
+        TypeReferences.Into(type, InContinuity, ContinuityNamespace);
 }

@@ -1,3 +1,4 @@
+using Procurement.Rules.Refusals;
 using Procurement.ServiceDefaults.Problems;
 using Procurement.Tendering.Domain.Rules;
 

@@ -1,4 +1,4 @@
-using Procurement.ServiceDefaults.Problems;
+using Procurement.Rules.Refusals;
 
 namespace Procurement.Evaluation.Awards.Domain;
 
@@ -187,7 +187,7 @@ public sealed class Award
 
         if (!IsBidder(agencyId))
         {
-            throw new ForbiddenException(AwardCodes.ChallengeNotABidder);
+            throw new NotPermittedException(AwardCodes.ChallengeNotABidder);
         }
 
         if (!IsWindowOpenAt(now))
@@ -236,7 +236,7 @@ public sealed class Award
 
         if (Status != expected)
         {
-            throw new ConflictException(AwardCodes.AwardNotRecommended, Status.ToString(), AwardMessages.Chinese(Status));
+            throw new ConflictException(AwardCodes.AwardNotRecommended, Status.ToString(), AwardTexts.Chinese(Status));
         }
     }
 }

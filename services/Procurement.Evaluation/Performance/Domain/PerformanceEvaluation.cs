@@ -1,4 +1,4 @@
-using Procurement.ServiceDefaults.Problems;
+using Procurement.Rules.Refusals;
 
 namespace Procurement.Evaluation.Performance.Domain;
 
@@ -52,12 +52,12 @@ public sealed class PerformanceEvaluation
         contract.EnsureNotEnded();
         if (contract.AssignmentFor(stage)?.EvaluatorOrganisationId != evaluatorOrganisationId)
         {
-            throw new ForbiddenException(PerformanceCodes.EvaluatorNotAssigned, stage.ToString(), PerformanceMessages.Chinese(stage));
+            throw new NotPermittedException(PerformanceCodes.EvaluatorNotAssigned, stage.ToString(), PerformanceTexts.Chinese(stage));
         }
 
         if (stageEvaluated)
         {
-            throw new ConflictException(PerformanceCodes.StageAlreadyEvaluated, stage.ToString(), PerformanceMessages.Chinese(stage));
+            throw new ConflictException(PerformanceCodes.StageAlreadyEvaluated, stage.ToString(), PerformanceTexts.Chinese(stage));
         }
 
         var names = scores.Select(s => s.Indicator).ToList();
