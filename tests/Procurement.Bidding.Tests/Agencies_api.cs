@@ -251,6 +251,6 @@ public sealed class Agencies_api : IAsyncLifetime
 
         badCode.GetProperty("detail").GetString()
             .Should().Be("统一社会信用代码含有统一社会信用代码不使用的字符“I”（仅限数字及除 I、O、S、V、Z 外的大写字母）。");
-        future.GetProperty("detail").GetString().Should().Be("登记日期 2026-11-26 晚于今天（2026-11-25）。");
+        future.GetProperty("detail").GetString().Should().Be("登记日期不得晚于今天（北京时间 2026-11-25）。", "the one registration-date rule has one text, Identity's as Bidding's");
     }
 }

@@ -63,7 +63,7 @@ public sealed class Domain_refusals_are_answered_by_their_kind
         problem.Extensions["rule"].Should().Be("bidding_closed");
         problem.Extensions.Should().NotContainKey("field");
         problem.Extensions["allowedFrom"].Should().BeEquivalentTo(new[] { "Open" });
-        In("zh-CN", () => ProblemDetailsExtensions.ToProblemDetails(conflict)).Detail.Should().StartWith("投标已于截止时间 2026-12-21 10:00（北京时间）截止");
+        In("zh-CN", () => ProblemDetailsExtensions.ToProblemDetails(conflict)).Detail.Should().Be("投标已于截止时间 2026-12-21 10:00（北京时间） 截止，不再受理投标、提问、答疑或更正。");
     }
 
     [Fact]
