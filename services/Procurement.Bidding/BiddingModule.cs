@@ -17,9 +17,9 @@ public static class BiddingModule
 
     public static WebApplicationBuilder AddBidding(this WebApplicationBuilder builder)
     {
-        BiddingMessages.Register();
-        BidMessages.Register();
-        Domain.Notifications.NotificationMessages.Register();
+        BiddingTexts.Register();
+        BidTexts.Register();
+        Domain.Notifications.NotificationTexts.Register();
         builder.RefuseDevelopmentBiddingKeys();
         builder.AddServiceDatabase<BiddingDb>("Bidding");
         var keysLog = StartupLog.For(builder, "Procurement.Bidding.Keys");

@@ -1,6 +1,6 @@
 using Procurement.Contracting.Continuity.Domain;
 using Procurement.Contracting.Domain;
-using Procurement.ServiceDefaults.Problems;
+using Procurement.Rules.Refusals;
 
 namespace Procurement.Simulation;
 
@@ -283,7 +283,7 @@ public sealed class ProgramRun
             // The platform's own bridge: the contract runs on and an unsigned successor is postponed by the same months.
             BridgeExtension.Extend(contract, successor, plan.Months, text: null, since, successorSince, actor: null, _world.ContractRules, now);
         }
-        catch (ProblemException refused) when (refused is ConflictException or RuleViolationException)
+        catch (Refusal refused) when (refused is ConflictException or RuleViolationException)
         {
             Refused($"the lifecycle refused it from {contract.State} ({refused.Code})");
             return;

@@ -16,8 +16,8 @@ public static class TenderingModule
 
     public static WebApplicationBuilder AddTendering(this WebApplicationBuilder builder)
     {
-        TenderingMessages.Register();
-        Domain.Rules.RulesMessages.Register();
+        TenderingTexts.Register();
+        Domain.Rules.RuleTexts.Register();
         builder.AddServiceDatabase<TenderingDb>("Tendering");
         builder.Services.AddScoped<MethodRuleBook>();
         builder.Services.AddScoped<PayScaleBook>();

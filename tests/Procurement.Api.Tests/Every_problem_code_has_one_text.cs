@@ -1,5 +1,5 @@
 using Procurement.Api.Tests.Support;
-using Procurement.ServiceDefaults.Problems;
+using Procurement.ServiceDefaults.Texts;
 
 namespace Procurement.Api.Tests;
 

@@ -161,6 +161,25 @@ public sealed class Agencies_api : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_registration_date_of_today_in_Beijing_is_kept_and_the_next_day_refused_in_Chinese_and_English()
+    {
+        // 2026-11-25 17:00 UTC is 2026-11-26 01:00 in Beijing: the 26th is today there, the 27th is not yet.
+        _api.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 25, 17, 0, 0, TimeSpan.Zero));
+
+        var refused = await _api.Client(Roles.Agency, _agencyId, "zh-CN").PutAsJsonAsync("/api/agencies/me", BiddingApi.Profile(registrationDate: "2026-11-27"));
+        var refusedInEnglish = await _api.Client(Roles.Agency, _agencyId).PutAsJsonAsync("/api/agencies/me", BiddingApi.Profile(registrationDate: "2026-11-27"));
+        var kept = await _api.Client(Roles.Agency, _agencyId).PutAsJsonAsync("/api/agencies/me", BiddingApi.Profile(registrationDate: "2026-11-26"));
+
+        refused.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        var problem = await Json(refused);
+        problem.GetProperty("rule").GetString().Should().Be("registration_date_in_future");
+        problem.GetProperty("detail").GetString().Should().Be("登记日期不得晚于今天（北京时间 2026-11-26）。");
+        (await Json(refusedInEnglish)).GetProperty("detail").GetString().Should().Be("Registration date must not be after today (2026-11-26, Beijing time).");
+        kept.StatusCode.Should().Be(HttpStatusCode.Created, await kept.Content.ReadAsStringAsync());
+        (await Json(await _api.Client(Roles.Agency, _agencyId).GetAsync("/api/agencies/me"))).GetProperty("registrationDate").GetString().Should().Be("2026-11-26");
+    }
+
+    [Fact]
     public async Task A_code_another_agency_registered_is_a_409()
     {
         await _api.RegisteredAgencyAsync(Guid.NewGuid());
@@ -232,6 +251,6 @@ public sealed class Agencies_api : IAsyncLifetime
 
         badCode.GetProperty("detail").GetString()
             .Should().Be("统一社会信用代码含有统一社会信用代码不使用的字符“I”（仅限数字及除 I、O、S、V、Z 外的大写字母）。");
-        future.GetProperty("detail").GetString().Should().Be("登记日期 2026-11-26 晚于今天（2026-11-25）。");
+        future.GetProperty("detail").GetString().Should().Be("登记日期不得晚于今天（北京时间 2026-11-25）。", "the one registration-date rule has one text, Identity's as Bidding's");
     }
 }

@@ -1,5 +1,5 @@
 using Procurement.Bidding.Domain;
-using Procurement.ServiceDefaults.Problems;
+using Procurement.Rules.Refusals;
 
 namespace Procurement.Bidding.Tests;
 

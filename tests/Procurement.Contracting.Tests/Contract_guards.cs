@@ -29,22 +29,22 @@ public sealed class Signing_and_activation
     {
         var contract = Drafted(Today, Today.AddYears(1));
 
-        contract.Sign(ContractParty.Agency, Guid.NewGuid(), Rules, Now);
+        contract.Sign(ContractParty.Agency, Guid.NewGuid(), Contracts.Rules, Now);
 
         contract.State.Should().Be(ContractState.PendingSignature);
         contract.HasSigned(ContractParty.Agency).Should().BeTrue();
         contract.HasSigned(ContractParty.Purchaser).Should().BeFalse();
-        contract.TriggersFor(ContractParty.Purchaser, Rules, Now).Should().Contain(ContractTrigger.Sign);
-        contract.TriggersFor(ContractParty.Agency, Rules, Now).Should().NotContain(ContractTrigger.Sign);
+        contract.TriggersFor(ContractParty.Purchaser, Contracts.Rules, Now).Should().Contain(ContractTrigger.Sign);
+        contract.TriggersFor(ContractParty.Agency, Contracts.Rules, Now).Should().NotContain(ContractTrigger.Sign);
     }
 
     [Fact]
     public void A_party_signs_once()
     {
         var contract = Drafted(Today, Today.AddYears(1));
-        contract.Sign(ContractParty.Purchaser, Guid.NewGuid(), Rules, Now);
+        contract.Sign(ContractParty.Purchaser, Guid.NewGuid(), Contracts.Rules, Now);
 
-        var refusal = Refused(() => contract.Sign(ContractParty.Purchaser, Guid.NewGuid(), Rules, Now));
+        var refusal = Refused(() => contract.Sign(ContractParty.Purchaser, Guid.NewGuid(), Contracts.Rules, Now));
 
         refusal.Code.Should().Be(ContractCodes.AlreadySigned);
         refusal.Extensions["allowedTriggers"].Should().BeEquivalentTo(new[] { "Terminate" }, "the purchaser may still withdraw the draft");
@@ -55,7 +55,7 @@ public sealed class Signing_and_activation
     {
         var contract = Signed(Today.AddDays(1), Today.AddYears(1));
 
-        var refusal = Refused(() => contract.Sign(ContractParty.Agency, Guid.NewGuid(), Rules, Now));
+        var refusal = Refused(() => contract.Sign(ContractParty.Agency, Guid.NewGuid(), Contracts.Rules, Now));
 
         refusal.Code.Should().Be(ContractCodes.TriggerNotAllowed);
         refusal.Extensions["unmetGuards"].Should().BeEquivalentTo(new[] { "a party has yet to sign" });
@@ -69,7 +69,7 @@ public sealed class Signing_and_activation
         contract.PartyOf(Purchaser).Should().Be(ContractParty.Purchaser);
         contract.PartyOf(Agency).Should().Be(ContractParty.Agency);
         contract.PartyOf(Guid.NewGuid()).Should().BeNull();
-        contract.TriggersFor(null, Rules, Now).Should().BeEmpty("an auditor reads but fires nothing");
+        contract.TriggersFor(null, Contracts.Rules, Now).Should().BeEmpty("an auditor reads but fires nothing");
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class Signing_and_activation
     {
         var contract = Signed(Today, Today.AddYears(1));
 
-        contract.Activate(Rules, Now);
+        contract.Activate(Contracts.Rules, Now);
 
         contract.State.Should().Be(ContractState.Active);
         contract.ActivatedAt.Should().Be(Now);
@@ -88,11 +88,11 @@ public sealed class Signing_and_activation
     {
         var contract = Signed(Today.AddDays(1), Today.AddYears(1));
 
-        var refusal = Refused(() => contract.Activate(Rules, Now));
+        var refusal = Refused(() => contract.Activate(Contracts.Rules, Now));
 
         refusal.Extensions["unmetGuards"].Should().BeEquivalentTo(new[] { "the start date has come" });
         contract.State.Should().Be(ContractState.PendingSignature);
-        contract.Activate(Rules, At(Today.AddDays(1)));
+        contract.Activate(Contracts.Rules, At(Today.AddDays(1)));
         contract.State.Should().Be(ContractState.Active);
     }
 
@@ -102,7 +102,7 @@ public sealed class Signing_and_activation
         var contract = Signed(Today.AddDays(1), Today.AddYears(1));
 
         // 16:00 UTC on the 25th is already 00:00 on the 26th in Shanghai.
-        contract.Activate(Rules, new DateTimeOffset(2026, 11, 25, 16, 0, 0, TimeSpan.Zero));
+        contract.Activate(Contracts.Rules, new DateTimeOffset(2026, 11, 25, 16, 0, 0, TimeSpan.Zero));
 
         contract.State.Should().Be(ContractState.Active);
     }
@@ -111,9 +111,9 @@ public sealed class Signing_and_activation
     public void A_contract_with_one_signature_does_not_activate()
     {
         var contract = Drafted(Today, Today.AddYears(1));
-        contract.Sign(ContractParty.Purchaser, Guid.NewGuid(), Rules, Now);
+        contract.Sign(ContractParty.Purchaser, Guid.NewGuid(), Contracts.Rules, Now);
 
-        var refusal = Refused(() => contract.Activate(Rules, Now));
+        var refusal = Refused(() => contract.Activate(Contracts.Rules, Now));
 
         refusal.Extensions["unmetGuards"].Should().BeEquivalentTo(new[] { "both parties have signed" });
         refusal.Extensions["allowedTriggers"].Should().BeEquivalentTo(new[] { "Sign", "Terminate" });
@@ -127,7 +127,7 @@ public sealed class Renewal_window
     {
         var contract = Active(Today.AddYears(-1), Today.AddDays(90));
 
-        contract.EnterRenewalWindow(Rules, Now);
+        contract.EnterRenewalWindow(Contracts.Rules, Now);
 
         contract.State.Should().Be(ContractState.Expiring);
     }
@@ -137,7 +137,7 @@ public sealed class Renewal_window
     {
         var contract = Active(Today.AddYears(-1), Today.AddDays(91));
 
-        Refused(() => contract.EnterRenewalWindow(Rules, Now)).Extensions["unmetGuards"]
+        Refused(() => contract.EnterRenewalWindow(Contracts.Rules, Now)).Extensions["unmetGuards"]
             .Should().BeEquivalentTo(new[] { "the renewal lead time has been reached" });
     }
 
@@ -146,7 +146,7 @@ public sealed class Renewal_window
     {
         var contract = Active(Today.AddYears(-1), Today.AddDays(91));
 
-        contract.EnterRenewalWindow(Rules with { RenewalLeadTimeDays = 91 }, Now);
+        contract.EnterRenewalWindow(Contracts.Rules with { RenewalLeadTimeDays = 91 }, Now);
 
         contract.State.Should().Be(ContractState.Expiring);
     }
@@ -159,7 +159,7 @@ public sealed class Amendments
     {
         var contract = Active();
 
-        contract.Amend(new ContractChange(AmendmentReasons.AmountChange, "More home visits", Amount: 130_000.00m), Today, Guid.NewGuid(), Rules, Now);
+        contract.Amend(new ContractChange(AmendmentReasons.AmountChange, "More home visits", Amount: 130_000.00m), Today, Guid.NewGuid(), Contracts.Rules, Now);
 
         contract.State.Should().Be(ContractState.Active);
         contract.Amount.Should().Be(130_000.00m);
@@ -174,9 +174,9 @@ public sealed class Amendments
     {
         var contract = Active();
 
-        Broken(() => contract.Amend(new ContractChange(AmendmentReasons.Other, "Shorter", End: Today.AddDays(-1)), Today, null, Rules, Now))
+        Broken(() => contract.Amend(new ContractChange(AmendmentReasons.Other, "Shorter", End: Today.AddDays(-1)), Today, null, Contracts.Rules, Now))
             .Code.Should().Be(ContractCodes.EndBeforeStart);
-        contract.Amend(new ContractChange(AmendmentReasons.Other, "One day only", End: Today), Today, null, Rules, Now);
+        contract.Amend(new ContractChange(AmendmentReasons.Other, "One day only", End: Today), Today, null, Contracts.Rules, Now);
         contract.End.Should().Be(Today);
     }
 
@@ -185,7 +185,7 @@ public sealed class Amendments
     {
         var contract = Active();
 
-        Broken(() => contract.Amend(new ContractChange(AmendmentReasons.Other, "Same", Amount: contract.Amount), Today, null, Rules, Now))
+        Broken(() => contract.Amend(new ContractChange(AmendmentReasons.Other, "Same", Amount: contract.Amount), Today, null, Contracts.Rules, Now))
             .Code.Should().Be(ContractCodes.AmendmentChangesNothing);
     }
 
@@ -194,7 +194,7 @@ public sealed class Amendments
     {
         var contract = Drafted(Today, Today.AddYears(1));
 
-        var refusal = Refused(() => contract.Amend(new ContractChange(AmendmentReasons.AmountChange, "Early", Amount: 1m), Today, null, Rules, Now));
+        var refusal = Refused(() => contract.Amend(new ContractChange(AmendmentReasons.AmountChange, "Early", Amount: 1m), Today, null, Contracts.Rules, Now));
 
         refusal.Extensions["allowedTriggers"].Should().BeEquivalentTo(new[] { "Sign", "Terminate", "SetPaymentTerm" });
         refusal.Extensions["state"].Should().Be("Draft");
@@ -206,9 +206,9 @@ public sealed class Amendments
         var contract = Active();
         var capEnd = Today.AddMonths(36).AddDays(-1);
 
-        Broken(() => contract.Amend(new ContractChange(AmendmentReasons.DurationExtension, "Too long", End: capEnd.AddDays(1)), Today, null, Rules, Now))
+        Broken(() => contract.Amend(new ContractChange(AmendmentReasons.DurationExtension, "Too long", End: capEnd.AddDays(1)), Today, null, Contracts.Rules, Now))
             .Code.Should().Be(ContractCodes.ConsecutiveCapExceeded);
-        contract.Amend(new ContractChange(AmendmentReasons.DurationExtension, "To the cap", End: capEnd), Today, null, Rules, Now);
+        contract.Amend(new ContractChange(AmendmentReasons.DurationExtension, "To the cap", End: capEnd), Today, null, Contracts.Rules, Now);
         contract.End.Should().Be(capEnd);
     }
 }
@@ -223,7 +223,7 @@ public sealed class Bridge_extensions
     {
         var contract = Active(Start, End, 100_000.00m);
 
-        contract.ExtendBridge(3, null, Start, Guid.NewGuid(), Rules, Now);
+        contract.ExtendBridge(3, null, Start, Guid.NewGuid(), Contracts.Rules, Now);
 
         // 100000 / 12 = 8333.333… → 8333.33 a month, half away from zero; three months add 24999.99.
         contract.Amount.Should().Be(124_999.99m);
@@ -239,7 +239,7 @@ public sealed class Bridge_extensions
     {
         var contract = Active(Start, End, 100_000.00m);
 
-        var broken = Broken(() => contract.ExtendBridge(4, null, Start, null, Rules, Now));
+        var broken = Broken(() => contract.ExtendBridge(4, null, Start, null, Contracts.Rules, Now));
 
         broken.Code.Should().Be(ContractCodes.BridgeMonthsOutOfRange);
         contract.End.Should().Be(End);
@@ -251,7 +251,7 @@ public sealed class Bridge_extensions
     {
         var contract = Active(Start, End);
 
-        Broken(() => contract.ExtendBridge(0, null, Start, null, Rules, Now)).Code.Should().Be(ContractCodes.BridgeMonthsOutOfRange);
+        Broken(() => contract.ExtendBridge(0, null, Start, null, Contracts.Rules, Now)).Code.Should().Be(ContractCodes.BridgeMonthsOutOfRange);
     }
 
     [Fact]
@@ -260,20 +260,20 @@ public sealed class Bridge_extensions
         // The run with this agency began 33 months before this contract's end + 1 day: 3 more months reach 36 exactly.
         var since = new DateOnly(2024, 4, 1);
         var reaching = Active(Start, End);
-        reaching.ExtendBridge(3, null, since, null, Rules, Now);
+        reaching.ExtendBridge(3, null, since, null, Contracts.Rules, Now);
         reaching.End.Should().Be(new DateOnly(2027, 3, 31));
 
         var passing = Active(Start, End);
-        Broken(() => passing.ExtendBridge(3, null, since.AddDays(-1), null, Rules, Now)).Code.Should().Be(ContractCodes.ConsecutiveCapExceeded);
+        Broken(() => passing.ExtendBridge(3, null, since.AddDays(-1), null, Contracts.Rules, Now)).Code.Should().Be(ContractCodes.ConsecutiveCapExceeded);
     }
 
     [Fact]
     public void A_bridge_is_not_for_a_suspended_contract()
     {
         var contract = Active(Start, End);
-        contract.Suspend("Audit", null, Rules, Now);
+        contract.Suspend("Audit", null, Contracts.Rules, Now);
 
-        Refused(() => contract.ExtendBridge(1, null, Start, null, Rules, Now)).Extensions["allowedTriggers"]
+        Refused(() => contract.ExtendBridge(1, null, Start, null, Contracts.Rules, Now)).Extensions["allowedTriggers"]
             .Should().BeEquivalentTo(new[] { "Amend", "Resume", "Terminate" });
     }
 
@@ -284,7 +284,7 @@ public sealed class Bridge_extensions
     [InlineData("2027-01-31", "2027-02-27", "1")]
     [InlineData("2027-07-01", "2028-06-30", "12")]
     public void A_period_counts_its_whole_months_and_the_days_left_over_as_thirtieths(string start, string end, string months) =>
-        Rules.PeriodMonths(DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(end, System.Globalization.CultureInfo.InvariantCulture))
+        Contracts.Rules.PeriodMonths(DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(end, System.Globalization.CultureInfo.InvariantCulture))
             .Should().Be(decimal.Parse(months, System.Globalization.CultureInfo.InvariantCulture));
 }
 
@@ -295,12 +295,12 @@ public sealed class Suspension_termination_and_completion
     {
         var contract = Active();
 
-        Broken(() => contract.Suspend(" ", null, Rules, Now)).Code.Should().Be(ContractCodes.ReasonRequired);
-        contract.Suspend("Premises closed for repair", null, Rules, Now);
+        Broken(() => contract.Suspend(" ", null, Contracts.Rules, Now)).Code.Should().Be(ContractCodes.ReasonRequired);
+        contract.Suspend("Premises closed for repair", null, Contracts.Rules, Now);
         contract.State.Should().Be(ContractState.Suspended);
         contract.SuspensionReason.Should().Be("Premises closed for repair");
 
-        contract.Resume(null, Rules, Now);
+        contract.Resume(null, Contracts.Rules, Now);
         contract.State.Should().Be(ContractState.Active);
         contract.SuspensionReason.Should().BeNull();
     }
@@ -310,8 +310,8 @@ public sealed class Suspension_termination_and_completion
     {
         var contract = Active(amount: 120_000.00m);
 
-        Broken(() => contract.Terminate("", 0m, null, Rules, Now)).Code.Should().Be(ContractCodes.ReasonRequired);
-        contract.Terminate("The agency lost its registration", 36_000.00m, null, Rules, Now);
+        Broken(() => contract.Terminate("", 0m, null, Contracts.Rules, Now)).Code.Should().Be(ContractCodes.ReasonRequired);
+        contract.Terminate("The agency lost its registration", 36_000.00m, null, Contracts.Rules, Now);
 
         contract.State.Should().Be(ContractState.Terminated);
         contract.TerminationReason.Should().Be("The agency lost its registration");
@@ -322,8 +322,8 @@ public sealed class Suspension_termination_and_completion
     [Fact]
     public void The_amount_paid_may_be_all_of_the_amount_but_not_more()
     {
-        Active(amount: 120_000.00m).Terminate("Done early", 120_000.00m, null, Rules, Now);
-        Broken(() => Active(amount: 120_000.00m).Terminate("Overpaid", 120_000.01m, null, Rules, Now))
+        Active(amount: 120_000.00m).Terminate("Done early", 120_000.00m, null, Contracts.Rules, Now);
+        Broken(() => Active(amount: 120_000.00m).Terminate("Overpaid", 120_000.01m, null, Contracts.Rules, Now))
             .Code.Should().Be(ContractCodes.AmountPaidAboveAmount);
     }
 
@@ -332,17 +332,17 @@ public sealed class Suspension_termination_and_completion
     {
         var contract = Active();
 
-        Refused(() => contract.Complete(null, Rules, Now)).Extensions["unmetGuards"]
+        Refused(() => contract.Complete(null, Contracts.Rules, Now)).Extensions["unmetGuards"]
             .Should().BeEquivalentTo(new[] { "a passing final performance evaluation" });
 
         contract.RecordEvaluation(Guid.NewGuid(), ContractEvaluation.MidTerm, 92m, "Excellent", true, Now);
-        Refused(() => contract.Complete(null, Rules, Now)).Code.Should().Be(ContractCodes.TriggerNotAllowed, "a mid-term grade is not the final one");
+        Refused(() => contract.Complete(null, Contracts.Rules, Now)).Code.Should().Be(ContractCodes.TriggerNotAllowed, "a mid-term grade is not the final one");
 
         contract.RecordEvaluation(Guid.NewGuid(), ContractEvaluation.Final, 59.99m, "Fail", false, Now);
-        Refused(() => contract.Complete(null, Rules, Now)).Code.Should().Be(ContractCodes.TriggerNotAllowed, "a failing final grade does not complete");
+        Refused(() => contract.Complete(null, Contracts.Rules, Now)).Code.Should().Be(ContractCodes.TriggerNotAllowed, "a failing final grade does not complete");
 
         contract.RecordEvaluation(Guid.NewGuid(), ContractEvaluation.Final, 60m, "Pass", true, Now.AddDays(1));
-        contract.Complete(null, Rules, Now.AddDays(1));
+        contract.Complete(null, Contracts.Rules, Now.AddDays(1));
         contract.State.Should().Be(ContractState.Completed);
     }
 
@@ -361,8 +361,8 @@ public sealed class Suspension_termination_and_completion
     public void Every_trigger_fired_is_one_history_entry()
     {
         var contract = Active();
-        contract.Suspend("Audit", Guid.NewGuid(), Rules, Now);
-        contract.Resume(null, Rules, Now);
+        contract.Suspend("Audit", Guid.NewGuid(), Contracts.Rules, Now);
+        contract.Resume(null, Contracts.Rules, Now);
 
         contract.Activities.Select(a => a.Trigger).Should().Equal(
             null, ContractTrigger.Sign, ContractTrigger.Sign, ContractTrigger.Activate, ContractTrigger.Suspend, ContractTrigger.Resume);
@@ -377,9 +377,9 @@ public sealed class Renewals
     public void A_renewal_drafts_the_successor_from_the_day_after_the_end_with_the_same_parties_terms_and_bid()
     {
         var contract = Active(new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31));
-        contract.EnterRenewalWindow(Rules, Now);
+        contract.EnterRenewalWindow(Contracts.Rules, Now);
 
-        var successor = contract.Renew(new DateOnly(2027, 12, 31), 126_000.00m, contract.Start, Guid.NewGuid(), Rules, Now);
+        var successor = contract.Renew(new DateOnly(2027, 12, 31), 126_000.00m, contract.Start, Guid.NewGuid(), Contracts.Rules, Now);
 
         contract.State.Should().Be(ContractState.Renewed);
         contract.SuccessorId.Should().Be(successor.Id);
@@ -401,7 +401,7 @@ public sealed class Renewals
     {
         var contract = Active();
 
-        Refused(() => contract.Renew(Today.AddYears(2), 1m, Today, null, Rules, Now)).Extensions["allowedTriggers"]
+        Refused(() => contract.Renew(Today.AddYears(2), 1m, Today, null, Contracts.Rules, Now)).Extensions["allowedTriggers"]
             .Should().BeEquivalentTo(new[] { "Amend", "ExtendBridge", "Suspend", "Terminate" });
     }
 
@@ -409,18 +409,18 @@ public sealed class Renewals
     public void A_successor_may_end_on_the_last_day_of_the_36th_month_but_not_a_day_later()
     {
         var first = Active(new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31));
-        first.EnterRenewalWindow(Rules, At(new DateOnly(2025, 11, 1)));
-        var second = first.Renew(new DateOnly(2026, 12, 31), 120_000.00m, first.Start, null, Rules, Now);
-        second.Sign(ContractParty.Purchaser, null, Rules, Now);
-        second.Sign(ContractParty.Agency, null, Rules, Now);
-        second.Activate(Rules, At(second.Start));
-        second.EnterRenewalWindow(Rules, At(new DateOnly(2026, 11, 1)));
+        first.EnterRenewalWindow(Contracts.Rules, At(new DateOnly(2025, 11, 1)));
+        var second = first.Renew(new DateOnly(2026, 12, 31), 120_000.00m, first.Start, null, Contracts.Rules, Now);
+        second.Sign(ContractParty.Purchaser, null, Contracts.Rules, Now);
+        second.Sign(ContractParty.Agency, null, Contracts.Rules, Now);
+        second.Activate(Contracts.Rules, At(second.Start));
+        second.EnterRenewalWindow(Contracts.Rules, At(new DateOnly(2026, 11, 1)));
         var contracts = new Dictionary<Guid, Contract> { [first.Id] = first, [second.Id] = second };
         var since = ContractChain.ConsecutiveSince(second, contracts.GetValueOrDefault);
         since.Should().Be(new DateOnly(2025, 1, 1));
 
-        Broken(() => second.Renew(new DateOnly(2028, 1, 1), 120_000.00m, since, null, Rules, Now)).Code.Should().Be(ContractCodes.ConsecutiveCapExceeded);
-        var third = second.Renew(new DateOnly(2027, 12, 31), 120_000.00m, since, null, Rules, Now);
+        Broken(() => second.Renew(new DateOnly(2028, 1, 1), 120_000.00m, since, null, Contracts.Rules, Now)).Code.Should().Be(ContractCodes.ConsecutiveCapExceeded);
+        var third = second.Renew(new DateOnly(2027, 12, 31), 120_000.00m, since, null, Contracts.Rules, Now);
         third.End.Should().Be(new DateOnly(2027, 12, 31));
     }
 
@@ -442,9 +442,9 @@ public sealed class Renewals
     public void A_successor_cannot_end_before_it_starts()
     {
         var contract = Active(new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31));
-        contract.EnterRenewalWindow(Rules, Now);
+        contract.EnterRenewalWindow(Contracts.Rules, Now);
 
-        Broken(() => contract.Renew(new DateOnly(2026, 12, 31), 1m, contract.Start, null, Rules, Now)).Code.Should().Be(ContractCodes.EndBeforeStart);
-        contract.Renew(new DateOnly(2027, 1, 1), 1m, contract.Start, null, Rules, Now).End.Should().Be(new DateOnly(2027, 1, 1));
+        Broken(() => contract.Renew(new DateOnly(2026, 12, 31), 1m, contract.Start, null, Contracts.Rules, Now)).Code.Should().Be(ContractCodes.EndBeforeStart);
+        contract.Renew(new DateOnly(2027, 1, 1), 1m, contract.Start, null, Contracts.Rules, Now).End.Should().Be(new DateOnly(2027, 1, 1));
     }
 }

@@ -1,6 +1,6 @@
 using CsCheck;
 using Procurement.Contracting.Domain;
-using Procurement.ServiceDefaults.Problems;
+using Procurement.Rules.Refusals;
 using static Procurement.Contracting.Tests.Contracts;
 
 namespace Procurement.Contracting.Tests;
@@ -75,7 +75,7 @@ public sealed class Contract_lifecycle_properties(Xunit.Abstractions.ITestOutput
             {
                 current = Apply(step, current, contracts, ref now);
             }
-            catch (ProblemException refusal) when (refusal is ConflictException or RuleViolationException)
+            catch (Refusal refusal) when (refusal is ConflictException or RuleViolationException)
             {
                 if (Snapshot(current) != before)
                 {
@@ -103,41 +103,41 @@ public sealed class Contract_lifecycle_properties(Xunit.Abstractions.ITestOutput
         switch (step.Op)
         {
             case Op.SignPurchaser:
-                contract.Sign(ContractParty.Purchaser, Guid.NewGuid(), Rules, now);
+                contract.Sign(ContractParty.Purchaser, Guid.NewGuid(), Contracts.Rules, now);
                 break;
             case Op.SignAgency:
-                contract.Sign(ContractParty.Agency, Guid.NewGuid(), Rules, now);
+                contract.Sign(ContractParty.Agency, Guid.NewGuid(), Contracts.Rules, now);
                 break;
             case Op.Activate:
-                contract.Activate(Rules, now);
+                contract.Activate(Contracts.Rules, now);
                 break;
             case Op.EnterRenewalWindow:
-                contract.EnterRenewalWindow(Rules, now);
+                contract.EnterRenewalWindow(Contracts.Rules, now);
                 break;
             case Op.AmendEnd:
-                contract.Amend(new ContractChange(AmendmentReasons.DurationExtension, "Moved", End: contract.End.AddDays((step.Size - 3) * 120)), since, null, Rules, now);
+                contract.Amend(new ContractChange(AmendmentReasons.DurationExtension, "Moved", End: contract.End.AddDays((step.Size - 3) * 120)), since, null, Contracts.Rules, now);
                 break;
             case Op.AmendAmount:
-                contract.Amend(new ContractChange(AmendmentReasons.AmountChange, "Priced again", Amount: contract.Amount + (step.Size * 1000.00m) - 3000.00m), since, null, Rules, now);
+                contract.Amend(new ContractChange(AmendmentReasons.AmountChange, "Priced again", Amount: contract.Amount + (step.Size * 1000.00m) - 3000.00m), since, null, Contracts.Rules, now);
                 break;
             case Op.Suspend:
-                contract.Suspend(step.Size == 0 ? "" : "Audit", null, Rules, now);
+                contract.Suspend(step.Size == 0 ? "" : "Audit", null, Contracts.Rules, now);
                 break;
             case Op.Resume:
-                contract.Resume(null, Rules, now);
+                contract.Resume(null, Contracts.Rules, now);
                 break;
             case Op.ExtendBridge:
-                contract.ExtendBridge(step.Size, null, since, null, Rules, now);
+                contract.ExtendBridge(step.Size, null, since, null, Contracts.Rules, now);
                 break;
             case Op.Renew:
-                var successor = contract.Renew(contract.End.AddMonths(step.Size * 4), 100_000.00m, since, null, Rules, now);
+                var successor = contract.Renew(contract.End.AddMonths(step.Size * 4), 100_000.00m, since, null, Contracts.Rules, now);
                 contracts[successor.Id] = successor;
                 return successor;
             case Op.Terminate:
-                contract.Terminate(step.Size == 0 ? " " : "Ended early", step.Size * 20_000.00m, null, Rules, now);
+                contract.Terminate(step.Size == 0 ? " " : "Ended early", step.Size * 20_000.00m, null, Contracts.Rules, now);
                 break;
             case Op.Complete:
-                contract.Complete(null, Rules, now);
+                contract.Complete(null, Contracts.Rules, now);
                 break;
             case Op.GradeFinal:
                 var passed = step.Size % 2 == 0;
@@ -159,14 +159,14 @@ public sealed class Contract_lifecycle_properties(Xunit.Abstractions.ITestOutput
     {
         foreach (var contract in contracts)
         {
-            if (contract.PermittedTriggers(Rules, now).Contains(ContractTrigger.Activate))
+            if (contract.PermittedTriggers(Contracts.Rules, now).Contains(ContractTrigger.Activate))
             {
-                contract.Activate(Rules, now);
+                contract.Activate(Contracts.Rules, now);
             }
 
-            if (contract.PermittedTriggers(Rules, now).Contains(ContractTrigger.EnterRenewalWindow))
+            if (contract.PermittedTriggers(Contracts.Rules, now).Contains(ContractTrigger.EnterRenewalWindow))
             {
-                contract.EnterRenewalWindow(Rules, now);
+                contract.EnterRenewalWindow(Contracts.Rules, now);
             }
         }
     }
@@ -189,7 +189,7 @@ public sealed class Contract_lifecycle_properties(Xunit.Abstractions.ITestOutput
         }
 
         var since = ContractChain.ConsecutiveSince(contract, contracts.GetValueOrDefault);
-        Require(contract.End <= Rules.CapEnd(since), contract, $"runs past 36 consecutive months with one agency (since {since})");
+        Require(contract.End <= Contracts.Rules.CapEnd(since), contract, $"runs past 36 consecutive months with one agency (since {since})");
         Require(contract.Activities.Count(a => a.Trigger is null) == 1, contract, "has more than one drafting entry");
         Require(contract.Versions.Count == contract.TermsVersion, contract, "has a terms version that is not its last version");
     }

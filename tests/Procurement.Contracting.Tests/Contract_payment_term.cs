@@ -23,7 +23,7 @@ public sealed class Contract_payment_term
     {
         var contract = Drafted(Today, Today.AddYears(1));
 
-        contract.SetPaymentTerm(days, Guid.NewGuid(), Rules, Now);
+        contract.SetPaymentTerm(days, Guid.NewGuid(), Contracts.Rules, Now);
 
         contract.PaymentTermDays.Should().Be(days);
         contract.State.Should().Be(ContractState.Draft);
@@ -42,7 +42,7 @@ public sealed class Contract_payment_term
     {
         var contract = Drafted(Today, Today.AddYears(1));
 
-        var broken = Broken(() => contract.SetPaymentTerm(days, null, Rules, Now));
+        var broken = Broken(() => contract.SetPaymentTerm(days, null, Contracts.Rules, Now));
 
         broken.Code.Should().Be(ContractCodes.PaymentTermOutOfRange);
         contract.PaymentTermDays.Should().Be(30);
@@ -53,7 +53,7 @@ public sealed class Contract_payment_term
     public void The_maximum_comes_from_the_rules()
     {
         var contract = Drafted(Today, Today.AddYears(1));
-        var rules = Rules with { MaximumPaymentTermDays = 45 };
+        var rules = Contracts.Rules with { MaximumPaymentTermDays = 45 };
 
         Broken(() => contract.SetPaymentTerm(46, null, rules, Now));
         contract.SetPaymentTerm(45, null, rules, Now);
@@ -65,9 +65,9 @@ public sealed class Contract_payment_term
     public void After_the_first_signature_the_term_is_what_was_signed()
     {
         var contract = Drafted(Today, Today.AddYears(1));
-        contract.Sign(ContractParty.Agency, Guid.NewGuid(), Rules, Now);
+        contract.Sign(ContractParty.Agency, Guid.NewGuid(), Contracts.Rules, Now);
 
-        var refusal = Refused(() => contract.SetPaymentTerm(45, null, Rules, Now));
+        var refusal = Refused(() => contract.SetPaymentTerm(45, null, Contracts.Rules, Now));
 
         refusal.Extensions["state"].Should().Be("PendingSignature");
         contract.PaymentTermDays.Should().Be(30);
@@ -77,14 +77,14 @@ public sealed class Contract_payment_term
     public void A_renewals_successor_copies_its_predecessors_term()
     {
         var contract = Drafted(Today, Today.AddYears(1).AddDays(-1));
-        contract.SetPaymentTerm(45, null, Rules, Now);
-        contract.Sign(ContractParty.Purchaser, null, Rules, Now);
-        contract.Sign(ContractParty.Agency, null, Rules, Now);
-        contract.Activate(Rules, Now);
-        var windowOpens = At(Rules.RenewalWindowOpens(contract.End));
-        contract.EnterRenewalWindow(Rules, windowOpens);
+        contract.SetPaymentTerm(45, null, Contracts.Rules, Now);
+        contract.Sign(ContractParty.Purchaser, null, Contracts.Rules, Now);
+        contract.Sign(ContractParty.Agency, null, Contracts.Rules, Now);
+        contract.Activate(Contracts.Rules, Now);
+        var windowOpens = At(Contracts.Rules.RenewalWindowOpens(contract.End));
+        contract.EnterRenewalWindow(Contracts.Rules, windowOpens);
 
-        var successor = contract.Renew(contract.End.AddYears(1), 120_000.00m, Today, null, Rules, windowOpens);
+        var successor = contract.Renew(contract.End.AddYears(1), 120_000.00m, Today, null, Contracts.Rules, windowOpens);
 
         successor.PaymentTermDays.Should().Be(45);
         successor.Versions[0].PaymentTermDays.Should().Be(45);

@@ -1,5 +1,5 @@
 using Procurement.Contracting.Domain;
-using Procurement.ServiceDefaults.Problems;
+using Procurement.Rules.Refusals;
 
 namespace Procurement.Contracting.Tests;
 

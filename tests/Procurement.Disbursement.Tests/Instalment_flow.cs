@@ -1,6 +1,6 @@
 using Procurement.Disbursement.Domain;
 using Procurement.Rules;
-using Procurement.ServiceDefaults.Problems;
+using Procurement.Rules.Refusals;
 
 namespace Procurement.Disbursement.Tests;
 
@@ -117,7 +117,7 @@ public sealed class Instalment_flow
 
         var act = () => instalment.Release(approverWithTreasuryRole, _contract, Funding(), Now);
 
-        act.Should().Throw<ForbiddenException>().Where(e => e.Code == DisbursementCodes.ReleaserIsApprover);
+        act.Should().Throw<NotPermittedException>().Where(e => e.Code == DisbursementCodes.ReleaserIsApprover);
         instalment.Status.Should().Be(InstalmentStatus.Approved);
     }
 
@@ -128,11 +128,11 @@ public sealed class Instalment_flow
         instalment.Request(Agency, Now);
 
         var approve = () => instalment.Approve(Agency, _contract, Funding(), Now);
-        approve.Should().Throw<ForbiddenException>().Where(e => e.Code == DisbursementCodes.ApproverIsRequester);
+        approve.Should().Throw<NotPermittedException>().Where(e => e.Code == DisbursementCodes.ApproverIsRequester);
 
         instalment.Approve(Purchaser, _contract, Funding(), Now);
         var release = () => instalment.Release(Agency with { IsTreasury = true }, _contract, Funding(), Now);
-        release.Should().Throw<ForbiddenException>().Where(e => e.Code == DisbursementCodes.ReleaserIsRequester);
+        release.Should().Throw<NotPermittedException>().Where(e => e.Code == DisbursementCodes.ReleaserIsRequester);
     }
 
     [Fact]
@@ -141,11 +141,11 @@ public sealed class Instalment_flow
         var instalment = Approved();
 
         var release = () => instalment.Release(new Actor("another-purchaser", false), _contract, Funding(), Now);
-        release.Should().Throw<ForbiddenException>().Where(e => e.Code == DisbursementCodes.ReleaseNeedsTreasury);
+        release.Should().Throw<NotPermittedException>().Where(e => e.Code == DisbursementCodes.ReleaseNeedsTreasury);
 
         instalment.Release(Treasurer, _contract, Funding(), Now);
         var confirm = () => instalment.ConfirmPaid(Purchaser, _contract, Now, Today);
-        confirm.Should().Throw<ForbiddenException>().Where(e => e.Code == DisbursementCodes.ConfirmNeedsTreasury);
+        confirm.Should().Throw<NotPermittedException>().Where(e => e.Code == DisbursementCodes.ConfirmNeedsTreasury);
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using Procurement.Disbursement.Data;
 using Procurement.Disbursement.Domain;
-using Procurement.ServiceDefaults.Problems;
+using Procurement.Rules.Refusals;
 
 namespace Procurement.Disbursement.Tests;
 
@@ -60,7 +60,7 @@ public sealed class Ledger_invariants
                 lines.AddRange(moved.SelectMany(m => m.Lines));
                 steps++;
             }
-            catch (ProblemException)
+            catch (Refusal)
             {
                 refusals++;
             }

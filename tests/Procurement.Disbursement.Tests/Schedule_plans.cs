@@ -1,7 +1,7 @@
 using CsCheck;
 using Procurement.Disbursement.Domain;
 using Procurement.Rules;
-using Procurement.ServiceDefaults.Problems;
+using Procurement.Rules.Refusals;
 
 namespace Procurement.Disbursement.Tests;
 

@@ -1,5 +1,6 @@
 using Procurement.Disbursement.Domain;
-using Procurement.ServiceDefaults.Problems;
+using Procurement.Rules.Refusals;
+using Procurement.ServiceDefaults.Texts;
 
 namespace Procurement.Disbursement.Tests;
 

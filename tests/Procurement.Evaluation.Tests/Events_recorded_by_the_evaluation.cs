@@ -3,7 +3,7 @@ using Procurement.Contracts.Tendering;
 using Procurement.Evaluation.Awards.Domain;
 using Procurement.Evaluation.BidEvaluation.Domain;
 using Procurement.Evaluation.Tests.BidEvaluation;
-using Procurement.ServiceDefaults.Problems;
+using Procurement.Rules.Refusals;
 using Procurement.Testing;
 
 namespace Procurement.Evaluation.Tests;

@@ -151,10 +151,11 @@ public sealed class Agencies_register_themselves : IAsyncLifetime
             email: "wangfang@example.org", registrationDate: Iso(today.AddDays(1))));
 
         onToday.StatusCode.Should().Be(HttpStatusCode.Accepted);
-        tomorrow.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        tomorrow.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity, "a date after today breaks a rule (422), the one Bidding's profile keeps too");
         var problem = await Json(tomorrow);
-        Rules(problem, "registrationDate").Should().Equal("registration_date_not_in_future");
-        Messages(problem, "registrationDate").Should().Equal($"Registration date must not be after today ({Iso(today)}, Beijing time).");
+        problem.GetProperty("rule").GetString().Should().Be("registration_date_in_future");
+        problem.GetProperty("field").GetString().Should().Be("registrationDate");
+        problem.GetProperty("detail").GetString().Should().Be($"Registration date must not be after today ({Iso(today)}, Beijing time).");
 
         _district.Clock.SetUtcNow(ShanghaiDays.At(today.AddDays(1), TimeSpan.Zero));
         using var atMidnight = await _district.RegisterAsync(RegistrationDistrict.Registration(code: RegistrationDistrict.CodeB, userName: "wangfang",

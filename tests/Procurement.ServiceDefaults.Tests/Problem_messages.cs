@@ -1,5 +1,7 @@
 using System.Globalization;
+using Procurement.Rules.Refusals;
 using Procurement.ServiceDefaults.Problems;
+using Procurement.ServiceDefaults.Texts;
 
 namespace Procurement.ServiceDefaults.Tests;
 

@@ -1,5 +1,5 @@
 using Procurement.Contracts.Tendering;
-using Procurement.ServiceDefaults.Problems;
+using Procurement.Rules.Refusals;
 using Procurement.Tendering.Domain;
 using Procurement.Tendering.Domain.Rules;
 using Procurement.Testing;

@@ -1,4 +1,5 @@
-using Procurement.ServiceDefaults.Problems;
+using Procurement.Rules.Refusals;
+using Procurement.ServiceDefaults.Texts;
 using Procurement.Tendering.Domain;
 using Procurement.Tendering.Domain.Rules;
 
@@ -78,7 +79,7 @@ public sealed class Single_source_justification
     [Fact]
     public void The_rule_has_an_english_and_a_chinese_text()
     {
-        TenderingMessages.Register();
+        TenderingTexts.Register();
 
         ProblemMessages.Get(System.Globalization.CultureInfo.GetCultureInfo("en"), "single_source_justification_required")
             .Should().Contain("direct renewal");

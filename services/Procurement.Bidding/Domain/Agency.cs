@@ -1,5 +1,6 @@
 using Procurement.Rules;
-using Procurement.ServiceDefaults.Problems;
+using Procurement.Rules.Refusals;
+using Procurement.ServiceDefaults.Texts;
 
 namespace Procurement.Bidding.Domain;
 
@@ -93,9 +94,9 @@ public sealed class Agency
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentException.ThrowIfNullOrWhiteSpace(profile.Name);
         ArgumentException.ThrowIfNullOrWhiteSpace(profile.Address);
-        if (profile.RegistrationDate > today)
+        if (RegistrationDateRules.Check(profile.RegistrationDate, today) is { } future)
         {
-            throw new RuleViolationException("registration_date_in_future", "registrationDate", Iso(profile.RegistrationDate), Iso(today));
+            throw new RuleViolationException(future.Code, future.Field, new FieldName(future.Field), today);
         }
 
         if (profile.Contacts.Count is 0 or > AgencyContact.MaxContacts)

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using Procurement.Rules;
-using Procurement.ServiceDefaults.Problems;
+using Procurement.Rules.Refusals;
+using Procurement.ServiceDefaults.Texts;
 
 namespace Procurement.Bidding.Domain;
 
@@ -38,7 +39,7 @@ public sealed record UnifiedSocialCreditCode
 
     /// <summary>
     /// Trims and upper-cases <paramref name="text"/>, then checks it; on failure <paramref name="problem"/>
-    /// names the rule broken (a message code of <see cref="BiddingMessages"/>) and its arguments.
+    /// names the rule broken (a message code of <see cref="BiddingTexts"/>) and its arguments.
     /// </summary>
     public static bool TryParse(string? text, [NotNullWhen(true)] out UnifiedSocialCreditCode? code, [NotNullWhen(false)] out CodeProblem? problem)
     {

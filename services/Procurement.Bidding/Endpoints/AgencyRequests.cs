@@ -1,4 +1,5 @@
 using Procurement.Bidding.Domain;
+using Procurement.Rules.Refusals;
 using Procurement.ServiceDefaults.Problems;
 
 namespace Procurement.Bidding.Endpoints;

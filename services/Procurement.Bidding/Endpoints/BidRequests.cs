@@ -1,4 +1,5 @@
 using Procurement.Bidding.Domain.Bids;
+using Procurement.Rules.Refusals;
 using Procurement.ServiceDefaults.Problems;
 
 namespace Procurement.Bidding.Endpoints;

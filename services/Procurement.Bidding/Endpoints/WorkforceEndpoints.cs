@@ -3,7 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Procurement.Bidding.Data;
 using Procurement.Bidding.Domain;
 using Procurement.Bidding.Domain.Bids;
-using Procurement.ServiceDefaults.Problems;
+using Procurement.Rules.Refusals;
+using Procurement.ServiceDefaults.Texts;
 using Procurement.ServiceDefaults.Time;
 
 namespace Procurement.Bidding.Endpoints;

@@ -72,7 +72,7 @@ internal static class BidOpening
             tender, entries, now, opened,
             [.. bids.Where(b => b.Status == BidStatus.NeedsReconfirmation).Select(b => new NotCountedBid(b.Id, b.AgencyId, b.Status.ToString()))]));
         await BidderNotices.NotifyBiddersAsync(
-            db, tender.TenderId, NotificationKind.BidsOpened, NotificationMessages.Opened,
+            db, tender.TenderId, NotificationKind.BidsOpened, NotificationTexts.Opened,
             [tender.Title, BidderNotices.Beijing(now), entries.Count.ToString(CultureInfo.InvariantCulture), tender.TenderId.ToString()], now, ct);
         return records;
     }

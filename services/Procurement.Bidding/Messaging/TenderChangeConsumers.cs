@@ -41,7 +41,7 @@ public sealed class TenderAmendedConsumer(BiddingDb db, TimeProvider clock, ILog
 
         await BidderNotices.NotifyBiddersAsync(
             Db, tender.TenderId, NotificationKind.TenderAmended,
-            message.ChangesBids ? NotificationMessages.AmendedReconfirm : NotificationMessages.Amended,
+            message.ChangesBids ? NotificationTexts.AmendedReconfirm : NotificationTexts.Amended,
             [tender.Title, message.AmendmentNumber.ToString(CultureInfo.InvariantCulture), message.Description, BidderNotices.Beijing(message.NewBidDeadline)],
             message.AmendedAt, context.CancellationToken);
     }
@@ -58,7 +58,7 @@ public sealed class TenderClarifiedConsumer(BiddingDb db, TimeProvider clock, IL
         {
             await TenderChanges.AskForReconfirmationAsync(Db, tender, message.PublishedAt, context.CancellationToken);
             await BidderNotices.NotifyBiddersAsync(
-                Db, tender.TenderId, NotificationKind.TenderClarified, NotificationMessages.Clarified,
+                Db, tender.TenderId, NotificationKind.TenderClarified, NotificationTexts.Clarified,
                 [tender.Title, message.Question, message.Answer, BidderNotices.Beijing(message.BidDeadline)],
                 message.PublishedAt, context.CancellationToken);
         }

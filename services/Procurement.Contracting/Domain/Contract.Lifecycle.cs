@@ -1,4 +1,5 @@
-using Procurement.ServiceDefaults.Problems;
+using Procurement.Rules.Refusals;
+using Procurement.ServiceDefaults.Texts;
 using Procurement.ServiceDefaults.Time;
 using Stateless;
 using Stateless.Graph;

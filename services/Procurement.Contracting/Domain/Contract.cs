@@ -1,4 +1,5 @@
-using Procurement.ServiceDefaults.Problems;
+using Procurement.Rules.Refusals;
+using Procurement.ServiceDefaults.Texts;
 
 namespace Procurement.Contracting.Domain;
 
@@ -206,7 +207,7 @@ public sealed partial class Contract
         var from = Begin(ContractTrigger.Amend, rules, now, ContractParty.Purchaser);
         if (!AmendmentReasons.All.Contains(change.ReasonCode))
         {
-            throw new RequestValidationException([new FieldError("reasonCode", "one_of", ["reasonCode", string.Join(", ", AmendmentReasons.All)])]);
+            throw new RulesBrokenException([new FieldError("reasonCode", "one_of", ["reasonCode", string.Join(", ", AmendmentReasons.All)])]);
         }
 
         RequireReason(change.Text, ContractTrigger.Amend);

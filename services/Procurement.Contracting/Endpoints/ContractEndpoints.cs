@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Procurement.Contracting.Data;
 using Procurement.Contracting.Domain;
+using Procurement.Rules.Refusals;
 using Procurement.ServiceDefaults.Problems;
 using Procurement.ServiceDefaults.Security;
+using Procurement.ServiceDefaults.Texts;
 
 namespace Procurement.Contracting.Endpoints;
 

@@ -3,8 +3,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Procurement.Contracting.Data;
 using Procurement.Contracting.Domain;
-using Procurement.ServiceDefaults.Problems;
+using Procurement.Rules.Refusals;
 using Procurement.ServiceDefaults.Security;
+using Procurement.ServiceDefaults.Texts;
 
 namespace Procurement.Contracting.Endpoints;
 

@@ -1,4 +1,5 @@
 using Procurement.Contracting.Domain;
+using Procurement.Rules.Refusals;
 using Procurement.ServiceDefaults.Problems;
 
 namespace Procurement.Contracting.Endpoints;

@@ -1,3 +1,5 @@
+using Procurement.Rules.Refusals;
+
 namespace Procurement.Disbursement.Domain;
 
 /// <summary>
@@ -29,7 +31,7 @@ public sealed record DisbursementRules(
 
         if (agreed < 1 || agreed > MaximumPaymentTermDays)
         {
-            throw new Procurement.ServiceDefaults.Problems.RuleViolationException(
+            throw new RuleViolationException(
                 DisbursementCodes.PaymentTermTooLong, "paymentTermDays", agreed, MaximumPaymentTermDays);
         }
 

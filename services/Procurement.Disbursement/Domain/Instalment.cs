@@ -1,5 +1,5 @@
 using Procurement.Rules;
-using Procurement.ServiceDefaults.Problems;
+using Procurement.Rules.Refusals;
 
 namespace Procurement.Disbursement.Domain;
 
@@ -214,7 +214,7 @@ public sealed class Instalment
         Expect("approve", InstalmentStatus.Requested);
         if (purchaser.Id == RequestedBy)
         {
-            throw new ForbiddenException(DisbursementCodes.ApproverIsRequester);
+            throw new NotPermittedException(DisbursementCodes.ApproverIsRequester);
         }
 
         SpendingLimits.Check(funding, Amount);
@@ -237,17 +237,17 @@ public sealed class Instalment
         Expect("release", InstalmentStatus.Approved);
         if (releaser.Id == ApprovedBy)
         {
-            throw new ForbiddenException(DisbursementCodes.ReleaserIsApprover);
+            throw new NotPermittedException(DisbursementCodes.ReleaserIsApprover);
         }
 
         if (releaser.Id == RequestedBy)
         {
-            throw new ForbiddenException(DisbursementCodes.ReleaserIsRequester);
+            throw new NotPermittedException(DisbursementCodes.ReleaserIsRequester);
         }
 
         if (!releaser.IsTreasury)
         {
-            throw new ForbiddenException(DisbursementCodes.ReleaseNeedsTreasury);
+            throw new NotPermittedException(DisbursementCodes.ReleaseNeedsTreasury);
         }
 
         var movements = new List<LedgerMovement>();
@@ -275,7 +275,7 @@ public sealed class Instalment
         Expect("confirm", InstalmentStatus.Released);
         if (!treasurer.IsTreasury)
         {
-            throw new ForbiddenException(DisbursementCodes.ConfirmNeedsTreasury);
+            throw new NotPermittedException(DisbursementCodes.ConfirmNeedsTreasury);
         }
 
         PaidBy = treasurer.Id;
@@ -301,12 +301,12 @@ public sealed class Instalment
 
         if (actor.Id == RequestedBy)
         {
-            throw new ForbiddenException(DisbursementCodes.ApproverIsRequester);
+            throw new NotPermittedException(DisbursementCodes.ApproverIsRequester);
         }
 
         if (Status == InstalmentStatus.Approved && (!actor.IsTreasury || actor.Id == ApprovedBy))
         {
-            throw new ForbiddenException(DisbursementCodes.RejectApprovedNeedsTreasury);
+            throw new NotPermittedException(DisbursementCodes.RejectApprovedNeedsTreasury);
         }
 
         var movements = Status == InstalmentStatus.Approved ? [Uncommit(contract, actor.Id, at)] : Array.Empty<LedgerMovement>();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Procurement.Disbursement.Data;
 using Procurement.Disbursement.Domain;
+using Procurement.Rules.Refusals;
 using Procurement.ServiceDefaults.Problems;
 using Procurement.ServiceDefaults.Security;
 

@@ -2,8 +2,9 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Procurement.Disbursement.Data;
 using Procurement.Disbursement.Domain;
-using Procurement.ServiceDefaults.Problems;
+using Procurement.Rules.Refusals;
 using Procurement.ServiceDefaults.Security;
+using Procurement.ServiceDefaults.Texts;
 
 namespace Procurement.Disbursement.Endpoints;
 

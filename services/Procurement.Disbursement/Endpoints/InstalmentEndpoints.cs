@@ -5,9 +5,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Procurement.Disbursement.Data;
 using Procurement.Disbursement.Domain;
+using Procurement.Rules.Refusals;
 using Procurement.ServiceDefaults.OpenApi;
 using Procurement.ServiceDefaults.Problems;
 using Procurement.ServiceDefaults.Security;
+using Procurement.ServiceDefaults.Texts;
 using Procurement.ServiceDefaults.Time;
 
 namespace Procurement.Disbursement.Endpoints;

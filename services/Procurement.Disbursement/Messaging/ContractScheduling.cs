@@ -3,7 +3,8 @@ using Procurement.Contracts.Tendering;
 using Procurement.Disbursement.Data;
 using Procurement.Disbursement.Domain;
 using Procurement.Rules;
-using Procurement.ServiceDefaults.Problems;
+using Procurement.Rules.Refusals;
+using Procurement.ServiceDefaults.Texts;
 
 namespace Procurement.Disbursement.Messaging;
 

@@ -13,7 +13,7 @@ internal static class AwardFeature
 {
     public static void Add(WebApplicationBuilder builder)
     {
-        AwardMessages.Register();
+        AwardTexts.Register();
         builder.Services.AddSingleton(AwardRules.Default);
         // The ranking's consequence, in the ranking's own transaction (issue 16 item 11): no message to ourselves.
         builder.Services.AddSingleton<IEvaluationCompletedFollower, AwardRecommender>();

@@ -10,7 +10,7 @@ internal static class BidEvaluationFeature
 {
     public static void Add(WebApplicationBuilder builder)
     {
-        EvaluationMessages.Register();
+        EvaluationTexts.Register();
         builder.Services.AddSingleton(builder.Configuration.GetSection(EvaluationRules.Section).Get<EvaluationRules>() ?? EvaluationRules.Default);
         builder.Services.AddSingleton(PastPerformanceRules.Default);
         builder.Services.AddHostedService<DemoExpertSeeder>();

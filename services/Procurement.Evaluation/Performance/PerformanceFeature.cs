@@ -14,7 +14,7 @@ internal static class PerformanceFeature
 {
     public static void Add(WebApplicationBuilder builder)
     {
-        PerformanceMessages.Register();
+        PerformanceTexts.Register();
         builder.Services.AddSingleton(PerformanceRules.Default);
         builder.AddConsumers(bus =>
         {

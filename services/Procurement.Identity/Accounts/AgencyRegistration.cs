@@ -7,10 +7,12 @@ using Procurement.Identity.Domain;
 using Procurement.Identity.Endpoints;
 using Procurement.Identity.Security;
 using Procurement.Rules;
+using Procurement.Rules.Refusals;
 using Procurement.ServiceDefaults.Mail;
 using Procurement.ServiceDefaults.Messaging;
 using Procurement.ServiceDefaults.Problems;
 using Procurement.ServiceDefaults.Security;
+using Procurement.ServiceDefaults.Texts;
 
 namespace Procurement.Identity.Accounts;
 
@@ -79,9 +81,9 @@ public sealed class AgencyRegistration(
         {
             errors.Add("registrationDate", "required");
         }
-        else if (registered > today)
+        else if (RegistrationDateRules.Check(registered, today) is { } future)
         {
-            errors.Add("registrationDate", AgencyRegistrationCodes.RegistrationDateInFuture, today);
+            errors.Add(future.Field, future.Code, today);
         }
 
         errors.Required("address", request.Address, Organisation.AddressMaxLength)
@@ -190,12 +192,13 @@ public sealed class AgencyRegistration(
 
     /// <summary>
     /// A request missing a field or with one of the wrong shape is a 400 naming every such field; one whose only fault is a
-    /// unified social credit code that breaks a rule of GB 32100-2015 is a 422 on that field with the rule broken, as every
-    /// other rule violation is (issue 16 item 5). The page shows all of them at once, from <see cref="ValidateAsync"/>.
+    /// business rule (a unified social credit code that breaks a rule of GB 32100-2015, a registration date after today) is a
+    /// 422 on that field with the rule broken, as every other rule violation is (issue 16 item 5; the registration date's rule
+    /// is Bidding's too, <see cref="RegistrationDateRules"/>). The page shows all of them at once, from <see cref="ValidateAsync"/>.
     /// </summary>
     private static void RefuseInvalid(IReadOnlyList<FieldError> errors)
     {
-        var shape = errors.Where(e => !CreditCodeRuleCodes.Contains(e.Rule)).ToList();
+        var shape = errors.Where(e => !RuleCodes.Contains(e.Rule)).ToList();
         if (shape.Count > 0)
         {
             throw new RequestValidationException(shape);
@@ -228,10 +231,11 @@ public sealed class AgencyRegistration(
         };
     }
 
-    private static readonly HashSet<string> CreditCodeRuleCodes =
+    /// <summary>The codes of the business rules (422) among the fields' refusals; every other one is of the request's shape (400).</summary>
+    private static readonly HashSet<string> RuleCodes =
     [
         CreditCodeRules.WrongLength, CreditCodeRules.ForbiddenCharacter, CreditCodeRules.RegionNotDigits,
-        CreditCodeRules.WrongCheckCharacter, CreditCodeRules.WrongOrganisationCode,
+        CreditCodeRules.WrongCheckCharacter, CreditCodeRules.WrongOrganisationCode, RegistrationDateRules.InFuture,
     ];
 
     /// <summary>
@@ -454,7 +458,6 @@ public static class AgencyRegistrationCodes
     public const string AlreadyRegistered = "agency_already_registered";
     public const string UserNameTaken = "user_name_taken";
     public const string EmailTaken = "email_taken";
-    public const string RegistrationDateInFuture = "registration_date_not_in_future";
     public const string PhoneShape = "phone_shape";
     public const string EmailShape = "email_shape";
     public const string UserNameCharacters = "user_name_characters";
@@ -472,7 +475,6 @@ public static class AgencyRegistrationCodes
             [UserNameTaken] = ("{0} {1} is taken; choose another.", "{0}“{1}”已被使用，请另选一个。"),
             [EmailTaken] = ("{0} {1} belongs to another account already; sign in with it, or ask its agency's administrator to invite you.",
                 "{0}“{1}”已属于另一个账户；请用该账户登录，或请其机构管理员邀请您。"),
-            [RegistrationDateInFuture] = ("{0} must not be after today ({1}, Beijing time).", "{0}不得晚于今天（北京时间 {1}）。"),
             [PhoneShape] = ("{0} must be a mainland mobile number (11 digits, 13x–19x) or a landline with its area code (e.g. 0755-12345678).",
                 "{0}须为大陆手机号（11 位，13x–19x）或带区号的固定电话（如 0755-12345678）。"),
             [EmailShape] = ("{0} must be an e-mail address (name@domain).", "{0}须为电子邮箱地址（name@domain）。"),

@@ -9,6 +9,7 @@ using Procurement.Identity.Accounts;
 using Procurement.Identity.Data;
 using Procurement.Identity.Domain;
 using Procurement.Identity.Security;
+using Procurement.Rules.Refusals;
 using Procurement.ServiceDefaults.Problems;
 using Procurement.ServiceDefaults.Security;
 

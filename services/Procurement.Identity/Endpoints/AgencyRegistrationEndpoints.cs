@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using Procurement.Identity.Accounts;
 using Procurement.Rules;
+using Procurement.Rules.Refusals;
 using Procurement.ServiceDefaults.Problems;
+using Procurement.ServiceDefaults.Texts;
 
 namespace Procurement.Identity.Endpoints;
 

@@ -6,9 +6,11 @@ using Procurement.Contracts.Identity;
 using Procurement.Identity.Accounts;
 using Procurement.Identity.Data;
 using Procurement.Identity.Domain;
+using Procurement.Rules.Refusals;
 using Procurement.ServiceDefaults.Messaging;
 using Procurement.ServiceDefaults.Problems;
 using Procurement.ServiceDefaults.Security;
+using Procurement.ServiceDefaults.Texts;
 
 namespace Procurement.Identity.Endpoints;
 

@@ -7,8 +7,8 @@ using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
 using Procurement.Identity.Data;
 using Procurement.Identity.Domain;
-using Procurement.ServiceDefaults.Problems;
 using Procurement.ServiceDefaults.Security;
+using Procurement.ServiceDefaults.Texts;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Procurement.Identity.Endpoints;

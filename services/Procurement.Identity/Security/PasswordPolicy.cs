@@ -1,7 +1,8 @@
 using System.Collections.Frozen;
 using Microsoft.AspNetCore.Identity;
 using Procurement.Identity.Domain;
-using Procurement.ServiceDefaults.Problems;
+using Procurement.Rules.Refusals;
+using Procurement.ServiceDefaults.Texts;
 
 namespace Procurement.Identity.Security;
 

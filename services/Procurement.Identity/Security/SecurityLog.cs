@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Procurement.Identity.Data;
 using Procurement.Identity.Domain;
+using Procurement.Rules.Refusals;
 using Procurement.ServiceDefaults.Problems;
 using Procurement.ServiceDefaults.Security;
 

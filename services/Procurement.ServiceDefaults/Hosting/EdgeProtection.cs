@@ -11,7 +11,6 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Procurement.ServiceDefaults.Problems;
 using Procurement.ServiceDefaults.Security;
 
 namespace Procurement.ServiceDefaults.Hosting;

@@ -10,7 +10,9 @@ using Microsoft.AspNetCore.Http.Metadata;
 using KestrelServerOptions = Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Procurement.Rules.Refusals;
 using Procurement.ServiceDefaults.Problems;
+using Procurement.ServiceDefaults.Texts;
 
 namespace Procurement.ServiceDefaults.Hosting;
 

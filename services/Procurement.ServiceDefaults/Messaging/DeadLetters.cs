@@ -7,9 +7,10 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Procurement.Rules.Refusals;
 using Procurement.ServiceDefaults.Persistence;
-using Procurement.ServiceDefaults.Problems;
 using Procurement.ServiceDefaults.Security;
+using Procurement.ServiceDefaults.Texts;
 
 namespace Procurement.ServiceDefaults.Messaging;
 

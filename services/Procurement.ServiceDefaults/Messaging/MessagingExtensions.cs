@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Procurement.ServiceDefaults.Persistence;
-using Procurement.ServiceDefaults.Problems;
+using Procurement.ServiceDefaults.Texts;
 
 namespace Procurement.ServiceDefaults.Messaging;
 

@@ -9,6 +9,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Procurement.Rules.Refusals;
+using Procurement.ServiceDefaults.Texts;
 
 namespace Procurement.ServiceDefaults.Problems;
 
@@ -75,39 +77,60 @@ public static class ProblemDetailsExtensions
     private static string Message(FieldError error) =>
         ProblemMessages.Get(error.Rule, [.. error.Args.Select(arg => arg is string text && text == error.Field ? new FieldName(text) : arg)]);
 
-    internal static ProblemDetails ToProblemDetails(ProblemException exception)
+    /// <summary>The status each kind of domain refusal is answered with.</summary>
+    internal static int StatusOf(RefusalKind kind) => kind switch
     {
-        if (exception is RequestValidationException validation)
-        {
-            var errors = validation.Errors
-                .GroupBy(e => e.Field)
-                .ToDictionary(g => g.Key, g => g.Select(Message).ToArray());
-            var details = new HttpValidationProblemDetails(errors)
-            {
-                Status = validation.Status,
-                Type = TypePrefix + validation.Code,
-                Title = ProblemMessages.Get(validation.Code),
-            };
-            details.Extensions["violations"] = validation.Errors
-                .Select(e => new { field = e.Field, rule = e.Rule, message = Message(e) })
-                .ToArray();
-            return details;
-        }
+        RefusalKind.RuleBroken => StatusCodes.Status422UnprocessableEntity,
+        RefusalKind.Conflict => StatusCodes.Status409Conflict,
+        RefusalKind.NotFound => StatusCodes.Status404NotFound,
+        RefusalKind.NotPermitted => StatusCodes.Status403Forbidden,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A refusal of a kind the endpoint layer does not map."),
+    };
 
+    /// <summary>A domain refusal as the caller reads it: its kind's status, its code, its text, field and extra members.</summary>
+    internal static ProblemDetails ToProblemDetails(Refusal refusal) => refusal is RulesBrokenException broken
+        ? FieldProblems(StatusOf(broken.Kind), broken.Code, broken.Errors)
+        : Problem(StatusOf(refusal.Kind), refusal.Code, refusal.Args, refusal.Field, refusal.Extensions);
+
+    /// <summary>A refusal only HTTP knows (request shape, role, media type) as the caller reads it.</summary>
+    internal static ProblemDetails ToProblemDetails(ProblemException exception) => exception is RequestValidationException validation
+        ? FieldProblems(validation.Status, validation.Code, validation.Errors)
+        : Problem(exception.Status, exception.Code, exception.Args, exception.Field, exception.Extensions);
+
+    /// <summary>Several fields refused at once: <c>errors</c> by field and <c>violations</c> with each field's rule.</summary>
+    private static HttpValidationProblemDetails FieldProblems(int status, string code, IReadOnlyList<FieldError> fieldErrors)
+    {
+        var errors = fieldErrors
+            .GroupBy(e => e.Field)
+            .ToDictionary(g => g.Key, g => g.Select(Message).ToArray());
+        var details = new HttpValidationProblemDetails(errors)
+        {
+            Status = status,
+            Type = TypePrefix + code,
+            Title = ProblemMessages.Get(code),
+        };
+        details.Extensions["violations"] = fieldErrors
+            .Select(e => new { field = e.Field, rule = e.Rule, message = Message(e) })
+            .ToArray();
+        return details;
+    }
+
+    private static ProblemDetails Problem(int status, string code, IReadOnlyList<object?> args, string? field, Dictionary<string, object?> extensions)
+    {
         var problem = new ProblemDetails
         {
-            Status = exception.Status,
-            Type = TypePrefix + exception.Code,
-            Title = ProblemMessages.Get(CodeByStatus.GetValueOrDefault(exception.Status, "server_error")),
-            Detail = ProblemMessages.Get(exception.Code, [.. exception.Args]),
+            Status = status,
+            Type = TypePrefix + code,
+            Title = ProblemMessages.Get(CodeByStatus.GetValueOrDefault(status, "server_error")),
+            Detail = ProblemMessages.Get(code, [.. args]),
         };
-        problem.Extensions["rule"] = exception.Code;
-        if (exception.Field is not null)
+        problem.Extensions["rule"] = code;
+        if (field is not null)
         {
-            problem.Extensions["field"] = exception.Field;
+            problem.Extensions["field"] = field;
         }
 
-        foreach (var (key, value) in exception.Extensions)
+        foreach (var (key, value) in extensions)
         {
             problem.Extensions[key] = value;
         }
@@ -127,6 +150,9 @@ public static class ProblemDetailsExtensions
             ProblemDetails problem;
             switch (exception)
             {
+                case Refusal refusal:
+                    problem = ToProblemDetails(refusal);
+                    break;
                 case ProblemException known:
                     problem = ToProblemDetails(known);
                     break;

@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Http;
+using Procurement.Rules.Refusals;
 
 namespace Procurement.ServiceDefaults.Problems;
 
 /// <summary>
-/// A refusal that becomes an RFC 7807 answer. The domain throws these; the exception handler turns them
-/// into ProblemDetails in the caller's language, so endpoints hold no error formatting.
+/// A refusal that only HTTP knows (the request's shape, the caller's role, the body's media type), thrown by endpoints and
+/// middleware, never by the domain: the domain refuses with a <see cref="Refusal"/> (Procurement.Rules), which the exception
+/// handler maps to its status. Both become an RFC 7807 answer in the caller's language.
 /// </summary>
 public abstract class ProblemException(int status, string code, object?[] args, string? field = null)
     : Exception(code)
@@ -22,27 +24,12 @@ public abstract class ProblemException(int status, string code, object?[] args, 
     public Dictionary<string, object?> Extensions { get; } = [];
 }
 
-/// <summary>
-/// 400: the request has the wrong shape; each bad field with the rule it broke. With <paramref name="status"/> 422: the
-/// shape is right and several business rules refused fields of it at once (e.g. the numbers of a rule table), each named.
-/// </summary>
-public sealed class RequestValidationException(IReadOnlyList<FieldError> errors, int status = StatusCodes.Status400BadRequest)
-    : ProblemException(status, status == StatusCodes.Status422UnprocessableEntity ? "rule_broken" : "validation", [])
+/// <summary>400: the request has the wrong shape; each bad field with the rule it broke.</summary>
+public sealed class RequestValidationException(IReadOnlyList<FieldError> errors)
+    : ProblemException(StatusCodes.Status400BadRequest, "validation", [])
 {
     public IReadOnlyList<FieldError> Errors { get; } = errors;
 }
-
-/// <summary>422: a business rule refused an otherwise well-formed request.</summary>
-public sealed class RuleViolationException(string code, string? field = null, params object?[] args)
-    : ProblemException(StatusCodes.Status422UnprocessableEntity, code, args, field);
-
-/// <summary>409: the resource is in the wrong state for this, or someone changed it first.</summary>
-public sealed class ConflictException(string code, params object?[] args)
-    : ProblemException(StatusCodes.Status409Conflict, code, args);
-
-/// <summary>404: not there, or not yours to see (the two are not told apart, on purpose).</summary>
-public sealed class NotFoundException(string resource, object id)
-    : ProblemException(StatusCodes.Status404NotFound, "resource_not_found", [resource, id]);
 
 /// <summary>403: the caller is known but their role or organisation may not do this.</summary>
 public sealed class ForbiddenException(string code = "forbidden", params object?[] args)

@@ -1,6 +1,7 @@
 using Procurement.Contracts.Tendering;
+using Procurement.Rules.Refusals;
 using Procurement.ServiceDefaults.Persistence;
-using Procurement.ServiceDefaults.Problems;
+using Procurement.ServiceDefaults.Texts;
 using Procurement.ServiceDefaults.Time;
 using Procurement.Tendering.Domain.Rules;
 

@@ -2,8 +2,8 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 
 using Procurement.Contracts.Tendering;
+using Procurement.Rules.Refusals;
 using Procurement.ServiceDefaults.Persistence;
-using Procurement.ServiceDefaults.Problems;
 
 namespace Procurement.Tendering.Domain;
 

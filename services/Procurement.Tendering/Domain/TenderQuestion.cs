@@ -1,6 +1,6 @@
 using Procurement.Contracts.Tendering;
+using Procurement.Rules.Refusals;
 using Procurement.ServiceDefaults.Persistence;
-using Procurement.ServiceDefaults.Problems;
 using Procurement.Tendering.Domain.Rules;
 
 namespace Procurement.Tendering.Domain;

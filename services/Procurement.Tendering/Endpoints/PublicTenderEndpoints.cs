@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Procurement.Rules.Refusals;
 using Procurement.ServiceDefaults.Problems;
+using Procurement.ServiceDefaults.Texts;
 using Procurement.ServiceDefaults.Time;
 using Procurement.Tendering.Data;
 using Procurement.Tendering.Documents;

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Procurement.Rules.Refusals;
 using Procurement.ServiceDefaults.Problems;
+using Procurement.ServiceDefaults.Texts;
 using Procurement.Tendering.Data;
 using Procurement.Tendering.Domain;
 using Procurement.Tendering.Domain.Rules;

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Procurement.Contracts.Tendering;
+using Procurement.Rules.Refusals;
 using Procurement.ServiceDefaults.Hosting;
 using Procurement.ServiceDefaults.Problems;
 using Procurement.ServiceDefaults.Security;
+using Procurement.ServiceDefaults.Texts;
 using Procurement.Tendering.Data;
 using Procurement.Tendering.Documents;
 using Procurement.Tendering.Domain;

@@ -1,4 +1,6 @@
+using Procurement.Rules.Refusals;
 using Procurement.ServiceDefaults.Problems;
+using Procurement.ServiceDefaults.Texts;
 using Procurement.ServiceDefaults.Time;
 using Procurement.Tendering.Domain;
 using Procurement.Tendering.Domain.Rules;

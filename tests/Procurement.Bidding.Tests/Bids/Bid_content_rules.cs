@@ -1,6 +1,6 @@
 using Procurement.Bidding.Domain;
 using Procurement.Bidding.Domain.Bids;
-using Procurement.ServiceDefaults.Problems;
+using Procurement.Rules.Refusals;
 
 namespace Procurement.Bidding.Tests.Bids;
 

@@ -1,5 +1,5 @@
 using Procurement.Bidding.Domain.Bids;
-using Procurement.ServiceDefaults.Problems;
+using Procurement.Rules.Refusals;
 
 namespace Procurement.Bidding.Tests.Bids;
 
@@ -155,5 +155,5 @@ public sealed class Bid_lifecycle_and_deadline
     }
 
     private static void Closed(Action act) =>
-        act.Should().Throw<ConflictException>().Which.Should().Match<ConflictException>(e => e.Code == BidCodes.BiddingClosed && e.Status == 409);
+        act.Should().Throw<ConflictException>().Which.Should().Match<ConflictException>(e => e.Code == BidCodes.BiddingClosed && e.Kind == RefusalKind.Conflict);
 }

@@ -5,7 +5,8 @@ using System.Text.Json;
 using Procurement.Bidding.Domain;
 using Procurement.Bidding.Domain.Bids;
 using Procurement.Contracts.Tendering;
-using Procurement.ServiceDefaults.Problems;
+using Procurement.Rules.Refusals;
+using Procurement.ServiceDefaults.Texts;
 
 namespace Procurement.Bidding.Tests.Bids;
 
@@ -14,7 +15,7 @@ public sealed class A_fixed_price_tender_takes_only_bids_at_its_ceiling
 {
     private readonly BidScenario _s = new();
 
-    public A_fixed_price_tender_takes_only_bids_at_its_ceiling() => BidMessages.Register();
+    public A_fixed_price_tender_takes_only_bids_at_its_ceiling() => BidTexts.Register();
 
     [Fact]
     public void A_bid_at_the_fixed_price_passes()

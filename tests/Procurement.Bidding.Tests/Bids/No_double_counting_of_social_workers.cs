@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using Procurement.Bidding.Domain.Bids;
-using Procurement.ServiceDefaults.Problems;
+using Procurement.Rules.Refusals;
+using Procurement.ServiceDefaults.Texts;
 
 namespace Procurement.Bidding.Tests.Bids;
 
@@ -9,7 +10,7 @@ public sealed class No_double_counting_of_social_workers
 {
     private readonly BidScenario _s = new();
 
-    public No_double_counting_of_social_workers() => BidMessages.Register();
+    public No_double_counting_of_social_workers() => BidTexts.Register();
 
     [Fact]
     public void A_person_may_be_committed_up_to_exactly_full_time()

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Procurement.Bidding.Domain.Bids;
-using Procurement.ServiceDefaults.Problems;
+using Procurement.Rules.Refusals;
 
 namespace Procurement.Bidding.Tests.Bids;
 
@@ -174,7 +174,7 @@ public sealed class Sealing_bid_content
         var byOther = () => bid.Unseal(_s.Tender, _s.Sealer, _s.DataKey, otherAgency, BidScenario.Before);
         var openingEarly = () => bid.Unseal(_s.Tender, _s.Sealer, _s.DataKey, BidScenario.Opening, BidScenario.Deadline.AddTicks(-1));
 
-        byOther.Should().Throw<ForbiddenException>().Which.Code.Should().Be(BidCodes.BidOwnerOnly);
+        byOther.Should().Throw<NotPermittedException>().Which.Code.Should().Be(BidCodes.BidOwnerOnly);
         openingEarly.Should().Throw<ConflictException>().Which.Code.Should().Be(BidCodes.BidSealedUntilOpening);
         bid.Unseal(_s.Tender, _s.Sealer, _s.DataKey, BidScenario.Opening, BidScenario.Deadline).Record.Purpose.Should().Be(UnsealPurpose.Opening);
     }

@@ -18,10 +18,10 @@ public sealed class Bridge_from_renewed
     {
         var (contract, successor) = Renewed();
         var now = At(new DateOnly(2027, 12, 2));
-        contract.PermittedTriggers(Rules, now).Should().Contain(ContractTrigger.ExtendBridge);
+        contract.PermittedTriggers(Contracts.Rules, now).Should().Contain(ContractTrigger.ExtendBridge);
 
-        contract.ExtendBridge(2, null, Jan1, Guid.NewGuid(), Rules, now);
-        successor.Postpone(2, Jan1, Guid.NewGuid(), Rules, now);
+        contract.ExtendBridge(2, null, Jan1, Guid.NewGuid(), Contracts.Rules, now);
+        successor.Postpone(2, Jan1, Guid.NewGuid(), Contracts.Rules, now);
 
         (contract.State, contract.End, contract.Amount).Should().Be((ContractState.Renewed, new DateOnly(2028, 2, 29), 140_000.00m));
         (successor.State, successor.Start, successor.End, successor.Amount)
@@ -34,10 +34,10 @@ public sealed class Bridge_from_renewed
     public void A_half_signed_successor_goes_back_to_draft_and_both_sign_the_new_period()
     {
         var (_, successor) = Renewed();
-        successor.Sign(ContractParty.Agency, Guid.NewGuid(), Rules, At(new DateOnly(2027, 11, 1)));
+        successor.Sign(ContractParty.Agency, Guid.NewGuid(), Contracts.Rules, At(new DateOnly(2027, 11, 1)));
         successor.State.Should().Be(ContractState.PendingSignature);
 
-        successor.Postpone(1, Jan1, Guid.NewGuid(), Rules, At(new DateOnly(2027, 12, 2)));
+        successor.Postpone(1, Jan1, Guid.NewGuid(), Contracts.Rules, At(new DateOnly(2027, 12, 2)));
 
         (successor.State, successor.HasSigned(ContractParty.Agency), successor.HasSigned(ContractParty.Purchaser))
             .Should().Be((ContractState.Draft, false, false));
@@ -48,10 +48,10 @@ public sealed class Bridge_from_renewed
     public void A_successor_signed_by_both_is_never_postponed()
     {
         var (_, successor) = Renewed();
-        successor.Sign(ContractParty.Agency, Guid.NewGuid(), Rules, At(new DateOnly(2027, 11, 1)));
-        successor.Sign(ContractParty.Purchaser, Guid.NewGuid(), Rules, At(new DateOnly(2027, 11, 2)));
+        successor.Sign(ContractParty.Agency, Guid.NewGuid(), Contracts.Rules, At(new DateOnly(2027, 11, 1)));
+        successor.Sign(ContractParty.Purchaser, Guid.NewGuid(), Contracts.Rules, At(new DateOnly(2027, 11, 2)));
 
-        var refusal = Refused(() => successor.Postpone(1, Jan1, Guid.NewGuid(), Rules, At(new DateOnly(2027, 12, 2))));
+        var refusal = Refused(() => successor.Postpone(1, Jan1, Guid.NewGuid(), Contracts.Rules, At(new DateOnly(2027, 12, 2))));
 
         refusal.Extensions["unmetGuards"].Should().BeEquivalentTo(new[] { "a party has yet to sign" });
         successor.Start.Should().Be(new DateOnly(2028, 1, 1));
@@ -64,8 +64,8 @@ public sealed class Bridge_from_renewed
         contract.SuccessorSigned(At(new DateOnly(2027, 11, 20)));
         var now = At(new DateOnly(2027, 12, 2));
 
-        contract.PermittedTriggers(Rules, now).Should().NotContain(ContractTrigger.ExtendBridge);
-        var refusal = Refused(() => contract.ExtendBridge(1, null, Jan1, Guid.NewGuid(), Rules, now));
+        contract.PermittedTriggers(Contracts.Rules, now).Should().NotContain(ContractTrigger.ExtendBridge);
+        var refusal = Refused(() => contract.ExtendBridge(1, null, Jan1, Guid.NewGuid(), Contracts.Rules, now));
         refusal.Extensions["unmetGuards"].Should().BeEquivalentTo(new[] { "the successor is not yet signed by both parties" });
         contract.End.Should().Be(Dec31);
     }
@@ -76,7 +76,7 @@ public sealed class Bridge_from_renewed
         var (_, successor) = Renewed();
 
         // The run began 2025-03-01: its last allowed day is 2028-02-29; the successor would end 2029-01-31.
-        Broken(() => successor.Postpone(1, new DateOnly(2025, 3, 1), Guid.NewGuid(), Rules, At(new DateOnly(2027, 12, 2))))
+        Broken(() => successor.Postpone(1, new DateOnly(2025, 3, 1), Guid.NewGuid(), Contracts.Rules, At(new DateOnly(2027, 12, 2))))
             .Code.Should().Be(ContractCodes.ConsecutiveCapExceeded);
         successor.State.Should().Be(ContractState.Draft);
     }
@@ -86,15 +86,15 @@ public sealed class Bridge_from_renewed
     {
         var (_, successor) = Renewed();
 
-        successor.PermittedTriggers(Rules, At(new DateOnly(2027, 12, 2))).Should().Contain(ContractTrigger.Postpone);
-        successor.TriggersFor(ContractParty.Purchaser, Rules, At(new DateOnly(2027, 12, 2))).Should().NotContain(ContractTrigger.Postpone);
+        successor.PermittedTriggers(Contracts.Rules, At(new DateOnly(2027, 12, 2))).Should().Contain(ContractTrigger.Postpone);
+        successor.TriggersFor(ContractParty.Purchaser, Contracts.Rules, At(new DateOnly(2027, 12, 2))).Should().NotContain(ContractTrigger.Postpone);
     }
 
     private static (Contract Contract, Contract Successor) Renewed()
     {
         var contract = Active(Jan1, Dec31);
-        contract.EnterRenewalWindow(Rules, At(new DateOnly(2027, 10, 2)));
-        var successor = contract.Renew(new DateOnly(2028, 12, 31), 120_000.00m, Jan1, Guid.NewGuid(), Rules, At(new DateOnly(2027, 10, 10)));
+        contract.EnterRenewalWindow(Contracts.Rules, At(new DateOnly(2027, 10, 2)));
+        var successor = contract.Renew(new DateOnly(2028, 12, 31), 120_000.00m, Jan1, Guid.NewGuid(), Contracts.Rules, At(new DateOnly(2027, 10, 10)));
         return (contract, successor);
     }
 }

@@ -24,7 +24,7 @@ public sealed class Coverage_timeline
             Coverage(successor, (new DateOnly(2027, 7, 1), 60_000.00m)),
         };
 
-        var days = CoverageTimeline.Days(contracts, Jan1, new DateOnly(2027, 9, 30), today: new DateOnly(2027, 9, 30), Rules);
+        var days = CoverageTimeline.Days(contracts, Jan1, new DateOnly(2027, 9, 30), today: new DateOnly(2027, 9, 30), Contracts.Rules);
 
         // The predecessor went Active (01-01) → Expiring (04-01) → Renewed (05-01): all three fund its days to 06-30;
         // the successor, signed 05-10, was activated on its start 07-01. Both were paid in full on their first day.
@@ -42,7 +42,7 @@ public sealed class Coverage_timeline
         var successor = Activated(new DateOnly(2027, 7, 6), new DateOnly(2027, 12, 31), 60_000.00m, agency: Guid.NewGuid());
         var contracts = new[] { Coverage(predecessor, (Jan1, 60_000.00m)), Coverage(successor, (new DateOnly(2027, 7, 6), 60_000.00m)) };
 
-        var days = CoverageTimeline.Days(contracts, new DateOnly(2027, 6, 1), new DateOnly(2027, 7, 31), today: new DateOnly(2027, 7, 31), Rules);
+        var days = CoverageTimeline.Days(contracts, new DateOnly(2027, 6, 1), new DateOnly(2027, 7, 31), today: new DateOnly(2027, 7, 31), Contracts.Rules);
 
         // 06-30 is the predecessor's last day; 07-01, 02, 03, 04, 05 nobody's; 07-06 the successor's first.
         var segments = CoverageTimeline.Segments(days);
@@ -59,12 +59,12 @@ public sealed class Coverage_timeline
         var predecessor = Activated(Jan1, Jun30, 60_000.00m);
         var successor = Drafted(new DateOnly(2027, 7, 1), new DateOnly(2027, 12, 31), 60_000.00m);
         // Signed only on 07-04: the clock activates it that day, so 07-01..07-03 were not funded by an active contract.
-        successor.Sign(ContractParty.Purchaser, null, Rules, At(new DateOnly(2027, 7, 4)));
-        successor.Sign(ContractParty.Agency, null, Rules, At(new DateOnly(2027, 7, 4)));
-        successor.Activate(Rules, At(new DateOnly(2027, 7, 4)));
+        successor.Sign(ContractParty.Purchaser, null, Contracts.Rules, At(new DateOnly(2027, 7, 4)));
+        successor.Sign(ContractParty.Agency, null, Contracts.Rules, At(new DateOnly(2027, 7, 4)));
+        successor.Activate(Contracts.Rules, At(new DateOnly(2027, 7, 4)));
         var contracts = new[] { Coverage(predecessor, (Jan1, 60_000.00m)), Coverage(successor, (new DateOnly(2027, 7, 1), 60_000.00m)) };
 
-        var days = CoverageTimeline.Days(contracts, Jun30, new DateOnly(2027, 7, 10), today: new DateOnly(2027, 7, 10), Rules);
+        var days = CoverageTimeline.Days(contracts, Jun30, new DateOnly(2027, 7, 10), today: new DateOnly(2027, 7, 10), Contracts.Rules);
 
         CoverageTimeline.Segments(days).Select(s => (s.From, s.To, s.Funding, s.Gap)).Should().Equal(
             (Jun30, Jun30, DayFunding.Active, false),
@@ -78,7 +78,7 @@ public sealed class Coverage_timeline
         // 120,000.00 over 2027: 10,000.00 a month; advance 30 % = 36,000.00. Nothing paid.
         var contract = Activated(Jan1, new DateOnly(2027, 12, 31), 120_000.00m);
 
-        var days = CoverageTimeline.Days([Coverage(contract)], Jan1, new DateOnly(2027, 5, 31), today: new DateOnly(2027, 5, 31), Rules);
+        var days = CoverageTimeline.Days([Coverage(contract)], Jan1, new DateOnly(2027, 5, 31), today: new DateOnly(2027, 5, 31), Contracts.Rules);
 
         // 04-18: 3 whole months (to 03-31) + 18/30 = 3.6 months → 36,000.00 accrued; 0 ≥ 36,000.00 − 36,000.00 → behind, no gap.
         // 04-19: 3 + 19/30 = 3.6333… months → 36,333.33; 0 < 333.33 → a gap day. To 05-31: 12 + 31 = 43 gap days.
@@ -98,7 +98,7 @@ public sealed class Coverage_timeline
 
         // The advance of 36,000.00 is paid on 04-25.
         var days = CoverageTimeline.Days(
-            [Coverage(contract, (new DateOnly(2027, 4, 25), 36_000.00m))], Jan1, new DateOnly(2027, 5, 31), today: new DateOnly(2027, 5, 31), Rules);
+            [Coverage(contract, (new DateOnly(2027, 4, 25), 36_000.00m))], Jan1, new DateOnly(2027, 5, 31), today: new DateOnly(2027, 5, 31), Contracts.Rules);
 
         // 04-19..04-24: 6 gap days. 04-25: 3 + 25/30 months → 38,333.33 accrued; 36,000.00 paid ≥ 2,333.33 → behind, no gap.
         // 05-31: 01-01..05-31 is 5 whole months → 50,000.00; 36,000.00 ≥ 14,000.00 → still behind.
@@ -117,7 +117,7 @@ public sealed class Coverage_timeline
         // 02-06: 1 month + 6/30 = 1.2 → 12,000.00 ≤ 36,000.00 … 04-18: 3.6 → 36,000.00, still ahead; 04-19: 36,333.33 → behind.
         var contract = Activated(Jan1, new DateOnly(2027, 12, 31), 120_000.00m);
 
-        var days = CoverageTimeline.Days([Coverage(contract, (Jan1, 36_000.00m))], Jan1, new DateOnly(2027, 4, 30), today: new DateOnly(2027, 4, 30), Rules);
+        var days = CoverageTimeline.Days([Coverage(contract, (Jan1, 36_000.00m))], Jan1, new DateOnly(2027, 4, 30), today: new DateOnly(2027, 4, 30), Contracts.Rules);
 
         CoverageTimeline.Segments(days).Select(s => (s.From, s.To, s.Cash)).Should().Equal(
             (Jan1, new DateOnly(2027, 4, 18), CashPosition.Ahead),
@@ -128,11 +128,11 @@ public sealed class Coverage_timeline
     public void Suspended_days_are_gap_days_and_resuming_ends_them()
     {
         var contract = Activated(Jan1, new DateOnly(2027, 12, 31), 120_000.00m);
-        contract.Suspend("Staff shortage", null, Rules, At(new DateOnly(2027, 3, 10)));
-        contract.Resume(null, Rules, At(new DateOnly(2027, 3, 15)));
+        contract.Suspend("Staff shortage", null, Contracts.Rules, At(new DateOnly(2027, 3, 10)));
+        contract.Resume(null, Contracts.Rules, At(new DateOnly(2027, 3, 15)));
 
         var days = CoverageTimeline.Days(
-            [Coverage(contract, (Jan1, 120_000.00m))], new DateOnly(2027, 3, 1), new DateOnly(2027, 3, 31), today: new DateOnly(2027, 3, 31), Rules);
+            [Coverage(contract, (Jan1, 120_000.00m))], new DateOnly(2027, 3, 1), new DateOnly(2027, 3, 31), today: new DateOnly(2027, 3, 31), Contracts.Rules);
 
         // A day counts by the state at its end: 03-10..03-14 suspended (5 days); resumed on 03-15.
         CoverageTimeline.Segments(days).Select(s => (s.From, s.To, s.Funding, s.Gap)).Should().Equal(
@@ -147,8 +147,8 @@ public sealed class Coverage_timeline
         var current = Activated(Jan1, Jun30, 60_000.00m);
         // A successor both parties signed on 05-10, starting 07-01: projected active from its start.
         var successor = Drafted(new DateOnly(2027, 7, 1), new DateOnly(2027, 12, 31), 60_000.00m);
-        successor.Sign(ContractParty.Purchaser, null, Rules, At(new DateOnly(2027, 5, 10)));
-        successor.Sign(ContractParty.Agency, null, Rules, At(new DateOnly(2027, 5, 10)));
+        successor.Sign(ContractParty.Purchaser, null, Contracts.Rules, At(new DateOnly(2027, 5, 10)));
+        successor.Sign(ContractParty.Agency, null, Contracts.Rules, At(new DateOnly(2027, 5, 10)));
         // A draft nobody signed yet covers 2028 on paper only.
         var unsigned = Drafted(new DateOnly(2028, 1, 1), new DateOnly(2028, 12, 31), 120_000.00m);
         var contracts = new[]
@@ -156,7 +156,7 @@ public sealed class Coverage_timeline
             Coverage(current, (Jan1, 60_000.00m)), Coverage(successor, (new DateOnly(2027, 7, 1), 60_000.00m)), Coverage(unsigned),
         };
 
-        var days = CoverageTimeline.Days(contracts, new DateOnly(2027, 6, 1), new DateOnly(2028, 1, 3), today: new DateOnly(2027, 6, 15), Rules);
+        var days = CoverageTimeline.Days(contracts, new DateOnly(2027, 6, 1), new DateOnly(2028, 1, 3), today: new DateOnly(2027, 6, 15), Contracts.Rules);
 
         CoverageTimeline.Segments(days).Select(s => (s.From, s.To, s.Funding, s.Gap, s.Projected)).Should().Equal(
             (new DateOnly(2027, 6, 1), new DateOnly(2027, 6, 15), DayFunding.Active, false, false),
@@ -172,22 +172,22 @@ public sealed class Coverage_timeline
         // 2028: the successor starts on 01-11 → 01-01..01-10 uncovered, 10 gap days; counted to today 2028-06-30:
         //       31 + 29 + 31 + 30 + 31 + 30 = 182 days (a leap year).
         var first = Activated(Jan1, new DateOnly(2027, 12, 31), 120_000.00m);
-        first.Suspend("Staff shortage", null, Rules, At(new DateOnly(2027, 3, 10)));
-        first.Resume(null, Rules, At(new DateOnly(2027, 3, 15)));
+        first.Suspend("Staff shortage", null, Contracts.Rules, At(new DateOnly(2027, 3, 10)));
+        first.Resume(null, Contracts.Rules, At(new DateOnly(2027, 3, 15)));
         var second = Activated(new DateOnly(2028, 1, 11), new DateOnly(2028, 12, 31), 120_000.00m);
         var contracts = new[] { Coverage(first, (Jan1, 120_000.00m)), Coverage(second, (new DateOnly(2028, 1, 11), 120_000.00m)) };
 
-        CoverageTimeline.GapsPerYear(contracts, new ProgramSpan(Jan1, null), today: new DateOnly(2028, 6, 30), Rules).Should().Equal(
+        CoverageTimeline.GapsPerYear(contracts, new ProgramSpan(Jan1, null), today: new DateOnly(2028, 6, 30), Contracts.Rules).Should().Equal(
             new ProgramYearGaps(2027, 365, 5),
             new ProgramYearGaps(2028, 182, 10));
 
         // A span ending 2028-03-31 stops the count there: 31 + 29 + 31 = 91 days of 2028.
-        CoverageTimeline.GapsPerYear(contracts, new ProgramSpan(Jan1, new DateOnly(2028, 3, 31)), today: new DateOnly(2028, 6, 30), Rules).Should().Equal(
+        CoverageTimeline.GapsPerYear(contracts, new ProgramSpan(Jan1, new DateOnly(2028, 3, 31)), today: new DateOnly(2028, 6, 30), Contracts.Rules).Should().Equal(
             new ProgramYearGaps(2027, 365, 5),
             new ProgramYearGaps(2028, 91, 10));
 
         // A span that begins after today counts nothing yet.
-        CoverageTimeline.GapsPerYear(contracts, new ProgramSpan(new DateOnly(2029, 1, 1), null), today: new DateOnly(2028, 6, 30), Rules).Should().BeEmpty();
+        CoverageTimeline.GapsPerYear(contracts, new ProgramSpan(new DateOnly(2029, 1, 1), null), today: new DateOnly(2028, 6, 30), Contracts.Rules).Should().BeEmpty();
     }
 
     [Fact]
@@ -198,9 +198,9 @@ public sealed class Coverage_timeline
         var contract = Activated(Jan1, new DateOnly(2027, 12, 31), 120_000.00m);
         var contracts = new[] { Coverage(contract, (Jan1, 120_000.00m)) };
 
-        CoverageTimeline.GapsPerYear(contracts, new ProgramSpan(new DateOnly(2026, 12, 20), null), new DateOnly(2027, 1, 31), Rules)
+        CoverageTimeline.GapsPerYear(contracts, new ProgramSpan(new DateOnly(2026, 12, 20), null), new DateOnly(2027, 1, 31), Contracts.Rules)
             .Should().Equal(new ProgramYearGaps(2026, 12, 0), new ProgramYearGaps(2027, 31, 0));
-        CoverageTimeline.Segments(CoverageTimeline.Days(contracts, new DateOnly(2026, 12, 20), new DateOnly(2027, 1, 31), new DateOnly(2027, 1, 31), Rules))
+        CoverageTimeline.Segments(CoverageTimeline.Days(contracts, new DateOnly(2026, 12, 20), new DateOnly(2027, 1, 31), new DateOnly(2027, 1, 31), Contracts.Rules))
             .Select(s => (s.From, s.To, s.Funding, s.Gap)).Should().Equal(
                 (new DateOnly(2026, 12, 20), new DateOnly(2026, 12, 31), DayFunding.Uncovered, false),
                 (Jan1, new DateOnly(2027, 1, 31), DayFunding.Active, false));
@@ -213,15 +213,15 @@ public sealed class Coverage_timeline
         var contract = Drafted(Today.AddDays(30), Today.AddDays(30).AddYears(1).AddDays(-1), 120_000.00m);
         var contracts = new[] { Coverage(contract) };
 
-        CoverageTimeline.GapsPerYear(contracts, new ProgramSpan(Today, null), Today, Rules).Should().Equal(new ProgramYearGaps(2026, 1, 0));
-        CoverageTimeline.Days(contracts, Today, Today.AddDays(29), Today, Rules).Should().OnlyContain(d => !d.Gap && !d.Due);
+        CoverageTimeline.GapsPerYear(contracts, new ProgramSpan(Today, null), Today, Contracts.Rules).Should().Equal(new ProgramYearGaps(2026, 1, 0));
+        CoverageTimeline.Days(contracts, Today, Today.AddDays(29), Today, Contracts.Rules).Should().OnlyContain(d => !d.Gap && !d.Due);
     }
 
     [Fact]
     public void A_program_without_any_contract_has_no_gap_day()
     {
         CoverageTimeline.FirstDueDay([]).Should().BeNull();
-        CoverageTimeline.GapsPerYear([], new ProgramSpan(new DateOnly(2026, 1, 1), null), Today, Rules)
+        CoverageTimeline.GapsPerYear([], new ProgramSpan(new DateOnly(2026, 1, 1), null), Today, Contracts.Rules)
             .Should().Equal(new ProgramYearGaps(2026, 329, 0));
     }
 
@@ -234,7 +234,7 @@ public sealed class Coverage_timeline
         var successor = Activated(new DateOnly(2027, 7, 6), new DateOnly(2027, 12, 31), 60_000.00m, agency: Guid.NewGuid());
         var contracts = new[] { Coverage(predecessor, (Jan1, 60_000.00m)), Coverage(successor, (new DateOnly(2027, 7, 6), 60_000.00m)) };
 
-        CoverageTimeline.GapsPerYear(contracts, new ProgramSpan(new DateOnly(2026, 12, 1), null), new DateOnly(2027, 7, 31), Rules)
+        CoverageTimeline.GapsPerYear(contracts, new ProgramSpan(new DateOnly(2026, 12, 1), null), new DateOnly(2027, 7, 31), Contracts.Rules)
             .Should().Equal(new ProgramYearGaps(2026, 31, 0), new ProgramYearGaps(2027, 212, 5));
     }
 
@@ -244,12 +244,12 @@ public sealed class Coverage_timeline
         // The span began 2026-12-01; the first contract was due on 2027-01-01 but signed and activated only on 01-10:
         // 01-01..01-09 are 9 not-active gap days; December is before anything was due.
         var contract = Drafted(Jan1, Jun30, 60_000.00m);
-        contract.Sign(ContractParty.Purchaser, null, Rules, At(new DateOnly(2027, 1, 10)));
-        contract.Sign(ContractParty.Agency, null, Rules, At(new DateOnly(2027, 1, 10)));
-        contract.Activate(Rules, At(new DateOnly(2027, 1, 10)));
+        contract.Sign(ContractParty.Purchaser, null, Contracts.Rules, At(new DateOnly(2027, 1, 10)));
+        contract.Sign(ContractParty.Agency, null, Contracts.Rules, At(new DateOnly(2027, 1, 10)));
+        contract.Activate(Contracts.Rules, At(new DateOnly(2027, 1, 10)));
         var contracts = new[] { Coverage(contract, (new DateOnly(2027, 1, 10), 60_000.00m)) };
 
-        CoverageTimeline.GapsPerYear(contracts, new ProgramSpan(new DateOnly(2026, 12, 1), null), new DateOnly(2027, 1, 31), Rules)
+        CoverageTimeline.GapsPerYear(contracts, new ProgramSpan(new DateOnly(2026, 12, 1), null), new DateOnly(2027, 1, 31), Contracts.Rules)
             .Should().Equal(new ProgramYearGaps(2026, 31, 0), new ProgramYearGaps(2027, 31, 9));
         CoverageTimeline.FirstDueDay(contracts).Should().Be(Jan1);
     }
@@ -262,19 +262,19 @@ public sealed class Coverage_timeline
         var contract = Activated(Jan1, new DateOnly(2027, 12, 31), 200_000.00m);
         var coverage = Coverage(contract, (Jan1, 60_000.00m), (new DateOnly(2027, 7, 1), 80_000.00m));
 
-        var last = CoverageTimeline.Days([coverage], new DateOnly(2027, 12, 31), new DateOnly(2027, 12, 31), new DateOnly(2027, 12, 31), Rules).Single();
+        var last = CoverageTimeline.Days([coverage], new DateOnly(2027, 12, 31), new DateOnly(2027, 12, 31), new DateOnly(2027, 12, 31), Contracts.Rules).Single();
 
         (last.CostAccrued, last.Cash, last.Gap).Should().Be((200_000.00m, CashPosition.Behind, false));
-        coverage.AccruedBy(new DateOnly(2027, 12, 1), Rules).Should().Be(183_888.93m, "16,666.67 × (11 + 1/30) = 183,888.93, under the amount");
-        coverage.AccruedBy(new DateOnly(2027, 12, 30), Rules).Should().Be(200_000.00m, "12 months (December's 30 days count as a month) would be 200,000.04");
+        coverage.AccruedBy(new DateOnly(2027, 12, 1), Contracts.Rules).Should().Be(183_888.93m, "16,666.67 × (11 + 1/30) = 183,888.93, under the amount");
+        coverage.AccruedBy(new DateOnly(2027, 12, 30), Contracts.Rules).Should().Be(200_000.00m, "12 months (December's 30 days count as a month) would be 200,000.04");
     }
 
     private static Contract Activated(DateOnly start, DateOnly end, decimal amount, Guid? agency = null)
     {
         var contract = Drafted(start, end, amount, agency);
-        contract.Sign(ContractParty.Purchaser, null, Rules, Now);
-        contract.Sign(ContractParty.Agency, null, Rules, Now);
-        contract.Activate(Rules, At(start));
+        contract.Sign(ContractParty.Purchaser, null, Contracts.Rules, Now);
+        contract.Sign(ContractParty.Agency, null, Contracts.Rules, Now);
+        contract.Activate(Contracts.Rules, At(start));
         return contract;
     }
 
@@ -282,11 +282,11 @@ public sealed class Coverage_timeline
     private static (Contract Predecessor, Contract Successor) RenewedChain()
     {
         var predecessor = Activated(Jan1, Jun30, 60_000.00m);
-        predecessor.EnterRenewalWindow(Rules, At(new DateOnly(2027, 4, 1)));
-        var successor = predecessor.Renew(new DateOnly(2027, 12, 31), 60_000.00m, Jan1, null, Rules, At(new DateOnly(2027, 5, 1)));
-        successor.Sign(ContractParty.Purchaser, null, Rules, At(new DateOnly(2027, 5, 10)));
-        successor.Sign(ContractParty.Agency, null, Rules, At(new DateOnly(2027, 5, 10)));
-        successor.Activate(Rules, At(new DateOnly(2027, 7, 1)));
+        predecessor.EnterRenewalWindow(Contracts.Rules, At(new DateOnly(2027, 4, 1)));
+        var successor = predecessor.Renew(new DateOnly(2027, 12, 31), 60_000.00m, Jan1, null, Contracts.Rules, At(new DateOnly(2027, 5, 1)));
+        successor.Sign(ContractParty.Purchaser, null, Contracts.Rules, At(new DateOnly(2027, 5, 10)));
+        successor.Sign(ContractParty.Agency, null, Contracts.Rules, At(new DateOnly(2027, 5, 10)));
+        successor.Activate(Contracts.Rules, At(new DateOnly(2027, 7, 1)));
         predecessor.State.Should().Be(ContractState.Renewed);
         return (predecessor, successor);
     }

@@ -13,7 +13,7 @@ public sealed class Renewal_proposal
     [Fact]
     public void Without_a_grade_the_platform_proposes_a_new_tender()
     {
-        var proposal = RenewalProposal.For(Active(Start, End), Start, Rules, ContinuityRules.Default);
+        var proposal = RenewalProposal.For(Active(Start, End), Start, Contracts.Rules, ContinuityRules.Default);
 
         proposal.Path.Should().Be(RenewalPath.NewTender);
         proposal.Obstacles.Should().Equal(RenewalObstacle.NoGrade);
@@ -30,7 +30,7 @@ public sealed class Renewal_proposal
         var contract = Active(Start, End);
         contract.RecordEvaluation(Guid.NewGuid(), ContractEvaluation.MidTerm, 85m, grade, grade != "Fail", At(new DateOnly(2027, 6, 30)));
 
-        var proposal = RenewalProposal.For(contract, Start, Rules, ContinuityRules.Default);
+        var proposal = RenewalProposal.For(contract, Start, Contracts.Rules, ContinuityRules.Default);
 
         proposal.Path.Should().Be(path);
         proposal.LatestGrade.Should().Be(grade);
@@ -45,7 +45,7 @@ public sealed class Renewal_proposal
         contract.RecordEvaluation(Guid.NewGuid(), ContractEvaluation.MidTerm, 85m, "Good", true, At(new DateOnly(2027, 6, 30)));
         contract.RecordEvaluation(Guid.NewGuid(), ContractEvaluation.Final, 70m, "Pass", true, At(new DateOnly(2027, 11, 30)));
 
-        RenewalProposal.For(contract, Start, Rules, ContinuityRules.Default).Path.Should().Be(RenewalPath.NewTender);
+        RenewalProposal.For(contract, Start, Contracts.Rules, ContinuityRules.Default).Path.Should().Be(RenewalPath.NewTender);
     }
 
     [Fact]
@@ -55,12 +55,12 @@ public sealed class Renewal_proposal
         contract.RecordEvaluation(Guid.NewGuid(), ContractEvaluation.MidTerm, 95m, "Excellent", true, At(new DateOnly(2027, 6, 30)));
 
         // Since 2025-01-01 to 2027-12-31: 36 whole months → the cap is reached.
-        var atCap = RenewalProposal.For(contract, new DateOnly(2025, 1, 1), Rules, ContinuityRules.Default);
+        var atCap = RenewalProposal.For(contract, new DateOnly(2025, 1, 1), Contracts.Rules, ContinuityRules.Default);
         (atCap.Path, atCap.ConsecutiveMonths).Should().Be((RenewalPath.NewTender, 36m));
         atCap.Obstacles.Should().Equal(RenewalObstacle.ConsecutiveCapReached);
 
         // Since 2025-01-03: 35 whole months (to 2027-12-02) + 29 days / 30 = 35.9666… < 36 → renewed directly.
-        var under = RenewalProposal.For(contract, new DateOnly(2025, 1, 3), Rules, ContinuityRules.Default);
+        var under = RenewalProposal.For(contract, new DateOnly(2025, 1, 3), Contracts.Rules, ContinuityRules.Default);
         under.Path.Should().Be(RenewalPath.DirectRenewal);
         under.ConsecutiveMonths.Should().BeLessThan(36m).And.BeGreaterThan(35.96m);
     }

@@ -1,4 +1,3 @@
-using System.Reflection;
 using Procurement.Contracting.Continuity.Data;
 using Procurement.Contracting.Data;
 using Procurement.Testing;
@@ -15,8 +14,6 @@ namespace Procurement.Contracting.Tests.Continuity;
 public sealed class The_Contracting_core
 {
     private const string ContinuityNamespace = "Procurement.Contracting.Continuity";
-
-    private const BindingFlags Declared = MethodBodies.Declared;
 
     [Fact]
     public void Names_no_continuity_type_anywhere()
@@ -59,83 +56,7 @@ public sealed class The_Contracting_core
         return false;
     }
 
-    /// <summary>Whether <paramref name="type"/> is, or is built from, a Continuity type.</summary>
-    private static bool Mentions(Type? type)
-    {
-        if (type is null || type.IsGenericParameter)
-        {
-            return false;
-        }
-
-        if (type.HasElementType)
-        {
-            return Mentions(type.GetElementType());
-        }
-
-        return InContinuity(type) || (type.IsGenericType && type.GetGenericArguments().Any(Mentions));
-    }
-
-    private static bool Mentions(MemberInfo member) => member switch
-    {
-        Type type => Mentions(type),
-        MethodBase method => Mentions(method.DeclaringType)
-                             || (method is MethodInfo info && (Mentions(info.ReturnType) || (info.IsGenericMethod && info.GetGenericArguments().Any(Mentions))))
-                             || method.GetParameters().Any(p => Mentions(p.ParameterType)),
-        FieldInfo field => Mentions(field.DeclaringType) || Mentions(field.FieldType),
-        _ => Mentions(member.DeclaringType),
-    };
-
     /// <summary>Every place <paramref name="type"/> names Continuity: base type, interfaces, fields, properties, method signatures and bodies.</summary>
-    private static IEnumerable<string> ReferencesIntoContinuity(Type type)
-    {
-        if (Mentions(type.BaseType))
-        {
-            yield return $"{type.FullName} derives from {type.BaseType}";
-        }
-
-        foreach (var face in type.GetInterfaces().Where(Mentions))
-        {
-            yield return $"{type.FullName} implements {face}";
-        }
-
-        foreach (var field in type.GetFields(Declared).Where(f => Mentions(f.FieldType)))
-        {
-            yield return $"{type.FullName}.{field.Name} is a {field.FieldType}";
-        }
-
-        foreach (var property in type.GetProperties(Declared).Where(p => Mentions(p.PropertyType)))
-        {
-            yield return $"{type.FullName}.{property.Name} is a {property.PropertyType}";
-        }
-
-        foreach (var method in MethodBodies.DeclaredMethods(type))
-        {
-            if (method is MethodInfo info && Mentions(info.ReturnType))
-            {
-                yield return $"{type.FullName}.{method.Name} returns {info.ReturnType}";
-            }
-
-            foreach (var parameter in method.GetParameters().Where(p => Mentions(p.ParameterType)))
-            {
-                yield return $"{type.FullName}.{method.Name} takes {parameter.ParameterType}";
-            }
-
-            foreach (var local in method.GetMethodBody()?.LocalVariables.Where(l => Mentions(l.LocalType)) ?? [])
-            {
-                yield return $"{type.FullName}.{method.Name} keeps a {local.LocalType}";
-            }
-
-            foreach (var used in BodyReferences(method))
-            {
-                yield return $"{type.FullName}.{method.Name} uses {used}";
-            }
-        }
-    }
-
-    /// <summary>The members and strings a method's IL names that mention Continuity.</summary>
-    private static IEnumerable<string> BodyReferences(MethodBase method) =>
-        MethodBodies.MembersUsedBy(method).Where(Mentions).Select(member => $"{member.DeclaringType?.FullName}.{member.Name}")
-            .Concat(MethodBodies.StringsUsedBy(method)
-                .Where(text => text.Contains(ContinuityNamespace, StringComparison.Ordinal))
-                .Select(text => $"the string \"{text}\""));
+    private static IEnumerable<string> ReferencesIntoContinuity(Type type) =>
+        TypeReferences.Into(type, InContinuity, ContinuityNamespace);
 }

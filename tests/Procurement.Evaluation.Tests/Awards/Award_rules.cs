@@ -1,5 +1,5 @@
 using Procurement.Evaluation.Awards.Domain;
-using Procurement.ServiceDefaults.Problems;
+using Procurement.Rules.Refusals;
 
 namespace Procurement.Evaluation.Tests.Awards;
 
@@ -131,7 +131,7 @@ public sealed class Award_rules
         Publish(award);
         award.Lodge(InvalidAgency, "u", "Our supervisor's certificate was attached.", PublishedAt.AddHours(1)).AgencyId.Should().Be(InvalidAgency);
         var stranger = () => award.Lodge(Stranger, "u", "I object", PublishedAt.AddHours(1));
-        stranger.Should().Throw<ForbiddenException>().Which.Code.Should().Be(AwardCodes.ChallengeNotABidder);
+        stranger.Should().Throw<NotPermittedException>().Which.Code.Should().Be(AwardCodes.ChallengeNotABidder);
     }
 
     [Fact]

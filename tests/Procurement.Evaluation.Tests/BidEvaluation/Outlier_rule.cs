@@ -1,5 +1,5 @@
 using Procurement.Evaluation.BidEvaluation.Domain;
-using Procurement.ServiceDefaults.Problems;
+using Procurement.Rules.Refusals;
 
 namespace Procurement.Evaluation.Tests.BidEvaluation;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Procurement.Evaluation.BidEvaluation.Domain;
-using Procurement.ServiceDefaults.Problems;
+using Procurement.Rules.Refusals;
 
 namespace Procurement.Evaluation.Tests.BidEvaluation;
 

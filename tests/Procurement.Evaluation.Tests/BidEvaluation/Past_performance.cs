@@ -1,6 +1,6 @@
 using Procurement.Evaluation.BidEvaluation.Domain;
 using Procurement.Evaluation.Performance.Domain;
-using Procurement.ServiceDefaults.Problems;
+using Procurement.Rules.Refusals;
 
 namespace Procurement.Evaluation.Tests.BidEvaluation;
 

@@ -1,6 +1,6 @@
 using Procurement.Evaluation.Awards.Domain;
 using Procurement.Evaluation.Performance.Domain;
-using Procurement.ServiceDefaults.Problems;
+using Procurement.Rules.Refusals;
 
 namespace Procurement.Evaluation.Tests.Performance;
 
@@ -65,10 +65,10 @@ public sealed class Contract_performance_rules
     {
         var contract = ThreeKpis();
         var unassigned = () => Submit(contract, ("Service hours", 90m, "ok"), ("People served", 90m, "ok"), ("Satisfaction", 90m, "ok"));
-        unassigned.Should().Throw<ForbiddenException>().Which.Code.Should().Be(PerformanceCodes.EvaluatorNotAssigned);
+        unassigned.Should().Throw<NotPermittedException>().Which.Code.Should().Be(PerformanceCodes.EvaluatorNotAssigned);
 
         contract.Assign(PerformanceStage.Final, Evaluator, "p", stageEvaluated: false, Now);
-        unassigned.Should().Throw<ForbiddenException>("assigned to Final, not to MidTerm");
+        unassigned.Should().Throw<NotPermittedException>("assigned to Final, not to MidTerm");
 
         contract.Assign(PerformanceStage.MidTerm, Evaluator, "p", stageEvaluated: false, Now);
         unassigned.Should().NotThrow();

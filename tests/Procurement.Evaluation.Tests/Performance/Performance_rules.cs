@@ -1,7 +1,7 @@
 using CsCheck;
 using Procurement.Evaluation.Awards.Domain;
 using Procurement.Evaluation.Performance.Domain;
-using Procurement.ServiceDefaults.Problems;
+using Procurement.Rules.Refusals;
 
 namespace Procurement.Evaluation.Tests.Performance;
 

@@ -1,4 +1,4 @@
-using Procurement.ServiceDefaults.Problems;
+using Procurement.Rules.Refusals;
 using Procurement.ServiceDefaults.Time;
 using Procurement.Tendering.Domain.Rules;
 

@@ -1,4 +1,4 @@
-using Procurement.ServiceDefaults.Problems;
+using Procurement.Rules.Refusals;
 using Procurement.Tendering.Domain.Rules;
 
 namespace Procurement.Tendering.Tests.Rules;
@@ -275,7 +275,7 @@ public sealed class A_kept_rule_table
         var today = new DateOnly(2026, 12, 6);
         MethodRuleTable.Record("Hill County", today, Defaults, null, Guid.NewGuid(), Now).EffectiveFrom.Should().Be(today);
         var yesterday = () => MethodRuleTable.Record("Hill County", today.AddDays(-1), Defaults, null, Guid.NewGuid(), Now);
-        yesterday.Should().Throw<RequestValidationException>().Which.Errors.Should().ContainSingle(e => e.Field == "effectiveFrom");
+        yesterday.Should().Throw<RulesBrokenException>().Which.Errors.Should().ContainSingle(e => e.Field == "effectiveFrom");
     }
 
     [Fact]

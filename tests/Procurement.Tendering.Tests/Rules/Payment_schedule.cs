@@ -1,6 +1,6 @@
 // The rules' one list of conditions (issue 16 item 10), under the name Tendering's tests have always used.
 global using PaymentCondition = Procurement.Rules.PaymentCondition;
-using Procurement.ServiceDefaults.Problems;
+using Procurement.Rules.Refusals;
 using Procurement.Tendering.Domain.Rules;
 
 namespace Procurement.Tendering.Tests.Rules;

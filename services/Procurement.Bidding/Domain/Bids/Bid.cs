@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using Procurement.ServiceDefaults.Problems;
+using Procurement.Rules.Refusals;
 
 namespace Procurement.Bidding.Domain.Bids;
 
@@ -162,7 +162,7 @@ public sealed class Bid
         switch (request.Purpose)
         {
             case UnsealPurpose.OwnerRead when request.ActorOrganisationId != AgencyId:
-                throw new ForbiddenException(BidCodes.BidOwnerOnly);
+                throw new NotPermittedException(BidCodes.BidOwnerOnly);
             case UnsealPurpose.Opening when tender.IsOpenAt(now):
                 throw new ConflictException(BidCodes.BidSealedUntilOpening, tender.BidDeadline);
         }

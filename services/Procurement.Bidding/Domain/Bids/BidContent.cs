@@ -18,7 +18,7 @@ public sealed record StaffingLine(Guid WorkerId, decimal Fte, decimal MonthlyPay
 public sealed record BidDraft(
     decimal Price, CostBreakdown Costs, IReadOnlyList<StaffingLine> Staffing, string TechnicalProposal, string? AbnormallyLowExplanation = null);
 
-/// <summary>Why a bid is flagged abnormally low; <see cref="Code"/> has a text in <see cref="BidMessages"/>.</summary>
+/// <summary>Why a bid is flagged abnormally low; <see cref="Code"/> has a text in <see cref="BidTexts"/>.</summary>
 /// <param name="WorkerId">For a pay-floor reason, the worker paid under it.</param>
 /// <param name="Actual">The personnel share (0–1), or the worker's monthly pay.</param>
 /// <param name="Threshold">The minimum share, or the floor scaled to the worker's FTE.</param>

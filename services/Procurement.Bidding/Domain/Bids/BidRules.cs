@@ -1,5 +1,5 @@
 using Procurement.Rules;
-using Procurement.ServiceDefaults.Problems;
+using Procurement.Rules.Refusals;
 
 namespace Procurement.Bidding.Domain.Bids;
 

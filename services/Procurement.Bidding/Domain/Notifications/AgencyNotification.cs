@@ -14,7 +14,7 @@ public enum NotificationKind
 
 /// <summary>
 /// One message in an agency's inbox. The text is kept as a code and its arguments, not as prose, so each
-/// reader gets it in their own language (<see cref="NotificationMessages"/>); the arguments are plain values
+/// reader gets it in their own language (<see cref="NotificationTexts"/>); the arguments are plain values
 /// already formatted for people (titles, Beijing times, numbers).
 /// </summary>
 public sealed class AgencyNotification
@@ -33,7 +33,7 @@ public sealed class AgencyNotification
 
     public NotificationKind Kind { get; private set; }
 
-    /// <summary>The text's code in <see cref="NotificationMessages"/>.</summary>
+    /// <summary>The text's code in <see cref="NotificationTexts"/>.</summary>
     public string Code { get; private set; } = "";
 
     public IReadOnlyList<string> Arguments { get; private set; } = [];

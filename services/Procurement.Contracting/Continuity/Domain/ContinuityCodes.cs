@@ -1,4 +1,5 @@
-using Procurement.ServiceDefaults.Problems;
+using Procurement.Rules.Refusals;
+using Procurement.ServiceDefaults.Texts;
 
 namespace Procurement.Contracting.Continuity.Domain;
 

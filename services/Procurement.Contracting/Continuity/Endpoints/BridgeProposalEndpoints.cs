@@ -4,6 +4,7 @@ using Procurement.Contracting.Continuity.Data;
 using Procurement.Contracting.Continuity.Domain;
 using Procurement.Contracting.Data;
 using Procurement.Contracting.Domain;
+using Procurement.Rules.Refusals;
 using Procurement.ServiceDefaults.Problems;
 using Procurement.ServiceDefaults.Security;
 

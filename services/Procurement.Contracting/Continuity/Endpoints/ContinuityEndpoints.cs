@@ -5,8 +5,10 @@ using Procurement.Contracting.Continuity.Data;
 using Procurement.Contracting.Continuity.Domain;
 using Procurement.Contracting.Data;
 using Procurement.Contracting.Domain;
+using Procurement.Rules.Refusals;
 using Procurement.ServiceDefaults.Problems;
 using Procurement.ServiceDefaults.Security;
+using Procurement.ServiceDefaults.Texts;
 using Procurement.ServiceDefaults.Time;
 
 namespace Procurement.Contracting.Continuity.Endpoints;

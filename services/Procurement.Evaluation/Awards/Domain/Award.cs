@@ -1,7 +1,7 @@
 using Procurement.Contracts.Evaluation;
 using Procurement.Contracts.Tendering;
+using Procurement.Rules.Refusals;
 using Procurement.ServiceDefaults.Persistence;
-using Procurement.ServiceDefaults.Problems;
 
 namespace Procurement.Evaluation.Awards.Domain;
 
@@ -196,7 +196,7 @@ public sealed class Award : IRecordsEvents
 
         if (!IsBidder(agencyId))
         {
-            throw new ForbiddenException(AwardCodes.ChallengeNotABidder);
+            throw new NotPermittedException(AwardCodes.ChallengeNotABidder);
         }
 
         if (!IsWindowOpenAt(now))
@@ -253,7 +253,7 @@ public sealed class Award : IRecordsEvents
 
         if (Status != expected)
         {
-            throw new ConflictException(AwardCodes.AwardNotRecommended, Status.ToString(), AwardMessages.Chinese(Status));
+            throw new ConflictException(AwardCodes.AwardNotRecommended, Status.ToString(), AwardTexts.Chinese(Status));
         }
     }
 }

@@ -1,6 +1,6 @@
 namespace Procurement.Evaluation.Awards.Domain;
 
-/// <summary>The problem codes of awards, challenges and the calendar (texts in <see cref="AwardMessages"/>).</summary>
+/// <summary>The problem codes of awards, challenges and the calendar (texts in <see cref="AwardTexts"/>).</summary>
 public static class AwardCodes
 {
     // Calendar.

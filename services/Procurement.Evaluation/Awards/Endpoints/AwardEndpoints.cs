@@ -5,8 +5,10 @@ using Procurement.Contracts.Evaluation;
 using Procurement.Evaluation.Awards.Data;
 using Procurement.Evaluation.Awards.Domain;
 using Procurement.Evaluation.Data;
+using Procurement.Rules.Refusals;
 using Procurement.ServiceDefaults.Problems;
 using Procurement.ServiceDefaults.Security;
+using Procurement.ServiceDefaults.Texts;
 using Procurement.ServiceDefaults.Time;
 
 namespace Procurement.Evaluation.Awards.Endpoints;

@@ -3,8 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using Procurement.Evaluation.Awards.Data;
 using Procurement.Evaluation.Awards.Domain;
 using Procurement.Evaluation.Data;
+using Procurement.Rules.Refusals;
 using Procurement.ServiceDefaults.Problems;
 using Procurement.ServiceDefaults.Security;
+using Procurement.ServiceDefaults.Texts;
 
 namespace Procurement.Evaluation.Awards.Endpoints;
 

@@ -2,7 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Procurement.Evaluation.Performance.Domain;
 using Procurement.Evaluation.BidEvaluation.Domain;
 using Procurement.Evaluation.Data;
-using Procurement.ServiceDefaults.Problems;
+using Procurement.Rules.Refusals;
+using Procurement.ServiceDefaults.Texts;
 
 namespace Procurement.Evaluation.BidEvaluation.Data;
 

@@ -1,6 +1,6 @@
 using Procurement.Contracts.Evaluation;
+using Procurement.Rules.Refusals;
 using Procurement.ServiceDefaults.Persistence;
-using Procurement.ServiceDefaults.Problems;
 
 namespace Procurement.Evaluation.BidEvaluation.Domain;
 

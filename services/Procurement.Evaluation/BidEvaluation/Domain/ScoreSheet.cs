@@ -1,6 +1,6 @@
 using System.Globalization;
 using Procurement.Rules;
-using Procurement.ServiceDefaults.Problems;
+using Procurement.Rules.Refusals;
 
 namespace Procurement.Evaluation.BidEvaluation.Domain;
 

@@ -1,4 +1,5 @@
 using Procurement.Evaluation.BidEvaluation.Domain;
+using Procurement.Rules.Refusals;
 using Procurement.ServiceDefaults.Problems;
 
 namespace Procurement.Evaluation.BidEvaluation.Endpoints;

@@ -4,8 +4,10 @@ using Procurement.Contracts.Evaluation;
 using Procurement.Evaluation.BidEvaluation.Data;
 using Procurement.Evaluation.BidEvaluation.Domain;
 using Procurement.Evaluation.Data;
+using Procurement.Rules.Refusals;
 using Procurement.ServiceDefaults.Problems;
 using Procurement.ServiceDefaults.Security;
+using Procurement.ServiceDefaults.Texts;
 using Procurement.ServiceDefaults.Time;
 
 namespace Procurement.Evaluation.BidEvaluation.Endpoints;

@@ -1,5 +1,5 @@
 using Procurement.Evaluation.Awards.Domain;
-using Procurement.ServiceDefaults.Problems;
+using Procurement.Rules.Refusals;
 
 namespace Procurement.Evaluation.Performance.Domain;
 
@@ -106,7 +106,7 @@ public sealed class ContractUnderEvaluation
         EnsureNotEnded();
         if (stageEvaluated)
         {
-            throw new ConflictException(PerformanceCodes.StageAlreadyEvaluated, stage.ToString(), PerformanceMessages.Chinese(stage));
+            throw new ConflictException(PerformanceCodes.StageAlreadyEvaluated, stage.ToString(), PerformanceTexts.Chinese(stage));
         }
 
         Assignments = [.. Assignments.Where(a => a.Stage != stage), new EvaluatorAssignment(stage, evaluatorOrganisationId, assignedBy, now)];

@@ -1,6 +1,6 @@
 namespace Procurement.Evaluation.Performance.Domain;
 
-/// <summary>The problem codes of performance evaluations (DOMAIN.md §8; texts in <see cref="PerformanceMessages"/>).</summary>
+/// <summary>The problem codes of performance evaluations (DOMAIN.md §8; texts in <see cref="PerformanceTexts"/>).</summary>
 public static class PerformanceCodes
 {
     public const string IndicatorWeightsSum = "indicator_weights_sum";

@@ -1,6 +1,6 @@
 using Procurement.Contracts.Evaluation;
+using Procurement.Rules.Refusals;
 using Procurement.ServiceDefaults.Persistence;
-using Procurement.ServiceDefaults.Problems;
 
 namespace Procurement.Evaluation.Performance.Domain;
 
@@ -56,12 +56,12 @@ public sealed class PerformanceEvaluation : IRecordsEvents
         contract.EnsureNotEnded();
         if (contract.AssignmentFor(stage)?.EvaluatorOrganisationId != evaluatorOrganisationId)
         {
-            throw new ForbiddenException(PerformanceCodes.EvaluatorNotAssigned, stage.ToString(), PerformanceMessages.Chinese(stage));
+            throw new NotPermittedException(PerformanceCodes.EvaluatorNotAssigned, stage.ToString(), PerformanceTexts.Chinese(stage));
         }
 
         if (stageEvaluated)
         {
-            throw new ConflictException(PerformanceCodes.StageAlreadyEvaluated, stage.ToString(), PerformanceMessages.Chinese(stage));
+            throw new ConflictException(PerformanceCodes.StageAlreadyEvaluated, stage.ToString(), PerformanceTexts.Chinese(stage));
         }
 
         var names = scores.Select(s => s.Indicator).ToList();

@@ -5,8 +5,10 @@ using Procurement.Contracts.Evaluation;
 using Procurement.Evaluation.Awards.Domain;
 using Procurement.Evaluation.Performance.Domain;
 using Procurement.Evaluation.Data;
+using Procurement.Rules.Refusals;
 using Procurement.ServiceDefaults.Problems;
 using Procurement.ServiceDefaults.Security;
+using Procurement.ServiceDefaults.Texts;
 
 namespace Procurement.Evaluation.Performance.Endpoints;
 
@@ -182,7 +184,7 @@ public static class PerformanceEndpoints
             }
 
             // Another submission for the same stage committed first (the unique index said so).
-            throw new ConflictException(PerformanceCodes.StageAlreadyEvaluated, stage.ToString(), PerformanceMessages.Chinese(stage));
+            throw new ConflictException(PerformanceCodes.StageAlreadyEvaluated, stage.ToString(), PerformanceTexts.Chinese(stage));
         }
 
         return TypedResults.Created($"/api/evaluations/contracts/{contractId}/performance", Show(evaluation));

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Procurement.ServiceDefaults.Problems;
+using Procurement.Rules.Refusals;
 using Procurement.ServiceDefaults.Time;
 
 namespace Procurement.Tendering.Domain.Rules;

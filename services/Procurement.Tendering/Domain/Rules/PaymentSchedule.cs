@@ -1,6 +1,6 @@
 // One list of conditions for Tendering and Disbursement (issue 16 item 10): the rules' own, under its old name here.
 global using PaymentCondition = Procurement.Rules.PaymentCondition;
-using Procurement.ServiceDefaults.Problems;
+using Procurement.Rules.Refusals;
 using Shared = Procurement.Rules;
 
 namespace Procurement.Tendering.Domain.Rules;

@@ -1,4 +1,4 @@
-using Procurement.ServiceDefaults.Problems;
+using Procurement.Rules.Refusals;
 using Shared = Procurement.Rules;
 
 namespace Procurement.Tendering.Domain.Rules;

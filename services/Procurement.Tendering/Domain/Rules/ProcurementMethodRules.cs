@@ -1,5 +1,5 @@
 using Shared = Procurement.Rules;
-using Procurement.ServiceDefaults.Problems;
+using Procurement.Rules.Refusals;
 
 namespace Procurement.Tendering.Domain.Rules;
 

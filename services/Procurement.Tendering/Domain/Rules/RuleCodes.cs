@@ -4,7 +4,7 @@ namespace Procurement.Tendering.Domain.Rules;
 
 /// <summary>
 /// The stable codes of the tender rules: the last segment of the problem <c>type</c> and the key of
-/// their texts in <see cref="RulesMessages"/>. Clients may match on them, so a code never changes.
+/// their texts in <see cref="RuleTexts"/>. Clients may match on them, so a code never changes.
 /// </summary>
 public static class RuleCodes
 {

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Procurement.ServiceDefaults.Time;
 
-namespace Procurement.ServiceDefaults.Problems;
+namespace Procurement.ServiceDefaults.Texts;
 
 /// <summary>
 /// Every message a caller can read, in English and Chinese, by a stable code. Modules add their own
@@ -54,6 +54,8 @@ public static class ProblemMessages
                 "{0}校验码不正确（GB 32100-2015），请检查是否有输错的字符。"),
             ["uscc_organisation_code"] = ("{0}: the organisation code in characters 9–17 does not pass its check character (GB 11714).",
                 "{0}第 9–17 位的组织机构代码校验码不正确（GB 11714）。"),
+            // An organisation registered after today, the Beijing calendar day (Procurement.Rules.RegistrationDateRules): Bidding and Identity.
+            ["registration_date_in_future"] = ("{0} must not be after today ({1}, Beijing time).", "{0}不得晚于今天（北京时间 {1}）。"),
             // Tendering (questions, answers, amendments) and Bidding (bids) both refuse with it after the deadline.
             ["bidding_closed"] = ("Bidding closed at the deadline, {0}: no bid, question, answer or amendment is taken any more.",
                 "投标已于截止时间 {0} 截止，不再受理投标、提问、答疑或更正。"),

@@ -1,9 +1,9 @@
-using Procurement.ServiceDefaults.Problems;
+using Procurement.ServiceDefaults.Texts;
 
 namespace Procurement.Tendering.Domain;
 
 /// <summary>The texts of Tendering's rules, in English and Chinese.</summary>
-internal static class TenderingMessages
+internal static class TenderingTexts
 {
     public static void Register() => ProblemMessages.Add(Texts);
 

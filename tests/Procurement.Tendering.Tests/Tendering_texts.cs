@@ -1,18 +1,18 @@
 using System.Globalization;
-using Procurement.ServiceDefaults.Problems;
+using Procurement.ServiceDefaults.Texts;
 using Procurement.Tendering.Domain;
 
 namespace Procurement.Tendering.Tests;
 
 public sealed class Every_tendering_code_reads_in_English_and_Chinese
 {
-    public static TheoryData<string> EveryCode => [.. TenderingMessages.Texts.Keys];
+    public static TheoryData<string> EveryCode => [.. TenderingTexts.Texts.Keys];
 
     [Theory]
     [MemberData(nameof(EveryCode))]
     public void The_code_has_a_text_in_each_language(string code)
     {
-        TenderingMessages.Register();
+        TenderingTexts.Register();
         object?[] args = ["x", "y", "z"];
 
         var english = ProblemMessages.Get(CultureInfo.GetCultureInfo("en"), code, args);

@@ -1,4 +1,4 @@
-namespace Procurement.ServiceDefaults.Problems;
+namespace Procurement.Rules.Refusals;
 
 /// <summary>One bad field: its JSON name, the rule it broke, and the values the message needs.</summary>
 public sealed record FieldError(string Field, string Rule, IReadOnlyList<object?> Args);
@@ -65,20 +65,15 @@ public sealed class FieldErrors
         return this;
     }
 
-    public void ThrowIfAny()
-    {
-        if (Any)
-        {
-            throw new RequestValidationException(_errors.ToList());
-        }
-    }
-
-    /// <summary>As <see cref="ThrowIfAny"/>, but for business rules the fields break: 422, each field with its rule.</summary>
+    /// <summary>
+    /// For business rules the fields break: a <see cref="RulesBrokenException"/> naming each field with its rule. (A request
+    /// of the wrong shape is the endpoint's to refuse: ServiceDefaults' <c>ThrowIfAny</c>.)
+    /// </summary>
     public void ThrowIfAnyRuleBroken()
     {
         if (Any)
         {
-            throw new RequestValidationException(_errors.ToList(), Microsoft.AspNetCore.Http.StatusCodes.Status422UnprocessableEntity);
+            throw new RulesBrokenException(_errors.ToList());
         }
     }
 }

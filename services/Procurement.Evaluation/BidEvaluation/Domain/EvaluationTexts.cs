@@ -1,9 +1,9 @@
-using Procurement.ServiceDefaults.Problems;
+using Procurement.ServiceDefaults.Texts;
 
 namespace Procurement.Evaluation.BidEvaluation.Domain;
 
 /// <summary>The texts of the expert pool, panel, compliance and scoring rules, in English and Chinese.</summary>
-internal static class EvaluationMessages
+internal static class EvaluationTexts
 {
     public static void Register() => ProblemMessages.Add(new Dictionary<string, (string En, string Zh)>
     {

@@ -2,11 +2,11 @@ using System.Globalization;
 using System.Reflection;
 using Procurement.Evaluation.Awards.Domain;
 using Procurement.Evaluation.Performance.Domain;
-using Procurement.ServiceDefaults.Problems;
+using Procurement.ServiceDefaults.Texts;
 
 namespace Procurement.Evaluation.Tests.Awards;
 
-public sealed class Award_messages
+public sealed class Award_texts
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
     private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
@@ -28,8 +28,8 @@ public sealed class Award_messages
     [MemberData(nameof(Codes))]
     public void Every_problem_code_reads_in_english_and_in_chinese(string code)
     {
-        AwardMessages.Register();
-        PerformanceMessages.Register();
+        AwardTexts.Register();
+        PerformanceTexts.Register();
         object[] args = ["x", "y", "z"];
         var english = ProblemMessages.Get(English, code, args);
         var chinese = ProblemMessages.Get(Chinese, code, args);
@@ -43,8 +43,8 @@ public sealed class Award_messages
     [Fact]
     public void Statuses_are_named_in_chinese_in_the_chinese_texts()
     {
-        AwardMessages.Register();
-        ProblemMessages.Get(Chinese, AwardCodes.AwardNotRecommended, "Published", AwardMessages.Chinese(AwardStatus.Published))
+        AwardTexts.Register();
+        ProblemMessages.Get(Chinese, AwardCodes.AwardNotRecommended, "Published", AwardTexts.Chinese(AwardStatus.Published))
             .Should().StartWith("该授标已公告");
     }
 }

@@ -1,18 +1,18 @@
 using System.Globalization;
 using System.Reflection;
 using Procurement.Bidding.Domain.Bids;
-using Procurement.ServiceDefaults.Problems;
+using Procurement.ServiceDefaults.Texts;
 
 namespace Procurement.Bidding.Tests.Bids;
 
-public sealed class Bid_messages
+public sealed class Bid_texts
 {
     public static TheoryData<string> Codes { get; } = [.. typeof(BidCodes)
         .GetFields(BindingFlags.Public | BindingFlags.Static)
         .Where(f => f.IsLiteral)
         .Select(f => (string)f.GetRawConstantValue()!)];
 
-    public Bid_messages() => BidMessages.Register();
+    public Bid_texts() => BidTexts.Register();
 
     [Theory]
     [MemberData(nameof(Codes))]

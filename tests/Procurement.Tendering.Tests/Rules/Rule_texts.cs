@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Reflection;
-using Procurement.ServiceDefaults.Problems;
+using Procurement.Rules.Refusals;
+using Procurement.ServiceDefaults.Texts;
 using Procurement.Tendering.Domain.Rules;
 
 namespace Procurement.Tendering.Tests.Rules;
@@ -19,14 +20,14 @@ public sealed class Every_rule_code_reads_in_English_and_Chinese
     public void Codes_are_unique_and_every_text_belongs_to_a_code()
     {
         Codes.Should().OnlyHaveUniqueItems();
-        RulesMessages.Texts.Keys.Should().BeEquivalentTo(Codes);
+        RuleTexts.Texts.Keys.Should().BeEquivalentTo(Codes);
     }
 
     [Theory]
     [MemberData(nameof(EveryCode))]
     public void The_code_has_a_text_in_each_language_that_formats_its_arguments(string code)
     {
-        RulesMessages.Register();
+        RuleTexts.Register();
         object?[] args = [12.5m, 30m, 2m, "x", "y"];
 
         var english = ProblemMessages.Get(CultureInfo.GetCultureInfo("en"), code, args);
@@ -39,7 +40,7 @@ public sealed class Every_rule_code_reads_in_English_and_Chinese
     [Fact]
     public void A_refusal_reads_with_its_own_arguments()
     {
-        RulesMessages.Register();
+        RuleTexts.Register();
         var refusal = Assert.Throws<RuleViolationException>(
             () => ProcurementMethodRules.Default[ProcurementMethod.PublicTender].CheckPanelSize(480_000m, 3));
 

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Procurement.ServiceDefaults.Problems;
+namespace Procurement.ServiceDefaults.Texts;
 
 /// <summary>
 /// A request field named in a message: the JSON path the caller sent (<c>contacts[0].phone</c>), shown to people by its

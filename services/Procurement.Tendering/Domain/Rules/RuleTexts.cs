@@ -1,9 +1,9 @@
-using Procurement.ServiceDefaults.Problems;
+using Procurement.ServiceDefaults.Texts;
 
 namespace Procurement.Tendering.Domain.Rules;
 
 /// <summary>The texts of the tender rules, in English and Chinese. The module calls <see cref="Register"/> at startup.</summary>
-internal static class RulesMessages
+internal static class RuleTexts
 {
     public static void Register()
     {

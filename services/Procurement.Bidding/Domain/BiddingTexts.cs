@@ -1,9 +1,9 @@
-using Procurement.ServiceDefaults.Problems;
+using Procurement.ServiceDefaults.Texts;
 
 namespace Procurement.Bidding.Domain;
 
 /// <summary>The texts of Bidding's rules, in English and Chinese. Field rules get the field name as {0}.</summary>
-internal static class BiddingMessages
+internal static class BiddingTexts
 {
     public static void Register() => ProblemMessages.Add(new Dictionary<string, (string En, string Zh)>
     {
@@ -24,7 +24,6 @@ internal static class BiddingMessages
         ["contacts_count"] = ("{0} must list between 1 and {1} contacts.", "{0}须填写 1 至 {1} 名联系人。"),
 
         // 422: business rules.
-        ["registration_date_in_future"] = ("The registration date {0} is after today ({1}).", "登记日期 {0} 晚于今天（{1}）。"),
         ["agency_contacts_count"] = ("An agency lists between 1 and {0} contacts.", "机构须填写 1 至 {0} 名联系人。"),
         ["debarment_span_reversed"] = ("The debarment ends ({1}) before it starts ({0}).", "禁止参与期限的结束日期（{1}）早于开始日期（{0}）。"),
         ["certificate_number_required"] = ("A worker certified at level {0} needs the certificate number.", "持有 {0} 级证书的社工须填写证书编号。"),

@@ -1,9 +1,9 @@
-using Procurement.ServiceDefaults.Problems;
+using Procurement.ServiceDefaults.Texts;
 
 namespace Procurement.Bidding.Domain.Bids;
 
 /// <summary>The texts of the bid rules, in English and Chinese. Call <see cref="Register"/> once at startup.</summary>
-public static class BidMessages
+public static class BidTexts
 {
     public static IReadOnlyDictionary<string, (string En, string Zh)> Texts { get; } = new Dictionary<string, (string En, string Zh)>
     {

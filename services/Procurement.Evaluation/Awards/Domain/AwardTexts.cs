@@ -1,9 +1,9 @@
-using Procurement.ServiceDefaults.Problems;
+using Procurement.ServiceDefaults.Texts;
 
 namespace Procurement.Evaluation.Awards.Domain;
 
 /// <summary>The texts of the award, challenge and calendar rules, in English and Chinese.</summary>
-internal static class AwardMessages
+internal static class AwardTexts
 {
     public static void Register() => ProblemMessages.Add(new Dictionary<string, (string En, string Zh)>
     {

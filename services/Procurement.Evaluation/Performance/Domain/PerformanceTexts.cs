@@ -1,9 +1,9 @@
-using Procurement.ServiceDefaults.Problems;
+using Procurement.ServiceDefaults.Texts;
 
 namespace Procurement.Evaluation.Performance.Domain;
 
 /// <summary>The texts of the performance-evaluation rules, in English and Chinese.</summary>
-internal static class PerformanceMessages
+internal static class PerformanceTexts
 {
     public static void Register() => ProblemMessages.Add(new Dictionary<string, (string En, string Zh)>
     {

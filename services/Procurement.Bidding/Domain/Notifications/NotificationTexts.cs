@@ -1,9 +1,9 @@
-using Procurement.ServiceDefaults.Problems;
+using Procurement.ServiceDefaults.Texts;
 
 namespace Procurement.Bidding.Domain.Notifications;
 
 /// <summary>The texts of the notices agencies receive, in English and Chinese. Call <see cref="Register"/> once at startup.</summary>
-public static class NotificationMessages
+public static class NotificationTexts
 {
     public const string Amended = "notice_tender_amended";
     public const string AmendedReconfirm = "notice_tender_amended_reconfirm";
