@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Procurement.Bidding.Data;
 using Procurement.Bidding.Domain;
 using Procurement.Bidding.Domain.Bids;
+using Procurement.ServiceDefaults.Persistence;
 using Procurement.ServiceDefaults.Problems;
 using Procurement.ServiceDefaults.Security;
 using Procurement.ServiceDefaults.Time;

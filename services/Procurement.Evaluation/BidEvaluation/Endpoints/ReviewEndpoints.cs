@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Procurement.Evaluation.BidEvaluation.Data;
 using Procurement.Evaluation.BidEvaluation.Domain;
 using Procurement.Evaluation.Data;
+using Procurement.ServiceDefaults.Persistence;
 using Procurement.ServiceDefaults.Problems;
 using Procurement.ServiceDefaults.Security;
 

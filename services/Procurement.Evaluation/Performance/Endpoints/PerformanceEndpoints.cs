@@ -5,6 +5,7 @@ using Procurement.Contracts.Evaluation;
 using Procurement.Evaluation.Awards.Domain;
 using Procurement.Evaluation.Performance.Domain;
 using Procurement.Evaluation.Data;
+using Procurement.ServiceDefaults.Persistence;
 using Procurement.ServiceDefaults.Problems;
 using Procurement.ServiceDefaults.Security;
 
@@ -177,7 +178,7 @@ public static class PerformanceEndpoints
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException exception) when (SaveOrConflict.IsDuplicateKey(exception))
         {
             if (!await StageTakenAsync(db, contractId, stage, ct))
             {
