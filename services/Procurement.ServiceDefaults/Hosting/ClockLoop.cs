@@ -12,8 +12,9 @@ namespace Procurement.ServiceDefaults.Hosting;
 /// one pass of each job — a moment missed while the host was down is caught.</item>
 /// <item>Ticks: each job keeps its own interval, counted from start-up. Ticks a job slept through (a clock that jumped,
 /// a machine that slept) make one pass, not one per tick missed.</item>
-/// <item>A slow job holds back no other: each pass runs on its own task and the loop does not wait for it. A tick that
-/// comes while the same job's pass still runs is skipped (its passes never overlap); the job runs at its next tick.</item>
+/// <item>A slow job holds back no other: each pass runs on its own task and the loop does not wait for it. A job's
+/// passes never overlap: a tick that comes while its pass still runs is kept, and one more pass follows as soon as that
+/// one ends (ticks missed meanwhile make that one pass), as a <see cref="PeriodicTimer"/> does.</item>
 /// <item>A failing pass is logged and the job tried again at its next tick; the other jobs and the host go on.</item>
 /// <item>On shutdown the loop stops waking and waits for the passes under way, which are told to stop.</item>
 /// </list>
@@ -54,12 +55,7 @@ public sealed partial class ClockLoop(
                 var nextTick = Task.Delay(schedule.Min(e => e.Due) - now, clock, stoppingToken);
                 foreach (var entry in due)
                 {
-                    if (entry.Pass.IsCompleted)
-                    {
-                        // On the thread pool: a job that works synchronously before its first await holds back no one.
-                        entry.Pass = Task.Run(() => entry.Job.PassAsync(stoppingToken), CancellationToken.None);
-                    }
-                    else
+                    if (!entry.Tick(stoppingToken))
                     {
                         LogStillRunning(logger, entry.Job.GetType().Name);
                     }
@@ -103,15 +99,58 @@ public sealed partial class ClockLoop(
     [LoggerMessage(Level = LogLevel.Information, Message = "The clock runs {Count} jobs")]
     private static partial void LogStarting(ILogger logger, int count);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Job} is still running its last pass at its next tick; that tick is skipped")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Job} is still running its last pass at its next tick; one more pass follows it")]
     private static partial void LogStillRunning(ILogger logger, string job);
 
     private sealed class Scheduled(ClockJob job, DateTimeOffset due)
     {
+        private readonly Lock _gate = new();
+        private bool _running;
+        private bool _owed;
+
         public ClockJob Job { get; } = job;
 
         public DateTimeOffset Due { get; set; } = due;
 
-        public Task Pass { get; set; } = Task.CompletedTask;
+        /// <summary>The passes under way (none: completed).</summary>
+        public Task Pass { get; private set; } = Task.CompletedTask;
+
+        /// <summary>Starts a pass; false when one is still running, which then runs one more when it ends.</summary>
+        public bool Tick(CancellationToken stoppingToken)
+        {
+            lock (_gate)
+            {
+                if (_running)
+                {
+                    _owed = true;
+                    return false;
+                }
+
+                _running = true;
+            }
+
+            // On the thread pool: a job that works synchronously before its first await holds back no one.
+            Pass = Task.Run(() => PassesAsync(stoppingToken), CancellationToken.None);
+            return true;
+        }
+
+        private async Task PassesAsync(CancellationToken stoppingToken)
+        {
+            while (true)
+            {
+                await Job.PassAsync(stoppingToken);
+                lock (_gate)
+                {
+                    if (!_owed || stoppingToken.IsCancellationRequested)
+                    {
+                        _running = false;
+                        _owed = false;
+                        return;
+                    }
+
+                    _owed = false;
+                }
+            }
+        }
     }
 }
