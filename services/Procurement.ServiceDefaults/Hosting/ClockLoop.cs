@@ -12,7 +12,7 @@ namespace Procurement.ServiceDefaults.Hosting;
 /// one pass of each job — a moment missed while the host was down is caught.</item>
 /// <item>Ticks: each job keeps its own interval, counted from start-up. Ticks a job slept through (a clock that jumped,
 /// a machine that slept) make one pass, not one per tick missed.</item>
-/// <item>A slow job holds back no other: each pass runs on its own task and the loop does not wait for it. A job's
+/// <item>A slow job holds back no other: the loop starts a pass and goes on at its first await. A job's
 /// passes never overlap: a tick that comes while its pass still runs is kept, and one more pass follows as soon as that
 /// one ends (ticks missed meanwhile make that one pass), as a <see cref="PeriodicTimer"/> does.</item>
 /// <item>A failing pass is logged and the job tried again at its next tick; the other jobs and the host go on.</item>
@@ -129,8 +129,9 @@ public sealed partial class ClockLoop(
                 _running = true;
             }
 
-            // On the thread pool: a job that works synchronously before its first await holds back no one.
-            Pass = Task.Run(() => PassesAsync(stoppingToken), CancellationToken.None);
+            // Started here, as a PeriodicTimer's loop did: the pass reads the clock at its tick; the loop goes on at the
+            // pass's first await (a job does its I/O asynchronously), so a slow pass holds back no other.
+            Pass = PassesAsync(stoppingToken);
             return true;
         }
 
