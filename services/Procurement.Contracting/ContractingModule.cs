@@ -53,8 +53,7 @@ public static class ContractingModule
             .Validate(o => o.ClockCheckInterval > TimeSpan.Zero && o.ClockCheckInterval <= ClockJob.LongestInterval,
                 $"Contracting:ClockCheckInterval must be above zero and at most {ClockJob.LongestInterval.TotalDays} days.")
             .ValidateOnStart();
-        builder.Services.AddSingleton<ContractClock>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<ContractClock>());
+        builder.Services.AddClockJob<ContractClock>();
         builder.AddConsumers(bus =>
         {
             bus.AddConsumer<AwardConfirmedConsumer>();

@@ -20,7 +20,7 @@ public static class DisbursementModule
         builder.AddServiceDatabase<DisbursementDb>("Disbursement");
         builder.Services.AddSingleton(DisbursementRules.Default);
         builder.Services.Configure<OverdueCheckOptions>(builder.Configuration.GetSection(OverdueCheckOptions.Section));
-        builder.Services.AddHostedService<OverdueInstalmentFlagger>();
+        builder.Services.AddClockJob<OverdueInstalmentFlagger>();
         builder.AddConsumers(bus =>
         {
             bus.AddConsumer<ContractSignedConsumer>();

@@ -33,8 +33,7 @@ public static class TenderingModule
             bus.AddConsumer<AwardConfirmedConsumer>();
             bus.AddConsumer<RenewalTenderRequestedConsumer>();
         });
-        builder.Services.AddSingleton<BidWindowCloser>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<BidWindowCloser>());
+        builder.Services.AddClockJob<BidWindowCloser>();
         return builder;
     }
 

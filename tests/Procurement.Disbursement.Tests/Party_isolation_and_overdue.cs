@@ -51,7 +51,7 @@ public sealed class Party_isolation_and_overdue : IAsyncLifetime
         var contract = _api.Activation();
         await _api.PublishAsync(contract);
         var advance = await _api.InstalmentIdAsync(contract.ContractId, 1);
-        var flagger = _api.Host.Services.GetServices<IHostedService>().OfType<OverdueInstalmentFlagger>().Single();
+        var flagger = _api.Host.Services.GetRequiredService<OverdueInstalmentFlagger>();
 
         _api.Clock.Advance(TimeSpan.FromDays(30)); // 2027-03-31, the pay-by day
         await flagger.FlagOverdueAsync(CancellationToken.None);

@@ -23,7 +23,7 @@ public sealed class Successor_scheduled_at_signing : IAsyncLifetime
 
     public async Task DisposeAsync() => await _api.DisposeAsync();
 
-    private OverdueInstalmentFlagger Flagger => _api.Host.Services.GetServices<IHostedService>().OfType<OverdueInstalmentFlagger>().Single();
+    private OverdueInstalmentFlagger Flagger => _api.Host.Services.GetRequiredService<OverdueInstalmentFlagger>();
 
     private Task<JsonElement> ReportAsync(Guid contractId) =>
         _api.Client(_api.PurchaserUser).GetFromJsonAsync<JsonElement>($"/api/disbursements/contracts/{contractId}");

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Procurement.Bidding.Domain;
 using Procurement.Bidding.Domain.Bids;
+using Procurement.ServiceDefaults.Persistence;
 
 namespace Procurement.Bidding.Data;
 
@@ -54,7 +55,7 @@ internal static class BidStore
                 await db.SaveChangesAsync(cancellationToken);
                 return;
             }
-            catch (DbUpdateException exception) when (exception is not DbUpdateConcurrencyException && records.Count > 0 && attempt < 5)
+            catch (DbUpdateException exception) when (SaveOrConflict.IsDuplicateKey(exception) && records.Count > 0 && attempt < 5)
             {
                 // Tried again below: the chain is re-linked inside the save.
             }

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Procurement.Bidding.Data;
 using Procurement.Bidding.Domain;
 using Procurement.Rules.Refusals;
+using Procurement.ServiceDefaults.Persistence;
 using Procurement.ServiceDefaults.Problems;
 using Procurement.ServiceDefaults.Security;
 using Procurement.ServiceDefaults.Texts;
@@ -146,20 +147,4 @@ public static class AgencyEndpoints
     internal static async Task<Agency> FindAgencyAsync(this BiddingDb db, Guid id, CancellationToken cancellationToken) =>
         await db.Agencies.FirstOrDefaultAsync(a => a.Id == id, cancellationToken)
         ?? throw new NotFoundException(ProblemMessages.Get("agency"), id);
-
-    /// <summary>
-    /// Saves; a unique key another request took between our check and our insert is a lost race (409),
-    /// not a server error. Stale versions surface as DbUpdateConcurrencyException, which answers 409 by itself.
-    /// </summary>
-    internal static async Task SaveOrConflictAsync(this BiddingDb db, CancellationToken cancellationToken, Func<ConflictException>? conflict = null)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException exception) when (exception is not DbUpdateConcurrencyException)
-        {
-            throw conflict?.Invoke() ?? new ConflictException("concurrency");
-        }
-    }
 }

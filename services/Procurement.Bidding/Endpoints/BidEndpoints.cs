@@ -4,6 +4,7 @@ using Procurement.Bidding.Data;
 using Procurement.Bidding.Domain;
 using Procurement.Bidding.Domain.Bids;
 using Procurement.Rules.Refusals;
+using Procurement.ServiceDefaults.Persistence;
 using Procurement.ServiceDefaults.Problems;
 using Procurement.ServiceDefaults.Security;
 using Procurement.ServiceDefaults.Texts;

@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Procurement.Bidding.Data;
 using Procurement.Bidding.Domain;
 using Procurement.Rules.Refusals;
+using Procurement.ServiceDefaults.Persistence;
+using Procurement.ServiceDefaults.Problems;
 using Procurement.ServiceDefaults.Security;
 using Procurement.ServiceDefaults.Texts;
 using Procurement.ServiceDefaults.Time;

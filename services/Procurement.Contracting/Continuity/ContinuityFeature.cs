@@ -41,12 +41,9 @@ public static class ContinuityFeature
         // What the core asks of Continuity (the core defines these, Continuity answers them).
         builder.Services.AddSingleton<IRenewalLeadTimes, LearntRenewalLeadTimes>();
         builder.Services.AddSingleton<IPaidInstalments, RecordedPaidInstalments>();
-        builder.Services.AddSingleton<RenewalDueClock>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<RenewalDueClock>());
-        builder.Services.AddSingleton<ContinuityAlertClock>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<ContinuityAlertClock>());
-        builder.Services.AddSingleton<FundingGapClock>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<FundingGapClock>());
+        builder.Services.AddClockJob<RenewalDueClock>();
+        builder.Services.AddClockJob<ContinuityAlertClock>();
+        builder.Services.AddClockJob<FundingGapClock>();
         builder.AddConsumers(bus =>
         {
             bus.AddConsumer<ContinuityTenderPublishedConsumer>();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Procurement.Contracting.Domain;
+using Procurement.ServiceDefaults.Notifications;
 using Procurement.ServiceDefaults.Persistence;
 
 namespace Procurement.Contracting.Data;
@@ -76,15 +77,10 @@ public sealed class ContractingDb(DbContextOptions<ContractingDb> options) : Ser
         });
         modelBuilder.Entity<ContractNotification>(notification =>
         {
-            notification.ToTable("ContractNotifications");
-            notification.HasKey(n => n.Id);
-            notification.Property(n => n.Id).ValueGeneratedNever();
+            notification.IsNoticeTable("ContractNotifications", n => n.OrganisationId);
             notification.Property(n => n.Kind).HasConversion<string>().HasMaxLength(30);
             notification.Property(n => n.TextEn).HasMaxLength(ContractNotification.TextMaxLength);
             notification.Property(n => n.TextZh).HasMaxLength(ContractNotification.TextMaxLength);
-            // The inbox reads one organisation's notices, newest first, and counts the unread ones.
-            notification.HasIndex(n => new { n.OrganisationId, n.CreatedAt });
-            notification.HasIndex(n => new { n.OrganisationId, n.ReadAt });
             notification.HasIndex(n => n.ContractId);
         });
         modelBuilder.Entity<ContractEvaluation>(evaluation =>

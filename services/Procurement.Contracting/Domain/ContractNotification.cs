@@ -1,4 +1,5 @@
 using System.Globalization;
+using Procurement.ServiceDefaults.Notifications;
 
 namespace Procurement.Contracting.Domain;
 
@@ -32,17 +33,13 @@ public enum ContractNoticeKind
 /// gets one for each thing it must act on (<see cref="ContractNoticeKind.RenewalDue"/>,
 /// <see cref="ContractNoticeKind.RenewalDecisionPending"/>, <see cref="ContractNoticeKind.BridgeProposed"/>), raised in
 /// the same transaction as what it tells of. The text is written in English and Chinese when it is raised, so it keeps
-/// the particulars of that moment.
+/// the particulars of that moment. What every notice has (id, time, read) is <see cref="Notice"/>.
 /// </summary>
-public sealed class ContractNotification
+public sealed class ContractNotification : Notice
 {
-    public const int TextMaxLength = 2000;
-
     private ContractNotification()
     {
     }
-
-    public Guid Id { get; private set; }
 
     /// <summary>The organisation whose inbox holds it: the purchasing unit or the agency.</summary>
     public Guid OrganisationId { get; private set; }
@@ -55,10 +52,6 @@ public sealed class ContractNotification
     public string TextEn { get; private set; } = "";
 
     public string TextZh { get; private set; } = "";
-
-    public DateTimeOffset CreatedAt { get; private set; }
-
-    public DateTimeOffset? ReadAt { get; private set; }
 
     /// <summary>The triggers both parties are told about, and the kind of their notice.</summary>
     public static IReadOnlyDictionary<ContractTrigger, ContractNoticeKind> Notified { get; } = new Dictionary<ContractTrigger, ContractNoticeKind>
@@ -109,7 +102,6 @@ public sealed class ContractNotification
 
     private static ContractNotification For(Guid organisation, Guid contractId, ContractNoticeKind kind, string textEn, string textZh, DateTimeOffset now) => new()
     {
-        Id = Guid.CreateVersion7(),
         OrganisationId = organisation,
         ContractId = contractId,
         Kind = kind,
@@ -121,12 +113,7 @@ public sealed class ContractNotification
     /// <summary>The text in the reader's language.</summary>
     public string Text(bool chinese) => chinese ? TextZh : TextEn;
 
-    /// <summary>Marking a notice read a second time keeps the first time.</summary>
-    public void MarkRead(DateTimeOffset now) => ReadAt ??= now;
-
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static string Clip(string text) => text.Length <= TextMaxLength ? text : text[..TextMaxLength];
 }
 
 /// <summary>

@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Procurement.Contracting.Data;
 using Procurement.Contracting.Domain;
 using Procurement.Rules.Refusals;
+using Procurement.ServiceDefaults.Notifications;
+using Procurement.ServiceDefaults.Problems;
 using Procurement.ServiceDefaults.Security;
 using Procurement.ServiceDefaults.Texts;
 
@@ -16,18 +18,17 @@ namespace Procurement.Contracting.Endpoints;
 public sealed record ContractNotificationResponse(
     Guid Id, Guid ContractId, ContractNoticeKind Kind, string Text, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt);
 
-/// <summary>The caller's inbox: the newest notices first (at most <see cref="ContractNotificationEndpoints.PageSize"/>) and how many are unread in all.</summary>
+/// <summary>The caller's inbox: the newest notices first (at most <see cref="NoticeInbox.PageSize"/>) and how many are unread in all.</summary>
 public sealed record ContractNotificationInboxResponse(int Unread, IReadOnlyList<ContractNotificationResponse> Notifications);
 
 /// <summary>
 /// Each organisation's inbox of notices about its contracts (both parties get one per activation, suspension,
 /// resumption, termination, completion, renewal and bridge extension; the purchasing unit one per renewal due, renewal
-/// decision pending and bridge proposed). An organisation reads and marks only its own; anyone else's notice is "not found".
+/// decision pending and bridge proposed). An organisation reads and marks only its own; anyone else's notice is "not found"
+/// (<see cref="NoticeInbox"/>).
 /// </summary>
 public static class ContractNotificationEndpoints
 {
-    public const int PageSize = 100;
-
     public static RouteGroupBuilder MapContractNotificationEndpoints(this IEndpointRouteBuilder routes)
     {
         // A literal segment: "/api/contracts/{id:guid}" does not match "notifications".
@@ -43,23 +44,17 @@ public static class ContractNotificationEndpoints
 
     private static async Task<Ok<ContractNotificationInboxResponse>> Inbox(HttpContext http, ContractingDb db)
     {
-        var organisation = http.User.OrganisationId();
-        var ct = http.RequestAborted;
-        var mine = db.Notifications.AsNoTracking().Where(n => n.OrganisationId == organisation);
-        var unread = await mine.CountAsync(n => n.ReadAt == null, ct);
-        // Ids are version 7, so they break ties between notices of the same instant in creation order.
-        var page = await mine.OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Take(PageSize).ToListAsync(ct);
-        return TypedResults.Ok(new ContractNotificationInboxResponse(unread, [.. page.Select(From)]));
+        var page = await NoticeInbox.ReadAsync(Mine(db, http), http.RequestAborted);
+        return TypedResults.Ok(new ContractNotificationInboxResponse(page.Unread, [.. page.Newest.Select(From)]));
     }
 
-    private static async Task<Ok<ContractNotificationResponse>> MarkRead(Guid id, HttpContext http, ContractingDb db, TimeProvider clock)
+    private static async Task<Ok<ContractNotificationResponse>> MarkRead(Guid id, HttpContext http, ContractingDb db, TimeProvider clock) =>
+        TypedResults.Ok(From(await NoticeInbox.MarkReadAsync(db, Mine(db, http), id, clock.GetUtcNow(), "contract_notification", http.RequestAborted)));
+
+    private static IQueryable<ContractNotification> Mine(ContractingDb db, HttpContext http)
     {
         var organisation = http.User.OrganisationId();
-        var notification = await db.Notifications.FirstOrDefaultAsync(n => n.Id == id && n.OrganisationId == organisation, http.RequestAborted)
-            ?? throw new NotFoundException(ProblemMessages.Get("contract_notification"), id);
-        notification.MarkRead(clock.GetUtcNow());
-        await db.SaveChangesAsync(http.RequestAborted);
-        return TypedResults.Ok(From(notification));
+        return db.Notifications.Where(n => n.OrganisationId == organisation);
     }
 
     private static ContractNotificationResponse From(ContractNotification n) =>

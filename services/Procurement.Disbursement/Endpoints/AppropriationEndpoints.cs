@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Procurement.Disbursement.Data;
 using Procurement.Disbursement.Domain;
 using Procurement.Rules.Refusals;
+using Procurement.ServiceDefaults.Persistence;
 using Procurement.ServiceDefaults.Problems;
 using Procurement.ServiceDefaults.Security;
 
@@ -78,14 +79,7 @@ public static class AppropriationEndpoints
                 : LedgerMovement.Of(MovementKind.Deappropriate, Accounts.Budget(unit, program, year), Accounts.Appropriation(unit, program, year), -change, on, user.UserId(), clock.GetUtcNow());
             await db.GuardAsync([movement], ct);
             db.Book([movement]);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException)
-            {
-                throw new ConflictException("concurrency");
-            }
+            await db.SaveOrConflictAsync(ct);
         }
 
         return TypedResults.Ok(AppropriationResponse.From(unit, program, year, await db.TotalsForBudgetAsync(unit, program, year, ct)));

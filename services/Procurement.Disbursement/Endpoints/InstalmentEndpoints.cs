@@ -7,6 +7,7 @@ using Procurement.Disbursement.Data;
 using Procurement.Disbursement.Domain;
 using Procurement.Rules.Refusals;
 using Procurement.ServiceDefaults.OpenApi;
+using Procurement.ServiceDefaults.Persistence;
 using Procurement.ServiceDefaults.Problems;
 using Procurement.ServiceDefaults.Security;
 using Procurement.ServiceDefaults.Texts;
@@ -174,14 +175,7 @@ public static class InstalmentEndpoints
     {
         await GuardAsync(db, contract, change, ct);
         db.Record(instalment, contract, change, actorId, now);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            throw new ConflictException("concurrency");
-        }
+        await db.SaveOrConflictAsync(ct);
     }
 
     private static async Task GuardAsync(DisbursementDb db, ContractAccount contract, InstalmentChange change, CancellationToken ct)
@@ -220,9 +214,9 @@ public static class InstalmentEndpoints
             var response = await step();
             json = JsonSerializer.Serialize(response, http.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions);
             db.IdempotencyRecords.Add(IdempotencyRecord.Answered(key, operation, userId, StatusCodes.Status200OK, json, clock.GetUtcNow()));
-            await db.SaveChangesAsync(ct);
+            await db.SaveOrConflictAsync(ct);
         }
-        catch (Exception failure) when (failure is DbUpdateException or ConflictException)
+        catch (ConflictException)
         {
             // Lost a race: to the same key (answer as it did), or to another step on the instalment (409).
             db.ChangeTracker.Clear();
@@ -231,7 +225,7 @@ public static class InstalmentEndpoints
                 return Replay(http, winner, operation, userId);
             }
 
-            throw failure as ConflictException ?? new ConflictException("concurrency");
+            throw;
         }
 
         return Results.Content(json, "application/json", Encoding.UTF8, StatusCodes.Status200OK);

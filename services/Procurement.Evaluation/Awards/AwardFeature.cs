@@ -21,11 +21,10 @@ internal static class AwardFeature
             .Validate(o => o.AwardCheckInterval > TimeSpan.Zero && o.AwardCheckInterval <= ClockJob.LongestInterval,
                 $"Evaluation:AwardCheckInterval must be above zero and at most {ClockJob.LongestInterval.TotalDays} days.")
             .ValidateOnStart();
-        // The seeder first: hosted services start in order, so the calendar exists before the award clock's first pass.
+        // The clock's first pass waits until every hosted service has started (ClockLoop), so the calendar exists before the award clock's first pass.
         builder.Services.AddHostedService<CalendarSeeder>();
         builder.Services.AddHostedService<MissedRecommendations>();
-        builder.Services.AddSingleton<AwardConfirmer>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<AwardConfirmer>());
+        builder.Services.AddClockJob<AwardConfirmer>();
         builder.AddConsumers(bus =>
         {
             bus.AddConsumer<TenderTermsForAwardConsumer>();

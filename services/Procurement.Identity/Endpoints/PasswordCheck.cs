@@ -7,6 +7,7 @@ using Procurement.Identity.Data;
 using Procurement.Identity.Domain;
 using Procurement.Identity.Security;
 using Procurement.ServiceDefaults.Mail;
+using Procurement.ServiceDefaults.Persistence;
 
 namespace Procurement.Identity.Endpoints;
 
@@ -126,7 +127,7 @@ internal sealed class PasswordCheck(
             {
                 await db.SaveChangesAsync(CancellationToken.None);
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException exception) when (SaveOrConflict.IsDuplicateKey(exception))
             {
                 // A concurrent failure under the same name inserted the row first: count this one on it.
                 db.ChangeTracker.Clear();

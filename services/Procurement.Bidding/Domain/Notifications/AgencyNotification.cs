@@ -1,3 +1,5 @@
+using Procurement.ServiceDefaults.Notifications;
+
 namespace Procurement.Bidding.Domain.Notifications;
 
 public enum NotificationKind
@@ -15,17 +17,13 @@ public enum NotificationKind
 /// <summary>
 /// One message in an agency's inbox. The text is kept as a code and its arguments, not as prose, so each
 /// reader gets it in their own language (<see cref="NotificationTexts"/>); the arguments are plain values
-/// already formatted for people (titles, Beijing times, numbers).
+/// already formatted for people (titles, Beijing times, numbers). What every notice has (id, time, read) is <see cref="Notice"/>.
 /// </summary>
-public sealed class AgencyNotification
+public sealed class AgencyNotification : Notice
 {
-    public const int ArgumentMaxLength = 2000;
-
     private AgencyNotification()
     {
     }
-
-    public Guid Id { get; private set; }
 
     public Guid AgencyId { get; private set; }
 
@@ -38,19 +36,14 @@ public sealed class AgencyNotification
 
     public IReadOnlyList<string> Arguments { get; private set; } = [];
 
-    public DateTimeOffset CreatedAt { get; private set; }
-
-    public DateTimeOffset? ReadAt { get; private set; }
-
     /// <summary>The same notice for every agency given, once each.</summary>
     public static IEnumerable<AgencyNotification> To(
         IEnumerable<Guid> agencyIds, Guid tenderId, NotificationKind kind, string code, IEnumerable<string> arguments, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(agencyIds);
-        var args = arguments.Select(a => a.Length <= ArgumentMaxLength ? a : a[..ArgumentMaxLength]).ToList().AsReadOnly();
+        var args = arguments.Select(Clip).ToList().AsReadOnly();
         return agencyIds.Distinct().Select(agencyId => new AgencyNotification
         {
-            Id = Guid.CreateVersion7(),
             AgencyId = agencyId,
             TenderId = tenderId,
             Kind = kind,
@@ -59,7 +52,4 @@ public sealed class AgencyNotification
             CreatedAt = now,
         });
     }
-
-    /// <summary>Marking a notice read a second time keeps the first time.</summary>
-    public void MarkRead(DateTimeOffset now) => ReadAt ??= now;
 }

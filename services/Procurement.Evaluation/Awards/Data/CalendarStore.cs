@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Procurement.Evaluation.Awards.Domain;
 using Procurement.Evaluation.Data;
+using Procurement.ServiceDefaults.Persistence;
 
 namespace Procurement.Evaluation.Awards.Data;
 
@@ -29,7 +30,7 @@ internal static class CalendarStore
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException exception) when (SaveOrConflict.IsDuplicateKey(exception))
         {
             if (!await AnotherReplicaSeededAsync(db, cancellationToken))
             {

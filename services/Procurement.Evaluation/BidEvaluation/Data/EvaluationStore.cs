@@ -62,21 +62,4 @@ internal static class EvaluationStore
             .ToListAsync(ct);
         return rules.Bases(tender, agencies, [.. grades.Select(g => (g.AgencyId, new RecordedGrade(g.ContractId, g.Grade, g.Score, g.SubmittedAt)))]);
     }
-
-    /// <summary>Saves; a lost race (a concurrency token or the one-panel / one-sheet index) answers 409.</summary>
-    public static async Task SaveOrConflictAsync(this EvaluationDb db, CancellationToken ct, Func<ConflictException>? duplicate = null)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new ConflictException("concurrency");
-        }
-        catch (DbUpdateException) when (duplicate is not null)
-        {
-            throw duplicate();
-        }
-    }
 }

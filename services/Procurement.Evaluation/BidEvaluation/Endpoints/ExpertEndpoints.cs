@@ -4,6 +4,7 @@ using Procurement.Evaluation.BidEvaluation.Data;
 using Procurement.Evaluation.BidEvaluation.Domain;
 using Procurement.Evaluation.Data;
 using Procurement.Rules.Refusals;
+using Procurement.ServiceDefaults.Persistence;
 using Procurement.ServiceDefaults.Problems;
 using Procurement.ServiceDefaults.Security;
 using Procurement.ServiceDefaults.Texts;

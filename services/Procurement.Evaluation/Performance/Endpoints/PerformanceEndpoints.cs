@@ -6,6 +6,7 @@ using Procurement.Evaluation.Awards.Domain;
 using Procurement.Evaluation.Performance.Domain;
 using Procurement.Evaluation.Data;
 using Procurement.Rules.Refusals;
+using Procurement.ServiceDefaults.Persistence;
 using Procurement.ServiceDefaults.Problems;
 using Procurement.ServiceDefaults.Security;
 using Procurement.ServiceDefaults.Texts;
@@ -176,7 +177,7 @@ public static class PerformanceEndpoints
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException exception) when (SaveOrConflict.IsDuplicateKey(exception))
         {
             if (!await StageTakenAsync(db, contractId, stage, ct))
             {
