@@ -13,7 +13,9 @@ public sealed class RunnerTests
     {
         var bindings = StepBindings.FromTypes(stepTypes);
         foreach (var scenario in FeatureCatalog.Parse(feature, "inline.feature"))
+        {
             await ScenarioRunner.RunAsync(scenario, bindings, services);
+        }
     }
 
     [Fact]

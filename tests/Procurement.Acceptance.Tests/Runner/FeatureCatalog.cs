@@ -26,7 +26,11 @@ public static class FeatureCatalog
     public static IEnumerable<string> FeatureFiles(string folder)
     {
         var root = Path.Combine(AppContext.BaseDirectory, folder);
-        if (!Directory.Exists(root)) throw new DirectoryNotFoundException($"Feature folder not found in test output: {root}");
+        if (!Directory.Exists(root))
+        {
+            throw new DirectoryNotFoundException($"Feature folder not found in test output: {root}");
+        }
+
         return Directory.EnumerateFiles(root, "*.feature", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(AppContext.BaseDirectory, f).Replace('\\', '/'))
             .Order(StringComparer.Ordinal);

@@ -33,11 +33,21 @@ public abstract class FeatureTests(ITestOutputHelper? output = null)
     public async Task Scenario(ScenarioRow scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        if (scenario.Error is not null) throw new ScenarioFailedException(scenario.Error);
+        if (scenario.Error is not null)
+        {
+            throw new ScenarioFailedException(scenario.Error);
+        }
+
         var plan = FeatureCatalog.Load(scenario.FeaturePath).ElementAtOrDefault(scenario.Index);
         if (plan is null || plan.Name != scenario.Name)
+        {
             throw new InvalidOperationException($"{scenario.FeaturePath} changed since test discovery; discover the tests again.");
-        if (plan.IsWip) return; // normally skipped at discovery already (see ScenarioTestCase)
+        }
+
+        if (plan.IsWip)
+        {
+            return; // normally skipped at discovery already (see ScenarioTestCase)
+        }
 
         var assemblies = StepAssemblies.ToList();
         var bindings = BindingsCache.GetOrAdd(string.Join("|", assemblies.Select(a => a.FullName)), _ => StepBindings.FromAssemblies(assemblies));
@@ -160,7 +170,11 @@ public sealed class ScenarioTestCase : XunitTestCase
     protected override void Initialize()
     {
         base.Initialize();
-        if (Row is not { } row) return;
+        if (Row is not { } row)
+        {
+            return;
+        }
+
         Traits["Feature"] = [row.FeatureName];
         Traits["Tag"] = [.. row.Tags.Split(' ', StringSplitOptions.RemoveEmptyEntries)];
     }

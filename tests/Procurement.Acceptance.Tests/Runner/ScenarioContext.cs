@@ -38,7 +38,10 @@ public sealed class ScenarioContext : IAsyncDisposable
             try { await item.DisposeAsync(); }
             catch (Exception ex) { errors.Add(ex); } // keep cleaning up; report all at the end
         }
-        if (errors.Count > 0) throw new AggregateException("Scenario cleanup failed", errors);
+        if (errors.Count > 0)
+        {
+            throw new AggregateException("Scenario cleanup failed", errors);
+        }
     }
 
     private sealed class Callback(Func<ValueTask> action) : IAsyncDisposable

@@ -49,7 +49,10 @@ public static class ScenarioRunner
         {
             failure = new ScenarioFailedException($"{failure.Message}\n(cleanup failed too: {ex.Message})", failure.InnerException);
         }
-        if (failure is not null) throw failure;
+        if (failure is not null)
+        {
+            throw failure;
+        }
     }
 
     private static async Task Invoke(MethodInfo method, object? target, object?[] args)
@@ -61,22 +64,43 @@ public static class ScenarioRunner
             ExceptionDispatchInfo.Capture(ex.InnerException).Throw(); // the step's own exception, not reflection's
             throw;
         }
-        if (result is Task task) await task;
-        else if (result is ValueTask valueTask) await valueTask;
+        if (result is Task task)
+        {
+            await task;
+        }
+        else if (result is ValueTask valueTask)
+        {
+            await valueTask;
+        }
     }
 
     // Step classes are created on first use in the scenario. The constructor with the most parameters wins;
     // each parameter is filled by type from the services (the ScenarioContext is always one of them).
     private static object Instance(Type type, Dictionary<Type, object> instances, object[] available, ScenarioContext context)
     {
-        if (instances.TryGetValue(type, out var existing)) return existing;
+        if (instances.TryGetValue(type, out var existing))
+        {
+            return existing;
+        }
+
         foreach (var ctor in type.GetConstructors().OrderByDescending(c => c.GetParameters().Length))
         {
             var args = ctor.GetParameters().Select(p => available.FirstOrDefault(p.ParameterType.IsInstanceOfType)).ToArray();
-            if (args.Any(a => a is null)) continue;
+            if (args.Any(a => a is null))
+            {
+                continue;
+            }
+
             var instance = ctor.Invoke(args);
-            if (instance is IAsyncDisposable asyncDisposable) context.RegisterForDisposal(asyncDisposable);
-            else if (instance is IDisposable disposable) context.OnCleanup(() => { disposable.Dispose(); return ValueTask.CompletedTask; });
+            if (instance is IAsyncDisposable asyncDisposable)
+            {
+                context.RegisterForDisposal(asyncDisposable);
+            }
+            else if (instance is IDisposable disposable)
+            {
+                context.OnCleanup(() => { disposable.Dispose(); return ValueTask.CompletedTask; });
+            }
+
             return instances[type] = instance;
         }
         var wanted = type.GetConstructors().SelectMany(c => c.GetParameters()).Select(p => p.ParameterType.Name).Distinct();

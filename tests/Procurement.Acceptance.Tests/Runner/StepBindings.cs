@@ -60,9 +60,21 @@ public sealed class StepBindings
                 $"({values.Count} regex group(s){(extra is null ? "" : $" + {(step.Table is not null ? "a table" : "a doc string")}")}).");
         }
         var args = new object?[parameters.Length];
-        for (var i = 0; i < values.Count; i++) args[i] = Convert(values[i], parameters[i].ParameterType, binding);
-        if (extra is DocString doc && parameters[^1].ParameterType == typeof(string)) extra = doc.Content;
-        if (extra is not null) args[^1] = extra;
+        for (var i = 0; i < values.Count; i++)
+        {
+            args[i] = Convert(values[i], parameters[i].ParameterType, binding);
+        }
+
+        if (extra is DocString doc && parameters[^1].ParameterType == typeof(string))
+        {
+            extra = doc.Content;
+        }
+
+        if (extra is not null)
+        {
+            args[^1] = extra;
+        }
+
         return args;
     }
 
@@ -71,8 +83,15 @@ public sealed class StepBindings
         var target = Nullable.GetUnderlyingType(type) ?? type;
         try
         {
-            if (value is null || target == typeof(string)) return value;
-            if (target.IsEnum) return Enum.Parse(target, value, ignoreCase: true);
+            if (value is null || target == typeof(string))
+            {
+                return value;
+            }
+
+            if (target.IsEnum)
+            {
+                return Enum.Parse(target, value, ignoreCase: true);
+            }
             // int, decimal, DateOnly, DateTimeOffset, Guid, TimeSpan...: all have Parse(string, IFormatProvider).
             var parse = target.GetMethod("Parse", BindingFlags.Public | BindingFlags.Static, [typeof(string), typeof(IFormatProvider)]);
             return parse is not null
@@ -101,8 +120,15 @@ public sealed class StepBindings
             last = m.Index + m.Length;
         }
         pattern.Append(Escape(step.Text[last..]));
-        if (step.Table is not null) parameters.Add("StepTable table");
-        if (step.DocString is not null) parameters.Add("string docString");
+        if (step.Table is not null)
+        {
+            parameters.Add("StepTable table");
+        }
+
+        if (step.DocString is not null)
+        {
+            parameters.Add("string docString");
+        }
 
         var words = Regex.Replace(step.Text, "\"[^\"]*\"", " ").Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Select(w => new string(w.Where(char.IsLetter).ToArray())).Where(w => w.Length > 0);

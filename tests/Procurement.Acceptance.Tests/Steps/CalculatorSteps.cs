@@ -64,7 +64,10 @@ public sealed class CalculatorSteps(ScenarioContext context, CalculatorFixture f
     [Given("I have entered these numbers:")]
     public void EnterTable(StepTable table)
     {
-        foreach (var row in table.DataRows) Calculator.Enter(decimal.Parse(row["number"], CultureInfo.InvariantCulture));
+        foreach (var row in table.DataRows)
+        {
+            Calculator.Enter(decimal.Parse(row["number"], CultureInfo.InvariantCulture));
+        }
     }
 
     [When("I press (add|multiply)")]
