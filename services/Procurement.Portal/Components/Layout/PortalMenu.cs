@@ -41,6 +41,7 @@ public static class PortalMenu
         new("calendar", "/admin/calendar", "MenuCalendar", IconType.Outline.Calendar, [Roles.Admin]),
         new("method-rules", "/admin/method-rules", "MenuMethodRules", IconType.Outline.Control, [Roles.Admin, Roles.Auditor]),
         new("pay-scales", "/admin/pay-scales", "MenuPayScales", IconType.Outline.Table, [Roles.Admin, Roles.Auditor]),
+        new("workforce", "/workforce", "MenuWorkforce", IconType.Outline.Team, [Roles.Purchaser, Roles.Auditor, Roles.Admin]),
     ];
 
     public static IReadOnlyList<PortalMenuEntry> For(IEnumerable<string> roles)
