@@ -221,7 +221,10 @@ public sealed class Method_rule_tables_api : IAsyncLifetime
         var refused = await Client(Roles.Admin, "en").PostAsJsonAsync("/api/tenders/method-rules/tables", body);
 
         refused.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
-        (await JsonAsync(refused)).GetProperty("errors").GetProperty("methods")[0].GetString().Should().Contain("SingleSource");
+        (await JsonAsync(refused)).GetProperty("errors").GetProperty("methods")[0].GetString().Should().Contain("single source");
+        var chinese = await Client(Roles.Admin, "zh-CN").PostAsJsonAsync("/api/tenders/method-rules/tables", body);
+        (await JsonAsync(chinese)).GetProperty("errors").GetProperty("methods")[0].GetString()
+            .Should().Be("表中缺少采购方式“单一来源”的参数；每种采购方式都须有一行。", "the method is named as people name it, not by its code");
     }
 
     [Fact]

@@ -127,7 +127,9 @@ public sealed class Pay_scales_api : IAsyncLifetime
         var problem = await JsonAsync(below);
         problem.GetProperty("rule").GetString().Should().Be("pay_floor_below_scale");
         problem.GetProperty("field").GetString().Should().Be("personnelCost.payFloors[1].monthlyPay");
-        problem.GetProperty("detail").GetString().Should().Contain("4999.99").And.Contain("5000.00").And.Contain($"{ServiceStart.Year} 年");
+        problem.GetProperty("detail").GetString().Should().Be(
+            $"助理社会工作师的最低月薪（4999.99）低于本项目所在地区、服务年度（{ServiceStart.Year} 年）的薪酬指导标准，不得低于 5000.00。",
+            "the post is named as people name it, not by its code");
 
         (await DraftAsync("Pine County", ("Intermediate", 6000.00m), ("Assistant", 5000.00m))).StatusCode.Should().Be(HttpStatusCode.Created);
     }

@@ -122,7 +122,7 @@ public static class ProblemMessages
     }
 
     /// <summary>
-    /// Fields by their label, dates as ISO days, instants in Beijing time, amounts with two decimals — as people here
+    /// Fields by their label, enum values by their name (<see cref="ValueLabels"/>), dates as ISO days, instants in Beijing time, amounts with two decimals — as people here
     /// read them.
     /// </summary>
     private static object? Readable(object? value, CultureInfo culture, bool chinese) => value switch
@@ -132,6 +132,7 @@ public static class ProblemMessages
         DateTimeOffset instant => instant.ToShanghai().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)
             + (chinese ? "（北京时间）" : " (Beijing time)"),
         decimal amount => amount.ToString("0.00##", CultureInfo.InvariantCulture),
+        Enum named => ValueLabels.Of(named, chinese),
         _ => value,
     };
 }

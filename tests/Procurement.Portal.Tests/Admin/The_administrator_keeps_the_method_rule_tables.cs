@@ -50,7 +50,7 @@ public sealed class The_administrator_keeps_the_method_rule_tables : OversightCo
         SignIn("admin", "admin", "政府购买服务平台运营中心");
         _rules.Refusal = Agency.Refusals.Problem(422, "业务规则拒绝了该请求。",
             ("methods[0].amendmentMarginDays", "更正须留足天数（21 日）不得长于最短投标期（20 日）。"),
-            ("methods", "表中缺少采购方式 SingleSource 的参数；每种采购方式都须有一行。"));
+            ("methods", "表中缺少采购方式“单一来源”的参数；每种采购方式都须有一行。"));
         var page = Render<MethodRules>();
         page.WaitForElement("[data-testid='method-rules-form']");
 
@@ -58,7 +58,7 @@ public sealed class The_administrator_keeps_the_method_rule_tables : OversightCo
         page.Find("[data-testid='method-rules-save']").Click();
 
         page.WaitForElement("[data-field='methods[0].amendmentMarginDays']").TextContent.Should().Contain("不得长于最短投标期");
-        page.Find("[data-field='methods']").TextContent.Should().Contain("SingleSource");
+        page.Find("[data-field='methods']").TextContent.Should().Contain("单一来源");
         page.FindAll("[data-field='methods[1].amendmentMarginDays']").Should().BeEmpty();
         page.FindAll("[data-testid='method-rules-table']").Should().BeEmpty("nothing was kept");
     }

@@ -9,6 +9,19 @@ internal static class RuleTexts
     {
         ProblemMessages.Add(Texts);
         FieldLabels.Add(Labels);
+        ValueLabels.Add(new Dictionary<ProcurementMethod, (string En, string Zh)>
+        {
+            [ProcurementMethod.PublicTender] = ("public tender", "公开招标"),
+            [ProcurementMethod.CompetitiveConsultation] = ("competitive consultation", "竞争性磋商"),
+            [ProcurementMethod.SingleSource] = ("single source", "单一来源"),
+        });
+        ValueLabels.Add(new Dictionary<CertificateLevel, (string En, string Zh)>
+        {
+            [CertificateLevel.None] = ("social work assistant (no certificate)", "社工助理（未持证）"),
+            [CertificateLevel.Assistant] = ("assistant social worker", "助理社会工作师"),
+            [CertificateLevel.Intermediate] = ("social worker", "社会工作师"),
+            [CertificateLevel.Senior] = ("senior social worker", "高级社会工作师"),
+        });
     }
 
     /// <summary>The people's names of a rule table's fields (<c>methods[1].minimumValidBids</c> → 采购方式第2项的有效投标最低家数).</summary>
@@ -37,8 +50,8 @@ internal static class RuleTexts
 
     internal static IReadOnlyDictionary<string, (string En, string Zh)> Texts { get; } = new Dictionary<string, (string En, string Zh)>
     {
-        [RuleCodes.MethodTwice] = ("{0}: the method {1} appears more than once in the table.", "{0}：采购方式 {1} 在表中出现了多次。"),
-        [RuleCodes.MethodMissing] = ("The table has no numbers for the method {1}; every method needs its row.", "表中缺少采购方式 {1} 的参数；每种采购方式都须有一行。"),
+        [RuleCodes.MethodTwice] = ("{0}: the method {1} appears more than once in the table.", "{0}：采购方式“{1}”在表中出现了多次。"),
+        [RuleCodes.MethodMissing] = ("The table has no numbers for the method {1}; every method needs its row.", "表中缺少采购方式“{1}”的参数；每种采购方式都须有一行。"),
         [RuleCodes.MarginAboveBiddingDays] = (
             "{0} ({1} days) may not be longer than the minimum bidding period ({2} days).", "{0}（{1} 日）不得长于最短投标期（{2} 日）。"),
         [RuleCodes.AllowanceNotBelowMinimum] = (
@@ -146,8 +159,8 @@ internal static class RuleTexts
         [RuleCodes.PayFloorDuplicate] = (
             "The pay floor for {0} is set more than once.",
             "{0}的最低月薪重复设置。"),
-        [RuleCodes.PayScalePostTwice] = ("{0}: the post {1} appears more than once in the scale.", "{0}：岗位 {1} 在薪酬表中出现了多次。"),
-        [RuleCodes.PayScalePostMissing] = ("The scale has no pay for the post {1}; every post needs its row.", "薪酬表缺少岗位 {1} 的月薪；每个岗位都须有一行。"),
+        [RuleCodes.PayScalePostTwice] = ("{0}: the post {1} appears more than once in the scale.", "{0}：岗位“{1}”在薪酬表中出现了多次。"),
+        [RuleCodes.PayScalePostMissing] = ("The scale has no pay for the post {1}; every post needs its row.", "薪酬表缺少岗位“{1}”的月薪；每个岗位都须有一行。"),
         [RuleCodes.PayScaleGradeCount] = ("{0}: a post has {1} grades; this one has {2}.", "{0}：每个岗位须有 {1} 档，此处为 {2} 档。"),
         [RuleCodes.PayScalePayInvalid] = (
             "{0} is {1}: a monthly pay is above zero, at most {2}, in whole fen.", "{0}为 {1}：月薪须大于零、不超过 {2}，精确到分。"),
