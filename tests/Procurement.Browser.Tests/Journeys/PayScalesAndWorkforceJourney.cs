@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using Procurement.Browser.Tests.Support;
+using Procurement.Testing.Platform;
 using static Microsoft.Playwright.Assertions;
 
 namespace Procurement.Browser.Tests.Journeys;
@@ -59,6 +60,15 @@ public class PayScalesAndWorkforceJourney(BrowserPlatform browser)
             await admin.ScreenshotAsync("en-pay-scales-admin");
         });
 
+        // An agency on record in Bidding with a certified supervisor, as the figures count them.
+        using (var agency = await browser.ApiAsync("agency1"))
+        {
+            await agency.RegisterAgencyAsync(new AgencyProfileBody(
+                "示范区阳光社会工作服务中心", "52440305MA0Y202609", new DateOnly(2015, 3, 2), "示范区幸福路 1 号", [new ContactBody("王五", "13800138000", "wang@example.cn")]));
+            var idNumber = TenderingApi.NewIdNumber();
+            await agency.AddWorkerAsync(new WorkerBody($"陈静（统计 {region}）", idNumber, "Intermediate", $"S{idNumber[6..]}", IsSupervisor: true));
+        }
+
         await browser.RunAsync(async auditor =>
         {
             await auditor.SignInAsync("auditor");
@@ -70,7 +80,9 @@ public class PayScalesAndWorkforceJourney(BrowserPlatform browser)
 
             await auditor.GetByTestId("menu-workforce").ClickAsync();
             await auditor.WaitForURLAsync("**/workforce");
-            await Expect(auditor.GetByTestId("workforce-total")).ToBeVisibleAsync();
+            var futian = auditor.Locator("[data-testid=workforce-region-row][data-region='440305']");
+            await Expect(futian).ToBeVisibleAsync();
+            await Expect(futian.GetByTestId("supervisors")).Not.ToHaveTextAsync("0");
             await Expect(auditor.GetByTestId("workforce-regions")).ToContainTextAsync("达到 120 学时");
             await auditor.ScreenshotAsync("workforce-auditor");
 
