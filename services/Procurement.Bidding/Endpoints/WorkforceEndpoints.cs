@@ -43,7 +43,9 @@ public static class WorkforceEndpoints
             .ToList();
         var ids = agencies.Select(a => a.Id).ToList();
         var workers = await db.SocialWorkers.AsNoTracking().Where(w => w.Active && ids.Contains(w.AgencyId)).ToListAsync(http.RequestAborted);
-        var people = workers.Select(w => tags.Person(w.IdLookupHash)).Distinct().ToList();
+        var personOf = workers.Select(w => w.IdLookupHash).Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(hash => hash, tags.Person, StringComparer.OrdinalIgnoreCase);
+        var people = personOf.Values.ToList();
         var fte = (await db.StaffCommitments.AsNoTracking()
                 .Where(c => people.Contains(c.Person))
                 .Select(c => new { c.Person, c.Kind, c.Fte })
@@ -51,7 +53,7 @@ public static class WorkforceEndpoints
             .ToLookup(c => c.Person);
         var facts = workers.Select(w =>
         {
-            var rows = fte[tags.Person(w.IdLookupHash)].ToList();
+            var rows = fte[personOf[w.IdLookupHash]].ToList();
             return new WorkerFacts(
                 w.AgencyId, w.CertificateLevel, w.IsSupervisor, w.TrainingHoursIn(asked),
                 rows.Where(r => r.Kind == CommitmentKind.ActiveContract).Sum(r => r.Fte),

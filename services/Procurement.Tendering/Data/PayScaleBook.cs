@@ -20,6 +20,17 @@ public sealed class PayScaleBook(TenderingDb db)
         return Latest(scales, name) ?? Latest(scales, "");
     }
 
+    /// <summary>
+    /// Holds a draft's pay floors to the scale in force for its program's region and its service-start year
+    /// (<see cref="Domain.Tender.TakeFloorsFrom"/>): when it is drafted or revised, and again when it is published.
+    /// </summary>
+    public async Task HoldToScaleAsync(Domain.Tender tender, Domain.ServiceProgram program, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tender);
+        ArgumentNullException.ThrowIfNull(program);
+        tender.TakeFloorsFrom(await InForceAsync(program.Region, tender.ServiceStart.Year, cancellationToken));
+    }
+
     private static PayScale? Latest(IEnumerable<PayScale> scales, string region) =>
         scales.Where(s => s.Region == region).OrderByDescending(s => s.RecordedAt).ThenByDescending(s => s.Id).FirstOrDefault();
 }

@@ -114,6 +114,7 @@ public sealed class TenderingDb(DbContextOptions<TenderingDb> options) : Service
             scale.Property(s => s.Region).HasMaxLength(Domain.Rules.PayScale.RegionMaxLength);
             scale.Property(s => s.Note).HasMaxLength(Domain.Rules.PayScale.NoteMaxLength);
             scale.Property(s => s.Content).HasConversion(v => ContentJson.Write(v), s => ContentJson.Read<Domain.Rules.PayScaleContent>(s));
+            scale.Ignore(s => s.Floors);
             scale.HasIndex(s => new { s.Region, s.Year });
         });
     }

@@ -18,9 +18,7 @@ public sealed record PayScaleResponse(
     Guid Id, string Region, int Year, PayScaleContent Content, IReadOnlyList<PayFloor> Floors, string? Note, Guid RecordedBy, DateTimeOffset RecordedAt)
 {
     public static PayScaleResponse From(PayScale scale) => new(
-        scale.Id, scale.Region, scale.Year, scale.Content,
-        [.. Enum.GetValues<CertificateLevel>().Select(level => new PayFloor(level, scale.Content.LowestPayOf(level)))],
-        scale.Note, scale.RecordedBy, scale.RecordedAt);
+        scale.Id, scale.Region, scale.Year, scale.Content, scale.Floors, scale.Note, scale.RecordedBy, scale.RecordedAt);
 }
 
 /// <summary>
@@ -71,10 +69,10 @@ public static class PayScaleEndpoints
     private static async Task<Ok<PayScaleResponse>> Get(
         PayScaleBook book, TimeProvider clock, HttpContext http, string? region = null, int? year = null)
     {
-        var scale = await book.InForceAsync(region, year ?? clock.GetUtcNow().ShanghaiDate().Year, http.RequestAborted);
-        return scale is null
-            ? throw new NotFoundException("pay scale", $"{(string.IsNullOrWhiteSpace(region) ? "*" : region.Trim())} {year}")
-            : TypedResults.Ok(PayScaleResponse.From(scale));
+        var asked = year ?? clock.GetUtcNow().ShanghaiDate().Year;
+        var scale = await book.InForceAsync(region, asked, http.RequestAborted)
+            ?? throw new NotFoundException("pay scale", $"{(string.IsNullOrWhiteSpace(region) ? "*" : region.Trim())} {asked}");
+        return TypedResults.Ok(PayScaleResponse.From(scale));
     }
 
     private static async Task<Ok<PayScaleResponse[]>> List(TenderingDb db, HttpContext http)

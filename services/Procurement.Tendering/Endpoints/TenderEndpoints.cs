@@ -49,7 +49,7 @@ public static class TenderEndpoints
         var rules = await book.InForceAsync(program.Region, now, http.RequestAborted);
         var tender = Tender.Draft(program, request.Title!, request.BudgetCeiling!.Value, request.BidDeadline!.Value,
             request.ServiceStart!.Value, request.ServiceEnd!.Value, request.ToContent(rules), rules, now);
-        tender.TakeFloorsFrom(await payScales.InForceAsync(program.Region, tender.ServiceStart.Year, http.RequestAborted));
+        await payScales.HoldToScaleAsync(tender, program, http.RequestAborted);
         db.Tenders.Add(tender);
         await db.SaveChangesAsync(http.RequestAborted);
         return TypedResults.Created($"/api/tenders/{tender.Id}", TenderResponse.From(tender));
@@ -108,7 +108,7 @@ public static class TenderEndpoints
         var rules = await book.InForceAsync(program.Region, now, http.RequestAborted);
         tender.Revise(program, request.Title!, request.BudgetCeiling!.Value, request.BidDeadline!.Value,
             request.ServiceStart!.Value, request.ServiceEnd!.Value, request.ToContent(rules), rules);
-        tender.TakeFloorsFrom(await payScales.InForceAsync(program.Region, tender.ServiceStart.Year, http.RequestAborted));
+        await payScales.HoldToScaleAsync(tender, program, http.RequestAborted);
         await db.SaveChangesAsync(http.RequestAborted);
         return TypedResults.Ok(TenderResponse.From(tender));
     }
@@ -124,7 +124,7 @@ public static class TenderEndpoints
         var tender = await FindOwnAsync(db, id, http);
         var program = await db.Programs.AsNoTracking().FirstAsync(p => p.Id == tender.ProgramId, http.RequestAborted);
         var rules = await book.InForceAsync(program.Region, now, http.RequestAborted);
-        tender.TakeFloorsFrom(await payScales.InForceAsync(program.Region, tender.ServiceStart.Year, http.RequestAborted));
+        await payScales.HoldToScaleAsync(tender, program, http.RequestAborted);
         tender.Publish(now, rules, program);
         await db.SaveChangesAsync(http.RequestAborted);
         return TypedResults.Ok(TenderResponse.From(tender));

@@ -228,12 +228,13 @@ public sealed class ChainSteps(EmbeddedPlatform platform, ShiftedClock clock) : 
         }
     }
 
-    /// <summary>The evaluation as the panel's first member reads it.</summary>
+    /// <summary>The evaluation as an expert on the panel reads it.</summary>
     private async Task<EvaluationView> PanelViewAsync(string title)
     {
-        var tender = Tender(title);
-        var purchaser = await ClientAsync(Purchaser);
-        return (await purchaser.EvaluationAsync(tender.Id)).Expect(HttpStatusCode.OK, "reading the evaluation").Json<EvaluationView>();
+        var panel = (await (await ClientAsync(Purchaser)).PanelAsync(Tender(title).Id)).Expect(HttpStatusCode.OK, "reading the panel").Json<PanelView>();
+        var expert = panel.Members.OrderBy(m => m.Number).First(m => m.Kind == "Expert");
+        var member = await ClientAsync(EvaluationApi.DemoUserName(expert.UserId));
+        return (await member.EvaluationAsync(Tender(title).Id)).Expect(HttpStatusCode.OK, "a panel member reading the evaluation").Json<EvaluationView>();
     }
 
     [Then(@"the chain evaluation of ""([^""]*)"" has failed: ""([^""]*)""")]

@@ -113,6 +113,10 @@ public sealed class PayScale
 
     public DateTimeOffset RecordedAt { get; private set; }
 
+    /// <summary>The floor of each post under this scale: its lowest grade's pay, in the order of the certificate levels.</summary>
+    public IReadOnlyList<PayFloor> Floors =>
+        [.. Enum.GetValues<CertificateLevel>().Select(level => new PayFloor(level, Content.LowestPayOf(level)))];
+
     /// <summary>
     /// A new scale for <paramref name="year"/>: this year (Beijing) or up to <see cref="YearsAhead"/> years on. A year already
     /// past is not set again: the tenders of its services were published under the pay they keep.
@@ -165,8 +169,7 @@ public sealed class PayScale
             }
         }
 
-        var floors = Enum.GetValues<CertificateLevel>()
-            .Select(level => rule.PayFloors.FirstOrDefault(f => f.Level == level) ?? new PayFloor(level, Content.LowestPayOf(level)));
+        var floors = Floors.Select(lowest => rule.PayFloors.FirstOrDefault(f => f.Level == lowest.Level) ?? lowest);
         return PersonnelCostRule.Create(rule.MinimumPersonnelShare, floors);
     }
 }

@@ -17,5 +17,6 @@ Feature: A region's pay scale sets the pay floors of its tenders, and the panel 
       | agency3 | 450000.00 | 7000.00       |                                                         |
     And the bid deadline of the chain tender "Family work, Street S" passes
     Then the opened bids on "Family work, Street S" have reached the panel's evaluation with the same bid ids and prices
-    And the panel reads the bid of "agency1" on "Family work, Street S" flagged abnormally low for each of its two assistants paid below the floor, with its explanation
+    When the purchaser draws the chain panel of 3 for "Family work, Street S", sitting on it as the purchaser's representative
+    Then the panel reads the bid of "agency1" on "Family work, Street S" flagged abnormally low for each of its two assistants paid below the floor, with its explanation
     And the panel reads the bids of "agency2" and "agency3" on "Family work, Street S" unflagged
