@@ -77,6 +77,7 @@ public class PayScalesAndWorkforceJourney(BrowserPlatform browser)
             await Expect(auditor.GetByTestId("pay-scale").Filter(new() { HasText = region })).ToHaveCountAsync(1);
             await Expect(auditor.GetByTestId("pay-scales-form")).ToHaveCountAsync(0);
             await Expect(auditor.Locator("[data-testid^='act-']")).ToHaveCountAsync(0);
+            await auditor.ScreenshotAsync("pay-scales-auditor");
 
             await auditor.GetByTestId("menu-workforce").ClickAsync();
             await auditor.WaitForURLAsync("**/workforce");
@@ -90,6 +91,19 @@ public class PayScalesAndWorkforceJourney(BrowserPlatform browser)
             await Expect(auditor.GetByTestId("workforce-title")).ToHaveTextAsync("Social-work workforce");
             await auditor.ExpectNoChineseAsync("/workforce", null, "[data-testid=workforce-agencies]", "[data-testid=portal-user]");
             await auditor.ScreenshotAsync("en-workforce-auditor");
+        });
+
+        await browser.RunAsync(async purchaser =>
+        {
+            await purchaser.SignInAsync("purchaser");
+            await purchaser.GetByTestId("menu-workforce").ClickAsync();
+            await purchaser.WaitForURLAsync("**/workforce");
+            await Expect(purchaser.Locator("[data-testid=workforce-region-row][data-region='440305']")).ToBeVisibleAsync();
+            await Expect(purchaser.GetByTestId("menu-pay-scales")).ToHaveCountAsync(0);
+            await purchaser.ScreenshotAsync("workforce-purchaser");
+            await purchaser.SwitchLanguageAsync("en");
+            await purchaser.ExpectNoChineseAsync("/workforce", null, "[data-testid=workforce-agencies]", "[data-testid=portal-user]");
+            await purchaser.ScreenshotAsync("en-workforce-purchaser");
         });
     }
 }
