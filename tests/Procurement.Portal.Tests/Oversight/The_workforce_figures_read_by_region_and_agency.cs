@@ -66,8 +66,8 @@ public sealed class The_workforce_figures_read_by_region_and_agency : OversightC
         page.Find("[data-testid='workforce-regions']").TextContent.Should().Contain("达到 120 学时").And.Contain("履约合同（全职当量）");
         _figures.Asked.Should().Equal((2027, (string?)null));
 
-        page.Find("[data-testid='workforce-region']").Change("4403");
-        page.Find("[data-testid='workforce-show']").Click();
+        page.Find("[data-testid='filter-workforce-region']").Change("4403");
+        page.Find("[data-testid='filter-workforce-show']").Click();
 
         page.WaitForAssertion(() => page.FindAll("[data-testid='workforce-agency-row']").Should().ContainSingle());
         _figures.Asked.Last().Should().Be((2027, "4403"));
@@ -81,8 +81,8 @@ public sealed class The_workforce_figures_read_by_region_and_agency : OversightC
         page.WaitForElement("[data-testid='workforce-total']");
         _figures.Refusal = Agency.Refusals.Problem(422, "业务规则拒绝了该请求。", ("year", "年度为 2028；可查询 2000 至 2027 年的数据。"));
 
-        page.Find("[data-testid='workforce-year']").Change("2028");
-        page.Find("[data-testid='workforce-show']").Click();
+        page.Find("[data-testid='filter-workforce-year']").Change("2028");
+        page.Find("[data-testid='filter-workforce-show']").Click();
 
         page.WaitForElement("[data-field='year']").TextContent.Should().Contain("可查询 2000 至 2027 年");
         _figures.Asked.Last().Should().Be((2028, (string?)null));
