@@ -43,7 +43,7 @@ public static class DatabaseExtensions
         builder.Services.AddDbContext<TContext>((services, options) =>
         {
             UseProvider(options, provider, connectionString);
-            options.AddInterceptors(services.GetRequiredService<OutboxSignal>());
+            options.AddInterceptors(services.GetRequiredService<OutboxSignal>(), CommandCounter.Instance);
         });
         builder.Services.TryAddSingleton<DatabaseSchemaStatus>();
         builder.Services.AddHealthChecks().AddTypeActivatedCheck<DatabaseSchemaCheck<TContext>>(
