@@ -133,11 +133,11 @@ public sealed class MailFixture : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxSignals>();
         services.AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = Environments.Production });
         services.AddDbContext<MailingDb>((provider, options) => options
             .UseSqlite($"Data Source={Path.Combine(_folder, "mail.db")}")
-            .AddInterceptors(provider.GetRequiredService<OutboxSignal>()));
+            .AddInterceptors(provider.GetRequiredService<OutboxSignals>().For<MailingDb>()));
         services.AddSingleton(Options.Create(new MailOptions
         {
             From = "采购平台 <noreply@district.example>",

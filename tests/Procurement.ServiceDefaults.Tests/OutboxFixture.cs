@@ -47,7 +47,7 @@ public sealed class OutboxFixture : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(Clock);
-        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxSignals>();
         services.AddDbContext<WidgetDb>(options => options.UseSqlite($"Data Source={Path.Combine(_folder, "widgets.db")}"));
         services.AddMassTransitTestHarness(bus =>
         {
@@ -58,7 +58,7 @@ public sealed class OutboxFixture : IAsyncDisposable
         Harness = Services.GetRequiredService<ITestHarness>();
         Bus = FlakyBus.Wrap(Services.GetRequiredService<IBus>());
         Dispatcher = new OutboxDispatcher<WidgetDb>(
-            Services.GetRequiredService<IServiceScopeFactory>(), Bus, Services.GetRequiredService<OutboxSignal>(), Clock,
+            Services.GetRequiredService<IServiceScopeFactory>(), Bus, Services.GetRequiredService<OutboxSignals>(), Clock,
             Options.Create(new OutboxOptions { PublishTimeout = TimeSpan.FromSeconds(2) }), NullLogger<OutboxDispatcher<WidgetDb>>.Instance);
     }
 

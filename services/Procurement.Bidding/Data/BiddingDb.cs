@@ -29,30 +29,28 @@ public sealed class BiddingDb(DbContextOptions<BiddingDb> options) : ServiceDbCo
     public DbSet<EarlyCancellation> EarlyCancellations => Set<EarlyCancellation>();
 
     /// <summary>
-    /// On SQLite, one writer at a time per database file, queued in this process. SQLite allows one writer; a
-    /// second one that collides gets SQLITE_BUSY, which Microsoft.Data.Sqlite answers by sleeping and retrying
-    /// (150 ms at a time), so under a deadline rush colliding commits waited far longer than the commits themselves
-    /// take. Queueing here keeps each commit whole and durable (nothing is deferred or batched) and its request
-    /// still waits for it. SQL Server takes concurrent writers itself.
+    /// On SQLite, every save goes to the database file's one writer, which commits the saves queued at the same time
+    /// in one transaction, each in its own savepoint (<see cref="SqliteGroupCommit"/>): SQLite has one writer, and one
+    /// fsync per bid made a deadline rush wait for the disk. The save is answered only after the COMMIT that holds
+    /// it. Inside the writer no other commit can come between the <see cref="CommitCheck"/> (or the audit chain's last
+    /// row read) and this save. SQL Server takes concurrent writers and groups commits itself; a save inside a
+    /// caller's own transaction runs in it.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        if (!Database.IsSqlite())
+        if (!Database.IsSqlite() || Database.CurrentTransaction is not null)
         {
             return await SaveCheckedAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
-        var gate = SqliteWriteGate.For(Database.GetConnectionString());
-        await gate.WaitAsync(cancellationToken);
-        try
+        var saved = await SqliteGroupCommit.For(Database.GetConnectionString()!)
+            .SaveAsync(this, ct => SaveCheckedAsync(acceptAllChangesOnSuccess: false, ct), cancellationToken);
+        if (acceptAllChangesOnSuccess)
         {
-            // Inside the queue no other commit can come between this check (or the audit chain's last row read) and this commit.
-            return await SaveCheckedAsync(acceptAllChangesOnSuccess, cancellationToken);
+            ChangeTracker.AcceptAllChanges();
         }
-        finally
-        {
-            gate.Release();
-        }
+
+        return saved;
     }
 
     private readonly List<UnsealRecord> _toChain = [];
@@ -129,24 +127,9 @@ public sealed class BiddingDb(DbContextOptions<BiddingDb> options) : ServiceDbCo
         }, cancellationToken);
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        if (!Database.IsSqlite())
-        {
-            return base.SaveChanges(acceptAllChangesOnSuccess);
-        }
-
-        var gate = SqliteWriteGate.For(Database.GetConnectionString());
-        gate.Wait();
-        try
-        {
-            return base.SaveChanges(acceptAllChangesOnSuccess);
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
+    /// <summary>The same as <see cref="SaveChangesAsync(bool, CancellationToken)"/>, waited for.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
     private static TenderPersonnelCost ToPersonnelCost(TermsJson.TenderPersonnelCostStored stored) =>
         new(stored.MinimumPersonnelShare, stored.PayFloors.AsReadOnly());
@@ -191,14 +174,6 @@ public sealed class BiddingDb(DbContextOptions<BiddingDb> options) : ServiceDbCo
             cancellation.Property(c => c.Reason).HasMaxLength(1000);
         });
     }
-}
-
-/// <summary>One semaphore per SQLite connection string (database file), shared by every context in the process.</summary>
-internal static class SqliteWriteGate
-{
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
-
-    public static SemaphoreSlim For(string? connectionString) => Gates.GetOrAdd(connectionString ?? "", _ => new SemaphoreSlim(1, 1));
 }
 
 /// <summary>For <c>dotnet ef</c>: the model of either provider, without a database.</summary>

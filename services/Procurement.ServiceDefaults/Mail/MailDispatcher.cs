@@ -22,7 +22,7 @@ namespace Procurement.ServiceDefaults.Mail;
 public sealed class MailDispatcher<TContext>(
     IServiceScopeFactory scopes,
     IMailSender sender,
-    OutboxSignal signal,
+    OutboxSignals signals,
     TimeProvider clock,
     IHostEnvironment environment,
     IOptions<MailOptions> options,
@@ -41,7 +41,7 @@ public sealed class MailDispatcher<TContext>(
             return;
         }
 
-        await DispatchLoop.RunAsync(SendDueAsync, signal.Listen(), _options.PollInterval,
+        await DispatchLoop.RunAsync(SendDueAsync, signals.For<TContext>().Listen<OutgoingMail>(), _options.PollInterval,
             exception => logger.LogError(exception, "Reading the {Context} mail outbox failed", typeof(TContext).Name), stoppingToken);
     }
 

@@ -38,7 +38,7 @@ public static class MailExtensions
         {
             builder.Services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section);
             builder.Services.TryAddSingleton(TimeProvider.System);
-            builder.Services.TryAddSingleton<OutboxSignal>();
+            builder.Services.TryAddSingleton<OutboxSignals>();
             if (options.ModeIn(builder.Environment) == MailMode.LogOnly)
             {
                 builder.Services.AddSingleton<IMailSender, LogOnlyMailSender>();

@@ -49,7 +49,7 @@ public sealed class OutboxOptions
 public sealed class OutboxDispatcher<TContext>(
     IServiceScopeFactory scopes,
     IBus bus,
-    OutboxSignal signal,
+    OutboxSignals signals,
     TimeProvider clock,
     IOptions<OutboxOptions> options,
     ILogger<OutboxDispatcher<TContext>> logger) : BackgroundService
@@ -69,7 +69,7 @@ public sealed class OutboxDispatcher<TContext>(
     private bool _consumersResolved;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        DispatchLoop.RunAsync(DispatchPendingAsync, signal.WaitAsync, _options.PollInterval,
+        DispatchLoop.RunAsync(DispatchPendingAsync, signals.For<TContext>().WaitAsync, _options.PollInterval,
             exception => logger.LogError(exception, "Reading the {Context} outbox failed", typeof(TContext).Name), stoppingToken);
 
     /// <summary>

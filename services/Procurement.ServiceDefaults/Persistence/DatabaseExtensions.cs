@@ -39,11 +39,11 @@ public static class DatabaseExtensions
                 : throw new InvalidOperationException($"ConnectionStrings:{name} is required for {provider}.");
         }
 
-        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.TryAddSingleton<OutboxSignals>();
         builder.Services.AddDbContext<TContext>((services, options) =>
         {
             UseProvider(options, provider, connectionString);
-            options.AddInterceptors(services.GetRequiredService<OutboxSignal>(), CommandCounter.Instance);
+            options.AddInterceptors(services.GetRequiredService<OutboxSignals>().For<TContext>(), CommandCounter.Instance);
         });
         builder.Services.TryAddSingleton<DatabaseSchemaStatus>();
         builder.Services.AddHealthChecks().AddTypeActivatedCheck<DatabaseSchemaCheck<TContext>>(
