@@ -22,6 +22,7 @@ public static class BiddingModule
         Domain.Notifications.NotificationTexts.Register();
         builder.RefuseDevelopmentBiddingKeys();
         builder.AddServiceDatabase<BiddingDb>("Bidding");
+        builder.Services.AddSingleton<TenderCache>();
         var keysLog = StartupLog.For(builder, "Procurement.Bidding.Keys");
         var idNumbers = IdNumberPepper.CreateProtector(builder.Configuration, builder.Environment, keysLog);
         builder.Services.AddSingleton(idNumbers);

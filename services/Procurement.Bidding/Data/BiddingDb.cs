@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Procurement.Bidding.Domain;
 using Procurement.Bidding.Domain.Bids;
 using Procurement.Bidding.Domain.Notifications;
@@ -38,20 +39,32 @@ public sealed class BiddingDb(DbContextOptions<BiddingDb> options) : ServiceDbCo
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        var changedTenders = TenderCache.ChangedIn(this);
+        int saved;
         if (!Database.IsSqlite() || Database.CurrentTransaction is not null)
         {
-            return await SaveCheckedAsync(acceptAllChangesOnSuccess, cancellationToken);
+            saved = await SaveCheckedAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
-
-        var saved = await SqliteGroupCommit.For(Database.GetConnectionString()!)
-            .SaveAsync(this, ct => SaveCheckedAsync(acceptAllChangesOnSuccess: false, ct), cancellationToken);
-        if (acceptAllChangesOnSuccess)
+        else
         {
-            ChangeTracker.AcceptAllChanges();
+            saved = await SqliteGroupCommit.For(Database.GetConnectionString()!)
+                .SaveAsync(this, ct => SaveCheckedAsync(acceptAllChangesOnSuccess: false, ct), cancellationToken);
+            if (acceptAllChangesOnSuccess)
+            {
+                ChangeTracker.AcceptAllChanges();
+            }
         }
 
+        // Committed (or, in a caller's transaction, about to be): the submissions read these tenders again.
+        TenderCache?.Forget(changedTenders);
         return saved;
     }
+
+    /// <summary>The host's <see cref="Data.TenderCache"/>; none where the context was made without the host (design time, some tests).</summary>
+    private TenderCache? TenderCache => _tenderCache ??= this.GetService<IDbContextOptions>()
+        .FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService(typeof(TenderCache)) as TenderCache;
+
+    private TenderCache? _tenderCache;
 
     private readonly List<UnsealRecord> _toChain = [];
     private List<UnsealAuditEntry> _chained = [];
