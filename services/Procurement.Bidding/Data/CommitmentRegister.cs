@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Procurement.Bidding.Domain.Bids;
+using Procurement.ServiceDefaults.Persistence;
 
 namespace Procurement.Bidding.Data;
 
@@ -23,17 +24,26 @@ internal static class CommitmentRegister
             return FteCommitments.None;
         }
 
-        var wanted = byTag.Keys.ToList();
-        var revised = revisedBidId is { } id ? tags.Bid(id) : null;
-        var rows = await db.StaffCommitments.AsNoTracking()
-            .Where(c => wanted.Contains(c.Person) && c.Source != revised)
-            .Select(c => new { c.Person, c.Kind, c.Fte })
-            .ToListAsync(cancellationToken);
+        var revised = revisedBidId is { } id ? tags.Bid(id) : "";
+        var rows = new List<Row>();
+        await foreach (var row in RowsOf.For(db)(db, [.. byTag.Keys], revised).WithCancellation(cancellationToken))
+        {
+            rows.Add(row);
+        }
+
         var byPerson = rows
             .GroupBy(r => byTag[r.Person], StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<Commitment>)[.. g.Select(r => new Commitment(r.Kind, r.Fte))], StringComparer.OrdinalIgnoreCase);
         return new FteCommitments(byPerson);
     }
+
+    private sealed record Row(string Person, CommitmentKind Kind, decimal Fte);
+
+    /// <summary>The register rows of these people but the given source's (compiled: a rush reads it once per bid).</summary>
+    private static readonly CompiledQuery<Func<BiddingDb, List<string>, string, IAsyncEnumerable<Row>>> RowsOf = new(() => EF.CompileAsyncQuery(
+        (BiddingDb db, List<string> people, string exceptSource) => db.StaffCommitments.AsNoTracking()
+            .Where(c => people.Contains(c.Person) && c.Source != exceptSource)
+            .Select(c => new Row(c.Person, c.Kind, c.Fte))));
 
     /// <summary>A new bid commits its plan.</summary>
     public static void CommitNewBid(this BiddingDb db, CommitmentTags tags, Guid bidId, IEnumerable<PlannedPerson> plan) =>

@@ -59,7 +59,7 @@ public static class BidEndpoints
         }
 
         EnsureTakingBids(tender, now);
-        var bidder = await BidderOnTender(db, agencyId, tenderId)
+        var bidder = await BidderOnTender.For(db)(db, agencyId, tenderId)
             ?? throw new ConflictException(BidCodes.AgencyProfileRequiredToBid);
         if (bidder.Agency.IsDebarredOn(now.ShanghaiDate()))
         {
@@ -72,7 +72,7 @@ public static class BidEndpoints
             throw AlreadyBid(existingId);
         }
 
-        var validated = await ValidateAsync(db, tags, draft, tender, agencyId, null, bidder.Roster, ct);
+        var validated = Validate(db, tags, draft, tender, agencyId, null, bidder.Roster);
         var key = cachedKey ?? await db.DataKeyForAsync(sealer, tenderId, now, ct);
         var bid = Bid.Submit(tender, validated, sealer, key, now);
         db.Bids.Add(bid);
@@ -84,14 +84,14 @@ public static class BidEndpoints
     /// <summary>An agency about to bid on a tender: its profile, its roster, and the bid it already has there (not withdrawn).</summary>
     private sealed record Bidder(Agency Agency, Guid? ExistingBidId, List<SocialWorker> Roster);
 
-    private static readonly Func<BiddingDb, Guid, Guid, Task<Bidder?>> BidderOnTender = EF.CompileAsyncQuery(
+    private static readonly CompiledQuery<Func<BiddingDb, Guid, Guid, Task<Bidder?>>> BidderOnTender = new(() => EF.CompileAsyncQuery(
         (BiddingDb db, Guid agencyId, Guid tenderId) => db.Agencies.AsNoTracking()
             .Where(a => a.Id == agencyId)
             .Select(a => new Bidder(
                 a,
                 db.Bids.Where(b => b.TenderId == tenderId && b.AgencyId == a.Id && b.Status != BidStatus.Withdrawn).Select(b => (Guid?)b.Id).FirstOrDefault(),
                 db.SocialWorkers.Where(w => w.AgencyId == a.Id).ToList()))
-            .FirstOrDefault());
+            .FirstOrDefault()));
 
     private static async Task<Ok<BidReceiptResponse>> Revise(
         Guid id, ReviseBidRequest request, HttpContext http, BiddingDb db, BidSealer sealer, CommitmentTags tags, TimeProvider clock)
@@ -111,7 +111,7 @@ public static class BidEndpoints
         EnsureNotSuspended(await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == bid.AgencyId, ct));
 
         var roster = await db.SocialWorkers.AsNoTracking().Where(w => w.AgencyId == bid.AgencyId).ToListAsync(ct);
-        var validated = await ValidateAsync(db, tags, draft, tender, bid.AgencyId, bid.Id, roster, ct);
+        var validated = Validate(db, tags, draft, tender, bid.AgencyId, bid.Id, roster);
         var key = await db.DataKeyForAsync(sealer, tender.TenderId, now, ct);
         bid.Revise(tender, validated, sealer, key, now);
         await db.RecommitBidAsync(tags, bid.Id, validated.People, ct);
@@ -226,15 +226,17 @@ public static class BidEndpoints
             verifier.Checked, verifier.FirstBroken is null, verifier.FirstBroken?.Sequence, verifier.FirstBroken?.Problem));
     }
 
-    private static async Task<ValidatedBid> ValidateAsync(
-        BiddingDb db, CommitmentTags tags, BidDraft draft, OpenTender tender, Guid agencyId, Guid? revisedBidId, List<SocialWorker> roster, CancellationToken ct)
+    /// <summary>
+    /// Checks the draft against the tender and the agency's roster. The double-counting register is read once, where it
+    /// must be read anyway: inside the save's transaction, just before the commit (on SQLite in the database's single
+    /// writer), since another agency's bid for the same person may commit at any moment before. A plan over full time
+    /// is refused there, with the same answer.
+    /// </summary>
+    private static ValidatedBid Validate(
+        BiddingDb db, CommitmentTags tags, BidDraft draft, OpenTender tender, Guid agencyId, Guid? revisedBidId, List<SocialWorker> roster)
     {
-        var plannedIds = draft.Staffing.Select(s => s.WorkerId).ToHashSet();
-        var hashes = roster.Where(w => plannedIds.Contains(w.Id)).Select(w => w.IdLookupHash).ToList();
-        var commitments = await db.CommitmentsOfAsync(tags, hashes, revisedBidId, ct);
-        var validated = BidRules.Validate(draft, tender.ForBids(), agencyId, roster, commitments, revisedBidId);
-
-        // Another agency's bid for the same person may commit between this read and this bid's commit: read again there.
+        var validated = BidRules.Validate(draft, tender.ForBids(), agencyId, roster, FteCommitments.None, revisedBidId);
+        var hashes = validated.People.Select(p => p.IdLookupHash).ToList();
         db.CommitCheck = async commitCt =>
             (await db.CommitmentsOfAsync(tags, hashes, revisedBidId, commitCt)).EnsureWithinFullTime(validated.People);
         return validated;
