@@ -22,9 +22,13 @@ public sealed record PolicyOutcome(
 public sealed record SimulationReport(SimulationOptions Options, PolicyOutcome Baseline, PolicyOutcome Platform, double ElapsedSeconds);
 
 /// <summary>
-/// Replays the programs under each policy on a simulated clock, day by day from the first program's first contract to
-/// the last program's last day; every program of a policy shares one purchaser and its history (the platform learns
-/// its lead time from it). The gap days are then counted by the coverage timeline, once per program over its span.
+/// Replays the programs under each policy on a simulated clock from the first program's first contract to the last
+/// program's last day; every program of a policy shares one purchaser and its history (the platform learns its lead time
+/// from it). The clock is event-driven: a program is stepped only on the days something can happen to it
+/// (<see cref="ProgramAgenda"/>), and stepping it on the others would change nothing. Contracts nothing more can happen to
+/// are let go as the run goes (<see cref="ProgramRun.Retire"/>), and a program's gap days are counted from intervals
+/// (<see cref="IntervalGaps"/>) on its last day, after which it is let go too. The two policies are independent — each its
+/// own world, history and keyed draws — and run in parallel.
 /// </summary>
 public static class ContinuitySimulation
 {
@@ -32,47 +36,79 @@ public static class ContinuitySimulation
     {
         ArgumentNullException.ThrowIfNull(options);
         var clock = Stopwatch.StartNew();
-        var baseline = Run(options, ContinuityPolicy.Baseline);
+        var baseline = Task.Run(() => Run(options, ContinuityPolicy.Baseline));
         var platform = Run(options, ContinuityPolicy.Platform);
-        return new SimulationReport(options, baseline, platform, clock.Elapsed.TotalSeconds);
+        return new SimulationReport(options, baseline.GetAwaiter().GetResult(), platform, clock.Elapsed.TotalSeconds);
     }
 
     public static PolicyOutcome Run(SimulationOptions options, ContinuityPolicy policy)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var clock = Stopwatch.StartNew();
         var world = new SimulationWorld(options, policy);
         var purchasingUnitId = Guid.CreateVersion7();
-        var programs = Enumerable.Range(0, options.Programs).Select(i => new ProgramRun(world, i, purchasingUnitId)).ToList();
-        var first = programs.Min(p => p.FirstDay);
-        var last = programs.Max(p => p.Span.ActiveUntil!.Value);
+        var programs = new ProgramRun?[options.Programs];
+        for (var i = 0; i < programs.Length; i++)
+        {
+            programs[i] = new ProgramRun(world, i, purchasingUnitId);
+        }
+
+        var first = programs.Min(p => p!.FirstDay);
+        var last = programs.Max(p => p!.LastDay);
+        var agenda = new ProgramAgenda(programs.Length, first, last);
+        foreach (var program in programs)
+        {
+            agenda.Schedule(program!.Index, program.FirstDay);
+        }
+
+        var ending = programs.OrderBy(p => p!.LastDay).ThenBy(p => p!.Index).Select(p => p!.Index).ToArray();
+        var ended = 0;
+        var (gapDays, cashGapDays, unfunded, late) = (0, 0, 0, 0);
+        var timeline = TimeSpan.Zero;
         for (var day = first; day <= last; day = day.AddDays(1))
         {
-            foreach (var program in programs)
+            foreach (var index in agenda.Due(day, () => world.LearntLeadDays))
             {
-                if (day >= program.FirstDay && day <= program.Span.ActiveUntil!.Value)
-                {
-                    program.Step(day);
-                }
+                var program = programs[index]!;
+                program.Step(day);
+                program.Retire();
+                var next = program.NextDay(day);
+                agenda.Schedule(index, next <= program.LastDay ? next : null);
+                agenda.AwaitRenewal(index, program.RenewalKey());
+            }
+
+            // A program's figures are final on its last day: count them and let it go.
+            while (ended < ending.Length && programs[ending[ended]]!.LastDay == day)
+            {
+                var index = ending[ended++];
+                var program = programs[index]!;
+                var counting = Stopwatch.GetTimestamp();
+                var gaps = program.Gaps();
+                timeline += Stopwatch.GetElapsedTime(counting);
+                gapDays += gaps.Days;
+                cashGapDays += gaps.CashDays;
+                unfunded += gaps.Days > 0 ? 1 : 0;
+                late += program.LateInstalments();
+                agenda.Forget(index);
+                programs[index] = null;
             }
 
             world.EndDay();
         }
 
-        var stepped = clock.Elapsed.TotalSeconds;
-        var gaps = programs.Select(p => p.Gaps()).ToList();
         var programYears = options.Programs * options.Years;
         var leadTime = policy == ContinuityPolicy.Platform ? world.LeadTime : null;
         return new PolicyOutcome(
-            GapDaysPerProgramYear: decimal.Round((decimal)gaps.Sum(g => g.Days) / programYears, 3, MidpointRounding.AwayFromZero),
-            ProgramsEverUnfunded: gaps.Count(g => g.Days > 0),
-            LateInstalments: programs.Sum(p => p.LateInstalments()),
-            GapDays: gaps.Sum(g => g.Days),
-            CashGapDays: gaps.Sum(g => g.CashDays),
+            GapDaysPerProgramYear: decimal.Round((decimal)gapDays / programYears, 3, MidpointRounding.AwayFromZero),
+            ProgramsEverUnfunded: unfunded,
+            LateInstalments: late,
+            GapDays: gapDays,
+            CashGapDays: cashGapDays,
             ProgramYears: programYears,
             LeadTimeDays: leadTime?.Days ?? SimulationCalendar.BaselineLeadDays,
             LeadTimeHistory: leadTime?.HistoryCount ?? 0,
             world.Counts,
-            SteppingSeconds: stepped,
-            TimelineSeconds: clock.Elapsed.TotalSeconds - stepped);
+            SteppingSeconds: (clock.Elapsed - timeline).TotalSeconds,
+            TimelineSeconds: timeline.TotalSeconds);
     }
 }

@@ -5,11 +5,13 @@ using Procurement.Rules.Refusals;
 namespace Procurement.Simulation;
 
 /// <summary>
-/// One service program under one policy, stepped day by day through the real domain: contracts drafted, signed,
-/// activated, evaluated, renewed or re-tendered, bridged and completed by <see cref="Contract"/>'s lifecycle; the renewal
-/// decision of <see cref="RenewalProposal"/>; the lead time, forecast and bridge plan of <see cref="ContinuityRules"/>;
-/// the instalments of Disbursement (<see cref="ContractPayments"/>). Each day runs, in order: the procurement in
-/// flight, activations, payments, evaluations and completions, the bridge, and the renewal point.
+/// One service program under one policy, stepped through the real domain: contracts drafted, signed, activated,
+/// evaluated, renewed or re-tendered, bridged and completed by <see cref="Contract"/>'s lifecycle; the renewal decision
+/// of <see cref="RenewalProposal"/>; the lead time, forecast and bridge plan of <see cref="ContinuityRules"/>; the
+/// instalments of Disbursement (<see cref="ContractPayments"/>). A step runs, in order: the procurement in flight,
+/// activations, payments, evaluations and completions, the bridge, and the renewal point. A step on a day nothing is
+/// due does nothing, so the program may be stepped every day or only on the days <see cref="NextDay"/> and
+/// <see cref="RenewalKey"/> name, with the same outcome (<see cref="ContinuitySimulation"/> does the latter).
 /// </summary>
 public sealed class ProgramRun
 {
@@ -21,11 +23,14 @@ public sealed class ProgramRun
     private readonly Guid _purchasingUnitId;
     private readonly decimal _annualAmount;
     private readonly List<SimulatedContract> _contracts = [];
+    private readonly List<(int Ordinal, CoverageContract Coverage)> _retired = [];
     private readonly Dictionary<Guid, Contract> _byId = [];
     private readonly List<PendingPayment> _payments = [];
     private SimulatedContract _latest;
     private SuccessorProcurement? _pending;
     private int _procurements;
+    private int _added;
+    private int _retiredLate;
 
     public ProgramRun(SimulationWorld world, int index, Guid purchasingUnitId)
     {
@@ -40,7 +45,8 @@ public sealed class ProgramRun
         // 200,400 to 799,200 CNY a year in steps of 1,200, so the monthly rate is whole yuan (the timeline caps the accrued
         // cost at the amount anyway; the draws are kept as they were so recorded runs stay comparable).
         _annualAmount = 1200m * (167 + Draws.For(seed, index, DrawPurpose.ProgramAmount, 0).NextInt(500));
-        Span = new ProgramSpan(start, start.AddYears(world.Options.Years).AddDays(-1));
+        LastDay = start.AddYears(world.Options.Years).AddDays(-1);
+        Span = new ProgramSpan(start, LastDay);
         FirstDay = start.AddDays(-20);
 
         var first = Contract.Draft(
@@ -53,12 +59,19 @@ public sealed class ProgramRun
 
     public Guid ProgramId { get; }
 
+    /// <summary>The program's number in the run (0 for the first): its draws are keyed by it.</summary>
+    public int Index => _index;
+
     /// <summary>From the first contract's start for the simulated years.</summary>
     public ProgramSpan Span { get; }
 
     /// <summary>The first day anything happens: the first contract's drafting.</summary>
     public DateOnly FirstDay { get; }
 
+    /// <summary>The span's last day: the program is not stepped after it, and its figures are counted on it.</summary>
+    public DateOnly LastDay { get; }
+
+    /// <summary>The contracts not let go by <see cref="Retire"/>, in the order they were added.</summary>
     public IReadOnlyList<SimulatedContract> Contracts => _contracts;
 
     public void Step(DateOnly today)
@@ -85,33 +98,108 @@ public sealed class ProgramRun
     }
 
     /// <summary>
-    /// The gap days of the program's span by the coverage timeline (DOMAIN.md §2): every day from its first to its last,
-    /// counted as <see cref="CoverageTimeline.GapsPerYear"/> counts them, told apart by cause.
+    /// The earliest day after <paramref name="after"/> on which a step can do something other than start the renewal
+    /// (<see cref="RenewalKey"/>): the procurement's next step, a signed contract's start, a payment, an evaluation, the
+    /// bridge proposal day. Null when nothing is due. Something due on or before <paramref name="after"/> (a payment that
+    /// fell due after the day's payments were made) answers the next day, as stepping every day would reach it.
     /// </summary>
-    public ProgramGaps Gaps()
+    public DateOnly? NextDay(DateOnly after)
     {
-        var last = Span.ActiveUntil!.Value;
-        var days = CoverageTimeline.Days(
-            [.. _contracts.Select(c => CoverageContract.From(c.Contract, c.Payments.Paid))], Span.ActiveFrom, last, last, _world.ContractRules);
-        var uncovered = 0;
-        var cash = 0;
-        foreach (var day in days)
+        var next = DateOnly.MaxValue;
+        void Consider(DateOnly day)
         {
-            if (day.Funding != DayFunding.Active)
+            var on = day > after ? day : after.AddDays(1);
+            next = on < next ? on : next;
+        }
+
+        if (_pending is { } pending)
+        {
+            Consider(pending.Successor is null ? pending.DraftOn : pending.SignOn);
+        }
+
+        foreach (var contract in _contracts)
+        {
+            var c = contract.Contract;
+            if (c.State == ContractState.PendingSignature && c.BothSigned)
             {
-                uncovered++;
+                Consider(c.Start);
             }
-            else if (day.Gap)
+
+            if (contract.MidTermOn is { } midTerm && !contract.FinalDone)
             {
-                cash++;
+                if (!contract.MidTermDone)
+                {
+                    Consider(midTerm);
+                }
+
+                Consider(c.End);
             }
         }
 
-        return new ProgramGaps(uncovered, cash);
+        foreach (var payment in _payments)
+        {
+            Consider(payment.On);
+        }
+
+        var latest = _latest.Contract;
+        if (_world.Policy == ContinuityPolicy.Platform && _pending is not null && _latest.BridgeTriedFor != latest.End && latest.End > after)
+        {
+            Consider(_world.ContinuityRules.BridgeProposalDay(latest.End));
+        }
+
+        return next == DateOnly.MaxValue ? null : next;
     }
 
+    /// <summary>
+    /// While the program waits for its renewal point (no procurement under way, the latest contract <c>Active</c>): the day
+    /// number that the day's number plus <see cref="SimulationWorld.LearntLeadDays"/> must reach for the renewal to start,
+    /// that is the end less the part of the lead time that does not move with the history. Null when not waiting.
+    /// </summary>
+    public int? RenewalKey()
+    {
+        var contract = _latest.Contract;
+        if (_pending is not null || contract.State != ContractState.Active)
+        {
+            return null;
+        }
+
+        var since = ContractChain.ConsecutiveSince(contract, _byId.GetValueOrDefault);
+        return contract.End.DayNumber - (LeadDays(contract, since) - _world.LearntLeadDays);
+    }
+
+    /// <summary>
+    /// Lets go of the contracts nothing more can happen to — not the latest, the final evaluation done, no payment waiting —
+    /// keeping what the figures need of them: the coverage timeline's view (its history and payments no longer change) and
+    /// its late instalments (every instalment due is paid, so late or not for good).
+    /// </summary>
+    public void Retire()
+    {
+        for (var i = _contracts.Count - 1; i >= 0; i--)
+        {
+            var contract = _contracts[i];
+            if (contract == _latest || !contract.FinalDone || _payments.Exists(p => p.Contract == contract.Payments))
+            {
+                continue;
+            }
+
+            _retired.Add((contract.Ordinal, Coverage(contract)));
+            _retiredLate += contract.Payments.LateBy(LastDay);
+            _contracts.RemoveAt(i);
+        }
+    }
+
+    /// <summary>Every contract of the program as the coverage timeline reads it, in the order they were added.</summary>
+    public IReadOnlyList<CoverageContract> Coverage() =>
+        [.. _retired.Concat(_contracts.Select(c => (c.Ordinal, Coverage: Coverage(c)))).OrderBy(c => c.Ordinal).Select(c => c.Coverage)];
+
+    /// <summary>
+    /// The gap days of the program's span (DOMAIN.md §2): every day from its first to its last, as
+    /// <see cref="CoverageTimeline.Days"/> counts them, told apart by cause; counted from intervals (<see cref="IntervalGaps"/>).
+    /// </summary>
+    public ProgramGaps Gaps() => IntervalGaps.Count(Coverage(), Span.ActiveFrom, LastDay, _world.ContractRules);
+
     /// <summary>Instalments paid after their pay-by day (or unpaid past it) by the span's last day.</summary>
-    public int LateInstalments() => _contracts.Sum(c => c.Payments.LateBy(Span.ActiveUntil!.Value));
+    public int LateInstalments() => _retiredLate + _contracts.Sum(c => c.Payments.LateBy(LastDay));
 
     private void Progress(DateOnly today, DateTimeOffset now)
     {
@@ -314,7 +402,7 @@ public sealed class ProgramRun
 
         var platform = _world.Policy == ContinuityPolicy.Platform;
         var since = ContractChain.ConsecutiveSince(contract, _byId.GetValueOrDefault);
-        var leadDays = platform ? _world.ContinuityRules.ForContract(_world.LeadTime, since, contract.End).Days : SimulationCalendar.BaselineLeadDays;
+        var leadDays = LeadDays(contract, since);
         if (today < contract.End.AddDays(-leadDays))
         {
             return;
@@ -337,18 +425,34 @@ public sealed class ProgramRun
         _pending = SuccessorProcurement.Plan(path, today, NextProcurementDraws(), _world);
     }
 
+    /// <summary>The lead time of the latest contract: the platform's learnt one for this contract, the baseline's 30 days.</summary>
+    private int LeadDays(Contract contract, DateOnly since) =>
+        _world.Policy == ContinuityPolicy.Platform
+            ? _world.ContinuityRules.ForContract(_world.LeadTime, since, contract.End).Days
+            : SimulationCalendar.BaselineLeadDays;
+
     private Draws NextProcurementDraws() => Draws.For(_world.Options.Seed, _index, DrawPurpose.ProcurementStep, _procurements++);
 
     private SimulatedContract Add(Contract contract)
     {
-        var ordinal = _contracts.Count;
+        var ordinal = _added++;
         var simulated = new SimulatedContract(
-            contract, new ContractPayments(contract, _index, ordinal, _world),
+            ordinal, contract, new ContractPayments(contract, _index, ordinal, _world),
             PerformanceGrade.Draw(Draws.For(_world.Options.Seed, _index, DrawPurpose.Grade, ordinal)));
         _contracts.Add(simulated);
+
+        // The chain is only ever followed back from the latest contract or its successor; a contract without a predecessor
+        // (a new tender's) ends it, so the contracts before it are never looked up again and need not be kept.
+        if (contract.PredecessorId is null)
+        {
+            _byId.Clear();
+        }
+
         _byId[contract.Id] = contract;
         return simulated;
     }
+
+    private static CoverageContract Coverage(SimulatedContract contract) => CoverageContract.From(contract.Contract, contract.Payments.Paid);
 
     private void Sign(Contract contract, DateTimeOffset now)
     {

@@ -89,6 +89,12 @@ public sealed class SimulationWorld
     /// <summary>The lead time learnt from the history so far (<see cref="ContinuityRules.LeadTime"/>), worked out again only when the history grew.</summary>
     public RenewalLeadTime LeadTime => _leadTime ??= ContinuityRules.LeadTime(_procurementHistory);
 
+    /// <summary>
+    /// The part of the policy's lead time that moves with the history: the platform's learnt <see cref="LeadTime"/>; 0 for
+    /// the baseline, whose 30 days never move. A contract's lead time less this is fixed while it waits for its renewal point.
+    /// </summary>
+    public int LearntLeadDays => Policy == ContinuityPolicy.Platform ? LeadTime.Days : 0;
+
     public SimulationCounts Counts { get; } = new();
 
     /// <summary>A successor was signed: its durations join the history at the end of the day.</summary>
