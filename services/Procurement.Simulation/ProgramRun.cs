@@ -24,13 +24,14 @@ public sealed class ProgramRun
     private readonly decimal _annualAmount;
     private readonly List<SimulatedContract> _contracts = [];
     private readonly List<(int Ordinal, CoverageContract Coverage)> _retired = [];
-    private readonly Dictionary<Guid, Contract> _byId = [];
     private readonly List<PendingPayment> _payments = [];
     private SimulatedContract _latest;
     private SuccessorProcurement? _pending;
     private int _procurements;
     private int _added;
     private int _retiredLate;
+    private DateOnly _countedTo;
+    private ProgramGaps _counted = new(0, 0);
 
     public ProgramRun(SimulationWorld world, int index, Guid purchasingUnitId)
     {
@@ -48,13 +49,14 @@ public sealed class ProgramRun
         LastDay = start.AddYears(world.Options.Years).AddDays(-1);
         Span = new ProgramSpan(start, LastDay);
         FirstDay = start.AddDays(-20);
+        _countedTo = start.AddDays(-1);
 
         var first = Contract.Draft(
             new ContractDraft(ProgramId, purchasingUnitId, Guid.CreateVersion7(), "Agency", null, _annualAmount, start, YearFrom(start), [], DefaultSchedule,
                 TenderId: Guid.CreateVersion7(), AwardId: Guid.CreateVersion7(), PredecessorId: null),
             SimulationCalendar.Noon(FirstDay));
         Sign(first, SimulationCalendar.Noon(start.AddDays(-10)));
-        _latest = Add(first);
+        _latest = Add(first, ContractChain.ConsecutiveSince(first, _ => null));
     }
 
     public Guid ProgramId { get; }
@@ -163,17 +165,20 @@ public sealed class ProgramRun
             return null;
         }
 
-        var since = ContractChain.ConsecutiveSince(contract, _byId.GetValueOrDefault);
+        var since = ConsecutiveSince(contract);
         return contract.End.DayNumber - (LeadDays(contract, since) - _world.LearntLeadDays);
     }
 
     /// <summary>
     /// Lets go of the contracts nothing more can happen to — not the latest, the final evaluation done, no payment waiting —
     /// keeping what the figures need of them: the coverage timeline's view (its history and payments no longer change) and
-    /// its late instalments (every instalment due is paid, so late or not for good).
+    /// its late instalments (every instalment due is paid, so late or not for good). The days before the earliest start of
+    /// the contracts kept are then covered only by contracts let go (a successor always starts after the latest ends), so
+    /// their gap days are final: they are counted now, and the contracts that end before them are dropped.
     /// </summary>
     public void Retire()
     {
+        var retired = false;
         for (var i = _contracts.Count - 1; i >= 0; i--)
         {
             var contract = _contracts[i];
@@ -185,18 +190,40 @@ public sealed class ProgramRun
             _retired.Add((contract.Ordinal, Coverage(contract)));
             _retiredLate += contract.Payments.LateBy(LastDay);
             _contracts.RemoveAt(i);
+            retired = true;
         }
+
+        var final = _contracts.Min(c => c.Contract.Start).AddDays(-1);
+        final = final < LastDay ? final : LastDay;
+        if (!retired || final <= _countedTo)
+        {
+            return;
+        }
+
+        _retired.Sort((a, b) => a.Ordinal.CompareTo(b.Ordinal));
+        var gaps = IntervalGaps.Count([.. _retired.Select(r => r.Coverage)], _countedTo.AddDays(1), final, _world.ContractRules);
+        _counted = new ProgramGaps(_counted.NotActiveDays + gaps.NotActiveDays, _counted.CashDays + gaps.CashDays);
+        _countedTo = final;
+        _retired.RemoveAll(r => r.Coverage.End <= final);
     }
 
-    /// <summary>Every contract of the program as the coverage timeline reads it, in the order they were added.</summary>
+    /// <summary>
+    /// The contracts whose days are not counted yet, as the coverage timeline reads them, in the order they were added: all
+    /// of them unless <see cref="Retire"/> counted some days already.
+    /// </summary>
     public IReadOnlyList<CoverageContract> Coverage() =>
         [.. _retired.Concat(_contracts.Select(c => (c.Ordinal, Coverage: Coverage(c)))).OrderBy(c => c.Ordinal).Select(c => c.Coverage)];
 
     /// <summary>
     /// The gap days of the program's span (DOMAIN.md §2): every day from its first to its last, as
-    /// <see cref="CoverageTimeline.Days"/> counts them, told apart by cause; counted from intervals (<see cref="IntervalGaps"/>).
+    /// <see cref="CoverageTimeline.Days"/> counts them, told apart by cause; counted from intervals (<see cref="IntervalGaps"/>),
+    /// those of the days <see cref="Retire"/> counted already added.
     /// </summary>
-    public ProgramGaps Gaps() => IntervalGaps.Count(Coverage(), Span.ActiveFrom, LastDay, _world.ContractRules);
+    public ProgramGaps Gaps()
+    {
+        var rest = IntervalGaps.Count(Coverage(), _countedTo.AddDays(1), LastDay, _world.ContractRules);
+        return new ProgramGaps(_counted.NotActiveDays + rest.NotActiveDays, _counted.CashDays + rest.CashDays);
+    }
 
     /// <summary>Instalments paid after their pay-by day (or unpaid past it) by the span's last day.</summary>
     public int LateInstalments() => _retiredLate + _contracts.Sum(c => c.Payments.LateBy(LastDay));
@@ -223,7 +250,7 @@ public sealed class ProgramRun
             _world.RecordSigning(pending.PublishOn, pending.DraftOn, today);
             _world.Counts.SuccessorsSigned++;
             _world.Counts.SuccessorsSignedLate += today > successor.Start ? 1 : 0;
-            var signed = Add(successor);
+            var signed = Add(successor, ConsecutiveSince(successor));
             if (_world.Policy == ContinuityPolicy.Platform)
             {
                 // Cash before service (DOMAIN.md §2): a successor's instalments are scheduled at signing, the first to be paid by its start.
@@ -239,7 +266,7 @@ public sealed class ProgramRun
     private Contract? Renew(DateOnly today, DateTimeOffset now)
     {
         var current = _latest.Contract;
-        var since = ContractChain.ConsecutiveSince(current, _byId.GetValueOrDefault);
+        var since = ConsecutiveSince(current);
         var start = current.End.AddDays(1);
         var end = Min(YearFrom(start), _world.ContractRules.CapEnd(since));
         var rate = _world.ContractRules.MonthlyRate(current.Amount, current.Start, current.End);
@@ -353,7 +380,7 @@ public sealed class ProgramRun
         var successor = _pending.Successor;
         var published = _pending.PublishOn is { } on && on <= today ? on : (DateOnly?)null;
         var forecast = _world.ContinuityRules.Forecast(today, successor is not null, published, _world.ProcurementHistory, _world.SigningHistory);
-        var since = ContractChain.ConsecutiveSince(contract, _byId.GetValueOrDefault);
+        var since = ConsecutiveSince(contract);
         var plan = ContinuityRules.Bridge(
             _world.ContractRules, contract.Amount, contract.Start, contract.End, forecast.ExpectedStart(contract.End, successor?.Start),
             _world.ContractRules.CapEnd(since));
@@ -365,7 +392,7 @@ public sealed class ProgramRun
 
         var previousAmount = contract.Amount;
         var previousEnd = contract.End;
-        var successorSince = successor is null ? (DateOnly?)null : ContractChain.ConsecutiveSince(successor, _byId.GetValueOrDefault);
+        var successorSince = successor is null ? (DateOnly?)null : ConsecutiveSince(successor);
         try
         {
             // The platform's own bridge: the contract runs on and an unsigned successor is postponed by the same months.
@@ -401,7 +428,7 @@ public sealed class ProgramRun
         }
 
         var platform = _world.Policy == ContinuityPolicy.Platform;
-        var since = ContractChain.ConsecutiveSince(contract, _byId.GetValueOrDefault);
+        var since = ConsecutiveSince(contract);
         var leadDays = LeadDays(contract, since);
         if (today < contract.End.AddDays(-leadDays))
         {
@@ -433,23 +460,34 @@ public sealed class ProgramRun
 
     private Draws NextProcurementDraws() => Draws.For(_world.Options.Seed, _index, DrawPurpose.ProcurementStep, _procurements++);
 
-    private SimulatedContract Add(Contract contract)
+    /// <summary>A contract signed by both, about to become the latest, with the first day of its consecutive run.</summary>
+    private SimulatedContract Add(Contract contract, DateOnly consecutiveSince)
     {
         var ordinal = _added++;
         var simulated = new SimulatedContract(
             ordinal, contract, new ContractPayments(contract, _index, ordinal, _world),
-            PerformanceGrade.Draw(Draws.For(_world.Options.Seed, _index, DrawPurpose.Grade, ordinal)));
+            PerformanceGrade.Draw(Draws.For(_world.Options.Seed, _index, DrawPurpose.Grade, ordinal)), consecutiveSince);
         _contracts.Add(simulated);
+        return simulated;
+    }
 
-        // The chain is only ever followed back from the latest contract or its successor; a contract without a predecessor
-        // (a new tender's) ends it, so the contracts before it are never looked up again and need not be kept.
-        if (contract.PredecessorId is null)
+    /// <summary>
+    /// The first day of the consecutive run with its agency (<see cref="ContractChain.ConsecutiveSince"/>) of the latest
+    /// contract or of the successor drafted after it. The latest's was worked out when it was added and holds while it is the
+    /// latest (its start and every contract before it no longer change). A successor's walk back passes through the latest
+    /// and then goes on as the latest's did, so the chain is asked for that first link only, and the latest's answer does
+    /// the rest: the contracts before the latest need not be kept.
+    /// </summary>
+    private DateOnly ConsecutiveSince(Contract contract)
+    {
+        var latest = _latest.Contract;
+        if (contract == latest)
         {
-            _byId.Clear();
+            return _latest.ConsecutiveSince;
         }
 
-        _byId[contract.Id] = contract;
-        return simulated;
+        var linked = ContractChain.ConsecutiveSince(contract, id => id == latest.Id ? latest : null) != contract.Start;
+        return linked ? _latest.ConsecutiveSince : contract.Start;
     }
 
     private static CoverageContract Coverage(SimulatedContract contract) => CoverageContract.From(contract.Contract, contract.Payments.Paid);
