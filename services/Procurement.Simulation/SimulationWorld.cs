@@ -95,6 +95,13 @@ public sealed class SimulationWorld
     /// </summary>
     public int LearntLeadDays => Policy == ContinuityPolicy.Platform ? LeadTime.Days : 0;
 
+    /// <summary>
+    /// Whether a program's course depends on the others': the platform's lead time and forecast read the history every
+    /// program adds to. The baseline's renewal point (end − 30) and its tenders read nothing of it, so its programs are
+    /// independent of each other and may be run apart.
+    /// </summary>
+    public bool ProgramsShareHistory => Policy == ContinuityPolicy.Platform;
+
     public SimulationCounts Counts { get; } = new();
 
     /// <summary>A successor was signed: its durations join the history at the end of the day.</summary>
