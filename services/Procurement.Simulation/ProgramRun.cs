@@ -108,7 +108,7 @@ public sealed class ProgramRun
     public DateOnly? NextDay(DateOnly after)
     {
         var next = DateOnly.MaxValue;
-        void Consider(DateOnly day)
+        static void Consider(DateOnly day, DateOnly after, ref DateOnly next)
         {
             var on = day > after ? day : after.AddDays(1);
             next = on < next ? on : next;
@@ -116,7 +116,7 @@ public sealed class ProgramRun
 
         if (_pending is { } pending)
         {
-            Consider(pending.Successor is null ? pending.DraftOn : pending.SignOn);
+            Consider(pending.Successor is null ? pending.DraftOn : pending.SignOn, after, ref next);
         }
 
         foreach (var contract in _contracts)
@@ -124,29 +124,29 @@ public sealed class ProgramRun
             var c = contract.Contract;
             if (c.State == ContractState.PendingSignature && c.BothSigned)
             {
-                Consider(c.Start);
+                Consider(c.Start, after, ref next);
             }
 
             if (contract.MidTermOn is { } midTerm && !contract.FinalDone)
             {
                 if (!contract.MidTermDone)
                 {
-                    Consider(midTerm);
+                    Consider(midTerm, after, ref next);
                 }
 
-                Consider(c.End);
+                Consider(c.End, after, ref next);
             }
         }
 
         foreach (var payment in _payments)
         {
-            Consider(payment.On);
+            Consider(payment.On, after, ref next);
         }
 
         var latest = _latest.Contract;
         if (_world.Policy == ContinuityPolicy.Platform && _pending is not null && _latest.BridgeTriedFor != latest.End && latest.End > after)
         {
-            Consider(_world.ContinuityRules.BridgeProposalDay(latest.End));
+            Consider(_world.ContinuityRules.BridgeProposalDay(latest.End), after, ref next);
         }
 
         return next == DateOnly.MaxValue ? null : next;
@@ -193,9 +193,14 @@ public sealed class ProgramRun
             retired = true;
         }
 
+        if (!retired)
+        {
+            return;
+        }
+
         var final = _contracts.Min(c => c.Contract.Start).AddDays(-1);
         final = final < LastDay ? final : LastDay;
-        if (!retired || final <= _countedTo)
+        if (final <= _countedTo)
         {
             return;
         }

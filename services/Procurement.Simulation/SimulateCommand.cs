@@ -122,7 +122,7 @@ public static class SimulateCommand
         }
 
         text.AppendLine();
-        Line("elapsed {0:0.000} s for both policies: stepping the domain {1:0.000} s, coverage timeline {2:0.000} s",
+        Line("elapsed {0:0.000} s for both policies, run in parallel: stepping the domain {1:0.000} s, coverage timeline {2:0.000} s (the two policies' times added)",
             report.ElapsedSeconds, b.SteppingSeconds + p.SteppingSeconds, b.TimelineSeconds + p.TimelineSeconds);
         return text.ToString().TrimEnd();
     }
