@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -39,9 +40,28 @@ public static class SimulateCommand
             return 2;
         }
 
-        var report = ContinuitySimulation.Run(options);
+        var report = RunAsBatch(options);
         output.WriteLine(options.Json ? Json(report) : Table(report));
         return 0;
+    }
+
+    /// <summary>
+    /// The run is a batch job: the garbage collector's background collections are turned off while it runs (and restored
+    /// after). Its contracts live for simulated months, so they survive into the oldest generation; collected in the
+    /// background, that generation goes on growing while it is marked, and the run holds several hundred MB more at its peak.
+    /// </summary>
+    private static SimulationReport RunAsBatch(SimulationOptions options)
+    {
+        var previous = GCSettings.LatencyMode;
+        GCSettings.LatencyMode = GCLatencyMode.Batch;
+        try
+        {
+            return ContinuitySimulation.Run(options);
+        }
+        finally
+        {
+            GCSettings.LatencyMode = previous;
+        }
     }
 
     /// <summary>The object: <c>baseline</c> and <c>platform</c> with the same three keys, and <c>elapsedSeconds</c>.</summary>
@@ -102,7 +122,7 @@ public static class SimulateCommand
         }
 
         text.AppendLine();
-        Line("elapsed {0:0.000} s for both policies: stepping the domain {1:0.000} s, coverage timeline {2:0.000} s",
+        Line("elapsed {0:0.000} s for both policies, run in parallel: stepping the domain {1:0.000} s, coverage timeline {2:0.000} s (the two policies' times added)",
             report.ElapsedSeconds, b.SteppingSeconds + p.SteppingSeconds, b.TimelineSeconds + p.TimelineSeconds);
         return text.ToString().TrimEnd();
     }
