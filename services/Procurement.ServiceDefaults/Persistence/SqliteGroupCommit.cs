@@ -85,9 +85,23 @@ public sealed class SqliteGroupCommit
                 }
             }
 
-            if (batch.Count > 0)
+            if (batch.Count == 0)
+            {
+                continue;
+            }
+
+            try
             {
                 await CommitAsync(batch);
+            }
+            catch (Exception exception)
+            {
+                // Whatever went wrong after the transaction ended (answering, the signal): its saves are answered, and
+                // the writer goes on, since every later save of this database waits for it.
+                foreach (var queued in batch)
+                {
+                    queued.Done.TrySetException(exception);
+                }
             }
         }
     }
