@@ -31,6 +31,9 @@ internal static class Ceiling
     /// <summary>Untimed requests before each variant's timed run: its code paths compiled, its file grown.</summary>
     public const int WarmupRequests = 500;
 
+    /// <summary>Timed requests per variant at the least.</summary>
+    public const int MinimumRequests = 5000;
+
     private const int RowBytes = 1024;
 
     /// <summary>One variant's timed run: the load, the rows it stored and the database figures.</summary>
