@@ -28,8 +28,11 @@ internal static class Ceiling
 {
     public const string DatabaseName = "ceiling.db";
 
-    /// <summary>Untimed requests before each variant's timed run: its code paths compiled, its file grown.</summary>
-    public const int WarmupRequests = 500;
+    /// <summary>
+    /// Untimed requests before each variant's timed run, then a pause of <see cref="Load.TierUpPause"/>: its code paths
+    /// compiled and its file grown.
+    /// </summary>
+    public const int WarmupRequests = 2000;
 
     /// <summary>Timed requests per variant at the least.</summary>
     public const int MinimumRequests = 5000;
@@ -46,7 +49,7 @@ internal static class Ceiling
         Console.WriteLine();
         Console.WriteLine($"== ceiling: minimal app, one SQLite WAL transaction (synchronous=FULL) per request: a {RowBytes} B row and an outbox row ==");
         Console.WriteLine($"Database folder {folder} (the hosts' data are in {Path.Combine(Path.GetTempPath(), "procurement-tests")}); " +
-            $"{WarmupRequests} untimed requests, then {requests} timed, {concurrency} concurrent clients");
+            $"{WarmupRequests} untimed requests and a {Load.TierUpPause.TotalSeconds:F0} s pause, then {requests} timed, {concurrency} concurrent clients");
         var results = new List<Result>();
         try
         {
@@ -95,6 +98,7 @@ internal static class Ceiling
         };
 
         await Load.DriveAsync(http, WarmupRequests, concurrency, Request, Rush.Code);
+        await Task.Delay(Load.TierUpPause);
         var before = writer.CountRows();
         using var probe = PhaseFigures.Start(counters, database);
         var load = await Load.DriveAsync(http, requests, concurrency, Request, Rush.Code);

@@ -31,6 +31,12 @@ internal sealed record LoadRun(
 internal static class Load
 {
     /// <summary>
+    /// The pause between a warm-up and its timed phase: the runtime recompiles hot methods at tier 1 in the background,
+    /// after a delay (100 ms without new tier-0 work by default), so a timed phase right after the warm-up still pays for it.
+    /// </summary>
+    public static readonly TimeSpan TierUpPause = TimeSpan.FromSeconds(1);
+
+    /// <summary>
     /// Sends <paramref name="count"/> requests, <paramref name="concurrency"/> at a time, over <paramref name="http"/>;
     /// <paramref name="request"/> builds the i-th one (its body serialised beforehand, so the figure is the server's). A 2xx
     /// counts as accepted; anything else is counted by <paramref name="errorCode"/> of its status and body.

@@ -65,6 +65,8 @@ internal static class RushMode
             Console.WriteLine($"Warm-up (not timed): {warmed.Load.Accepted}/{warmed.Load.Sent} accepted, errors {warmed.Load.ErrorText}");
         }
 
+        await Task.Delay(Load.TierUpPause);
+
         return (agencies, cold);
     }
 
