@@ -43,7 +43,7 @@ var modes = options.Mode == "all" ? ["standalone", "direct", "gateway", "distrib
 var results = new List<(string Mode, RushResult Timed, RushResult? Cold)>();
 foreach (var mode in modes)
 {
-    if (await RushMode.RunAsync(mode, options, counters) is { } result)
+    if (await RushMode.RunAsync(mode, options, counters, firstInProcess: mode == modes[0]) is { } result)
     {
         results.Add((mode, result.Timed, result.Cold));
     }
@@ -65,7 +65,7 @@ foreach (var (mode, timed, cold) in results)
 {
     if (cold is not null)
     {
-        Row($"{mode}, cold (first {cold.Load.Sent} bids)", cold.Load);
+        Row(mode == modes[0] ? $"{mode}, cold (first {cold.Load.Sent} bids)" : $"{mode}, first {cold.Load.Sent} bids (not cold: after {modes[0]})", cold.Load);
     }
 
     Row($"{mode}, warm", timed.Load);

@@ -6,7 +6,8 @@ namespace Procurement.Benchmarks;
 internal static class RushMode
 {
     /// <summary>Runs the rush on <paramref name="mode"/>'s target; null when the target cannot be had (no broker).</summary>
-    public static async Task<(RushResult Timed, RushResult? Cold)?> RunAsync(string mode, Options options, DatabaseCounters counters)
+    /// <param name="firstInProcess">False after other modes ran in this process: the code is compiled then, and the first bids are not cold.</param>
+    public static async Task<(RushResult Timed, RushResult? Cold)?> RunAsync(string mode, Options options, DatabaseCounters counters, bool firstInProcess)
     {
         Console.WriteLine();
         Console.WriteLine($"== {mode} ==");
@@ -20,7 +21,7 @@ internal static class RushMode
         Console.WriteLine($"{target.Description} at {target.Edge} (started in {started.Elapsed.TotalSeconds:F1} s)");
         using var http = Load.Client(target.Edge, options.Concurrency);
         var rush = new Rush(target, http, options.Concurrency);
-        var (agencies, cold) = await PrepareAsync(rush, options, counters);
+        var (agencies, cold) = await PrepareAsync(rush, options, counters, firstInProcess);
 
         // Phase 2, timed: the tender closes 90 s from now on the host's clock; every agency bids once.
         var tenderId = await rush.PublishTenderAsync("Elderly care in Futian 2027 (deadline rush)", TimeSpan.FromSeconds(90));
@@ -36,7 +37,7 @@ internal static class RushMode
     /// agencies bid on another tender at the same concurrency; the first <see cref="Options.Cold"/> bids are timed as the
     /// cold figure (the submit path's first bids since the host started), the rest are not timed.
     /// </summary>
-    public static async Task<(Agency[] Agencies, RushResult? Cold)> PrepareAsync(Rush rush, Options options, DatabaseCounters counters)
+    public static async Task<(Agency[] Agencies, RushResult? Cold)> PrepareAsync(Rush rush, Options options, DatabaseCounters counters, bool firstInProcess = true)
     {
         var setup = Stopwatch.StartNew();
         var agencies = await rush.CreateAgenciesAsync(0, options.Agencies);
@@ -54,8 +55,11 @@ internal static class RushMode
         {
             var sinceStart = DateTime.Now - Process.GetCurrentProcess().StartTime;
             cold = await rush.SubmitAsync(warmTender, warm[..coldCount], counters);
-            Console.WriteLine($"Cold (timed): the first {coldCount} bids of the warm-up, the first bids since the host started " +
-                $"({sinceStart.TotalSeconds:F0} s after the process started; Phase 1 ran the agency and roster endpoints before)");
+            Console.WriteLine(firstInProcess
+                ? $"Cold (timed): the first {coldCount} bids of the warm-up, the first bids since the host started " +
+                  $"({sinceStart.TotalSeconds:F0} s after the process started; Phase 1 ran the agency and roster endpoints before)"
+                : $"First bids (timed): the first {coldCount} bids of the warm-up on this host; NOT cold: earlier modes in this process " +
+                  "compiled the same code");
             Print(cold);
         }
 
