@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
@@ -17,29 +16,8 @@ namespace Procurement.Benchmarks;
 /// <summary>One agency ready to bid: its token and the roster ids of its three workers.</summary>
 internal sealed record Agency(int Index, Guid Id, string Token, IReadOnlyList<Guid> Workers);
 
-/// <summary>The figures of one timed rush.</summary>
-/// <param name="FirstTenthMs">Mean latency of the first 10% of bids sent; <paramref name="LastTenthMs"/> of the last 10%.</param>
-/// <param name="CpuMs">CPU time this process (hosts and load generator together) used during the timed phase.</param>
-internal sealed record RushResult(
-    int Sent, int Accepted, double Seconds, double[] LatenciesMs, IReadOnlyDictionary<string, int> Errors, int StoredBids, string Synchronous,
-    double FirstTenthMs, double LastTenthMs, double CpuMs)
-{
-    /// <summary>CPU milliseconds per bid sent: unlike wall time, little affected by other processes on the machine.</summary>
-    public double CpuMsPerBid => Sent == 0 ? double.NaN : CpuMs / Sent;
-
-    public double AcceptedPerSecond => Accepted / Seconds;
-
-    public double Percentile(double p)
-    {
-        if (LatenciesMs.Length == 0)
-        {
-            return double.NaN;
-        }
-
-        var rank = (int)Math.Ceiling(p / 100.0 * LatenciesMs.Length) - 1;
-        return LatenciesMs[Math.Clamp(rank, 0, LatenciesMs.Length - 1)];
-    }
-}
+/// <summary>The figures of one timed rush: the load, the bids stored for the tender, and (when asked) the database figures.</summary>
+internal sealed record RushResult(LoadRun Load, int StoredBids, string Synchronous, PhaseFigures? Figures);
 
 /// <summary>The deadline rush against one target: set up (not timed), then one bid per agency (timed).</summary>
 internal sealed class Rush(Target target, HttpClient http, int concurrency)
@@ -111,63 +89,25 @@ internal sealed class Rush(Target target, HttpClient http, int concurrency)
         return tender.TenderId;
     }
 
-    /// <summary>Phase 2: every agency submits one bid, <c>concurrency</c> at a time; each latency is the whole request and answer.</summary>
-    public async Task<RushResult> SubmitAsync(Guid tenderId, Agency[] agencies)
+    /// <summary>
+    /// Every agency submits one bid, <c>concurrency</c> at a time (<see cref="Load.DriveAsync"/>); with
+    /// <paramref name="counters"/>, the database meter, the process's disk writes and Bidding's WAL are read around it.
+    /// </summary>
+    public async Task<RushResult> SubmitAsync(Guid tenderId, Agency[] agencies, DatabaseCounters? counters = null)
     {
         // Bodies are serialised before the clock starts: the figure is the server's, not the client's JSON.
         var bodies = agencies.Select(a => JsonSerializer.SerializeToUtf8Bytes(new { tenderId, content = Content(a, 400_000.00m + a.Index) }, Json)).ToArray();
-        var latencies = new double[agencies.Length];
-        var accepted = 0;
-        var errors = new ConcurrentDictionary<string, int>();
-        var next = -1;
-        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        var clock = Stopwatch.StartNew();
-        var clients = Enumerable.Range(0, concurrency).Select(async _ =>
+        using var probe = counters is null ? null : PhaseFigures.Start(counters, await BiddingDatabaseAsync());
+        var load = await Load.DriveAsync(http, agencies.Length, concurrency, i =>
         {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < agencies.Length)
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/bids")
             {
-                using var request = new HttpRequestMessage(HttpMethod.Post, "/api/bids")
-                {
-                    Content = new ByteArrayContent(bodies[i]) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
-                };
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", agencies[i].Token);
-                var started = Stopwatch.GetTimestamp();
-                try
-                {
-                    using var response = await http.SendAsync(request);
-                    var answer = await response.Content.ReadAsStringAsync();
-                    latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                    if (response.IsSuccessStatusCode)
-                    {
-                        Interlocked.Increment(ref accepted);
-                    }
-                    else
-                    {
-                        errors.AddOrUpdate($"{(int)response.StatusCode} {Code(answer)}", 1, (_, n) => n + 1);
-                    }
-                }
-                catch (HttpRequestException exception)
-                {
-                    latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                    errors.AddOrUpdate($"transport {exception.HttpRequestError}", 1, (_, n) => n + 1);
-                }
-                catch (TaskCanceledException)
-                {
-                    latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                    errors.AddOrUpdate("timeout", 1, (_, n) => n + 1);
-                }
-            }
-        }).ToArray();
-        await Task.WhenAll(clients);
-        var seconds = clock.Elapsed.TotalSeconds;
-        var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds;
-
-        // In the order sent: does a bid cost more when more bids are already open (the FTE register grows)?
-        var tenth = Math.Max(1, latencies.Length / 10);
-        var firstTenth = latencies.Take(tenth).Average();
-        var lastTenth = latencies.TakeLast(tenth).Average();
-        Array.Sort(latencies);
+                Content = new ByteArrayContent(bodies[i]) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
+            };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", agencies[i].Token);
+            return request;
+        }, Code);
+        var figures = probe?.Stop();
 
         // Every 2xx must be a row on disk: count them from a fresh connection, and say how SQLite syncs commits.
         var stored = await ReadAsync(db => db.Bids.CountAsync(b => b.TenderId == tenderId));
@@ -179,11 +119,14 @@ internal sealed class Rush(Target target, HttpClient http, int concurrency)
             command.CommandText = "PRAGMA journal_mode; ";
             var journal = Convert.ToString(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
             command.CommandText = "PRAGMA synchronous;";
-            var level = Convert.ToInt32(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
-            return $"journal_mode={journal}, synchronous={level switch { 0 => "OFF", 1 => "NORMAL", 2 => "FULL", 3 => "EXTRA", _ => level.ToString(CultureInfo.InvariantCulture) }}";
+            var level = Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+            return $"journal_mode={journal}, synchronous={SqliteFile.SynchronousName(level)}";
         });
-        return new RushResult(agencies.Length, accepted, seconds, latencies, errors, stored, synchronous, firstTenth, lastTenth, cpuMs);
+        return new RushResult(load, stored, synchronous, figures);
     }
+
+    /// <summary>The path of Bidding's SQLite file in the target (null on another provider).</summary>
+    public Task<string?> BiddingDatabaseAsync() => ReadAsync(db => Task.FromResult(SqliteFile.Of(db.Database.GetConnectionString())));
 
     /// <summary>Content that meets every rule (as in BidBed): activities take up the difference so the breakdown sums to the price.</summary>
     private static object Content(Agency agency, decimal price) => new
@@ -199,7 +142,8 @@ internal sealed class Rush(Target target, HttpClient http, int concurrency)
         technicalProposal = $"Every isolated elder in Futian gets a named caseworker and a weekly lantern visit (agency {agency.Index}).",
     };
 
-    private static string Code(string problem)
+    /// <summary>The stable code of a refusal (its ProblemDetails <c>code</c> or <c>title</c>), or the start of an answer that is not one.</summary>
+    public static string Code(string problem)
     {
         try
         {

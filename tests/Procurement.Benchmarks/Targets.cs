@@ -23,8 +23,21 @@ internal sealed class Target(string description, Uri edge, IServiceProvider bidd
 
     public ValueTask DisposeAsync() => stop();
 
-    /// <summary>Every module in one Standalone host on loopback Kestrel, its in-process edge in front, the in-memory bus.</summary>
-    public static async Task<Target> StandaloneAsync()
+    /// <summary>The target of a rush mode (<c>standalone</c>, <c>direct</c>, <c>gateway</c>, <c>distributed</c>); null when it cannot be had.</summary>
+    public static async Task<Target?> StartAsync(string mode, IReadOnlyDictionary<string, string?>? values = null) => mode switch
+    {
+        "standalone" => await StandaloneAsync(values),
+        "direct" when values is null => await DirectAsync(),
+        "gateway" when values is null => await GatewayAsync(),
+        "distributed" => await DistributedAsync(values),
+        _ => throw new ArgumentException($"Unknown mode '{mode}'{(values is null ? "" : " with extra settings")}."),
+    };
+
+    /// <summary>
+    /// Every module in one Standalone host on loopback Kestrel, its in-process edge in front, the in-memory bus;
+    /// <paramref name="values"/> added to its configuration.
+    /// </summary>
+    public static async Task<Target> StandaloneAsync(IReadOnlyDictionary<string, string?>? values = null)
     {
         var settings = new TestSettings
         {
@@ -35,6 +48,11 @@ internal sealed class Target(string description, Uri edge, IServiceProvider bidd
                 ["Messaging:Transport"] = "InMemory",
             },
         };
+        foreach (var (key, value) in values ?? new Dictionary<string, string?>())
+        {
+            settings.Values[key] = value;
+        }
+
         var app = StandaloneHost.Build(TestHosts.CreateBuilder(settings));
         await app.InitialiseDatabasesAsync();
         await app.StartAsync();
@@ -97,8 +115,11 @@ internal sealed class Target(string description, Uri edge, IServiceProvider bidd
         });
     }
 
-    /// <summary>The distributed platform (one host per service, gateway in front) on RabbitMQ; null when no broker can be had.</summary>
-    public static async Task<Target?> DistributedAsync()
+    /// <summary>
+    /// The distributed platform (one host per service, gateway in front) on RabbitMQ, <paramref name="values"/> added to
+    /// every host's configuration; null when no broker can be had.
+    /// </summary>
+    public static async Task<Target?> DistributedAsync(IReadOnlyDictionary<string, string?>? values = null)
     {
         var rabbitMq = RabbitMqSettings.FromEnvironment();
         PrivateRabbitMqNode? node = null;
@@ -117,7 +138,23 @@ internal sealed class Target(string description, Uri edge, IServiceProvider bidd
             }
         }
 
-        var platform = await DistributedPlatform.StartAsync(rabbitMq, new Dictionary<string, string?> { ["Edge:RateLimit:PermitLimit"] = RaisedPermitLimit });
+        var hostValues = new Dictionary<string, string?>(values ?? new Dictionary<string, string?>()) { ["Edge:RateLimit:PermitLimit"] = RaisedPermitLimit };
+        DistributedPlatform platform;
+        try
+        {
+            platform = await DistributedPlatform.StartAsync(rabbitMq, hostValues);
+        }
+        catch
+        {
+            // The platform did not start: the private node this method started must not outlive it.
+            if (node is not null)
+            {
+                await node.DisposeAsync();
+            }
+
+            throw;
+        }
+
         return new Target("Distributed: GatewayHost -> Bidding host (one host per service) on RabbitMQ, loopback Kestrel",
             platform.Gateway.BaseAddress, platform.Bidding.Services, async () =>
             {
