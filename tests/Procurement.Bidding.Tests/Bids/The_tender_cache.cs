@@ -22,9 +22,7 @@ public sealed class The_tender_cache : IAsyncLifetime
     [Fact]
     public async Task A_cancellation_consumed_here_refuses_the_very_next_bid()
     {
-        var a = await _bed.AgencyAsync(BidBed.CodeA, "440305199001011010", "440305199001011029", "440305199001011037");
-        var b = await _bed.AgencyAsync(BidBed.CodeB, "440305199001011045", "440305199001011053", "440305199001011061");
-        (await _bed.SubmitAsync(a, 400_000.00m)).StatusCode.Should().Be(HttpStatusCode.Created, "the tender is now in the cache");
+        var b = await OneBidMadeAndAnotherAgencyReadyAsync();
 
         await _bed.SendAsync(new TenderCancelled(_bed.Tender.TenderId, "Programme merged into another", BiddingApi.Now));
 
@@ -34,9 +32,7 @@ public sealed class The_tender_cache : IAsyncLifetime
     [Fact]
     public async Task A_change_another_process_commits_is_seen_once_the_entry_is_no_longer_fresh()
     {
-        var a = await _bed.AgencyAsync(BidBed.CodeA, "440305199001011010", "440305199001011029", "440305199001011037");
-        var b = await _bed.AgencyAsync(BidBed.CodeB, "440305199001011045", "440305199001011053", "440305199001011061");
-        (await _bed.SubmitAsync(a, 400_000.00m)).StatusCode.Should().Be(HttpStatusCode.Created, "the tender is now in the cache");
+        var b = await OneBidMadeAndAnotherAgencyReadyAsync();
 
         // Another replica of Bidding cancels the tender in the shared database: this process hears nothing of it.
         await using (var other = new SqliteConnection(Path.Combine("Data Source=" + _bed.Api.Settings.DataDirectory, "bidding.db")))
@@ -52,6 +48,15 @@ public sealed class The_tender_cache : IAsyncLifetime
         (await _bed.SubmitAsync(b, 400_000.00m)).StatusCode.Should().Be(HttpStatusCode.Conflict, "the entry was read again");
     }
 
+    /// <summary>Agency A bids (the tender is now cached); agency B, ready to bid, is answered.</summary>
+    private async Task<Bidder> OneBidMadeAndAnotherAgencyReadyAsync()
+    {
+        var a = await _bed.AgencyAsync(BidBed.CodeA, "440305199001011010", "440305199001011029", "440305199001011037");
+        var b = await _bed.AgencyAsync(BidBed.CodeB, "440305199001011045", "440305199001011053", "440305199001011061");
+        (await _bed.SubmitAsync(a, 400_000.00m)).StatusCode.Should().Be(HttpStatusCode.Created, "the tender is now in the cache");
+        return b;
+    }
+
     [Fact]
     public async Task An_entry_is_kept_until_a_save_that_changed_its_tender_is_forgotten()
     {
@@ -61,7 +66,7 @@ public sealed class The_tender_cache : IAsyncLifetime
         var tenderId = _bed.Tender.TenderId;
 
         var (first, key) = await cache.ReadAsync(db, tenderId, CancellationToken.None);
-        first.Should().NotBeNull();
+        first!.TenderId.Should().Be(tenderId);
         key.Should().NotBeNull("the publication made the tender's data key");
         (await cache.ReadAsync(db, tenderId, CancellationToken.None)).Tender.Should().BeSameAs(first, "the entry is kept");
 
