@@ -108,11 +108,7 @@ public sealed class OutboxDispatcher<TContext>(
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<TContext>();
-            var batch = await db.OutboxMessages
-                .Where(m => m.DispatchedAt == null && m.PublishedAt == null)
-                .OrderBy(m => m.OccurredAt).ThenBy(m => m.Id)
-                .Take(_options.BatchSize)
-                .ToListAsync(cancellationToken);
+            var batch = await Unpublished.For(db)(db, _options.BatchSize).ToListAsync(cancellationToken);
             if (batch.Count == 0)
             {
                 return published;
@@ -169,11 +165,7 @@ public sealed class OutboxDispatcher<TContext>(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        var owed = await db.OutboxMessages
-            .Where(m => m.DispatchedAt == null && m.PublishedAt != null)
-            .OrderBy(m => m.OccurredAt).ThenBy(m => m.Id)
-            .Take(_options.BatchSize * 10)
-            .ToListAsync(cancellationToken);
+        var owed = await Owed.For(db)(db, _options.BatchSize * 10).ToListAsync(cancellationToken);
         if (owed.Count == 0)
         {
             return;
@@ -234,6 +226,23 @@ public sealed class OutboxDispatcher<TContext>(
 
         return handled;
     }
+
+    /// <summary>
+    /// The rows not yet published, oldest first. Compiled: every dispatcher runs it at each poll and wake-up, so seldom
+    /// that its code stays unoptimised, and building the query anew each time cost more than running it.
+    /// </summary>
+    private static readonly CompiledQuery<Func<TContext, int, IAsyncEnumerable<OutboxMessage>>> Unpublished = new(() => EF.CompileAsyncQuery(
+        (TContext db, int take) => db.Set<OutboxMessage>()
+            .Where(m => m.DispatchedAt == null && m.PublishedAt == null)
+            .OrderBy(m => m.OccurredAt).ThenBy(m => m.Id)
+            .Take(take)));
+
+    /// <summary>In-memory bus: the rows published and not yet confirmed by every consumer, oldest first.</summary>
+    private static readonly CompiledQuery<Func<TContext, int, IAsyncEnumerable<OutboxMessage>>> Owed = new(() => EF.CompileAsyncQuery(
+        (TContext db, int take) => db.Set<OutboxMessage>()
+            .Where(m => m.DispatchedAt == null && m.PublishedAt != null)
+            .OrderBy(m => m.OccurredAt).ThenBy(m => m.Id)
+            .Take(take)));
 
     private TimeSpan BackOff(int attempts) => DispatchLoop.BackOff(_options.FirstRetryDelay, _options.MaxRetryDelay, attempts);
 
