@@ -29,6 +29,7 @@ public static class BiddingModule
         builder.Services.AddSingleton(idNumbers.CreateCommitmentTags());
         builder.Services.AddSingleton(SealingKey.CreateSealer(builder.Configuration, builder.Environment, keysLog));
         builder.Services.AddHostedService<RegisterConversion>();
+        builder.Services.AddHostedService<SubmitWarmUp>();
         builder.AddConsumers(bus =>
         {
             bus.AddConsumer<TenderPublishedConsumer>();

@@ -140,6 +140,30 @@ public sealed class BiddingDb(DbContextOptions<BiddingDb> options) : ServiceDbCo
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// The context is pooled (DatabaseExtensions): what a request left here — unseal records of a save that failed, a
+    /// commit check never run — must not reach the next request that rents it. EF Core resets only its own state.
+    /// </summary>
+    public override void Dispose()
+    {
+        ForgetRequestState();
+        base.Dispose();
+    }
+
+    /// <inheritdoc cref="Dispose"/>
+    public override ValueTask DisposeAsync()
+    {
+        ForgetRequestState();
+        return base.DisposeAsync();
+    }
+
+    private void ForgetRequestState()
+    {
+        CommitCheck = null;
+        _toChain.Clear();
+        _chained = [];
+    }
+
     /// <summary>The same as <see cref="SaveChangesAsync(bool, CancellationToken)"/>, waited for.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Procurement.Bidding.Data;
@@ -92,6 +93,27 @@ public static class BidEndpoints
                 db.Bids.Where(b => b.TenderId == tenderId && b.AgencyId == a.Id && b.Status != BidStatus.Withdrawn).Select(b => (Guid?)b.Id).FirstOrDefault(),
                 db.SocialWorkers.Where(w => w.AgencyId == a.Id).ToList()))
             .FirstOrDefault()));
+
+    /// <summary>
+    /// The reads and the cryptography of <see cref="Submit"/> once, on nothing (<see cref="SubmitWarmUp"/>): compiles
+    /// what the first bids would compile. Reads no row that exists and writes none.
+    /// </summary>
+    internal static async Task WarmUpAsync(
+        BiddingDb db, TenderCache tenders, BidSealer sealer, CommitmentTags tags, JsonSerializerOptions json, TimeProvider clock, CancellationToken ct)
+    {
+        var nothing = Guid.Empty;
+        await tenders.ReadAsync(db, nothing, ct);
+        await BidderOnTender.For(db)(db, nothing, nothing);
+        await db.CommitmentsOfAsync(tags, ["warm-up"], null, ct);
+
+        var now = clock.GetUtcNow();
+        var key = sealer.CreateDataKey(nothing, now);
+        var stored = sealer.Seal(key, nothing, 1, "{}"u8).ToBytes();
+        sealer.Unseal(key, nothing, 1, stored, new UnsealRequest("warm-up", null, UnsealPurpose.OwnerRead, "warm-up"), now);
+
+        JsonSerializer.Deserialize<SubmitBidRequest>("""{"tenderId":"00000000-0000-0000-0000-000000000000","content":{}}""", json);
+        JsonSerializer.Serialize(new BidReceiptResponse(nothing, nothing, 1, now, SealedContent.Sha256Hex(stored), BidStatus.Submitted), json);
+    }
 
     private static async Task<Ok<BidReceiptResponse>> Revise(
         Guid id, ReviseBidRequest request, HttpContext http, BiddingDb db, BidSealer sealer, CommitmentTags tags, TimeProvider clock)

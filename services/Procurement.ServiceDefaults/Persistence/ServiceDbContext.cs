@@ -41,8 +41,13 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
-        // The model differs by provider (see ConfigureConventions), so the cached model must too.
-        optionsBuilder.ReplaceService<IModelCacheKeyFactory, ProviderAwareModelCacheKeyFactory>();
+        // The model differs by provider (see ConfigureConventions), so the cached model must too. The options of the
+        // hosts' contexts have it already (DatabaseExtensions.UseProvider), and a pooled context's options may not change here.
+        var replaced = optionsBuilder.Options.FindExtension<CoreOptionsExtension>()?.ReplacedServices;
+        if (replaced?.ContainsKey((typeof(IModelCacheKeyFactory), null)) != true)
+        {
+            optionsBuilder.ReplaceService<IModelCacheKeyFactory, ProviderAwareModelCacheKeyFactory>();
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
