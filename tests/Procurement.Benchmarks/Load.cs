@@ -11,9 +11,12 @@ namespace Procurement.Benchmarks;
 /// <param name="FirstTenthMs">Mean latency of the first 10% of requests sent; <paramref name="LastTenthMs"/> of the last 10%.</param>
 /// <param name="CpuMs">CPU time this whole process (hosts and load generator together) used during the load.</param>
 /// <param name="JitMethods">Methods the JIT compiled during the load (all threads), <paramref name="JitMs"/> the time it spent.</param>
+/// <param name="AllocatedBytes">Bytes the whole process allocated on the managed heap during the load.</param>
+/// <param name="GcPauseMs">Time the runtime paused the process for garbage collections, <paramref name="Gen2Collections"/> how many reached generation 2.</param>
 internal sealed record LoadRun(
     int Sent, int Accepted, double Seconds, double[] LatenciesMs, IReadOnlyDictionary<string, int> Errors,
-    double FirstTenthMs, double LastTenthMs, double CpuMs, long JitMethods, double JitMs)
+    double FirstTenthMs, double LastTenthMs, double CpuMs, long JitMethods, double JitMs,
+    long AllocatedBytes, double GcPauseMs, int Gen0Collections, int Gen2Collections)
 {
     /// <summary>CPU milliseconds per request sent: unlike wall time, little affected by other processes on the machine.</summary>
     public double CpuMsPerRequest => Sent == 0 ? double.NaN : CpuMs / Sent;
@@ -52,6 +55,10 @@ internal static class Load
         var cpuBefore = process.TotalProcessorTime;
         var jitMethodsBefore = JitInfo.GetCompiledMethodCount();
         var jitBefore = JitInfo.GetCompilationTime();
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
+        var pausedBefore = GC.GetTotalPauseDuration();
+        var gen0Before = GC.CollectionCount(0);
+        var gen2Before = GC.CollectionCount(2);
         var clock = Stopwatch.StartNew();
         var clients = Enumerable.Range(0, concurrency).Select(async _ =>
         {
@@ -92,13 +99,17 @@ internal static class Load
         var cpuMs = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds;
         var jitMethods = JitInfo.GetCompiledMethodCount() - jitMethodsBefore;
         var jitMs = (JitInfo.GetCompilationTime() - jitBefore).TotalMilliseconds;
+        var allocated = GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore;
+        var pausedMs = (GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds;
+        var gen0 = GC.CollectionCount(0) - gen0Before;
+        var gen2 = GC.CollectionCount(2) - gen2Before;
 
         // In the order sent: does a request cost more when more came before it (e.g. the FTE register grows)?
         var tenth = Math.Max(1, count / 10);
         var firstTenth = count == 0 ? double.NaN : latencies.Take(tenth).Average();
         var lastTenth = count == 0 ? double.NaN : latencies.TakeLast(tenth).Average();
         Array.Sort(latencies);
-        return new LoadRun(count, accepted, seconds, latencies, errors, firstTenth, lastTenth, cpuMs, jitMethods, jitMs);
+        return new LoadRun(count, accepted, seconds, latencies, errors, firstTenth, lastTenth, cpuMs, jitMethods, jitMs, allocated, pausedMs, gen0, gen2);
     }
 
     /// <summary>A client for a timed load: one pooled handler, enough connections for every client, no proxy, no decompression.</summary>

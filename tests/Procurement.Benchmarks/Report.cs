@@ -14,6 +14,8 @@ internal static class Report
         Console.WriteLine($"  cpu           {load.CpuMsPerRequest:F2} ms per {what} ({load.CpuMs / 1000:F2} s of CPU in this process: hosts and load generator; " +
             $"{load.CpuMs / 1000 / load.Seconds:F2} cores used)");
         Console.WriteLine($"  jit           {load.JitMethods} methods compiled, {load.JitMs:F0} ms compiling (all threads)");
+        Console.WriteLine($"  heap          {(load.Sent == 0 ? double.NaN : load.AllocatedBytes / 1024.0 / load.Sent):F1} KiB allocated per {what} (the whole process); " +
+            $"{load.Gen0Collections} collections, {load.Gen2Collections} of them gen 2, paused {load.GcPauseMs:F0} ms");
         Console.WriteLine($"  errors        {load.ErrorText}");
     }
 
