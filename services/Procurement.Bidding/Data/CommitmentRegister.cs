@@ -25,11 +25,7 @@ internal static class CommitmentRegister
         }
 
         var revised = revisedBidId is { } id ? tags.Bid(id) : "";
-        var rows = new List<Row>();
-        await foreach (var row in RowsOf.For(db)(db, [.. byTag.Keys], revised).WithCancellation(cancellationToken))
-        {
-            rows.Add(row);
-        }
+        var rows = await RowsOf.For(db)(db, [.. byTag.Keys], revised).ToListAsync(cancellationToken);
 
         var byPerson = rows
             .GroupBy(r => byTag[r.Person], StringComparer.OrdinalIgnoreCase)
