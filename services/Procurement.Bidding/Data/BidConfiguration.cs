@@ -7,6 +7,14 @@ namespace Procurement.Bidding.Data;
 
 internal sealed class BidConfiguration : IEntityTypeConfiguration<Bid>
 {
+    /// <summary>The live bids (not withdrawn) by agency and tender; unique: one that counts per agency and tender.</summary>
+    public const string LiveBidIndex = "UX_Bids_Live_AgencyId_TenderId";
+
+    /// <summary>The withdrawn bids by agency and tender.</summary>
+    public const string WithdrawnBidIndex = "IX_Bids_Withdrawn_AgencyId_TenderId";
+
+    private const string LiveFilter = "[Status] <> 'Withdrawn'";
+
     public void Configure(EntityTypeBuilder<Bid> bid)
     {
         bid.ToTable("Bids");
@@ -21,9 +29,13 @@ internal sealed class BidConfiguration : IEntityTypeConfiguration<Bid>
         bid.Property(b => b.SealedBytes).HasColumnName("SealedContent");
         bid.Property(b => b.ReceiptHash).HasMaxLength(64).IsUnicode(false);
         bid.Ignore(b => b.Receipt);
-        // One bid that counts per agency and tender; a withdrawn one makes room for a new one.
-        bid.HasIndex(b => new { b.TenderId, b.AgencyId }).IsUnique().HasFilter("[Status] <> 'Withdrawn'");
-        bid.HasIndex(b => new { b.AgencyId, b.TenderId });
+        // One bid that counts per agency and tender; a withdrawn one makes room for a new one. A submission writes two
+        // of these three indexes: the withdrawn bids' index holds only withdrawn rows, so it is written by a withdrawal
+        // alone (issue 17: the agency-first index every new bid used to write is gone). An agency's bids are its live
+        // ones and its withdrawn ones (BidStore.OwnBids asks both partial indexes); a query that should use a partial
+        // index repeats its filter as a term, since SQLite and SQL Server use one only when the query implies it.
+        bid.HasIndex(b => new { b.AgencyId, b.TenderId }, LiveBidIndex).IsUnique().HasFilter(LiveFilter);
+        bid.HasIndex(b => new { b.AgencyId, b.TenderId }, WithdrawnBidIndex).HasFilter("[Status] = 'Withdrawn'");
         bid.HasIndex(b => new { b.TenderId, b.Status });
     }
 }

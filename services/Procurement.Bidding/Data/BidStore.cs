@@ -21,6 +21,15 @@ internal static class BidStore
         return key;
     }
 
+    /// <summary>
+    /// An agency's bids, live and withdrawn, untracked. Asked as two queries joined in SQL, each with the term of one of
+    /// the two partial indexes over agency and tender (<see cref="BidConfiguration"/>): one query for all of them would
+    /// imply neither index's filter and read the whole table.
+    /// </summary>
+    public static IQueryable<Bid> OwnBids(this BiddingDb db, Guid agencyId) =>
+        db.Bids.AsNoTracking().Where(b => b.AgencyId == agencyId && b.Status != BidStatus.Withdrawn)
+            .Concat(db.Bids.AsNoTracking().Where(b => b.AgencyId == agencyId && b.Status == BidStatus.Withdrawn));
+
     /// <summary>The records as the next links of the audit chain, after its last saved row; not yet added.</summary>
     public static async Task<IReadOnlyList<UnsealAuditEntry>> ChainAsync(this BiddingDb db, IReadOnlyList<UnsealRecord> records, CancellationToken cancellationToken)
     {

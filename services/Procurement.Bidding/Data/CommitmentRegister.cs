@@ -33,10 +33,10 @@ internal static class CommitmentRegister
         return new FteCommitments(byPerson);
     }
 
-    private sealed record Row(string Person, CommitmentKind Kind, decimal Fte);
+    internal sealed record Row(string Person, CommitmentKind Kind, decimal Fte);
 
     /// <summary>The register rows of these people but the given source's (compiled: a rush reads it once per bid).</summary>
-    private static readonly CompiledQuery<Func<BiddingDb, List<string>, string, IAsyncEnumerable<Row>>> RowsOf = new(() => EF.CompileAsyncQuery(
+    internal static readonly CompiledQuery<Func<BiddingDb, List<string>, string, IAsyncEnumerable<Row>>> RowsOf = new(() => EF.CompileAsyncQuery(
         (BiddingDb db, List<string> people, string exceptSource) => db.StaffCommitments.AsNoTracking()
             .Where(c => people.Contains(c.Person) && c.Source != exceptSource)
             .Select(c => new Row(c.Person, c.Kind, c.Fte))));

@@ -83,9 +83,9 @@ public static class BidEndpoints
     }
 
     /// <summary>An agency about to bid on a tender: its profile, its roster, and the bid it already has there (not withdrawn).</summary>
-    private sealed record Bidder(Agency Agency, Guid? ExistingBidId, List<SocialWorker> Roster);
+    internal sealed record Bidder(Agency Agency, Guid? ExistingBidId, List<SocialWorker> Roster);
 
-    private static readonly CompiledQuery<Func<BiddingDb, Guid, Guid, Task<Bidder?>>> BidderOnTender = new(() => EF.CompileAsyncQuery(
+    internal static readonly CompiledQuery<Func<BiddingDb, Guid, Guid, Task<Bidder?>>> BidderOnTender = new(() => EF.CompileAsyncQuery(
         (BiddingDb db, Guid agencyId, Guid tenderId) => db.Agencies.AsNoTracking()
             .Where(a => a.Id == agencyId)
             .Select(a => new Bidder(
@@ -172,7 +172,7 @@ public static class BidEndpoints
     private static async Task<Ok<OwnBidResponse[]>> Mine(HttpContext http, BiddingDb db, BidSealer sealer, TimeProvider clock)
     {
         var agencyId = http.User.OrganisationId();
-        var bids = await db.Bids.AsNoTracking().Where(b => b.AgencyId == agencyId).ToListAsync(http.RequestAborted);
+        var bids = await db.OwnBids(agencyId).ToListAsync(http.RequestAborted);
         var read = await ReadOwnAsync(db, sealer, clock, http, bids, "Agency listed its own bids (GET /api/bids/mine)");
         return TypedResults.Ok(read.OrderByDescending(b => b.FirstSubmittedAt).ToArray());
     }
@@ -224,7 +224,7 @@ public static class BidEndpoints
         var organisation = user.OrganisationId();
         var visible = user.IsInRole(Roles.Auditor)
             || (user.IsInRole(Roles.Purchaser) && organisation == record.PurchasingUnitId)
-            || (user.IsInRole(Roles.Agency) && await db.Bids.AnyAsync(b => b.TenderId == tenderId && b.AgencyId == organisation, ct));
+            || (user.IsInRole(Roles.Agency) && await db.OwnBids(organisation).AnyAsync(b => b.TenderId == tenderId, ct));
         if (!visible)
         {
             throw notFound;

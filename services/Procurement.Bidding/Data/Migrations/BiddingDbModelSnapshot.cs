@@ -156,13 +156,14 @@ namespace Procurement.Bidding.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AgencyId", "TenderId");
+                    b.HasIndex("TenderId", "Status");
 
-                    b.HasIndex("TenderId", "AgencyId")
+                    b.HasIndex(new[] { "AgencyId", "TenderId" }, "IX_Bids_Withdrawn_AgencyId_TenderId")
+                        .HasFilter("[Status] = 'Withdrawn'");
+
+                    b.HasIndex(new[] { "AgencyId", "TenderId" }, "UX_Bids_Live_AgencyId_TenderId")
                         .IsUnique()
                         .HasFilter("[Status] <> 'Withdrawn'");
-
-                    b.HasIndex("TenderId", "Status");
 
                     b.ToTable("Bids", (string)null);
                 });
