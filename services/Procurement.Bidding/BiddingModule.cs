@@ -55,6 +55,7 @@ public static class BiddingModule
         app.MapStaffEndpoints();
         app.MapWorkforceEndpoints();
         app.MapBidEndpoints();
+        app.MapPublicOpeningEndpoints();
         app.MapNotificationEndpoints();
         return app;
     }

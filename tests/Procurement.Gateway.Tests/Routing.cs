@@ -34,6 +34,20 @@ public sealed class Routing(EchoBackend backend) : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("/api/public/tenders?region=Futian", "tendering")]
+    [InlineData("/api/public/tenders/0193a1b2", "tendering")]
+    [InlineData("/api/public/openings/0193a1b2", "bidding")]
+    public async Task The_public_announcements_are_routed_without_a_token(string path, string cluster)
+    {
+        using var response = await _gateway.GetAsync(path);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK, "DOMAIN.md §11: announcements are read without signing in");
+        var echo = await response.EchoAsync();
+        echo.Cluster.Should().Be(cluster);
+        echo.Path.Should().Be(path);
+    }
+
+    [Theory]
     [InlineData("/api/operations/bidding/dead-letters/0193a1b2/replay", "bidding", "/api/operations/dead-letters/0193a1b2/replay")]
     [InlineData("/api/operations/contracting/dead-letters/", "contracting", "/api/operations/dead-letters")]
     [InlineData("/api/operations/disbursement/dead-letters/x", "disbursement", "/api/operations/dead-letters/x")]

@@ -88,6 +88,35 @@ public sealed class Bid_opening : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Anyone_reads_the_public_opening_record_once_the_bids_are_opened_and_nothing_before()
+    {
+        using var anyone = _bed.Api.Host.CreateClient();
+        var route = $"/api/public/openings/{_bed.Tender.TenderId}";
+        _bed.Api.Clock.SetUtcNow(_bed.Deadline.AddMinutes(1));
+
+        var before = await anyone.GetAsync(route);
+        before.StatusCode.Should().Be(HttpStatusCode.NotFound, "past the deadline but not opened: sealed bids are not public, nor how many there are");
+        (await before.Content.ReadAsStringAsync()).Should().NotContain("412345.67").And.NotContain(_receiptA.GetProperty("sha256").GetString());
+        (await anyone.GetAsync($"/api/public/openings/{Guid.NewGuid()}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+
+        await CloseAsync();
+
+        var record = await anyone.GetFromJsonAsync<JsonElement>(route);
+        record.GetProperty("tenderTitle").GetString().Should().Be("Elderly care in Futian 2027");
+        record.GetProperty("timeZone").GetString().Should().Be("Asia/Shanghai");
+        record.GetProperty("openedAtLocal").GetDateTimeOffset().Offset.Should().Be(TimeSpan.FromHours(8));
+        var bids = record.GetProperty("bids").EnumerateArray().ToList();
+        bids.Select(b => b.GetProperty("price").GetDecimal()).Should().Equal(398_765.43m, 412_345.67m);
+        bids.Select(b => b.GetProperty("agencyName").GetString()).Should().OnlyContain(n => !string.IsNullOrWhiteSpace(n));
+        bids.Select(b => b.GetProperty("receiptHash").GetString()).Should().Equal(
+            _receiptB.GetProperty("sha256").GetString(), _receiptA.GetProperty("sha256").GetString());
+        var text = record.GetRawText();
+        text.Should().NotContain(_a.Id.ToString()).And.NotContain(_receiptA.GetProperty("bidId").GetGuid().ToString(),
+            "the public record names agencies, not the platform's ids of agencies and bids");
+        text.Should().NotContain(BidBed.Proposal, "a bid's content stays with the panel");
+    }
+
+    [Fact]
     public async Task Bids_opened_goes_to_the_outbox_with_what_evaluation_needs_and_a_bid_awaiting_reconfirmation_does_not_count()
     {
         await MarkNeedsReconfirmationAsync(_receiptB.GetProperty("bidId").GetGuid());
