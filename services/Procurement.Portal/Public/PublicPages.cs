@@ -64,12 +64,26 @@ public static class PublicPages
         }
     }
 
+    /// <summary>The opening record once the bids are opened; none while the closed tender waits for its opening (404).</summary>
+    private static async Task<PublicOpeningRecord?> OpeningAsync(PublicApi api, Guid id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await api.Announcements.GetPublicOpeningRecordAsync(id, cancellationToken);
+        }
+        catch (ApiException refused) when (refused.StatusCode == StatusCodes.Status404NotFound)
+        {
+            return null;
+        }
+    }
+
     private static async Task<IResult> TenderAsync(Guid id, HttpContext http, PublicApi api)
     {
         try
         {
             var announcement = await api.Announcements.GetPublicTenderAsync(id, http.RequestAborted);
-            return new RazorComponentResult<PublicTenderPage>(new { Announcement = announcement });
+            var opening = announcement.BiddingClosedAt is null ? null : await OpeningAsync(api, id, http.RequestAborted);
+            return new RazorComponentResult<PublicTenderPage>(new { Announcement = announcement, Opening = opening });
         }
         catch (ApiException refused) when (refused.StatusCode == StatusCodes.Status404NotFound)
         {

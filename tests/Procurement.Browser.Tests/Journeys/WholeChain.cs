@@ -162,6 +162,16 @@ public class WholeChain(BrowserPlatform browser)
             await Expect(page.GetByTestId("panel-member")).ToHaveCountAsync(3);
         });
 
+        // Anyone, without a session, now reads the opening record on the tender's public announcement (DOMAIN.md §11).
+        await using (var reader = await browser.NewContextAsync())
+        {
+            var page = await reader.NewPageAsync();
+            await page.GotoAsync($"/public/tenders/{tenderId}");
+            await Expect(page.Locator("h2", new() { HasText = "开标记录" })).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("public-opening-row")).ToHaveCountAsync(3);
+            await Expect(page.GetByTestId("public-opening-row").First).ToContainTextAsync("¥");
+        }
+
         var panel = (await purchaser.PanelAsync(tenderId)).Expect(HttpStatusCode.OK, "reading the drawn panel").Json<PanelView>();
         var members = panel.Members.OrderBy(m => m.Number).Select(m => EvaluationApi.DemoUserName(m.UserId)).ToList();
 

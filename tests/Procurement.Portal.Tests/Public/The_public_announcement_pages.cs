@@ -113,6 +113,33 @@ public sealed class The_public_announcement_pages : PortalContext
     }
 
     [Fact]
+    public void Once_the_bids_are_opened_the_announcement_shows_the_opening_record_lowest_price_first()
+    {
+        var opening = new PublicOpeningRecord
+        {
+            TenderId = TenderId,
+            TenderTitle = "示范区居家养老服务",
+            OpenedAt = new DateTimeOffset(2026, 12, 30, 9, 0, 5, TimeSpan.Zero),
+            Bids =
+            [
+                new PublicOpeningEntry { AgencyName = "示范区阳光社会工作服务中心", Price = 398765.43m, ReceiptHash = "aa11", BidVersion = 1 },
+                new PublicOpeningEntry { AgencyName = "示范区明德社工事务所", Price = 412345.67m, ReceiptHash = "bb22", BidVersion = 2 },
+            ],
+        };
+
+        var before = Render<PublicTenderPage>(p => p.Add(x => x.Announcement, Announcement()));
+        before.FindAll("[data-testid=public-opening]").Should().BeEmpty("nothing is opened yet");
+
+        var page = Render<PublicTenderPage>(p => p.Add(x => x.Announcement, Announcement()).Add(x => x.Opening, opening));
+        page.Find("h2 + p[data-testid=public-opened-at]").TextContent.Should().Contain("2026-12-30 17:00");
+        var rows = page.FindAll("[data-testid=public-opening-row]");
+        rows.Select(r => r.TextContent).Should().SatisfyRespectively(
+            first => first.Should().Contain("示范区阳光社会工作服务中心").And.Contain("¥398,765.43").And.Contain("aa11"),
+            second => second.Should().Contain("示范区明德社工事务所").And.Contain("¥412,345.67"));
+        page.Markup.Should().Contain("开标记录");
+    }
+
+    [Fact]
     public void A_cancelled_tender_says_when_and_why()
     {
         var page = Render<PublicTenderPage>(p => p.Add(x => x.Announcement, Announcement(TenderStatus.Cancelled)));
