@@ -37,6 +37,7 @@ public sealed class Routing(EchoBackend backend) : IAsyncLifetime
     [InlineData("/api/public/tenders?region=Futian", "tendering")]
     [InlineData("/api/public/tenders/0193a1b2", "tendering")]
     [InlineData("/api/public/openings/0193a1b2", "bidding")]
+    [InlineData("/api/public/results/0193a1b2", "evaluation")]
     public async Task The_public_announcements_are_routed_without_a_token(string path, string cluster)
     {
         using var response = await _gateway.GetAsync(path);

@@ -37,5 +37,6 @@ internal static class AwardFeature
     {
         app.MapCalendarEndpoints();
         app.MapAwardEndpoints();
+        app.MapPublicResultEndpoints();
     }
 }

@@ -64,12 +64,16 @@ public static class PublicPages
         }
     }
 
-    /// <summary>The opening record once the bids are opened; none while the closed tender waits for its opening (404).</summary>
-    private static async Task<PublicOpeningRecord?> OpeningAsync(PublicApi api, Guid id, CancellationToken cancellationToken)
+    /// <summary>
+    /// An announcement that exists only from its moment on (the opening record, the result): none while the API answers
+    /// 404, which it does until then.
+    /// </summary>
+    private static async Task<T?> PublishedOrNoneAsync<T>(Func<Task<T>> read)
+        where T : class
     {
         try
         {
-            return await api.Announcements.GetPublicOpeningRecordAsync(id, cancellationToken);
+            return await read();
         }
         catch (ApiException refused) when (refused.StatusCode == StatusCodes.Status404NotFound)
         {
@@ -82,8 +86,10 @@ public static class PublicPages
         try
         {
             var announcement = await api.Announcements.GetPublicTenderAsync(id, http.RequestAborted);
-            var opening = announcement.BiddingClosedAt is null ? null : await OpeningAsync(api, id, http.RequestAborted);
-            return new RazorComponentResult<PublicTenderPage>(new { Announcement = announcement, Opening = opening });
+            var closed = announcement.BiddingClosedAt is not null;
+            var opening = closed ? await PublishedOrNoneAsync(() => api.Announcements.GetPublicOpeningRecordAsync(id, http.RequestAborted)) : null;
+            var result = opening is not null ? await PublishedOrNoneAsync(() => api.Announcements.GetPublicAwardResultAsync(id, http.RequestAborted)) : null;
+            return new RazorComponentResult<PublicTenderPage>(new { Announcement = announcement, Opening = opening, Result = result });
         }
         catch (ApiException refused) when (refused.StatusCode == StatusCodes.Status404NotFound)
         {

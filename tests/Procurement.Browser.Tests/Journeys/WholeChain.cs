@@ -246,6 +246,16 @@ public class WholeChain(BrowserPlatform browser)
         award.Status.Should().NotBe("Recommended");
         award.BidId.Should().Be(bids["agency1"]);
         award.Amount.Should().Be(456_000.00m);
+
+        // The result is public now: anyone, without a session, reads the winner, the ranking and the challenge window on
+        // the tender's announcement (DOMAIN.md §11).
+        await using var publicReader = await browser.NewContextAsync();
+        var announcement = await publicReader.NewPageAsync();
+        await announcement.GotoAsync($"/public/tenders/{tenderId}");
+        await Expect(announcement.GetByTestId("public-winner")).ToHaveTextAsync(Bidders[0].Name);
+        await Expect(announcement.GetByTestId("public-award-amount")).ToHaveTextAsync("¥456,000.00");
+        await Expect(announcement.GetByTestId("public-ranking-row")).ToHaveCountAsync(3);
+        await Expect(announcement.GetByTestId("public-challenge-window")).ToContainTextAsync("7 个工作日");
     }
 
     private static string Whole(decimal amount) => decimal.Truncate(amount).ToString(System.Globalization.CultureInfo.InvariantCulture);

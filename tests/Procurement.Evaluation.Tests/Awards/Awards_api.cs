@@ -73,6 +73,39 @@ public sealed class Awards_api : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Anyone_reads_the_result_announcement_once_it_is_published_and_nothing_of_the_recommendation_before()
+    {
+        using var anyone = _host.Host.CreateClient();
+        var route = $"/api/public/results/{_tenderId}";
+        var before = await anyone.GetAsync(route);
+        before.StatusCode.Should().Be(HttpStatusCode.NotFound, "the panel's ranking is not public before the purchaser publishes the result");
+        (await before.Content.ReadAsStringAsync()).Should().NotContain("Sunshine").And.NotContain("86.67");
+
+        (await ConfirmAsync(new { bidId = _secondBid, reason = "The rank-1 agency declined in writing." })).EnsureSuccessStatusCode();
+
+        var response = await anyone.GetAsync(route);
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var result = await AwardHost.JsonAsync(response);
+        result.GetProperty("status").GetString().Should().Be("Published");
+        result.GetProperty("winnerName").GetString().Should().Be("Chunhui Social Work Service Agency");
+        result.GetProperty("amount").GetRawText().Should().Be("430000.00");
+        result.GetProperty("awardedRank").GetInt32().Should().Be(2);
+        var ranking = result.GetProperty("ranking").EnumerateArray().ToList();
+        ranking.Select(r => r.GetProperty("agencyName").GetString()).Should().Equal("Sunshine Social Work Service Centre", "Chunhui Social Work Service Agency");
+        ranking.Select(r => r.GetProperty("total").GetDecimal()).Should().Equal(86.67m, 80.10m);
+        ranking.Select(r => r.GetProperty("priceScore").GetDecimal()).Should().Equal(28.67m, 30.00m);
+        result.GetProperty("invalidBids").GetInt32().Should().Be(1);
+        result.GetProperty("noticeDate").GetString().Should().Be("2026-11-25");
+        result.GetProperty("challengeWindowWorkingDays").GetInt32().Should().Be(7);
+        result.GetProperty("challengeWindowEnds").GetString().Should().Be("2026-12-04");
+        result.GetProperty("challengeWindowClosesAtLocal").GetString().Should().Be("2026-12-05T00:00:00+08:00");
+        var text = result.GetRawText();
+        text.Should().NotContain("declined", "the reason for passing over rank 1 is for auditors")
+            .And.NotContain("督导", "a refused bid's reasons are its agency's own business")
+            .And.NotContain(AwardHost.Agency1.ToString()).And.NotContain(_firstBid.ToString(), "the platform's ids stay inside");
+    }
+
+    [Fact]
     public async Task Bidders_see_the_result_only_once_it_is_published_and_other_agencies_never()
     {
         (await Agency(AwardHost.Agency2).GetAsync(AwardPath)).StatusCode.Should().Be(HttpStatusCode.NotFound, "the recommendation is not public");

@@ -140,6 +140,42 @@ public sealed class The_public_announcement_pages : PortalContext
     }
 
     [Fact]
+    public void Once_the_result_is_published_the_announcement_shows_the_winner_the_ranking_with_scores_and_the_challenge_window()
+    {
+        var result = new PublicAwardResult
+        {
+            TenderId = TenderId,
+            Status = AwardStatus.Published,
+            WinnerName = "示范区明德社工事务所",
+            Amount = 430000m,
+            AwardedRank = 2,
+            Ranking =
+            [
+                new PublicRankedBid { Rank = 1, AgencyName = "示范区阳光社会工作服务中心", Price = 450000m, PriceScore = 28.67m, Total = 86.67m },
+                new PublicRankedBid { Rank = 2, AgencyName = "示范区明德社工事务所", Price = 430000m, PriceScore = 30m, Total = 80.1m },
+            ],
+            InvalidBids = 1,
+            PublishedAt = new DateTimeOffset(2026, 11, 25, 2, 0, 0, TimeSpan.Zero),
+            NoticeDate = new DateOnly(2026, 11, 25),
+            ChallengeWindowWorkingDays = 7,
+            ChallengeWindowEnds = new DateOnly(2026, 12, 4),
+        };
+
+        Render<PublicTenderPage>(p => p.Add(x => x.Announcement, Announcement())).FindAll("[data-testid=public-result]").Should().BeEmpty();
+
+        var page = Render<PublicTenderPage>(p => p.Add(x => x.Announcement, Announcement()).Add(x => x.Result, result));
+        page.Markup.Should().Contain("中标（成交）结果公告");
+        page.Find("[data-testid=public-result-status]").TextContent.Should().Be("质疑期内");
+        page.Find("[data-testid=public-winner]").TextContent.Should().Be("示范区明德社工事务所");
+        page.Find("[data-testid=public-award-amount]").TextContent.Should().Be("¥430,000.00");
+        page.Find("[data-testid=public-challenge-window]").TextContent.Should().Be("自 2026-11-25 起 7 个工作日，至 2026-12-04 止");
+        page.FindAll("[data-testid=public-ranking-row]").Select(r => r.TextContent).Should().SatisfyRespectively(
+            first => first.Should().Contain("示范区阳光社会工作服务中心").And.Contain("¥450,000.00").And.Contain("28.67").And.Contain("86.67"),
+            second => second.Should().Contain("示范区明德社工事务所").And.Contain("80.10"));
+        page.Find("[data-testid=public-invalid-bids]").TextContent.Should().Contain("1 份");
+    }
+
+    [Fact]
     public void A_cancelled_tender_says_when_and_why()
     {
         var page = Render<PublicTenderPage>(p => p.Add(x => x.Announcement, Announcement(TenderStatus.Cancelled)));
