@@ -256,6 +256,13 @@ public class WholeChain(BrowserPlatform browser)
         await Expect(announcement.GetByTestId("public-award-amount")).ToHaveTextAsync("¥456,000.00");
         await Expect(announcement.GetByTestId("public-ranking-row")).ToHaveCountAsync(3);
         await Expect(announcement.GetByTestId("public-challenge-window")).ToContainTextAsync("7 个工作日");
+        await Expect(announcement.GetByTestId("public-opening-row")).ToHaveCountAsync(3);
+        await announcement.ScreenshotAsync("public-result");
+        await announcement.GotoAsync($"/public/tenders/{tenderId}?culture=en");
+        await Expect(announcement.Locator("h2", new() { HasText = "Result announcement" })).ToBeVisibleAsync();
+        await Expect(announcement.GetByTestId("public-challenge-window")).ToContainTextAsync("7 working days");
+        await Expect(announcement.GetByTestId("public-result-status")).ToHaveTextAsync("Challenge window open");
+        await announcement.ScreenshotAsync("en-public-result");
     }
 
     private static string Whole(decimal amount) => decimal.Truncate(amount).ToString(System.Globalization.CultureInfo.InvariantCulture);
