@@ -12,6 +12,10 @@ public static class ShanghaiTime
 
     public static DateTimeOffset ToShanghai(this DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
 
+    /// <summary>The instant in Asia/Shanghai as ISO 8601 text with its offset (<c>2026-12-05T00:00:00+08:00</c>), as answers show it.</summary>
+    public static string ToShanghaiText(this DateTimeOffset instant) =>
+        instant.ToShanghai().ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The calendar day in Shanghai on which the instant falls.</summary>
     public static DateOnly ShanghaiDate(this DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToShanghai().DateTime);
 

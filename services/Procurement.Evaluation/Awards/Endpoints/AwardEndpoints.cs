@@ -205,7 +205,7 @@ public static class AwardEndpoints
         rules.ChallengeWindowWorkingDays,
         award.ChallengeWindowEnds,
         award.ChallengeWindowClosesAt,
-        award.ChallengeWindowClosesAt?.ToShanghai().ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture),
+        award.ChallengeWindowClosesAt?.ToShanghaiText(),
         award.WindowCountedOnWeekendsOnly,
         award.WindowCountedOnWeekendsOnly ? CalendarEndpoints.WeekendsOnlyNote : null,
         unanswered,

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Procurement.Evaluation.Awards.Domain;
@@ -54,6 +53,6 @@ public static class PublicResultEndpoints
             award.TenderId, award.Status, winner, amount, rank,
             [.. award.Ranking.OrderBy(r => r.Rank).Select(r => new PublicRankedBid(r.Rank, r.AgencyName, r.Price, r.PriceScore, r.Total))],
             award.Invalid.Count, published, published.ToShanghai(), notice, rules.ChallengeWindowWorkingDays, lastDay, closes,
-            closes.ToShanghai().ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture), award.ConfirmedAt, ShanghaiTime.TimeZoneId));
+            closes.ToShanghaiText(), award.ConfirmedAt, ShanghaiTime.TimeZoneId));
     }
 }
