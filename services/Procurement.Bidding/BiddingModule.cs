@@ -3,6 +3,7 @@ using Procurement.Bidding.Domain;
 using Procurement.Bidding.Domain.Bids;
 using Procurement.Bidding.Endpoints;
 using Procurement.Bidding.Messaging;
+using Procurement.ServiceDefaults.Audit;
 using Procurement.ServiceDefaults.Hosting;
 using Procurement.ServiceDefaults.Messaging;
 using Procurement.ServiceDefaults.Persistence;
@@ -23,6 +24,7 @@ public static class BiddingModule
         builder.RefuseDevelopmentBiddingKeys();
         builder.AddServiceDatabase<BiddingDb>("Bidding");
         builder.Services.AddSingleton<TenderCache>();
+        builder.Services.AddSingleton<IAuditChain, UnsealAuditChain>();
         var keysLog = StartupLog.For(builder, "Procurement.Bidding.Keys");
         var idNumbers = IdNumberPepper.CreateProtector(builder.Configuration, builder.Environment, keysLog);
         builder.Services.AddSingleton(idNumbers);

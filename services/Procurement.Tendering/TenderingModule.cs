@@ -2,6 +2,7 @@ using Procurement.ServiceDefaults.Hosting;
 using Procurement.ServiceDefaults.Messaging;
 using Procurement.ServiceDefaults.Persistence;
 using Procurement.Tendering.Data;
+using Procurement.Tendering.Disclosure;
 using Procurement.Tendering.Domain;
 using Procurement.Tendering.Endpoints;
 using Procurement.Tendering.Messaging;
@@ -32,8 +33,10 @@ public static class TenderingModule
             bus.AddConsumer<TenderFailedConsumer>();
             bus.AddConsumer<AwardConfirmedConsumer>();
             bus.AddConsumer<RenewalTenderRequestedConsumer>();
+            bus.AddConsumer<Disclosure.AuditChainDayClosedConsumer>();
         });
         builder.Services.AddClockJob<BidWindowCloser>();
+        builder.Services.AddOptions<Disclosure.AuditRootOptions>().BindConfiguration(ServiceDefaults.Audit.AuditOptions.Section);
         return builder;
     }
 
@@ -44,6 +47,7 @@ public static class TenderingModule
         app.MapTenderChangeEndpoints();
         app.MapTenderDocumentEndpoints();
         app.MapPublicTenderEndpoints();
+        app.MapPublicAuditRootEndpoints();
         app.MapMethodRuleEndpoints();
         app.MapPayScaleEndpoints();
         return app;

@@ -24,4 +24,5 @@ public sealed class EmbeddedChainFixture() : ShiftedPlatformFixture(new Dictiona
     ["Evaluation:AwardCheckInterval"] = "00:00:01",
     ["Contracting:ClockCheckInterval"] = "00:00:01",
     ["Disbursement:OverdueCheckInterval"] = "00:00:01",
+    ["Audit:DayCloseCheckInterval"] = "00:00:01",
 });

@@ -38,6 +38,8 @@ public sealed class Routing(EchoBackend backend) : IAsyncLifetime
     [InlineData("/api/public/tenders/0193a1b2", "tendering")]
     [InlineData("/api/public/openings/0193a1b2", "bidding")]
     [InlineData("/api/public/results/0193a1b2", "evaluation")]
+    [InlineData("/api/public/audit-roots?from=2026-12-01", "tendering")]
+    [InlineData("/api/public/audit-roots/2026-12-05", "tendering")]
     public async Task The_public_announcements_are_routed_without_a_token(string path, string cluster)
     {
         using var response = await _gateway.GetAsync(path);
@@ -45,6 +47,23 @@ public sealed class Routing(EchoBackend backend) : IAsyncLifetime
         response.StatusCode.Should().Be(HttpStatusCode.OK, "DOMAIN.md §11: announcements are read without signing in");
         var echo = await response.EchoAsync();
         echo.Cluster.Should().Be(cluster);
+        echo.Path.Should().Be(path);
+    }
+
+    [Theory]
+    [InlineData("/api/audit/chains/identity", "identity")]
+    [InlineData("/api/audit/chains/tendering", "tendering")]
+    [InlineData("/api/audit/chains/bidding/entries?after=10&take=50", "bidding")]
+    [InlineData("/api/audit/chains/evaluation", "evaluation")]
+    [InlineData("/api/audit/chains/contracting/entries", "contracting")]
+    [InlineData("/api/audit/chains/disbursement", "disbursement")]
+    public async Task An_auditor_reaches_each_services_audit_chains_under_its_name(string path, string cluster)
+    {
+        using var response = await _gateway.GetAsync(path, _gateway.Token());
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var echo = await response.EchoAsync();
+        echo.Cluster.Should().Be(cluster, "issue 18 item 3: each service keeps and verifies its own chain");
         echo.Path.Should().Be(path);
     }
 

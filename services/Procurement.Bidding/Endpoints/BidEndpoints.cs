@@ -1,10 +1,12 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Procurement.Bidding.Data;
 using Procurement.Bidding.Domain;
 using Procurement.Bidding.Domain.Bids;
 using Procurement.Rules.Refusals;
+using Procurement.ServiceDefaults.Audit;
 using Procurement.ServiceDefaults.Persistence;
 using Procurement.ServiceDefaults.Problems;
 using Procurement.ServiceDefaults.Security;
@@ -236,16 +238,11 @@ public static class BidEndpoints
             [.. record.Entries.Select(e => new OpeningEntryResponse(e.BidId, e.AgencyId, e.AgencyName, e.Price, e.ReceiptHash, e.BidVersion))]));
     }
 
-    private static async Task<Ok<AuditVerificationResponse>> VerifyAudit(BiddingDb db, CancellationToken cancellationToken)
+    private static async Task<Ok<AuditVerificationResponse>> VerifyAudit(
+        [FromServices] IEnumerable<IAuditChain> chains, CancellationToken cancellationToken)
     {
-        var verifier = new UnsealAuditVerifier();
-        await foreach (var entry in db.UnsealAudit.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            verifier.Check(entry);
-        }
-
-        return TypedResults.Ok(new AuditVerificationResponse(
-            verifier.Checked, verifier.FirstBroken is null, verifier.FirstBroken?.Sequence, verifier.FirstBroken?.Problem));
+        var report = await chains.OfType<UnsealAuditChain>().Single().VerifyAsync(cancellationToken);
+        return TypedResults.Ok(new AuditVerificationResponse(report.Checked, report.Intact, report.FirstBroken?.Sequence, report.FirstBroken?.Detail));
     }
 
     /// <summary>

@@ -48,6 +48,8 @@ public abstract class ClockJob(TimeProvider clock, ILogger logger)
     {
         try
         {
+            // What a pass changes is the platform's doing, on the clock: its audit entries say so.
+            using var actor = Audit.AuditScope.System(GetType().Name, Activity);
             var handled = await RunOnceAsync(stoppingToken);
             if (handled > 0)
             {

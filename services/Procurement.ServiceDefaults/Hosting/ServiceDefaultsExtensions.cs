@@ -10,6 +10,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using Procurement.ServiceDefaults.Audit;
 using Procurement.ServiceDefaults.Messaging;
 using Procurement.ServiceDefaults.Persistence;
 using Procurement.ServiceDefaults.Problems;
@@ -89,6 +90,7 @@ public static class ServiceDefaultsExtensions
         app.MapOpenApi().AllowAnonymous();
         app.MapApiReference(apiDocuments);
         app.MapDeadLetterEndpoints();
+        app.MapAuditEndpoints();
         return app;
     }
 

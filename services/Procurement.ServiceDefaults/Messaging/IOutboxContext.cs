@@ -25,6 +25,9 @@ public interface IOutboxContext
 
     /// <summary>Users whose earlier access tokens every service refuses (Identity's <c>UserAccessRevoked</c>).</summary>
     DbSet<Security.RevokedUser> RevokedUsers => ((DbContext)this).Set<Security.RevokedUser>();
+
+    /// <summary>The service's audit trail: every state change, linked into the service's hash chain (<see cref="Audit.AuditEntry"/>).</summary>
+    DbSet<Audit.AuditEntry> AuditEntries => ((DbContext)this).Set<Audit.AuditEntry>();
 }
 
 /// <summary>The outbox by composition: its tables in a model, events raised into it, the app's clock.</summary>
@@ -62,7 +65,7 @@ public static class OutboxContext
 
     /// <summary>
     /// The tables of the composition <paramref name="context"/> takes part in: OutboxMessages, InboxMessages,
-    /// DeadLetters and RevokedUsers for an <see cref="IOutboxContext"/>, OutgoingMails for an <see cref="IMailOutbox"/>. On SQLite their
+    /// DeadLetters, RevokedUsers and AuditEntries for an <see cref="IOutboxContext"/>, OutgoingMails for an <see cref="IMailOutbox"/>. On SQLite their
     /// times are stored as binary (text cannot be ordered or compared), as <see cref="Persistence.ServiceDbContext"/>'s
     /// conventions store every time; on SQL Server they keep the native <c>datetimeoffset</c>.
     /// </summary>
@@ -100,6 +103,26 @@ public static class OutboxContext
                 dead.Property(m => m.Endpoint).HasMaxLength(300);
                 dead.Property(m => m.Error).HasMaxLength(4000);
                 TimesAsBinary(dead, sqlite);
+            });
+            modelBuilder.Entity<Audit.AuditEntry>(audit =>
+            {
+                audit.ToTable("AuditEntries");
+                audit.HasKey(a => a.Id);
+                audit.Property(a => a.Id).ValueGeneratedNever();
+                audit.Property(a => a.ActorId).HasMaxLength(Audit.AuditEntry.ActorMaxLength);
+                audit.Property(a => a.ActorRole).HasMaxLength(Audit.AuditEntry.RoleMaxLength);
+                audit.Property(a => a.What).HasMaxLength(Audit.AuditEntry.WhatMaxLength);
+                audit.Property(a => a.Reason).HasMaxLength(Audit.AuditEntry.ReasonMaxLength);
+                audit.Property(a => a.Suite).HasMaxLength(Audit.AuditEntry.SuiteMaxLength);
+                audit.Property(a => a.PreviousHash).HasMaxLength(64).IsFixedLength();
+                audit.Property(a => a.Hash).HasMaxLength(64).IsFixedLength();
+
+                // One row per place in the chain; a second chainer that took the same place fails here and links again.
+                audit.HasIndex(a => a.Sequence).IsUnique().HasFilter("[Sequence] IS NOT NULL").HasDatabaseName("UX_AuditEntries_Sequence");
+
+                // The entries still to link, in the order they are linked.
+                audit.HasIndex(a => new { a.At, a.Id }).HasFilter("[Sequence] IS NULL").HasDatabaseName("IX_AuditEntries_Unlinked");
+                TimesAsBinary(audit, sqlite);
             });
             modelBuilder.Entity<Security.RevokedUser>(revoked =>
             {

@@ -31,6 +31,9 @@ public abstract class IdempotentConsumer<TContext, TMessage>(TContext db, TimePr
     {
         var messageId = context.MessageId ?? throw new InvalidOperationException($"A {typeof(TMessage).Name} arrived without a message id.");
         var consumer = GetType().FullName!;
+
+        // What handling the message changes is the platform's doing, on the message: its audit entry says which.
+        using var actor = Audit.AuditScope.System(GetType().Name, $"{typeof(TMessage).Name} {messageId:D}");
         try
         {
             await HandleOnceAsync(context, messageId, consumer);

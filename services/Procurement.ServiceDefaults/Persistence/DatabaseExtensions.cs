@@ -9,6 +9,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Procurement.ServiceDefaults.Audit;
+using Procurement.ServiceDefaults.Cryptography;
+using Procurement.ServiceDefaults.Hosting;
 using Procurement.ServiceDefaults.Messaging;
 using Procurement.ServiceDefaults.Security;
 
@@ -57,6 +60,24 @@ public static class DatabaseExtensions
         {
             builder.Services.AddSingleton(typeof(Microsoft.Extensions.Hosting.IHostedService),
                 typeof(OutboxDispatcher<>).MakeGenericType(typeof(TContext)));
+
+            // Every state change it saves is an audit entry (written by the save itself, AggregateEvents), linked into the
+            // service's hash chain after the commit.
+            builder.Services.AddCryptoSuites(builder.Configuration);
+            var chain = typeof(ServiceAuditChain<>).MakeGenericType(typeof(TContext));
+            builder.Services.TryAddSingleton(chain);
+            builder.Services.AddSingleton<IAuditChain>(services => (IAuditChain)services.GetRequiredService(chain));
+            builder.Services.AddSingleton(typeof(Microsoft.Extensions.Hosting.IHostedService),
+                typeof(AuditChainer<>).MakeGenericType(typeof(TContext)));
+
+            // Each day's head of the chain goes to the open data's daily root (Tendering collects them).
+            builder.Services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.Section)
+                .Validate(o => ClockJob.IsValidInterval(o.DayCloseCheckInterval),
+                    $"Audit:DayCloseCheckInterval must be above zero and at most {ClockJob.LongestInterval.TotalDays} days.")
+                .ValidateOnStart();
+            typeof(ClockJobs).GetMethod(nameof(ClockJobs.AddClockJob))!
+                .MakeGenericMethod(typeof(AuditDayCloser<>).MakeGenericType(typeof(TContext)))
+                .Invoke(null, [builder.Services]);
 
             // Every service refuses a revoked user's earlier tokens: this database keeps the revocations it hears of.
             builder.Services.TryAddSingleton<RevokedUsers>();

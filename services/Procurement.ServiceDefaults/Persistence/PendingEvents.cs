@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Procurement.ServiceDefaults.Audit;
 using Procurement.ServiceDefaults.Messaging;
 
 namespace Procurement.ServiceDefaults.Persistence;
@@ -46,7 +47,8 @@ public sealed class PendingEvents
 }
 
 /// <summary>
-/// The save step every service's unit of work runs (<see cref="ServiceDbContext"/>, and Identity's context): the pending
+/// The save step every service's unit of work runs (<see cref="ServiceDbContext"/>, and Identity's context). It writes the
+/// unit of work's <see cref="AuditEntry"/> (<see cref="AuditTrail.Capture"/>) into the same save. The pending
 /// events of the tracked aggregates whose change is being saved go into the outbox, in the order they were recorded, in
 /// the same transaction. When the save fails, the outbox rows are withdrawn and the events go back to their aggregates,
 /// marked: a later save of the same context saves them only if it writes the aggregate again (a retry of the same unit of
@@ -61,13 +63,15 @@ public static class AggregateEvents
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(save);
         var taken = TakePending(db);
+        var audit = AuditTrail.Capture(db);
         try
         {
-            return await save();
+            // The audit entry is the save's record, not one of its changes: the count is what the caller saved.
+            return await save() - (audit is null ? 0 : 1);
         }
         catch
         {
-            Withdraw(db, taken);
+            Withdraw(db, taken, audit);
             throw;
         }
     }
@@ -78,13 +82,14 @@ public static class AggregateEvents
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(save);
         var taken = TakePending(db);
+        var audit = AuditTrail.Capture(db);
         try
         {
-            return save();
+            return save() - (audit is null ? 0 : 1);
         }
         catch
         {
-            Withdraw(db, taken);
+            Withdraw(db, taken, audit);
             throw;
         }
     }
@@ -117,8 +122,13 @@ public static class AggregateEvents
         return [.. taken.OrderBy(t => t.Event.Order).Select(t => t with { Message = outbox.Enqueue(t.Event.Event) })];
     }
 
-    private static void Withdraw(DbContext db, List<Taken> taken)
+    private static void Withdraw(DbContext db, List<Taken> taken, AuditEntry? audit)
     {
+        if (audit is not null)
+        {
+            db.Entry(audit).State = EntityState.Detached;
+        }
+
         foreach (var message in taken.Select(t => t.Message))
         {
             db.Entry(message!).State = EntityState.Detached;

@@ -22,6 +22,9 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
     /// <summary>Messages this service's consumers failed on after every retry, until replayed (see <see cref="DeadLetter"/>).</summary>
     public DbSet<DeadLetter> DeadLetters => Set<DeadLetter>();
 
+    /// <summary>The service's state changes, linked into its hash chain (<see cref="Audit.AuditEntry"/>).</summary>
+    public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
+
     /// <summary>The app's clock where the context came from DI; the system clock at design time.</summary>
     protected TimeProvider Clock => _clock ??= OutboxContext.ClockOf(this);
 

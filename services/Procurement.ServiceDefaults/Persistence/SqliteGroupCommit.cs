@@ -43,7 +43,12 @@ public sealed class SqliteGroupCommit
     {
         _connectionString = connectionString;
         _tag = new("db", Path.GetFileName(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource));
-        _ = Task.Run(WriteAsync);
+        // The writer outlives the save that happened to start it: it must not keep that caller's flow (its request's user,
+        // its audit scope) as its own.
+        using (ExecutionContext.SuppressFlow())
+        {
+            _ = Task.Run(WriteAsync);
+        }
     }
 
     /// <summary>The writer of the database file <paramref name="connectionString"/> names (one per file and process).</summary>
@@ -59,12 +64,25 @@ public sealed class SqliteGroupCommit
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(save);
         var queued = new QueuedSave(context, save, cancellationToken);
+
+        // The save runs on the writer's thread, where the caller's user and audit scope are not: its audit entry names
+        // the caller as pinned here.
+        var pinned = Audit.AuditTrail.Pin(context);
         if (!_queue.Writer.TryWrite(queued))
         {
+            pinned.Dispose();
             throw new InvalidOperationException("The SQLite writer no longer takes saves.");
         }
 
-        return queued.Done.Task;
+        return AnsweredAsync(queued.Done.Task, pinned);
+    }
+
+    private static async Task<int> AnsweredAsync(Task<int> done, IDisposable pinned)
+    {
+        using (pinned)
+        {
+            return await done;
+        }
     }
 
     private async Task WriteAsync()

@@ -21,9 +21,16 @@ public sealed class TenderingDb(DbContextOptions<TenderingDb> options) : Service
 
     public DbSet<Domain.Rules.PayScale> PayScales => Set<Domain.Rules.PayScale>();
 
+    /// <summary>Each service's audit chain head at the end of each day (issue 18 item 3), as announced.</summary>
+    public DbSet<Disclosure.AuditChainHead> AuditChainHeads => Set<Disclosure.AuditChainHead>();
+
+    /// <summary>The published daily roots of every service's audit chain.</summary>
+    public DbSet<Disclosure.AuditDailyRoot> AuditDailyRoots => Set<Disclosure.AuditDailyRoot>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+        Disclosure.AuditRoots.Configure(modelBuilder);
         modelBuilder.Entity<ServiceProgram>(program =>
         {
             program.ToTable("Programs");

@@ -69,9 +69,8 @@ public static class PublicTenderEndpoints
         return group;
     }
 
-    private static async Task<Ok<PublicPage<PublicTenderSummary>>> List(
-        HttpContext http, TenderingDb db, string? region = null, Guid? purchaser = null, ServiceDomain? serviceDomain = null,
-        DateOnly? from = null, DateOnly? to = null, int page = 1, int pageSize = DefaultPageSize)
+    /// <summary>Refuses a page below 1, a page size outside 1–<see cref="MaxPageSize"/> and a date range that ends before it starts (400, each field named).</summary>
+    internal static void EnsurePaging(int page, int pageSize, DateOnly? from, DateOnly? to)
     {
         var errors = new FieldErrors();
         if (page < 1)
@@ -90,6 +89,13 @@ public static class PublicTenderEndpoints
         }
 
         errors.ThrowIfAny();
+    }
+
+    private static async Task<Ok<PublicPage<PublicTenderSummary>>> List(
+        HttpContext http, TenderingDb db, string? region = null, Guid? purchaser = null, ServiceDomain? serviceDomain = null,
+        DateOnly? from = null, DateOnly? to = null, int page = 1, int pageSize = DefaultPageSize)
+    {
+        EnsurePaging(page, pageSize, from, to);
 
         var query = from tender in db.Tenders.AsNoTracking()
                     join program in db.Programs.AsNoTracking() on tender.ProgramId equals program.Id

@@ -44,6 +44,16 @@ public class OversightJourney(BrowserPlatform browser, ITestOutputHelper output)
             await page.GetByTestId("verify-chain").ClickAsync();
             await Expect(page.GetByTestId("audit-chain-verdict")).ToHaveAttributeAsync("data-intact", "true");
 
+            // Issue 18 item 3: a chain per service (Bidding's two), each intact; the tender service's changes are listed as entries.
+            await Expect(page.GetByTestId("chain-row")).ToHaveCountAsync(7);
+            await Expect(page.Locator("[data-testid='chain-row'][data-intact='true']")).ToHaveCountAsync(7);
+            await page.GetByTestId("filter-entries-service").SelectOptionAsync("tendering");
+            await page.GetByTestId("search-entries").ClickAsync();
+            await Expect(page.GetByTestId("entry-row").First).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("entry-what").First).Not.ToBeEmptyAsync();
+            await Expect(page.GetByTestId("entry-actor").First).Not.ToBeEmptyAsync();
+            await page.ScreenshotAsync("auditor-audit-chains");
+
             await page.GetByTestId("menu-panel-replay").ClickAsync();
             await Expect(page.GetByTestId("panel-replay-title")).ToBeVisibleAsync();
             await page.GetByTestId("panel-replay-id").FillAsync(scene.TenderId.ToString());

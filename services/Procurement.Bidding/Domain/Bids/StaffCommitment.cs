@@ -18,8 +18,12 @@ namespace Procurement.Bidding.Domain.Bids;
 /// (and a renewal takes over its predecessor's); the contract's end removes them.</item>
 /// </list>
 /// Deliberately absent: a time (it would line a row up with its bid's submission time) and a sequential id (a
-/// version-7 Guid carries its creation time), for the same reason.
+/// version-7 Guid carries its creation time), for the same reason. For the same reason its rows are not on the audit
+/// chain (<see cref="ServiceDefaults.Audit.NotAuditedAttribute"/>): an entry would put them beside the bid whose save
+/// wrote them, with a time, their count and their FTE — the sealed staffing plan in the clear. The bid's own change is on
+/// the chain, with the hash of its sealed content, and the register follows from it.
 /// </summary>
+[ServiceDefaults.Audit.NotAudited]
 public sealed class StaffCommitment
 {
     private StaffCommitment()

@@ -193,114 +193,6 @@ namespace Procurement.Evaluation.Data.Migrations
                     b.ToTable("Challenges", (string)null);
                 });
 
-            modelBuilder.Entity("Procurement.Evaluation.Awards.Domain.ContractUnderEvaluation", b =>
-                {
-                    b.Property<Guid>("ContractId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<DateTimeOffset>("ActivatedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<Guid>("AgencyId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<string>("Assignments")
-                        .IsRequired()
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<DateOnly>("End")
-                        .HasColumnType("date");
-
-                    b.Property<DateTimeOffset?>("EndedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("Indicators")
-                        .IsRequired()
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<string>("Outcome")
-                        .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
-
-                    b.Property<Guid>("ProgramId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<Guid>("PurchasingUnitId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<DateOnly>("Start")
-                        .HasColumnType("date");
-
-                    b.Property<Guid?>("TenderId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("int");
-
-                    b.HasKey("ContractId");
-
-                    b.HasIndex("AgencyId");
-
-                    b.ToTable("ContractUnderEvaluation", (string)null);
-                });
-
-            modelBuilder.Entity("Procurement.Evaluation.Awards.Domain.PerformanceEvaluation", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<Guid>("AgencyId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<Guid>("ContractId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<Guid>("EvaluatorOrganisationId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<string>("EvaluatorUserId")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
-
-                    b.Property<string>("Grade")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
-
-                    b.Property<bool>("Passed")
-                        .HasColumnType("bit");
-
-                    b.Property<Guid>("ProgramId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<decimal>("Score")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("decimal(18,2)");
-
-                    b.Property<string>("Scores")
-                        .IsRequired()
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<string>("Stage")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
-
-                    b.Property<DateTimeOffset>("SubmittedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AgencyId");
-
-                    b.HasIndex("ContractId", "Stage")
-                        .IsUnique();
-
-                    b.ToTable("PerformanceEvaluations", (string)null);
-                });
-
             modelBuilder.Entity("Procurement.Evaluation.Awards.Domain.TenderAwardTerms", b =>
                 {
                     b.Property<Guid>("TenderId")
@@ -662,6 +554,181 @@ namespace Procurement.Evaluation.Data.Migrations
                     b.ToTable("ScoreSheets", (string)null);
                 });
 
+            modelBuilder.Entity("Procurement.Evaluation.Performance.Domain.ContractUnderEvaluation", b =>
+                {
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("ActivatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Assignments")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateOnly>("End")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Indicators")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("PurchasingUnitId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("TenderId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("ContractId");
+
+                    b.HasIndex("AgencyId");
+
+                    b.ToTable("ContractUnderEvaluation", (string)null);
+                });
+
+            modelBuilder.Entity("Procurement.Evaluation.Performance.Domain.PerformanceEvaluation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("EvaluatorOrganisationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("EvaluatorUserId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("bit");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<decimal>("Score")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<string>("Scores")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("ContractId", "Stage")
+                        .IsUnique();
+
+                    b.ToTable("PerformanceEvaluations", (string)null);
+                });
+
+            modelBuilder.Entity("Procurement.ServiceDefaults.Audit.AuditEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid?>("ActorOrganisationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ActorRole")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<string>("PreviousHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<long?>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Suite")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("UX_AuditEntries_Sequence")
+                        .HasFilter("[Sequence] IS NOT NULL");
+
+                    b.HasIndex("At", "Id")
+                        .HasDatabaseName("IX_AuditEntries_Unlinked")
+                        .HasFilter("[Sequence] IS NULL");
+
+                    b.ToTable("AuditEntries", (string)null);
+                });
+
             modelBuilder.Entity("Procurement.ServiceDefaults.Messaging.DeadLetter", b =>
                 {
                     b.Property<Guid>("Id")
@@ -800,15 +867,6 @@ namespace Procurement.Evaluation.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Procurement.Evaluation.Awards.Domain.PerformanceEvaluation", b =>
-                {
-                    b.HasOne("Procurement.Evaluation.Awards.Domain.ContractUnderEvaluation", null)
-                        .WithMany()
-                        .HasForeignKey("ContractId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Procurement.Evaluation.BidEvaluation.Domain.ConflictDeclaration", b =>
                 {
                     b.HasOne("Procurement.Evaluation.BidEvaluation.Domain.Expert", null)
@@ -841,6 +899,15 @@ namespace Procurement.Evaluation.Data.Migrations
                     b.HasOne("Procurement.Evaluation.BidEvaluation.Domain.EvaluatedBid", null)
                         .WithMany()
                         .HasForeignKey("BidId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Procurement.Evaluation.Performance.Domain.PerformanceEvaluation", b =>
+                {
+                    b.HasOne("Procurement.Evaluation.Performance.Domain.ContractUnderEvaluation", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

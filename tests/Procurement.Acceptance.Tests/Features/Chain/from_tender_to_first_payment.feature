@@ -47,6 +47,18 @@ Feature: From a tender to the first payment, through the services' own events
     When "agency2" requests the advance of the contract of "Elder care, Street Z"
     And the purchaser approves, and the treasury officer releases and confirms payment of, the advance of "Elder care, Street Z"
     Then the payment report of the contract of "Elder care, Street Z" shows 135000.00 yuan paid, on time, paid by the purchaser to "agency2"
+    And the auditor finds every service's audit chain intact, holding these changes:
+      | service      | change               | made by      |
+      | tendering    | Tender Added         | purchaser    |
+      | tendering    | Tender Modified      | the platform |
+      | bidding      | OpenTender Added     | the platform |
+      | bidding      | Bid Added            | agency       |
+      | evaluation   | ScoreSheet           | evaluator    |
+      | contracting  | Contract Added       | the platform |
+      | contracting  | Contract Modified    | agency       |
+      | contracting  | Contract Modified    | purchaser    |
+      | disbursement | Instalment Modified  | treasury     |
+    And anyone reads the daily audit roots of the days the chain lived through, each the hash of every service's chain head that day, and each head is an entry of its chain
     Given the chain purchaser has published the competitive consultation "Family work, Street Z" with bids due in 11 days at 17:00
     And the agencies "agency1" and "agency2" have each found "Family work, Street Z" open for bids in the chain
     Then "agency2" cannot bid its chain roster half time on "Family work, Street Z", because its people work on the active contract of "Elder care, Street Z"

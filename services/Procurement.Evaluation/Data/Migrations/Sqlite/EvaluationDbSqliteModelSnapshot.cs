@@ -188,114 +188,6 @@ namespace Procurement.Evaluation.Data.Migrations.Sqlite
                     b.ToTable("Challenges", (string)null);
                 });
 
-            modelBuilder.Entity("Procurement.Evaluation.Awards.Domain.ContractUnderEvaluation", b =>
-                {
-                    b.Property<Guid>("ContractId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ActivatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("AgencyId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Assignments")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("End")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("EndedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Indicators")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Outcome")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ProgramId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("PurchasingUnitId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("Start")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("TenderId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("ContractId");
-
-                    b.HasIndex("AgencyId");
-
-                    b.ToTable("ContractUnderEvaluation", (string)null);
-                });
-
-            modelBuilder.Entity("Procurement.Evaluation.Awards.Domain.PerformanceEvaluation", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("AgencyId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ContractId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("EvaluatorOrganisationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("EvaluatorUserId")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Grade")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Passed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("ProgramId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal>("Score")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Scores")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Stage")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("SubmittedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AgencyId");
-
-                    b.HasIndex("ContractId", "Stage")
-                        .IsUnique();
-
-                    b.ToTable("PerformanceEvaluations", (string)null);
-                });
-
             modelBuilder.Entity("Procurement.Evaluation.Awards.Domain.TenderAwardTerms", b =>
                 {
                     b.Property<Guid>("TenderId")
@@ -657,6 +549,181 @@ namespace Procurement.Evaluation.Data.Migrations.Sqlite
                     b.ToTable("ScoreSheets", (string)null);
                 });
 
+            modelBuilder.Entity("Procurement.Evaluation.Performance.Domain.ContractUnderEvaluation", b =>
+                {
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ActivatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Assignments")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("End")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Indicators")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PurchasingUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TenderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ContractId");
+
+                    b.HasIndex("AgencyId");
+
+                    b.ToTable("ContractUnderEvaluation", (string)null);
+                });
+
+            modelBuilder.Entity("Procurement.Evaluation.Performance.Domain.PerformanceEvaluation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EvaluatorOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvaluatorUserId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Score")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scores")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("ContractId", "Stage")
+                        .IsUnique();
+
+                    b.ToTable("PerformanceEvaluations", (string)null);
+                });
+
+            modelBuilder.Entity("Procurement.ServiceDefaults.Audit.AuditEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ActorOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorRole")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<string>("PreviousHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Suite")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("UX_AuditEntries_Sequence")
+                        .HasFilter("[Sequence] IS NOT NULL");
+
+                    b.HasIndex("At", "Id")
+                        .HasDatabaseName("IX_AuditEntries_Unlinked")
+                        .HasFilter("[Sequence] IS NULL");
+
+                    b.ToTable("AuditEntries", (string)null);
+                });
+
             modelBuilder.Entity("Procurement.ServiceDefaults.Messaging.DeadLetter", b =>
                 {
                     b.Property<Guid>("Id")
@@ -795,15 +862,6 @@ namespace Procurement.Evaluation.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Procurement.Evaluation.Awards.Domain.PerformanceEvaluation", b =>
-                {
-                    b.HasOne("Procurement.Evaluation.Awards.Domain.ContractUnderEvaluation", null)
-                        .WithMany()
-                        .HasForeignKey("ContractId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Procurement.Evaluation.BidEvaluation.Domain.ConflictDeclaration", b =>
                 {
                     b.HasOne("Procurement.Evaluation.BidEvaluation.Domain.Expert", null)
@@ -836,6 +894,15 @@ namespace Procurement.Evaluation.Data.Migrations.Sqlite
                     b.HasOne("Procurement.Evaluation.BidEvaluation.Domain.EvaluatedBid", null)
                         .WithMany()
                         .HasForeignKey("BidId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Procurement.Evaluation.Performance.Domain.PerformanceEvaluation", b =>
+                {
+                    b.HasOne("Procurement.Evaluation.Performance.Domain.ContractUnderEvaluation", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
