@@ -6,6 +6,7 @@ using Procurement.Contracting.Scheduling;
 using Procurement.ServiceDefaults.Hosting;
 using Procurement.ServiceDefaults.Messaging;
 using Procurement.ServiceDefaults.Persistence;
+using Procurement.ServiceDefaults.Security;
 
 namespace Procurement.Contracting;
 
@@ -42,6 +43,11 @@ public static class ContractingModule
     {
         ContractCodes.Register();
         builder.AddServiceDatabase<ContractingDb>("Contracting");
+        // Outside Development a key a Development host made in the data folder is refused: a copy of the folder would sign for every party.
+        DevelopmentKeys.RefuseOutsideDevelopment(builder.Configuration, builder.Environment, Signatures.ContractSigningMasterKey.Setting);
+        builder.Services.AddSingleton(Signatures.ContractSigningMasterKey.From(
+            builder.Configuration, builder.Environment, StartupLog.For(builder, "Procurement.Contracting.Keys")));
+        builder.Services.AddSingleton<Signatures.ContractSigner>();
         builder.Services.AddOptions<ContractRulesOptions>().BindConfiguration(ContractRulesOptions.Section)
             .Validate(o => o.RenewalLeadTimeDays >= 0 && o.BridgeMaximumMonths >= 1 && o.ConsecutiveCapMonths >= 1 && o.DaysInPartialMonth >= 28
                     && o.MaximumPaymentTermDays >= 1 && o.DefaultPaymentTermDays >= 1 && o.DefaultPaymentTermDays <= o.MaximumPaymentTermDays,
@@ -67,6 +73,7 @@ public static class ContractingModule
     {
         app.MapContractEndpoints();
         app.MapContractNotificationEndpoints();
+        app.MapPublicContractEndpoints();
         Continuity.ContinuityFeature.Map(app);
         return app;
     }

@@ -42,6 +42,7 @@ public sealed class The_embedded_host_outside_development : IAsyncLifetime
     [Theory]
     [InlineData("Bidding:SealingKey", "bid-sealing-key.txt")]
     [InlineData("Bidding:IdNumberPepper", "id-number-pepper.txt")]
+    [InlineData("Contracting:SigningKey", "contract-signing-key.txt")]
     [InlineData(TokenKeys.EncryptionKeySetting, "encryption-key.txt")]
     [InlineData(TokenKeys.SigningKeySetting, "signing-key.pem")]
     public async Task Refuses_a_development_key_copied_into_its_settings(string setting, string file)
@@ -77,6 +78,7 @@ public sealed class The_embedded_host_outside_development : IAsyncLifetime
             [TokenKeys.EncryptionKeySetting] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["Bidding:SealingKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["Bidding:IdNumberPepper"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["Contracting:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["Identity:MachineClientSecret"] = "a-production-machine-secret",
             ["Auth:AllowHttp"] = "true",
         };

@@ -18,6 +18,7 @@ public sealed class The_embedded_host_refuses_missing_secrets : IDisposable
     [Theory]
     [InlineData("Bidding:SealingKey")]
     [InlineData("Bidding:IdNumberPepper")]
+    [InlineData("Contracting:SigningKey")]
     [InlineData(TokenKeys.SigningKeySetting)]
     [InlineData(TokenKeys.EncryptionKeySetting)]
     public async Task A_missing_secret_is_refused_naming_its_setting(string setting)

@@ -40,6 +40,7 @@ internal static class Manifests
         "auth-encryption-key",
         "bidding-id-number-pepper",
         "bidding-sealing-key",
+        "contracting-signing-key",
         "smtp-username",
         "smtp-password",
         .. Services.Keys.Select(service => $"connection-{service}"),

@@ -1,4 +1,5 @@
 using Procurement.Bidding.Domain;
+using Procurement.ServiceDefaults.Security;
 
 namespace Procurement.Bidding.Data;
 

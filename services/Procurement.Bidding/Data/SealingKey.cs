@@ -1,4 +1,5 @@
 using Procurement.Bidding.Domain.Bids;
+using Procurement.ServiceDefaults.Security;
 
 namespace Procurement.Bidding.Data;
 

@@ -12,6 +12,12 @@ public sealed class ContractingDb(DbContextOptions<ContractingDb> options) : Ser
 {
     public DbSet<Contract> Contracts => Set<Contract>();
 
+    /// <summary>Each party's signature of each version of a contract's terms (issue 18 item 4).</summary>
+    public DbSet<Signatures.ContractSignature> ContractSignatures => Set<Signatures.ContractSignature>();
+
+    /// <summary>The organisations' signing keys, one per crypto suite, their private halves sealed.</summary>
+    public DbSet<Signatures.OrganisationSigningKey> OrganisationSigningKeys => Set<Signatures.OrganisationSigningKey>();
+
     /// <summary>Each organisation's inbox of notices about its contracts' transitions.</summary>
     public DbSet<ContractNotification> Notifications => Set<ContractNotification>();
 

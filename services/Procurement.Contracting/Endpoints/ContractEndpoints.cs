@@ -205,6 +205,9 @@ public static class ContractEndpoints
         ContractingDb db, Contract contract, HttpContext http, ContractRules rules, DateTimeOffset now, bool? successor = null)
     {
         db.RaiseChanges(contract, successor);
+
+        // A signature, or a new version of signed terms, is signed with the organisation's key in the same save.
+        await http.RequestServices.GetRequiredService<Signatures.ContractSigner>().SignDueAsync(db, contract, now, http.RequestAborted);
         await db.SaveChangesAsync(http.RequestAborted);
         return TypedResults.Ok(await ViewAsync(db, contract, http, rules, now));
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Procurement.Rules.Refusals;
+using Procurement.ServiceDefaults.Problems;
 using Procurement.ServiceDefaults.Texts;
 using Procurement.Tendering.Data;
 using Procurement.Tendering.Endpoints;
@@ -37,7 +38,7 @@ public static class PublicAuditRootEndpoints
         TenderingDb db, DateOnly? from = null, DateOnly? to = null, int page = 1, int pageSize = PublicTenderEndpoints.DefaultPageSize,
         CancellationToken cancellationToken = default)
     {
-        PublicTenderEndpoints.EnsurePaging(page, pageSize, from, to);
+        PublicPaging.Ensure(page, pageSize, from, to);
         var query = db.AuditDailyRoots.AsNoTracking();
         if (from is { } start)
         {

@@ -48,8 +48,8 @@ public sealed record PublicTenderAnnouncement(
 /// </summary>
 public static class PublicTenderEndpoints
 {
-    public const int DefaultPageSize = 20;
-    public const int MaxPageSize = 100;
+    public const int DefaultPageSize = PublicPaging.DefaultPageSize;
+    public const int MaxPageSize = PublicPaging.MaxPageSize;
 
     public static RouteGroupBuilder MapPublicTenderEndpoints(this IEndpointRouteBuilder routes)
     {
@@ -69,33 +69,11 @@ public static class PublicTenderEndpoints
         return group;
     }
 
-    /// <summary>Refuses a page below 1, a page size outside 1–<see cref="MaxPageSize"/> and a date range that ends before it starts (400, each field named).</summary>
-    internal static void EnsurePaging(int page, int pageSize, DateOnly? from, DateOnly? to)
-    {
-        var errors = new FieldErrors();
-        if (page < 1)
-        {
-            errors.Add("page", "positive");
-        }
-
-        if (pageSize is < 1 or > MaxPageSize)
-        {
-            errors.Add("pageSize", "one_of", $"1–{MaxPageSize}");
-        }
-
-        if (from is { } f && to is { } t && t < f)
-        {
-            errors.Add("to", "not_before", "from");
-        }
-
-        errors.ThrowIfAny();
-    }
-
     private static async Task<Ok<PublicPage<PublicTenderSummary>>> List(
         HttpContext http, TenderingDb db, string? region = null, Guid? purchaser = null, ServiceDomain? serviceDomain = null,
         DateOnly? from = null, DateOnly? to = null, int page = 1, int pageSize = DefaultPageSize)
     {
-        EnsurePaging(page, pageSize, from, to);
+        PublicPaging.Ensure(page, pageSize, from, to);
 
         var query = from tender in db.Tenders.AsNoTracking()
                     join program in db.Programs.AsNoTracking() on tender.ProgramId equals program.Id

@@ -53,6 +53,7 @@ public static class BridgeProposalEndpoints
         var now = clock.GetUtcNow();
         var actor = Actor(http);
         await db.ExtendBridgeAsync(contract, proposal.Months, text: null, actor, rules, now, http.RequestAborted);
+        await http.RequestServices.GetRequiredService<Signatures.ContractSigner>().SignDueAsync(db, contract, now, http.RequestAborted);
         proposal.Status = BridgeProposalStatus.Approved;
         proposal.DecidedAt = now;
         proposal.DecidedBy = actor;

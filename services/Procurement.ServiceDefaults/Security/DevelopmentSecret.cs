@@ -1,14 +1,17 @@
 using System.Security.Cryptography;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Procurement.ServiceDefaults.Persistence;
-using Procurement.ServiceDefaults.Security;
 
-namespace Procurement.Bidding.Data;
+namespace Procurement.ServiceDefaults.Security;
 
 /// <summary>
-/// A secret setting of Bidding's (the sealing key, the ID-number pepper): from configuration, or — in Development
-/// only — created once in the data folder's <c>keys</c> folder, readable by its owner only (<see cref="SecretFile"/>).
+/// A secret setting of a service (Bidding's sealing key and ID-number pepper, Contracting's signing key): from
+/// configuration, or — in Development only — created once in the data folder's <c>keys</c> folder, readable by its
+/// owner only (<see cref="SecretFile"/>).
 /// </summary>
-internal static class DevelopmentSecret
+public static class DevelopmentSecret
 {
     /// <returns>The configured value, or the development file's: base64 of <paramref name="randomBytes"/> random bytes.</returns>
     /// <param name="description">What the setting must hold, for the refusal outside Development.</param>

@@ -1,0 +1,134 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Procurement.Contracting.Data;
+using Procurement.Contracting.Domain;
+using Procurement.Contracting.Signatures;
+using Procurement.Rules.Refusals;
+using Procurement.ServiceDefaults.Cryptography;
+using Procurement.ServiceDefaults.Problems;
+using Procurement.ServiceDefaults.Texts;
+
+namespace Procurement.Contracting.Endpoints;
+
+/// <summary>One party's signature of a version, as anyone may check it: the document, its hash, the signature and the key, base64.</summary>
+public sealed record PublicContractSignature(
+    ContractParty Party, Guid OrganisationId, string Suite, string DocumentHash, string Signature, string PublicKey, DateTimeOffset SignedAt);
+
+/// <summary>A version of the terms: the signed one, an amendment or a bridge extension, with its canonical document.</summary>
+public sealed record PublicContractVersion(
+    int Number, string? ReasonCode, string? Text, int? BridgeMonths, decimal Amount, DateOnly End, DateTimeOffset CreatedAt,
+    string? Document, IReadOnlyList<PublicContractSignature> Signatures);
+
+/// <summary>
+/// The contract announcement (合同公告, DOMAIN.md §11): parties, amount, period, payment schedule, KPIs and the state, with
+/// every signed version; its termination, its renewal (predecessor and successor) and its bridge extensions as they
+/// happen. No person's data: the parties are organisations, and the staffing plan is not in a contract's terms.
+/// </summary>
+public sealed record PublicContractAnnouncement(
+    Guid Id, Guid? TenderId, Guid ProgramId, Guid PurchasingUnitId, Guid AgencyId, string AgencyName, decimal Amount, string Currency,
+    DateOnly Start, DateOnly End, int PaymentTermDays, IReadOnlyList<ContractInstalment> PaymentSchedule, IReadOnlyList<ContractKpi> Kpis,
+    ContractState State, DateTimeOffset SignedAt, DateTimeOffset? EndedAt, string? TerminationReason, Guid? PredecessorId, Guid? SuccessorId,
+    IReadOnlyList<PublicContractVersion> Versions);
+
+/// <summary>One line of the list.</summary>
+public sealed record PublicContractSummary(
+    Guid Id, Guid? TenderId, Guid PurchasingUnitId, Guid AgencyId, string AgencyName, decimal Amount, DateOnly Start, DateOnly End,
+    ContractState State, DateTimeOffset SignedAt);
+
+public sealed record PublicContractPage(IReadOnlyList<PublicContractSummary> Items, int Page, int PageSize, int Total);
+
+/// <summary>Every signature of a published contract checked again; <see cref="Valid"/> when all hold.</summary>
+public sealed record PublicContractVerification(Guid ContractId, bool Valid, IReadOnlyList<SignatureCheck> Signatures);
+
+public static class PublicContractEndpoints
+{
+    public static RouteGroupBuilder MapPublicContractEndpoints(this IEndpointRouteBuilder routes)
+    {
+        ProblemMessages.Add(new Dictionary<string, (string En, string Zh)> { ["public_contract"] = ("Contract announcement", "合同公告") });
+        var group = routes.MapGroup("/api/public/contracts").WithTags("Public announcements").AllowAnonymous();
+        group.MapGet("/", List)
+            .WithName("ListPublicContracts")
+            .WithSummary("Contract announcements, newest signature first, without sign-in, once both parties have signed: ?purchaser=, "
+                + "?agency=, ?from= and ?to= (signature days, inclusive), ?page= and ?pageSize= (at most 100).");
+        group.MapGet("/{id:guid}", Get)
+            .WithName("GetPublicContract")
+            .WithSummary("A signed contract's announcement: parties, amount, period, schedule, KPIs, state, termination and renewal links, every version "
+                + "of its terms with the canonical document each party signed, the document's hash and the signatures; 404 before both signatures.");
+        group.MapGet("/{id:guid}/verification", Verify)
+            .WithName("VerifyPublicContract")
+            .WithSummary("Checks every signature of a published contract again: the document is the version's terms, the hash is the document's, the signature verifies under its key.");
+        return group;
+    }
+
+    private static async Task<Ok<PublicContractPage>> List(
+        ContractingDb db, Guid? purchaser = null, Guid? agency = null, DateOnly? from = null, DateOnly? to = null, int page = 1,
+        int pageSize = PublicPaging.DefaultPageSize, CancellationToken cancellationToken = default)
+    {
+        PublicPaging.Ensure(page, pageSize, from, to);
+        var query = Published(db);
+        if (purchaser is { } unit)
+        {
+            query = query.Where(c => c.PurchasingUnitId == unit);
+        }
+
+        if (agency is { } agencyId)
+        {
+            query = query.Where(c => c.AgencyId == agencyId);
+        }
+
+        var rows = await query.ToListAsync(cancellationToken);
+
+        // The later signature is the moment of publication; filtered and ordered here (a handful of contracts per purchaser and year).
+        var items = rows.Select(c => (Contract: c, SignedAt: SignedAt(c)))
+            .Where(x => from is not { } start || ServiceDefaults.Time.ShanghaiTime.ShanghaiDate(x.SignedAt) >= start)
+            .Where(x => to is not { } end || ServiceDefaults.Time.ShanghaiTime.ShanghaiDate(x.SignedAt) <= end)
+            .OrderByDescending(x => x.SignedAt).ThenBy(x => x.Contract.Id)
+            .ToList();
+        var pageItems = items.Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(x => new PublicContractSummary(
+                x.Contract.Id, x.Contract.TenderId, x.Contract.PurchasingUnitId, x.Contract.AgencyId, x.Contract.AgencyName, x.Contract.Amount,
+                x.Contract.Start, x.Contract.End, x.Contract.State, x.SignedAt))
+            .ToList();
+        return TypedResults.Ok(new PublicContractPage(pageItems, page, pageSize, items.Count));
+    }
+
+    private static async Task<Ok<PublicContractAnnouncement>> Get(Guid id, ContractingDb db, CancellationToken cancellationToken)
+    {
+        var contract = await FindAsync(db, id, cancellationToken);
+        var signatures = await db.ContractSignatures.AsNoTracking().Where(s => s.ContractId == id).ToListAsync(cancellationToken);
+        var versions = contract.Versions.OrderBy(v => v.Number).Select(v =>
+        {
+            var signed = signatures.Where(s => s.TermsVersion == v.Number).OrderBy(s => s.Party).ToList();
+            return new PublicContractVersion(
+                v.Number, v.ReasonCode, v.Text, v.BridgeMonths, v.Amount, v.End, v.CreatedAt, signed.FirstOrDefault()?.Document,
+                [.. signed.Select(s => new PublicContractSignature(
+                    s.Party, s.OrganisationId, s.Suite, s.DocumentHash, Convert.ToBase64String(s.Signature), Convert.ToBase64String(s.PublicKey), s.SignedAt))]);
+        }).ToList();
+        return TypedResults.Ok(new PublicContractAnnouncement(
+            contract.Id, contract.TenderId, contract.ProgramId, contract.PurchasingUnitId, contract.AgencyId, contract.AgencyName, contract.Amount, "CNY",
+            contract.Start, contract.End, contract.PaymentTermDays, contract.PaymentSchedule, contract.Kpis, contract.State, SignedAt(contract),
+            contract.EndedAt, contract.TerminationReason, contract.PredecessorId, contract.SuccessorId, versions));
+    }
+
+    private static async Task<Ok<PublicContractVerification>> Verify(Guid id, ContractingDb db, [FromServices] CryptoSuites suites, CancellationToken cancellationToken)
+    {
+        var contract = await FindAsync(db, id, cancellationToken);
+        var signatures = await db.ContractSignatures.AsNoTracking().Where(s => s.ContractId == id).ToListAsync(cancellationToken);
+        var checks = ContractVerification.Check(contract, signatures, suites);
+        var valid = checks.Count > 0 && checks.All(c => c.DocumentMatchesTerms && c.HashMatches && c.SignatureValid);
+        return TypedResults.Ok(new PublicContractVerification(id, valid, checks));
+    }
+
+    /// <summary>Contracts both parties signed: before that a contract is not public (DOMAIN.md §11).</summary>
+    private static IQueryable<Contract> Published(ContractingDb db) =>
+        db.Contracts.AsNoTracking().Where(c => c.PurchaserSignedAt != null && c.AgencySignedAt != null);
+
+    private static async Task<Contract> FindAsync(ContractingDb db, Guid id, CancellationToken cancellationToken) =>
+        await db.ContractsWithRecords.AsNoTracking()
+            .FirstOrDefaultAsync(c => c.Id == id && c.PurchaserSignedAt != null && c.AgencySignedAt != null, cancellationToken)
+        ?? throw new NotFoundException(ProblemMessages.Get("public_contract"), id);
+
+    private static DateTimeOffset SignedAt(Contract contract) =>
+        contract.PurchaserSignedAt!.Value > contract.AgencySignedAt!.Value ? contract.PurchaserSignedAt.Value : contract.AgencySignedAt.Value;
+}
