@@ -50,7 +50,7 @@ public static class PublicContractEndpoints
         group.MapGet("/", List)
             .WithName("ListPublicContracts")
             .WithSummary("Contract announcements, newest signature first, without sign-in, once both parties have signed: ?purchaser=, "
-                + "?agency=, ?from= and ?to= (signature days, inclusive), ?page= and ?pageSize= (at most 100).");
+                + "?agency=, ?tender= (the tender it was awarded through), ?from= and ?to= (signature days, inclusive), ?page= and ?pageSize= (at most 100).");
         group.MapGet("/{id:guid}", Get)
             .WithName("GetPublicContract")
             .WithSummary("A signed contract's announcement: parties, amount, period, schedule, KPIs, state, termination and renewal links, every version "
@@ -62,7 +62,7 @@ public static class PublicContractEndpoints
     }
 
     private static async Task<Ok<PublicContractPage>> List(
-        ContractingDb db, Guid? purchaser = null, Guid? agency = null, DateOnly? from = null, DateOnly? to = null, int page = 1,
+        ContractingDb db, Guid? purchaser = null, Guid? agency = null, Guid? tender = null, DateOnly? from = null, DateOnly? to = null, int page = 1,
         int pageSize = PublicPaging.DefaultPageSize, CancellationToken cancellationToken = default)
     {
         PublicPaging.Ensure(page, pageSize, from, to);
@@ -75,6 +75,11 @@ public static class PublicContractEndpoints
         if (agency is { } agencyId)
         {
             query = query.Where(c => c.AgencyId == agencyId);
+        }
+
+        if (tender is { } tenderId)
+        {
+            query = query.Where(c => c.TenderId == tenderId);
         }
 
         var rows = await query.ToListAsync(cancellationToken);

@@ -36,6 +36,8 @@ public enum SecurityEventKind
 /// user name as typed (normalised; the user's id when the name is known), the client's address, user agent and
 /// OAuth client. Rows are only ever added.
 /// </summary>
+/// <remarks>The security log is a log of its own (sign-ins, failures, lockouts), read by auditors on its page: its rows are not copied onto the audit chain, which would otherwise hold every sign-in.</remarks>
+[ServiceDefaults.Audit.NotAudited]
 public sealed class SecurityEvent
 {
     public const int UserNameMaxLength = 256;

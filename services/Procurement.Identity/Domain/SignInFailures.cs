@@ -10,6 +10,8 @@ namespace Procurement.Identity.Domain;
 /// (<see cref="FirstFailedAt"/>); the failure that reaches <see cref="SignInLockoutOptions.Failures"/> inside it
 /// locks the name from then (<see cref="LastFailedAt"/>) for <see cref="SignInLockoutOptions.Duration"/>.
 /// </summary>
+/// <remarks>A counter of failed sign-ins, not a state change of the directory: it is not on the audit chain (the security log records each attempt).</remarks>
+[ServiceDefaults.Audit.NotAudited]
 public sealed class SignInFailures
 {
     public const int KeyLength = 64;

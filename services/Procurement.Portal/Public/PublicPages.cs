@@ -18,9 +18,16 @@ public static class PublicPages
 {
     public const string TendersPath = "/public/tenders";
 
+    public const string ContractsPath = "/public/contracts";
+
     public static string TenderHref(Guid id) => $"{TendersPath}/{id}";
 
+    public static string ContractHref(Guid id) => $"{ContractsPath}/{id}";
+
     public static string DocumentHref(Guid tenderId, Guid documentId) => $"/api/public/tenders/{tenderId}/documents/{documentId}";
+
+    /// <summary>The contract's signatures checked by the API, as JSON anyone can read (the documents and keys are in the announcement).</summary>
+    public static string ContractVerificationHref(Guid contractId) => $"/api/public/contracts/{contractId}/verification";
 
     public static IServiceCollection AddPublicPages(this IServiceCollection services)
     {
@@ -32,6 +39,7 @@ public static class PublicPages
     {
         app.MapGet(TendersPath, ListAsync).AllowAnonymous().ExcludeFromDescription();
         app.MapGet(TendersPath + "/{id:guid}", TenderAsync).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet(ContractsPath + "/{id:guid}", ContractAsync).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 
@@ -81,6 +89,24 @@ public static class PublicPages
         }
     }
 
+    /// <summary>A contract's announcement with its signatures checked; none while the API answers 404 (not both signed yet).</summary>
+    private static async Task<(PublicContractAnnouncement? Contract, PublicContractVerification? Verification)> ContractOrNoneAsync(
+        PublicApi api, Guid id, CancellationToken cancellationToken)
+    {
+        var contract = await PublishedOrNoneAsync(() => api.Announcements.GetPublicContractAsync(id, cancellationToken));
+        var verification = contract is null ? null : await PublishedOrNoneAsync(() => api.Announcements.VerifyPublicContractAsync(id, cancellationToken));
+        return (contract, verification);
+    }
+
+    private static async Task<IResult> ContractAsync(Guid id, HttpContext http, PublicApi api)
+    {
+        var (contract, verification) = await ContractOrNoneAsync(api, id, http.RequestAborted);
+        return new RazorComponentResult<PublicContractAnnouncementPage>(new { Contract = contract, Verification = verification })
+        {
+            StatusCode = contract is null ? StatusCodes.Status404NotFound : StatusCodes.Status200OK,
+        };
+    }
+
     private static async Task<IResult> TenderAsync(Guid id, HttpContext http, PublicApi api)
     {
         try
@@ -89,7 +115,15 @@ public static class PublicPages
             var closed = announcement.BiddingClosedAt is not null;
             var opening = closed ? await PublishedOrNoneAsync(() => api.Announcements.GetPublicOpeningRecordAsync(id, http.RequestAborted)) : null;
             var result = opening is not null ? await PublishedOrNoneAsync(() => api.Announcements.GetPublicAwardResultAsync(id, http.RequestAborted)) : null;
-            return new RazorComponentResult<PublicTenderPage>(new { Announcement = announcement, Opening = opening, Result = result });
+
+            // The contract announcement, once both parties signed the contract awarded through this tender, with its signatures checked.
+            var signed = result is null ? null
+                : (await api.Announcements.ListPublicContractsAsync(tender: id, cancellationToken: http.RequestAborted)).Items.FirstOrDefault();
+            var (contract, verification) = signed is null ? (null, null) : await ContractOrNoneAsync(api, signed.Id, http.RequestAborted);
+            return new RazorComponentResult<PublicTenderPage>(new
+            {
+                Announcement = announcement, Opening = opening, Result = result, Contract = contract, Verification = verification,
+            });
         }
         catch (ApiException refused) when (refused.StatusCode == StatusCodes.Status404NotFound)
         {

@@ -96,6 +96,28 @@ public class ContractLifeChain(BrowserPlatform browser)
         });
         await AgencySignsAsync(contractId);
 
+        // Both signed: anyone, without a session, reads the contract announcement, with both parties' signatures checked
+        // (DOMAIN.md §11, issue 18 items 1 and 4). (This scene's tender was seeded into Evaluation, not published through
+        // Tendering, so the announcement is read at its own address rather than on the tender's page.)
+        await using (var publicReader = await browser.NewContextAsync())
+        {
+            var announcement = await publicReader.NewPageAsync();
+            await announcement.GotoAsync($"/public/contracts/{contractId}");
+            await Expect(announcement.GetByTestId("public-contract-title")).ToBeVisibleAsync();
+            await Expect(announcement.GetByTestId("public-contract-verified")).ToHaveAttributeAsync("data-valid", "true");
+            await Expect(announcement.GetByTestId("public-contract-amount")).ToContainTextAsync("¥");
+            await Expect(announcement.GetByTestId("public-contract-version")).ToHaveCountAsync(1);
+            await Expect(announcement.GetByTestId("public-contract-version")).ToContainTextAsync("采购人");
+            await Expect(announcement.GetByTestId("public-contract-version")).ToContainTextAsync("供应商");
+            await announcement.GetByTestId("public-contract").ScrollIntoViewIfNeededAsync();
+            await announcement.ScreenshotAsync("public-contract");
+            await announcement.GotoAsync($"/public/contracts/{contractId}?culture=en");
+            await Expect(announcement.GetByTestId("public-contract-title")).ToContainTextAsync("Contract announcement");
+            await Expect(announcement.GetByTestId("public-contract-state")).ToHaveTextAsync("Signed, not yet in force");
+            await Expect(announcement.GetByTestId("public-contract-verified")).ToContainTextAsync("Signatures verified");
+            await announcement.ScreenshotAsync("en-public-contract");
+        }
+
         // The start date comes: the contract runs, and its instalments are scheduled.
         browser.AdvanceClockTo(start, new TimeOnly(0, 10));
         using (var purchaser = await browser.ApiAsync("purchaser"))

@@ -176,6 +176,54 @@ public sealed class The_public_announcement_pages : PortalContext
     }
 
     [Fact]
+    public void Once_both_parties_signed_the_announcement_shows_the_contract_its_versions_and_whether_its_signatures_verify()
+    {
+        var contractId = Guid.Parse("0193c000-0000-7000-8000-0000000000c1");
+        var signature = (ContractParty party) => new PublicContractSignature
+        {
+            Party = party, OrganisationId = Guid.NewGuid(), Suite = "sm-1", DocumentHash = new string('a', 64), Signature = "c2ln", PublicKey = "a2V5",
+            SignedAt = new DateTimeOffset(2026, 12, 10, 2, 0, 0, TimeSpan.Zero),
+        };
+        var contract = new PublicContractAnnouncement
+        {
+            Id = contractId, TenderId = TenderId, AgencyName = "示范区明德社工事务所", Amount = 430000m, Currency = "CNY",
+            Start = new DateOnly(2027, 1, 1), End = new DateOnly(2027, 12, 31), PaymentTermDays = 30, State = ContractState.Terminated,
+            PaymentSchedule = [new ContractInstalment { Percent = 30m, Condition = "Activation" }],
+            Kpis = [new ContractKpi { Name = "服务时数", Unit = "小时", Target = 2400m }],
+            SignedAt = new DateTimeOffset(2026, 12, 10, 2, 0, 0, TimeSpan.Zero), EndedAt = new DateTimeOffset(2027, 6, 1, 2, 0, 0, TimeSpan.Zero),
+            TerminationReason = "机构撤销办公场所",
+            Versions =
+            [
+                new PublicContractVersion { Number = 1, Amount = 430000m, End = new DateOnly(2027, 12, 31), Signatures = [signature(ContractParty.Purchaser), signature(ContractParty.Agency)] },
+                new PublicContractVersion { Number = 2, Text = "增加两名社工", Amount = 451500m, End = new DateOnly(2027, 12, 31), Signatures = [signature(ContractParty.Purchaser)] },
+            ],
+        };
+
+        var page = Render<PublicTenderPage>(p => p.Add(x => x.Announcement, Announcement())
+            .Add(x => x.Contract, contract).Add(x => x.Verification, new PublicContractVerification { ContractId = contractId, Valid = true, Signatures = [] }));
+
+        page.Markup.Should().Contain("合同公告");
+        page.Find("[data-testid=public-contract-state]").TextContent.Should().Be("已终止");
+        page.Find("[data-testid=public-contract-agency]").TextContent.Should().Be("示范区明德社工事务所");
+        page.Find("[data-testid=public-contract-amount]").TextContent.Should().Be("¥430,000.00");
+        page.Find("[data-testid=public-contract-period]").TextContent.Should().Be("2027-01-01 – 2027-12-31");
+        page.Find("[data-testid=public-contract-termination]").TextContent.Should().Contain("机构撤销办公场所");
+        page.Find("[data-testid=public-contract-verified]").GetAttribute("data-valid").Should().Be("true");
+        page.Find("[data-testid=public-contract-verified] a").GetAttribute("href").Should().Be($"/api/public/contracts/{contractId}/verification");
+        page.FindAll("[data-testid=public-contract-version]").Select(r => r.TextContent).Should().SatisfyRespectively(
+            first => first.Should().Contain("双方签订的合同文本").And.Contain("采购人").And.Contain("供应商").And.Contain("sm-1"),
+            second => second.Should().Contain("增加两名社工").And.Contain("¥451,500.00").And.NotContain("供应商 ·"));
+        Render<PublicTenderPage>(p => p.Add(x => x.Announcement, Announcement())).FindAll("[data-testid=public-contract]").Should().BeEmpty();
+        page.Find("[data-testid=public-contract-link]").GetAttribute("href").Should().Be($"/public/contracts/{contractId}");
+
+        var own = Render<PublicContractAnnouncementPage>(p => p.Add(x => x.Contract, contract).Add(x => x.Verification, null));
+        own.Find("[data-testid=public-contract-title]").TextContent.Should().Be("合同公告：示范区明德社工事务所");
+        own.Find("[data-testid=public-contract-tender]").GetAttribute("href").Should().Be($"/public/tenders/{TenderId}");
+        own.Find("[data-testid=public-contract-verified]").GetAttribute("data-valid").Should().Be("false", "a verification the API did not give is not shown as passed");
+        Render<PublicContractAnnouncementPage>(p => p.Add(x => x.Contract, null)).FindAll("[data-testid=public-not-found]").Should().ContainSingle();
+    }
+
+    [Fact]
     public void A_cancelled_tender_says_when_and_why()
     {
         var page = Render<PublicTenderPage>(p => p.Add(x => x.Announcement, Announcement(TenderStatus.Cancelled)));
