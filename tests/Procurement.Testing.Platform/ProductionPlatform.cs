@@ -63,6 +63,7 @@ public class ProductionPlatform : IAsyncLifetime
             [TokenKeys.SigningKeySetting] = rsa.ExportRSAPrivateKeyPem(),
             [TokenKeys.EncryptionKeySetting] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["Bidding:SealingKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["Contracting:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["Bidding:IdNumberPepper"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             [IdentitySettings.MachineClientSecret] = MachineClientSecret,
             [IdentitySettings.AllowHttp] = "true",
