@@ -91,8 +91,18 @@ public sealed class Bid_party_isolation : IAsyncLifetime
 
         // The tender's title and the roster are there in the clear, so these are the bytes the bids were written to.
         stored.Should().Contain("Elderly care in Futian 2027").And.Contain("Worker 17G-0");
-        stored.Should().NotContain(PriceA).And.NotContain(PriceB).And.NotContain("412345").And.NotContain("398765");
+        stored.Should().NotContain(PriceA).And.NotContain(PriceB);
+
+        // The whole yuan alone, as a number of its own: inside a run of hex digits or letters (a hash, an id, a time's
+        // fraction) six digits turn up by chance, and the audit chain's entries hold many hashes and ids as text.
+        StandaloneNumbers(stored, "412345").Should().Be(0);
+        StandaloneNumbers(stored, "398765").Should().Be(0);
+        StandaloneNumbers("{\"price\":412345.67}", "412345").Should().Be(1, "a price in the clear is found");
+        StandaloneNumbers("a3f412345b0c", "412345").Should().Be(0, "six digits inside a hash are not a price");
         stored.Should().NotContain("lantern visit").And.NotContain("isolated elder");
         stored.Should().NotContain(System.Text.Encoding.Latin1.GetString(System.Text.Encoding.Unicode.GetBytes("lantern visit")));
     }
+
+    private static int StandaloneNumbers(string bytes, string digits) =>
+        System.Text.RegularExpressions.Regex.Matches(bytes, $"(?<![0-9A-Za-z]){digits}(?![0-9A-Za-z])").Count;
 }
