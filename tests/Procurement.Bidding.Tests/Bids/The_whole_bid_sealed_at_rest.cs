@@ -91,6 +91,8 @@ public sealed class The_whole_bid_sealed_at_rest : IAsyncLifetime
         FoundIn(stored, secrets).Should().BeEmpty();
         FoundIn("{\"fte\":0.37}", ["0.37"]).Should().Equal(["0.37"], "a figure in the clear is found");
         FoundIn("2026-12-06 05:20:30.3710713+00:00", ["0.37"]).Should().BeEmpty("only a time's seconds spell it there");
+        FoundIn("{\"price\":412345}", ["412345"]).Should().Equal(["412345"], "a whole number in the clear is found");
+        FoundIn("9c932ce0412345f1", ["412345"]).Should().BeEmpty("six digits inside a hash are not a price");
 
         // The bytes searched are the ones the bids went to: the public rows around them are there in the clear.
         stored.Should().Contain(TenderTitle).And.Contain("Worker 17G-0").And.Contain("108X");
@@ -174,7 +176,11 @@ public sealed class The_whole_bid_sealed_at_rest : IAsyncLifetime
             var window = bytes.Substring(from, Math.Min(bytes.Length - from, text.Length + (80 * charSize)));
             var time = charSize == 1 ? TimeText : TimeTextUtf16;
             var insideATime = time.Matches(window).Any(m => from + m.Index <= at && at + text.Length <= from + m.Index + m.Length);
-            if (!insideATime)
+
+            // Whole numbers count only standing alone: inside hex text (a hash, an id) six digits turn up by chance.
+            var insideHex = charSize == 1 && text.All(char.IsAsciiDigit)
+                && ((at > 0 && char.IsAsciiLetterOrDigit(bytes[at - 1])) || (at + text.Length < bytes.Length && char.IsAsciiLetterOrDigit(bytes[at + text.Length])));
+            if (!insideATime && !insideHex)
             {
                 return true;
             }
