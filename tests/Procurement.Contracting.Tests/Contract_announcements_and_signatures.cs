@@ -64,6 +64,10 @@ public sealed class Contract_announcements_and_signatures : IAsyncLifetime
 
         var listed = await anyone.GetFromJsonAsync<JsonElement>($"/api/public/contracts?purchaser={ContractingApi.Purchaser}");
         listed.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetGuid()).Should().Equal(id);
+        (await anyone.GetFromJsonAsync<JsonElement>($"/api/public/contracts?tender={award.TenderId}&from=2026-11-25&to=2026-11-25"))
+            .GetProperty("total").GetInt32().Should().Be(1, "signed on 25 November, Beijing time");
+        (await anyone.GetFromJsonAsync<JsonElement>("/api/public/contracts?from=2026-11-26")).GetProperty("total").GetInt32().Should().Be(0);
+        (await anyone.GetFromJsonAsync<JsonElement>("/api/public/contracts?to=2026-11-24")).GetProperty("total").GetInt32().Should().Be(0);
         var verification = await anyone.GetFromJsonAsync<JsonElement>($"/api/public/contracts/{id}/verification");
         verification.GetProperty("valid").GetBoolean().Should().BeTrue();
     }

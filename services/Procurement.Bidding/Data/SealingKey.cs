@@ -37,20 +37,6 @@ internal static class SealingKey
         return new BidSealer(keyId, Decode(Setting, configured), retired);
     }
 
-    private static byte[] Decode(string setting, string value)
-    {
-        byte[] key;
-        try
-        {
-            key = Convert.FromBase64String(value.Trim());
-        }
-        catch (FormatException exception)
-        {
-            throw new InvalidOperationException($"{setting} must be base64.", exception);
-        }
-
-        return key.Length == BidSealer.MasterKeySize
-            ? key
-            : throw new InvalidOperationException($"{setting} must hold exactly {BidSealer.MasterKeySize} bytes (AES-256); it holds {key.Length}.");
-    }
+    private static byte[] Decode(string setting, string value) =>
+        DevelopmentSecret.DecodeKey(setting, value, BidSealer.MasterKeySize, "AES-256");
 }

@@ -29,7 +29,7 @@ internal sealed class UnsealAuditChain(IServiceScopeFactory scopes, TimeProvider
             head = entry;
         }
 
-        var broken = verifier.FirstBroken is { } link ? new AuditBrokenLink(link.Sequence, link.Problem.Split(':')[0], link.Problem) : null;
+        var broken = verifier.FirstBroken;
         return new AuditChainReport(
             Service, Name, verifier.Checked, 0, head?.Sequence, head?.Hash, head?.At,
             new Dictionary<string, long> { ["sha-256"] = verifier.Checked }, broken is null, broken, clock.GetUtcNow());

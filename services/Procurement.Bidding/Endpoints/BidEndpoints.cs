@@ -242,7 +242,9 @@ public static class BidEndpoints
         [FromServices] IEnumerable<IAuditChain> chains, CancellationToken cancellationToken)
     {
         var report = await chains.OfType<UnsealAuditChain>().Single().VerifyAsync(cancellationToken);
-        return TypedResults.Ok(new AuditVerificationResponse(report.Checked, report.Intact, report.FirstBroken?.Sequence, report.FirstBroken?.Detail));
+        // The problem's code, and for a gap which entries are missing.
+        var problem = report.FirstBroken is { Problem: "sequence_gap" } gap ? $"{gap.Problem}: {gap.Detail}" : report.FirstBroken?.Problem;
+        return TypedResults.Ok(new AuditVerificationResponse(report.Checked, report.Intact, report.FirstBroken?.Sequence, problem));
     }
 
     /// <summary>

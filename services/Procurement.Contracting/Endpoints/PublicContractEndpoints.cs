@@ -8,6 +8,7 @@ using Procurement.Rules.Refusals;
 using Procurement.ServiceDefaults.Cryptography;
 using Procurement.ServiceDefaults.Problems;
 using Procurement.ServiceDefaults.Texts;
+using Procurement.ServiceDefaults.Time;
 
 namespace Procurement.Contracting.Endpoints;
 
@@ -82,20 +83,30 @@ public static class PublicContractEndpoints
             query = query.Where(c => c.TenderId == tenderId);
         }
 
-        var rows = await query.ToListAsync(cancellationToken);
+        // Published at the later of the two signatures.
+        var signed = query.Select(c => new
+        {
+            c.Id, c.TenderId, c.PurchasingUnitId, c.AgencyId, c.AgencyName, c.Amount, c.Start, c.End, c.State,
+            SignedAt = c.PurchaserSignedAt > c.AgencySignedAt ? c.PurchaserSignedAt!.Value : c.AgencySignedAt!.Value,
+        });
+        if (from is { } start)
+        {
+            var since = ShanghaiTime.StartOfDay(start);
+            signed = signed.Where(x => x.SignedAt >= since);
+        }
 
-        // The later signature is the moment of publication; filtered and ordered here (a handful of contracts per purchaser and year).
-        var items = rows.Select(c => (Contract: c, SignedAt: SignedAt(c)))
-            .Where(x => from is not { } start || ServiceDefaults.Time.ShanghaiTime.ShanghaiDate(x.SignedAt) >= start)
-            .Where(x => to is not { } end || ServiceDefaults.Time.ShanghaiTime.ShanghaiDate(x.SignedAt) <= end)
-            .OrderByDescending(x => x.SignedAt).ThenBy(x => x.Contract.Id)
-            .ToList();
-        var pageItems = items.Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(x => new PublicContractSummary(
-                x.Contract.Id, x.Contract.TenderId, x.Contract.PurchasingUnitId, x.Contract.AgencyId, x.Contract.AgencyName, x.Contract.Amount,
-                x.Contract.Start, x.Contract.End, x.Contract.State, x.SignedAt))
-            .ToList();
-        return TypedResults.Ok(new PublicContractPage(pageItems, page, pageSize, items.Count));
+        if (to is { } end)
+        {
+            var before = ShanghaiTime.StartOfDay(end.AddDays(1));
+            signed = signed.Where(x => x.SignedAt < before);
+        }
+
+        var total = await signed.CountAsync(cancellationToken);
+        var rows = await signed.OrderByDescending(x => x.SignedAt).ThenBy(x => x.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        var pageItems = rows.Select(x => new PublicContractSummary(
+            x.Id, x.TenderId, x.PurchasingUnitId, x.AgencyId, x.AgencyName, x.Amount, x.Start, x.End, x.State, x.SignedAt)).ToList();
+        return TypedResults.Ok(new PublicContractPage(pageItems, page, pageSize, total));
     }
 
     private static async Task<Ok<PublicContractAnnouncement>> Get(Guid id, ContractingDb db, CancellationToken cancellationToken)

@@ -71,19 +71,7 @@ public sealed class ContractSigningMasterKey(byte[] key)
     public static ContractSigningMasterKey From(IConfiguration configuration, IHostEnvironment environment, ILogger? logger)
     {
         var value = DevelopmentSecret.Resolve(configuration, environment, Setting, DevelopmentFile, Size, "base64 of 32 random bytes", logger);
-        byte[] key;
-        try
-        {
-            key = Convert.FromBase64String(value.Trim());
-        }
-        catch (FormatException exception)
-        {
-            throw new InvalidOperationException($"{Setting} must be base64.", exception);
-        }
-
-        return key.Length == Size
-            ? new ContractSigningMasterKey(key)
-            : throw new InvalidOperationException($"{Setting} must hold exactly {Size} bytes; it holds {key.Length}.");
+        return new ContractSigningMasterKey(DevelopmentSecret.DecodeKey(Setting, value, Size));
     }
 
     /// <summary>The sealing key for <paramref name="suite"/>: the suite's own hash of the master key and the suite's id, cut to its key size.</summary>

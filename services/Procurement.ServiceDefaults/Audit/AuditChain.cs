@@ -37,18 +37,61 @@ public interface IAuditChain
 }
 
 /// <summary>
-/// Re-computes a chain entry by entry in sequence order: each must follow the one before without a gap, carry its hash as
-/// its previous hash, and hash to its own hash with the suite it names. After the first break the rest are only counted.
+/// Walks any hash chain in sequence order (the audit chain of state changes, Bidding's unseal-read chain): each link must
+/// follow the one before without a gap and carry its hash as its previous hash; its own hash is the caller's to check.
+/// After the first break the rest are only counted.
 /// </summary>
-public sealed class AuditChainVerifier(CryptoSuites suites)
+public sealed class HashChainWalk
 {
-    private readonly Dictionary<string, long> _suites = new(StringComparer.Ordinal);
     private string _previousHash = AuditEntry.GenesisHash;
     private long _previousSequence;
 
     public long Checked { get; private set; }
 
     public AuditBrokenLink? FirstBroken { get; private set; }
+
+    /// <param name="ownHash">The link's own hash checked again: the break, or null; asked only while the chain still holds.</param>
+    public void Step(long sequence, string? previousHash, string? hash, Func<AuditBrokenLink?> ownHash)
+    {
+        ArgumentNullException.ThrowIfNull(ownHash);
+        Checked++;
+        FirstBroken ??= Link(sequence, previousHash) ?? ownHash();
+        _previousSequence = sequence;
+        _previousHash = hash ?? "";
+    }
+
+    /// <summary>The break of a link whose stored hash is not the one its fields give.</summary>
+    public static AuditBrokenLink? HashBreak(long sequence, string? stored, string expected) =>
+        string.Equals(stored, expected, StringComparison.Ordinal)
+            ? null
+            : new(sequence, "hash_mismatch", $"the entry's fields hash to {expected}, not to the stored {stored}");
+
+    private AuditBrokenLink? Link(long sequence, string? previousHash)
+    {
+        if (sequence != _previousSequence + 1)
+        {
+            var missing = sequence == _previousSequence + 2 ? $"{_previousSequence + 1}" : $"{_previousSequence + 1}–{sequence - 1}";
+            return new(sequence, "sequence_gap", $"entries {missing} are missing (expected {_previousSequence + 1}, found {sequence})");
+        }
+
+        return string.Equals(previousHash, _previousHash, StringComparison.Ordinal)
+            ? null
+            : new(sequence, "previous_hash_mismatch", $"previous hash should be {_previousHash}");
+    }
+}
+
+/// <summary>
+/// Re-computes a chain of state changes entry by entry (<see cref="HashChainWalk"/>), each entry's hash with the suite
+/// it names.
+/// </summary>
+public sealed class AuditChainVerifier(CryptoSuites suites)
+{
+    private readonly Dictionary<string, long> _suites = new(StringComparer.Ordinal);
+    private readonly HashChainWalk _walk = new();
+
+    public long Checked => _walk.Checked;
+
+    public AuditBrokenLink? FirstBroken => _walk.FirstBroken;
 
     public AuditEntry? Head { get; private set; }
 
@@ -57,46 +100,23 @@ public sealed class AuditChainVerifier(CryptoSuites suites)
     public void Check(AuditEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        Checked++;
         _suites[entry.Suite] = _suites.GetValueOrDefault(entry.Suite) + 1;
-        if (FirstBroken is null)
-        {
-            FirstBroken = Break(entry);
-        }
-
-        _previousSequence = entry.Sequence ?? 0;
-        _previousHash = entry.Hash ?? "";
-        Head = entry;
-    }
-
-    private AuditBrokenLink? Break(AuditEntry entry)
-    {
         var sequence = entry.Sequence ?? 0;
-        if (sequence != _previousSequence + 1)
+        _walk.Step(sequence, entry.PreviousHash, entry.Hash, () =>
         {
-            var missing = sequence == _previousSequence + 2 ? $"{_previousSequence + 1}" : $"{_previousSequence + 1}–{sequence - 1}";
-            return new(sequence, "sequence_gap", $"entries {missing} are missing (expected {_previousSequence + 1}, found {sequence})");
-        }
+            CryptoSuite suite;
+            try
+            {
+                suite = suites.Get(entry.Suite);
+            }
+            catch (KeyNotFoundException exception)
+            {
+                return new(sequence, "unknown_suite", exception.Message);
+            }
 
-        if (!string.Equals(entry.PreviousHash, _previousHash, StringComparison.Ordinal))
-        {
-            return new(sequence, "previous_hash_mismatch", $"previous hash should be {_previousHash}");
-        }
-
-        CryptoSuite suite;
-        try
-        {
-            suite = suites.Get(entry.Suite);
-        }
-        catch (KeyNotFoundException exception)
-        {
-            return new(sequence, "unknown_suite", exception.Message);
-        }
-
-        var expected = entry.ComputeHash(suite);
-        return string.Equals(entry.Hash, expected, StringComparison.Ordinal)
-            ? null
-            : new(sequence, "hash_mismatch", $"the entry's fields hash to {expected}, not to the stored {entry.Hash}");
+            return HashChainWalk.HashBreak(sequence, entry.Hash, entry.ComputeHash(suite));
+        });
+        Head = entry;
     }
 }
 
@@ -137,8 +157,7 @@ public sealed class ServiceAuditChain<TContext>(IServiceScopeFactory scopes, Cry
                     return linked;
                 }
 
-                var head = await db.AuditEntries.AsNoTracking().Where(a => a.Sequence != null)
-                    .OrderByDescending(a => a.Sequence).FirstOrDefaultAsync(cancellationToken);
+                var head = await HeadAsync(db, cancellationToken);
                 foreach (var entry in pending)
                 {
                     entry.LinkAfter(head, suites.Current);
@@ -153,6 +172,13 @@ public sealed class ServiceAuditChain<TContext>(IServiceScopeFactory scopes, Cry
         {
             _linking.Release();
         }
+    }
+
+    /// <summary>The last linked entry; null for a chain with none.</summary>
+    public static Task<AuditEntry?> HeadAsync(TContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.AuditEntries.AsNoTracking().Where(a => a.Sequence != null).OrderByDescending(a => a.Sequence).FirstOrDefaultAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<AuditEntryView>> ReadAsync(long after, int take, CancellationToken cancellationToken)

@@ -45,8 +45,7 @@ public sealed class AuditDayCloser<TContext>(
         await chain.LinkPendingAsync(cancellationToken);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        var head = await db.AuditEntries.AsNoTracking().Where(a => a.Sequence != null)
-            .OrderByDescending(a => a.Sequence).FirstOrDefaultAsync(cancellationToken);
+        var head = await ServiceAuditChain<TContext>.HeadAsync(db, cancellationToken);
         db.Raise(new AuditChainDayClosed(
             chain.Service, yesterday, head?.Sequence ?? 0, head?.Hash ?? AuditEntry.GenesisHash, head?.Suite ?? "", now));
         await db.SaveChangesAsync(cancellationToken);

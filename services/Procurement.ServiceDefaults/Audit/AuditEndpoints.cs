@@ -46,26 +46,22 @@ public static class AuditEndpoints
         return group;
     }
 
-    private static async Task<Ok<AuditChainReport[]>> All([FromServices] IEnumerable<IAuditChain> chains, CancellationToken cancellationToken)
+    private static async Task<Ok<AuditChainReport[]>> All([FromServices] IEnumerable<IAuditChain> chains, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await VerifyAsync(chains.OrderBy(c => c.Service, StringComparer.Ordinal).ThenBy(c => c.Name, StringComparer.Ordinal), cancellationToken));
+
+    private static async Task<Ok<AuditChainReport[]>> OfService(string service, [FromServices] IEnumerable<IAuditChain> chains, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await VerifyAsync(Of(service, chains), cancellationToken));
+
+    /// <summary>Re-computes the chains one after the other (each reads its whole table; together they would compete for it).</summary>
+    private static async Task<AuditChainReport[]> VerifyAsync(IEnumerable<IAuditChain> chains, CancellationToken cancellationToken)
     {
         var reports = new List<AuditChainReport>();
-        foreach (var chain in chains.OrderBy(c => c.Service, StringComparer.Ordinal).ThenBy(c => c.Name, StringComparer.Ordinal))
+        foreach (var chain in chains)
         {
             reports.Add(await chain.VerifyAsync(cancellationToken));
         }
 
-        return TypedResults.Ok(reports.ToArray());
-    }
-
-    private static async Task<Ok<AuditChainReport[]>> OfService(string service, [FromServices] IEnumerable<IAuditChain> chains, CancellationToken cancellationToken)
-    {
-        var reports = new List<AuditChainReport>();
-        foreach (var chain in Of(service, chains))
-        {
-            reports.Add(await chain.VerifyAsync(cancellationToken));
-        }
-
-        return TypedResults.Ok(reports.ToArray());
+        return [.. reports];
     }
 
     private static async Task<Ok<AuditEntryPage>> Entries(

@@ -98,5 +98,6 @@ public sealed class AuditEntry
     public static DateTimeOffset StoredPrecision(DateTimeOffset at) =>
         new(at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
 
-    private static string Escape(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal);
+    /// <summary>A free-text field for a '|'-separated canonical row: '\\' and '|' escaped.</summary>
+    public static string Escape(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal);
 }

@@ -34,4 +34,25 @@ public static class DevelopmentSecret
             () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(randomBytes)),
             logger);
     }
+
+    /// <summary>A key setting's base64 value as exactly <paramref name="size"/> bytes; refused naming the setting otherwise.</summary>
+    /// <param name="algorithm">Named in the refusal when the size is wrong (e.g. "AES-256").</param>
+    public static byte[] DecodeKey(string setting, string value, int size, string? algorithm = null)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        byte[] key;
+        try
+        {
+            key = Convert.FromBase64String(value.Trim());
+        }
+        catch (FormatException exception)
+        {
+            throw new InvalidOperationException($"{setting} must be base64.", exception);
+        }
+
+        return key.Length == size
+            ? key
+            : throw new InvalidOperationException(
+                $"{setting} must hold exactly {size} bytes{(algorithm is null ? "" : $" ({algorithm})")}; it holds {key.Length}.");
+    }
 }

@@ -53,6 +53,26 @@ public class OversightJourney(BrowserPlatform browser, ITestOutputHelper output)
             await Expect(page.GetByTestId("entry-what").First).Not.ToBeEmptyAsync();
             await Expect(page.GetByTestId("entry-actor").First).Not.ToBeEmptyAsync();
             await page.ScreenshotAsync("auditor-audit-chains");
+        });
+
+        // The same page in English: every chain and entry labelled in English.
+        await browser.RunAsync(async page =>
+        {
+            await page.SignInAsync("auditor");
+            await page.SwitchLanguageAsync("en");
+            await page.GetByTestId("menu-audit-chain").ClickAsync();
+            await Expect(page.GetByTestId("audit-chain-verdict")).ToContainTextAsync("The chain is intact");
+            await Expect(page.GetByTestId("chain-row")).ToHaveCountAsync(7);
+            await page.GetByTestId("filter-entries-service").SelectOptionAsync("bidding");
+            await page.GetByTestId("search-entries").ClickAsync();
+            await Expect(page.GetByTestId("entry-row").First).ToBeVisibleAsync();
+            await page.ExpectNoChineseAsync("the audit chains", marker: null, leaveOut: ["[data-testid='audit-entries']", "[data-testid=portal-user]"]);
+            await page.ScreenshotAsync("en-auditor-audit-chains");
+        }, language: "en");
+
+        await browser.RunAsync(async page =>
+        {
+            await page.SignInAsync("auditor");
 
             await page.GetByTestId("menu-panel-replay").ClickAsync();
             await Expect(page.GetByTestId("panel-replay-title")).ToBeVisibleAsync();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Procurement.ServiceDefaults.Audit;
 
 namespace Procurement.Bidding.Domain.Bids;
 
@@ -12,7 +13,7 @@ namespace Procurement.Bidding.Domain.Bids;
 /// </summary>
 public sealed class UnsealAuditEntry
 {
-    public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
+    public const string GenesisHash = AuditEntry.GenesisHash;
 
     private UnsealAuditEntry()
     {
@@ -73,10 +74,10 @@ public sealed class UnsealAuditEntry
         TenderId.ToString("D"),
         BidId.ToString("D"),
         BidVersion.ToString(CultureInfo.InvariantCulture),
-        Escape(ActorId),
+        AuditEntry.Escape(ActorId),
         ActorOrganisationId?.ToString("D") ?? "",
         Purpose.ToString(),
-        Escape(Reason),
+        AuditEntry.Escape(Reason),
         At.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture),
         SealedContentSha256);
 
@@ -84,46 +85,23 @@ public sealed class UnsealAuditEntry
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(PreviousHash + "\n" + CanonicalRow())));
 
     /// <summary>The moment truncated to whole milliseconds, which every store of the platform keeps exactly.</summary>
-    public static DateTimeOffset StoredPrecision(DateTimeOffset at) => new(at.Ticks - (at.Ticks % TimeSpan.TicksPerMillisecond), at.Offset);
+    public static DateTimeOffset StoredPrecision(DateTimeOffset at) => AuditEntry.StoredPrecision(at);
 
-    private static string Escape(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal);
 }
 
-/// <summary>Where a chain stops holding: the row, and why.</summary>
-public sealed record BrokenLink(long Sequence, string Problem);
-
-/// <summary>Re-computes the chain row by row, in sequence order.</summary>
+/// <summary>Re-computes the chain row by row, in sequence order (the walk every chain of the platform shares).</summary>
 public sealed class UnsealAuditVerifier
 {
-    private string _previousHash = UnsealAuditEntry.GenesisHash;
-    private long _previousSequence;
+    private readonly HashChainWalk _walk = new();
 
-    public long Checked { get; private set; }
+    public long Checked => _walk.Checked;
 
-    public BrokenLink? FirstBroken { get; private set; }
+    public AuditBrokenLink? FirstBroken => _walk.FirstBroken;
 
     /// <summary>Checks the next row; after the first broken link the rest are only counted.</summary>
     public void Check(UnsealAuditEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        Checked++;
-        if (FirstBroken is null)
-        {
-            if (entry.Sequence != _previousSequence + 1)
-            {
-                FirstBroken = new(entry.Sequence, $"sequence_gap: expected {_previousSequence + 1}");
-            }
-            else if (!string.Equals(entry.PreviousHash, _previousHash, StringComparison.Ordinal))
-            {
-                FirstBroken = new(entry.Sequence, "previous_hash_mismatch");
-            }
-            else if (!string.Equals(entry.Hash, entry.ComputeHash(), StringComparison.Ordinal))
-            {
-                FirstBroken = new(entry.Sequence, "hash_mismatch");
-            }
-        }
-
-        _previousSequence = entry.Sequence;
-        _previousHash = entry.Hash;
+        _walk.Step(entry.Sequence, entry.PreviousHash, entry.Hash, () => HashChainWalk.HashBreak(entry.Sequence, entry.Hash, entry.ComputeHash()));
     }
 }
