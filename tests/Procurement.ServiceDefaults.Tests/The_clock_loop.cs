@@ -155,6 +155,27 @@ public sealed class The_clock_loop : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_next_tick_less_than_a_millisecond_away_is_waited_for_not_spun_on()
+    {
+        // Timers count whole milliseconds: a wait of a fraction of one was cut to none, and the loop, its clock standing
+        // still, woke and slept again forever inside the clock's SetUtcNow (a CI run hung on it for an hour).
+        var job = Job(TimeSpan.FromMinutes(1));
+        await StartAsync(job);
+        await job.PassesAsync(1);
+
+        var moved = Task.Run(() => _clock.SetUtcNow(_clock.GetUtcNow() + TimeSpan.FromDays(9) - TimeSpan.FromTicks(1)));
+        (await Task.WhenAny(moved, Task.Delay(Patience))).Should().BeSameAs(moved, "moving the clock returns");
+        await job.PassesAsync(2);
+
+        // The next tick, a tick of the clock away, is waited for as a whole millisecond: a pass at most a millisecond late.
+        _clock.Advance(TimeSpan.FromMilliseconds(1));
+        await job.PassesAsync(3);
+        await StopAsync();
+        job.Started.Should().Equal(
+            TimeSpan.Zero, TimeSpan.FromDays(9) - TimeSpan.FromTicks(1), TimeSpan.FromDays(9) + TimeSpan.FromMilliseconds(1) - TimeSpan.FromTicks(1));
+    }
+
+    [Fact]
     public async Task Stopping_tells_the_pass_under_way_and_waits_for_it()
     {
         var cancelled = false;

@@ -52,7 +52,7 @@ public sealed partial class ClockLoop(
 
                 // The next wake-up is set from this same reading of the clock and before any pass starts, so the time
                 // the passes take does not push the next tick later.
-                var nextTick = Task.Delay(schedule.Min(e => e.Due) - now, clock, stoppingToken);
+                var nextTick = Task.Delay(WholeMilliseconds(schedule.Min(e => e.Due) - now), clock, stoppingToken);
                 foreach (var entry in due)
                 {
                     if (!entry.Tick(stoppingToken))
@@ -78,6 +78,14 @@ public sealed partial class ClockLoop(
         var missed = now < due ? 0 : (now - due).Ticks / interval.Ticks;
         return due + TimeSpan.FromTicks(interval.Ticks * (missed + 1));
     }
+
+    /// <summary>
+    /// <paramref name="wait"/> rounded up to whole milliseconds. Timers count whole milliseconds and cut a fraction of one
+    /// to none: a tick less than a millisecond away would wake the loop at once, find nothing due and sleep "none" again
+    /// until the clock moved, which on a clock that stands still (a test's) is never.
+    /// </summary>
+    internal static TimeSpan WholeMilliseconds(TimeSpan wait) =>
+        TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds));
 
     /// <summary>Waits until the host has started; false when it stops first.</summary>
     private async Task<bool> StartedAsync(CancellationToken stoppingToken)
