@@ -4,6 +4,7 @@ using Procurement.Bidding.Domain.Bids;
 using Procurement.Bidding.Endpoints;
 using Procurement.Bidding.Messaging;
 using Procurement.ServiceDefaults.Audit;
+using Procurement.ServiceDefaults.Cryptography;
 using Procurement.ServiceDefaults.Hosting;
 using Procurement.ServiceDefaults.Messaging;
 using Procurement.ServiceDefaults.Persistence;
@@ -29,7 +30,10 @@ public static class BiddingModule
         var idNumbers = IdNumberPepper.CreateProtector(builder.Configuration, builder.Environment, keysLog);
         builder.Services.AddSingleton(idNumbers);
         builder.Services.AddSingleton(idNumbers.CreateCommitmentTags());
-        builder.Services.AddSingleton(SealingKey.CreateSealer(builder.Configuration, builder.Environment, keysLog));
+        // Bids are sealed with the deployment's crypto suite (Crypto:Suite), the same registry the audit chain uses.
+        builder.Services.AddCryptoSuites(builder.Configuration);
+        var sealingKeys = SealingKey.Read(builder.Configuration, builder.Environment, keysLog);
+        builder.Services.AddSingleton(services => sealingKeys.SealerFor(services.GetRequiredService<CryptoSuites>()));
         builder.Services.AddHostedService<RegisterConversion>();
         builder.Services.AddHostedService<SubmitWarmUp>();
         builder.AddConsumers(bus =>

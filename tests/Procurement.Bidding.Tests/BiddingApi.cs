@@ -24,10 +24,19 @@ internal sealed class BiddingApi : IAsyncDisposable
 
     public TestSettings Settings { get; }
 
-    public static async Task<BiddingApi> StartAsync()
+    /// <param name="values">Configuration beside the test defaults, e.g. <c>Crypto:Suite</c>.</param>
+    /// <param name="dataDirectory">A folder another host used before, kept when this one stops; a fresh one otherwise.</param>
+    public static async Task<BiddingApi> StartAsync(IReadOnlyDictionary<string, string?>? values = null, string? dataDirectory = null)
     {
         var clock = new FakeTimeProvider(Now);
-        var settings = new TestSettings { TestHarness = true, Configure = b => b.Services.AddSingleton<TimeProvider>(clock) };
+        var settings = new TestSettings
+        {
+            TestHarness = true,
+            Values = values?.ToDictionary() ?? [],
+            DataDirectory = dataDirectory ?? new TestSettings().DataDirectory,
+            KeepDataDirectory = dataDirectory is not null,
+            Configure = b => b.Services.AddSingleton<TimeProvider>(clock),
+        };
         return new BiddingApi(await TestHosts.StartAsync(settings, "bidding", BiddingModule.Module), settings, clock);
     }
 

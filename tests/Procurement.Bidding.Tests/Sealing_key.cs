@@ -4,11 +4,14 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Procurement.Bidding.Data;
+using Procurement.ServiceDefaults.Cryptography;
 
 namespace Procurement.Bidding.Tests;
 
 public sealed class Sealing_key : IDisposable
 {
+    private static readonly CryptoSuites Suites = new(CryptoSuites.DefaultSuiteId);
+
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "procurement-tests", Guid.NewGuid().ToString("N"));
 
     public void Dispose()
@@ -29,7 +32,7 @@ public sealed class Sealing_key : IDisposable
     [Fact]
     public void Outside_development_a_missing_key_stops_the_service()
     {
-        var create = () => SealingKey.CreateSealer(Configuration(), new Environment(Environments.Production));
+        var create = () => SealingKey.Read(Configuration(), new Environment(Environments.Production));
 
         create.Should().Throw<InvalidOperationException>().WithMessage("*Bidding:SealingKey*");
     }
@@ -39,9 +42,19 @@ public sealed class Sealing_key : IDisposable
     [InlineData(33)]
     public void A_key_that_is_not_exactly_32_bytes_is_refused(int length)
     {
-        var create = () => SealingKey.CreateSealer(Configuration(Convert.ToBase64String(new byte[length])), new Environment(Environments.Production));
+        var create = () => SealingKey.Read(Configuration(Convert.ToBase64String(new byte[length])), new Environment(Environments.Production));
 
         create.Should().Throw<InvalidOperationException>().WithMessage("*32 bytes*");
+    }
+
+    [Fact]
+    public void A_key_id_the_sealer_would_refuse_stops_the_service_as_it_starts_not_at_the_first_bid()
+    {
+        var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+        var read = () => SealingKey.Read(Configuration(key, "2026 11"), new Environment(Environments.Production));
+
+        read.Should().Throw<ArgumentException>().WithMessage("*without spaces*");
     }
 
     [Fact]
@@ -49,19 +62,19 @@ public sealed class Sealing_key : IDisposable
     {
         var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
-        SealingKey.CreateSealer(Configuration(key), new Environment(Environments.Production)).CurrentKeyId.Should().Be("k1");
-        SealingKey.CreateSealer(Configuration(key, "2026-11"), new Environment(Environments.Production)).CurrentKeyId.Should().Be("2026-11");
+        SealingKey.Read(Configuration(key), new Environment(Environments.Production)).CurrentKeyId.Should().Be("k1");
+        SealingKey.Read(Configuration(key, "2026-11"), new Environment(Environments.Production)).CurrentKeyId.Should().Be("2026-11");
     }
 
     [Fact]
     public void In_development_a_key_is_created_once_in_the_data_folder_and_opens_what_the_first_sealer_sealed()
     {
-        var first = SealingKey.CreateSealer(Configuration(), new Environment(Environments.Development));
+        var first = SealingKey.Read(Configuration(), new Environment(Environments.Development)).SealerFor(Suites);
         var tender = Guid.NewGuid();
         var dataKey = first.CreateDataKey(tender, DateTimeOffset.UnixEpoch);
         var sealedContent = first.Seal(dataKey, Guid.NewGuid(), 1, "secret"u8);
 
-        var second = SealingKey.CreateSealer(Configuration(), new Environment(Environments.Development));
+        var second = SealingKey.Read(Configuration(), new Environment(Environments.Development)).SealerFor(Suites);
 
         File.Exists(Path.Combine(_folder, "keys", "bid-sealing-key.txt")).Should().BeTrue();
         second.Rewrap(dataKey, DateTimeOffset.UnixEpoch).Should().BeFalse("the same key id");
@@ -75,12 +88,12 @@ public sealed class Sealing_key : IDisposable
     public void In_development_the_key_file_is_readable_by_its_owner_only_and_narrowed_if_found_open()
     {
         var path = Path.Combine(_folder, "keys", SealingKey.DevelopmentFile);
-        SealingKey.CreateSealer(Configuration(), new Environment(Environments.Development));
+        SealingKey.Read(Configuration(), new Environment(Environments.Development));
         File.GetUnixFileMode(path).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite);
         var key = File.ReadAllText(path);
 
         File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
-        SealingKey.CreateSealer(Configuration(), new Environment(Environments.Development));
+        SealingKey.Read(Configuration(), new Environment(Environments.Development));
 
         File.GetUnixFileMode(path).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite);
         File.ReadAllText(path).Should().Be(key);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Procurement.Bidding.Domain.Bids;
+using Procurement.ServiceDefaults.Cryptography;
 
 namespace Procurement.Bidding.Data;
 
@@ -25,7 +26,7 @@ internal sealed class BidConfiguration : IEntityTypeConfiguration<Bid>
         // Status and version together guard every change: a withdrawal racing a revision loses with a 409.
         bid.Property(b => b.Status).HasConversion<string>().HasMaxLength(30).IsConcurrencyToken();
         bid.Property(b => b.Version).IsConcurrencyToken();
-        // The whole sealed document (format | data key id | nonce | tag | ciphertext) in one column.
+        // The whole sealed document (format | suite id | data key id | nonce | tag | ciphertext: SealedContent) in one column.
         bid.Property(b => b.SealedBytes).HasColumnName("SealedContent");
         bid.Property(b => b.ReceiptHash).HasMaxLength(64).IsUnicode(false);
         bid.Ignore(b => b.Receipt);
@@ -68,7 +69,10 @@ internal sealed class TenderDataKeyConfiguration : IEntityTypeConfiguration<Tend
         key.Property(k => k.TenderId).ValueGeneratedNever();
         key.HasIndex(k => k.KeyId).IsUnique();
         key.Property(k => k.MasterKeyId).HasMaxLength(BidSealer.MaxKeyIdLength).IsUnicode(false);
-        key.Property(k => k.WrappedKey).HasMaxLength(TenderDataKey.WrappedSize);
+        key.Property(k => k.WrappedKey).HasMaxLength(TenderDataKey.MaxWrappedSize);
+        // Every key made before the suites were recorded is std-1's (AES-256): the default gives those rows their suite.
+        // New rows always name theirs, so the default never chooses a suite for a new key.
+        key.Property(k => k.Suite).HasMaxLength(SealedContent.MaxSuiteIdLength).IsUnicode(false).HasDefaultValue(NistSuite.SuiteId);
     }
 }
 

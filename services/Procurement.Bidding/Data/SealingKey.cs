@@ -1,4 +1,5 @@
 using Procurement.Bidding.Domain.Bids;
+using Procurement.ServiceDefaults.Cryptography;
 using Procurement.ServiceDefaults.Security;
 
 namespace Procurement.Bidding.Data;
@@ -12,7 +13,8 @@ namespace Procurement.Bidding.Data;
 /// <remarks>
 /// Losing the key before opening makes every sealed bid unreadable; back it up apart from the database.
 /// To rotate, configure the new key and id and list the old one under <c>Bidding:RetiredSealingKeys:{id}</c>
-/// until every data key has been rewrapped.
+/// until every data key has been rewrapped. The key is 32 bytes under either crypto suite (<c>Crypto:Suite</c>): the
+/// sealer derives each suite's wrapping key from it, so moving to <c>sm-1</c> needs no new secret.
 /// </remarks>
 internal static class SealingKey
 {
@@ -23,8 +25,12 @@ internal static class SealingKey
 
     public const string DevelopmentFile = "bid-sealing-key.txt";
 
+    /// <summary>
+    /// The configured keys, checked now: a missing or malformed key stops the host as it is built, not at the first bid.
+    /// The sealer itself is made from them once the crypto suites are known (<see cref="SealingKeys.SealerFor"/>).
+    /// </summary>
     /// <param name="logger">Told when the development key file had to be narrowed to its owner.</param>
-    public static BidSealer CreateSealer(IConfiguration configuration, IHostEnvironment environment, ILogger? logger = null)
+    public static SealingKeys Read(IConfiguration configuration, IHostEnvironment environment, ILogger? logger = null)
     {
         var configured = DevelopmentSecret.Resolve(
             configuration, environment, Setting, DevelopmentFile, BidSealer.MasterKeySize, "base64 of 32 random bytes", logger);
@@ -34,9 +40,22 @@ internal static class SealingKey
         var retired = configuration.GetSection(RetiredSetting).GetChildren()
             .Where(c => !string.IsNullOrWhiteSpace(c.Value))
             .ToDictionary(c => c.Key, c => Decode($"{RetiredSetting}:{c.Key}", c.Value!), StringComparer.Ordinal);
-        return new BidSealer(keyId, Decode(Setting, configured), retired);
+        var current = Decode(Setting, configured);
+        BidSealer.CheckMasterKey(keyId, current);
+        foreach (var (id, key) in retired)
+        {
+            BidSealer.CheckMasterKey(id, key);
+        }
+
+        return new SealingKeys(keyId, current, retired);
     }
 
     private static byte[] Decode(string setting, string value) =>
-        DevelopmentSecret.DecodeKey(setting, value, BidSealer.MasterKeySize, "AES-256");
+        DevelopmentSecret.DecodeKey(setting, value, BidSealer.MasterKeySize);
+}
+
+/// <summary>The master keys as configured: the current one under its id, and the retired ones still needed to unwrap.</summary>
+internal sealed record SealingKeys(string CurrentKeyId, byte[] Current, IReadOnlyDictionary<string, byte[]> Retired)
+{
+    public BidSealer SealerFor(CryptoSuites suites) => new(suites, CurrentKeyId, Current, Retired);
 }

@@ -34,9 +34,10 @@ internal sealed class BidBed : IAsyncDisposable
 
     public DateTimeOffset Deadline => Tender.BidDeadline;
 
-    public static async Task<BidBed> StartAsync()
+    /// <inheritdoc cref="BiddingApi.StartAsync"/>
+    public static async Task<BidBed> StartAsync(IReadOnlyDictionary<string, string?>? values = null, string? dataDirectory = null)
     {
-        var bed = new BidBed(await BiddingApi.StartAsync());
+        var bed = new BidBed(await BiddingApi.StartAsync(values, dataDirectory));
         bed.Tender = bed.NewTender("Elderly care in Futian 2027");
         await bed.SendAsync(bed.Tender);
         return bed;

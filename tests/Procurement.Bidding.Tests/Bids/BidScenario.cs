@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Procurement.Bidding.Domain;
 using Procurement.Bidding.Domain.Bids;
+using Procurement.ServiceDefaults.Cryptography;
 
 namespace Procurement.Bidding.Tests.Bids;
 
@@ -17,7 +18,9 @@ internal sealed class BidScenario
 
     public const string Proposal = "Our home-visit rota pairs every isolated elder with a named worker and a neighbourhood volunteer.";
 
-    public BidScenario()
+    /// <param name="suiteId">The deployment's <c>Crypto:Suite</c>: the tender's data key is made for it.</param>
+    /// <param name="masterKey">The sealing master key (<c>sealing-2026</c>); a random one unless another scenario's is shared.</param>
+    public BidScenario(string suiteId = NistSuite.SuiteId, byte[]? masterKey = null)
     {
         Tender = OpenTender.Published(
             Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), "Elderly care in Futian 2027", 500_000.00m,
@@ -26,7 +29,8 @@ internal sealed class BidScenario
         Li = Worker("Li Na", "1234", CertificateLevel.Assistant);
         Zhang = Worker("Zhang Wei", "888X", CertificateLevel.Senior);
         Chen = Worker("Chen Jie", "4321", CertificateLevel.None);
-        Sealer = new BidSealer("sealing-2026", RandomNumberGenerator.GetBytes(32));
+        MasterKey = masterKey ?? RandomNumberGenerator.GetBytes(32);
+        Sealer = new BidSealer(new CryptoSuites(suiteId), "sealing-2026", MasterKey);
         DataKey = Sealer.CreateDataKey(Tender.TenderId, Before.AddDays(-20));
     }
 
@@ -43,6 +47,8 @@ internal sealed class BidScenario
     public SocialWorker Chen { get; }
 
     public IReadOnlyList<SocialWorker> Roster => [Wang, Li, Zhang, Chen];
+
+    public byte[] MasterKey { get; }
 
     public BidSealer Sealer { get; }
 

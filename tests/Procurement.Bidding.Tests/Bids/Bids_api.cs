@@ -43,7 +43,8 @@ public sealed class Bids_api : IAsyncLifetime
         var key = _bed.Db(db => db.TenderDataKeys.Single(k => k.TenderId == _bed.Tender.TenderId));
 
         key.MasterKeyId.Should().Be("k1");
-        key.WrappedKey.Should().HaveCount(TenderDataKey.WrappedSize);
+        key.Suite.Should().Be("std-1", "the suite when Crypto:Suite is not set");
+        key.WrappedKey.Should().HaveCount(TenderDataKey.MaxWrappedSize, "a 32-byte AES-256 key, wrapped");
     }
 
     [Fact]

@@ -2,11 +2,14 @@ using System.Security.Cryptography;
 using System.Text;
 using Procurement.Bidding.Domain.Bids;
 using Procurement.Rules.Refusals;
+using Procurement.ServiceDefaults.Cryptography;
 
 namespace Procurement.Bidding.Tests.Bids;
 
 public sealed class Sealing_bid_content
 {
+    private static readonly CryptoSuites Std = new(NistSuite.SuiteId);
+
     private readonly BidScenario _s = new();
 
     [Fact]
@@ -45,21 +48,48 @@ public sealed class Sealing_bid_content
     }
 
     [Theory]
-    [InlineData(0)] // format byte
-    [InlineData(5)] // data key id
-    [InlineData(20)] // nonce
-    [InlineData(35)] // tag
-    [InlineData(SealedContent.HeaderSize)] // first ciphertext byte
-    [InlineData(-1)] // last ciphertext byte
-    public void One_flipped_bit_anywhere_in_the_sealed_bytes_breaks_the_seal(int position)
+    [MemberData(nameof(EveryPartUnderEitherSuite))]
+    public void One_flipped_bit_anywhere_in_the_sealed_bytes_breaks_the_seal(string suiteId, string part)
     {
-        var bid = _s.Submit();
+        var s = new BidScenario(suiteId);
+        var bid = s.Submit();
         var tampered = bid.SealedBytes.ToArray();
-        tampered[position < 0 ? tampered.Length + position : position] ^= 0x01;
+        tampered[PositionOf(part, SealedContent.FromBytes(bid.SealedBytes))] ^= 0x01;
 
-        var unseal = () => _s.Sealer.Unseal(_s.DataKey, bid.Id, bid.Version, tampered, _s.OwnerRead, BidScenario.Before);
+        var unseal = () => s.Sealer.Unseal(s.DataKey, bid.Id, bid.Version, tampered, s.OwnerRead, BidScenario.Before);
 
         unseal.Should().Throw<SealBrokenException>();
+    }
+
+    public static TheoryData<string, string> EveryPartUnderEitherSuite()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var suite in new[] { NistSuite.SuiteId, ShangMiSuite.SuiteId })
+        {
+            foreach (var part in new[] { "format", "suite id length", "suite id", "data key id", "nonce", "tag", "first ciphertext byte", "last ciphertext byte" })
+            {
+                data.Add(suite, part);
+            }
+        }
+
+        return data;
+    }
+
+    /// <summary>A byte inside each part of the current layout: format | suite id length | suite id | key id | nonce | tag | ciphertext.</summary>
+    private static int PositionOf(string part, SealedContent content)
+    {
+        var keyAt = 2 + content.SuiteId.Length;
+        return part switch
+        {
+            "format" => 0,
+            "suite id length" => 1,
+            "suite id" => 3,
+            "data key id" => keyAt + 5,
+            "nonce" => keyAt + 16 + 3,
+            "tag" => keyAt + 16 + SealedContent.NonceSize + 3,
+            "first ciphertext byte" => content.HeaderSize,
+            _ => content.HeaderSize + content.Ciphertext.Length - 1,
+        };
     }
 
     [Fact]
@@ -97,7 +127,7 @@ public sealed class Sealing_bid_content
         again.DataKeyId.Should().Be(_s.DataKey.KeyId);
         again.Nonce.Should().HaveCount(12);
         again.Tag.Should().HaveCount(16);
-        var truncated = () => SealedContent.FromBytes(sealedContent.ToBytes().AsSpan(0, SealedContent.HeaderSize - 1));
+        var truncated = () => SealedContent.FromBytes(sealedContent.ToBytes().AsSpan(0, sealedContent.HeaderSize - 1));
         truncated.Should().Throw<SealBrokenException>();
     }
 
@@ -114,26 +144,29 @@ public sealed class Sealing_bid_content
         withOtherKey.Should().Throw<SealBrokenException>();
 
         // Copying tender A's wrapped key onto tender B's row does not give B the key either: the wrap is bound to its tender.
-        var stolen = new TenderDataKey(otherTenderId, _s.DataKey.KeyId, _s.DataKey.MasterKeyId, _s.DataKey.WrappedKey, BidScenario.Before);
+        var stolen = new TenderDataKey(otherTenderId, _s.DataKey.KeyId, _s.DataKey.Suite, _s.DataKey.MasterKeyId, _s.DataKey.WrappedKey, BidScenario.Before);
         var withStolenKey = () => _s.Sealer.Unseal(stolen, bid.Id, 1, bid.SealedBytes, _s.OwnerRead, BidScenario.Before);
         withStolenKey.Should().Throw<SealBrokenException>();
     }
 
-    [Fact]
-    public void After_a_master_key_rotation_old_data_keys_unwrap_by_their_key_id_and_can_be_rewrapped()
+    [Theory]
+    [InlineData(NistSuite.SuiteId, 32)]
+    [InlineData(ShangMiSuite.SuiteId, 16)]
+    public void After_a_master_key_rotation_old_data_keys_unwrap_by_their_key_id_and_can_be_rewrapped(string suiteId, int dataKeySize)
     {
+        var suites = new CryptoSuites(suiteId);
         var oldMaster = RandomNumberGenerator.GetBytes(32);
         var newMaster = RandomNumberGenerator.GetBytes(32);
-        var before = new BidSealer("k2026", oldMaster);
+        var before = new BidSealer(suites, "k2026", oldMaster);
         var key = before.CreateDataKey(_s.Tender.TenderId, BidScenario.Before);
         var sealedBytes = before.Seal(key, Guid.Empty, 1, "sealed before the rotation"u8).ToBytes();
         key.MasterKeyId.Should().Be("k2026");
 
-        var rotated = new BidSealer("k2027", newMaster, new Dictionary<string, byte[]> { ["k2026"] = oldMaster });
+        var rotated = new BidSealer(suites, "k2027", newMaster, new Dictionary<string, byte[]> { ["k2026"] = oldMaster });
         Text(rotated.Unseal(key, Guid.Empty, 1, sealedBytes, _s.OwnerRead, BidScenario.Before)).Should().Be("sealed before the rotation");
         rotated.CreateDataKey(Guid.CreateVersion7(), BidScenario.Before).MasterKeyId.Should().Be("k2027");
 
-        var onlyNew = new BidSealer("k2027", newMaster);
+        var onlyNew = new BidSealer(suites, "k2027", newMaster);
         var beforeRewrap = () => onlyNew.Unseal(key, Guid.Empty, 1, sealedBytes, _s.OwnerRead, BidScenario.Before);
         beforeRewrap.Should().Throw<InvalidOperationException>().WithMessage("*'k2026'*not configured*");
 
@@ -141,13 +174,15 @@ public sealed class Sealing_bid_content
         rotated.Rewrap(key, BidScenario.Before.AddDays(1)).Should().BeFalse();
         key.MasterKeyId.Should().Be("k2027");
         key.WrappedAt.Should().Be(BidScenario.Before.AddDays(1));
+        key.Suite.Should().Be(suiteId, "a rotation changes the master key, not the data key or its suite");
+        key.WrappedKey.Should().HaveCount(1 + 12 + 16 + dataKeySize);
         Text(onlyNew.Unseal(key, Guid.Empty, 1, sealedBytes, _s.OwnerRead, BidScenario.Before)).Should().Be("sealed before the rotation");
     }
 
     [Fact]
     public void A_master_key_under_the_right_id_but_with_the_wrong_bytes_breaks_the_seal()
     {
-        var impostor = new BidSealer(_s.Sealer.CurrentKeyId, RandomNumberGenerator.GetBytes(32));
+        var impostor = new BidSealer(Std, _s.Sealer.CurrentKeyId, RandomNumberGenerator.GetBytes(32));
         var bid = _s.Submit();
 
         var unseal = () => impostor.Unseal(_s.DataKey, bid.Id, 1, bid.SealedBytes, _s.OwnerRead, BidScenario.Before);
@@ -160,7 +195,7 @@ public sealed class Sealing_bid_content
     [InlineData(33)]
     public void A_master_key_must_be_256_bits(int length)
     {
-        var create = () => new BidSealer("k1", new byte[length]);
+        var create = () => new BidSealer(Std, "k1", new byte[length]);
 
         create.Should().Throw<ArgumentException>().WithMessage("*32 bytes*");
     }

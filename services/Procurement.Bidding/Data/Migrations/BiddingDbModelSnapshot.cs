@@ -241,6 +241,14 @@ namespace Procurement.Bidding.Data.Migrations
                         .IsUnicode(false)
                         .HasColumnType("varchar(64)");
 
+                    b.Property<string>("Suite")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(16)")
+                        .HasDefaultValue("std-1");
+
                     b.Property<DateTimeOffset>("WrappedAt")
                         .HasColumnType("datetimeoffset");
 

@@ -1,16 +1,22 @@
 using System.Security.Cryptography;
+using System.Text;
+using Procurement.ServiceDefaults.Cryptography;
 
 namespace Procurement.Bidding.Domain.Bids;
 
 /// <summary>
-/// Seals bid content under a per-tender data key (AES-256-GCM, 12-byte random nonce, 16-byte tag) and
-/// wraps each data key under a master key from configuration (<c>Bidding:SealingKey</c>).
+/// Seals bid content under a per-tender data key with the crypto suite of that key (AES-256-GCM under <c>std-1</c>,
+/// SM4-GCM under <c>sm-1</c>; 12-byte random nonce, 16-byte tag), and wraps each data key under a master key from
+/// configuration (<c>Bidding:SealingKey</c>). New tenders get a key of the configured suite
+/// (<see cref="CryptoSuites.Current"/>); everything stored is opened with the suite it names, never the current one.
 /// </summary>
 /// <remarks>
 /// Master keys rotate: construct the sealer with the current key (which wraps every new data key) and
 /// the retired keys still needed to unwrap older ones, each under its id. <see cref="Rewrap"/> moves a
 /// data key to the current master key; once every key is rewrapped, a retired key can be dropped from
 /// configuration. Bid ciphertexts never need re-encrypting for a master-key rotation.
+/// A master key is 32 random bytes whichever suite is configured; each suite wraps with a key of its own size derived
+/// from it (<see cref="WrappingKey"/>), so a deployment changes <c>Crypto:Suite</c> without touching its secrets.
 /// Plaintext data keys live only inside one call and are zeroed afterwards.
 /// </remarks>
 public sealed class BidSealer
@@ -18,10 +24,13 @@ public sealed class BidSealer
     public const int MasterKeySize = 32;
     public const int MaxKeyIdLength = 64;
 
+    private readonly CryptoSuites _suites;
     private readonly Dictionary<string, byte[]> _masterKeys = new(StringComparer.Ordinal);
 
-    public BidSealer(string keyId, byte[] masterKey, IReadOnlyDictionary<string, byte[]>? retiredKeys = null)
+    public BidSealer(CryptoSuites suites, string keyId, byte[] masterKey, IReadOnlyDictionary<string, byte[]>? retiredKeys = null)
     {
+        ArgumentNullException.ThrowIfNull(suites);
+        _suites = suites;
         CurrentKeyId = Add(keyId, masterKey);
         foreach (var (id, key) in retiredKeys ?? new Dictionary<string, byte[]>())
         {
@@ -35,14 +44,34 @@ public sealed class BidSealer
     /// <summary>The master key id new data keys are wrapped under.</summary>
     public string CurrentKeyId { get; }
 
-    /// <summary>A fresh random data key for a tender, wrapped under the current master key.</summary>
+    /// <summary>
+    /// Refuses a master key the sealer would refuse, for configuration to check at start rather than at the first bid.
+    /// </summary>
+    /// <exception cref="ArgumentException">The id is empty, too long or has spaces, or the key is not 32 bytes.</exception>
+    public static void CheckMasterKey(string keyId, byte[] masterKey)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(keyId);
+        ArgumentNullException.ThrowIfNull(masterKey);
+        if (keyId.Length > MaxKeyIdLength || keyId.Any(char.IsWhiteSpace))
+        {
+            throw new ArgumentException($"A sealing key id is at most {MaxKeyIdLength} characters without spaces.", nameof(keyId));
+        }
+
+        if (masterKey.Length != MasterKeySize)
+        {
+            throw new ArgumentException($"The sealing key '{keyId}' must be {MasterKeySize} bytes; it is {masterKey.Length}.", nameof(masterKey));
+        }
+    }
+
+    /// <summary>A fresh random data key of the current suite for a tender, wrapped under the current master key.</summary>
     public TenderDataKey CreateDataKey(Guid tenderId, DateTimeOffset now)
     {
+        var suite = _suites.Current;
         var keyId = Guid.CreateVersion7();
-        var plain = RandomNumberGenerator.GetBytes(TenderDataKey.KeySize);
+        var plain = suite.CreateSealingKey();
         try
         {
-            return new TenderDataKey(tenderId, keyId, CurrentKeyId, Wrap(tenderId, keyId, plain), now);
+            return new TenderDataKey(tenderId, keyId, suite.Id, CurrentKeyId, Wrap(suite, tenderId, keyId, plain), now);
         }
         finally
         {
@@ -51,8 +80,8 @@ public sealed class BidSealer
     }
 
     /// <summary>
-    /// Unwraps a data key with the master key it names and wraps it again under the current one; true if
-    /// it changed. The data key itself (and so every bid sealed under it) stays the same.
+    /// Unwraps a data key with the master key it names and wraps it again under the current one, with the key's own
+    /// suite; true if it changed. The data key itself (and so every bid sealed under it) stays the same.
     /// </summary>
     public bool Rewrap(TenderDataKey key, DateTimeOffset now)
     {
@@ -65,7 +94,7 @@ public sealed class BidSealer
         var plain = Unwrap(key);
         try
         {
-            key.Rewrapped(CurrentKeyId, Wrap(key.TenderId, key.KeyId, plain), now);
+            key.Rewrapped(CurrentKeyId, Wrap(SuiteOf(key), key.TenderId, key.KeyId, plain), now);
             return true;
         }
         finally
@@ -74,25 +103,21 @@ public sealed class BidSealer
         }
     }
 
-    /// <summary>Encrypts bid content for one version of one bid of the key's tender.</summary>
+    /// <summary>Encrypts bid content for one version of one bid of the key's tender, with the key's suite.</summary>
     public SealedContent Seal(TenderDataKey key, Guid bidId, int version, ReadOnlySpan<byte> plaintext)
     {
         ArgumentNullException.ThrowIfNull(key);
-        var nonce = RandomNumberGenerator.GetBytes(SealedContent.NonceSize);
-        var ciphertext = new byte[plaintext.Length];
-        var tag = new byte[SealedContent.TagSize];
+        var suite = SuiteOf(key);
+        var associatedData = SealedContent.AssociatedData(SealedContent.CurrentFormat, suite.Id, key.TenderId, bidId, version, key.KeyId);
         var dataKey = Unwrap(key);
         try
         {
-            using var aes = new AesGcm(dataKey, SealedContent.TagSize);
-            aes.Encrypt(nonce, plaintext, ciphertext, tag, SealedContent.AssociatedData(key.TenderId, bidId, version, key.KeyId));
+            return SealedContent.Of(key.KeyId, suite.Seal(dataKey, plaintext, associatedData));
         }
         finally
         {
             CryptographicOperations.ZeroMemory(dataKey);
         }
-
-        return new SealedContent(key.KeyId, nonce, ciphertext, tag);
     }
 
     /// <summary>
@@ -114,14 +139,21 @@ public sealed class BidSealer
                 $"Bid {bidId} version {version} is sealed under data key {sealedContent.DataKeyId}, not the tender's key {key.KeyId}.");
         }
 
-        var plaintext = new byte[sealedContent.Ciphertext.Length];
+        // A tender seals with its key's suite only: bytes that name another suite were not sealed here.
+        if (!string.Equals(sealedContent.SuiteId, key.Suite, StringComparison.Ordinal))
+        {
+            throw new SealBrokenException(
+                $"Bid {bidId} version {version} names crypto suite '{sealedContent.SuiteId}', but the data key of tender {key.TenderId} is for '{key.Suite}'.");
+        }
+
+        var suite = SuiteOf(key);
+        byte[] plaintext;
         var dataKey = Unwrap(key);
         try
         {
-            using var aes = new AesGcm(dataKey, SealedContent.TagSize);
-            aes.Decrypt(
-                sealedContent.Nonce, sealedContent.Ciphertext, sealedContent.Tag, plaintext,
-                SealedContent.AssociatedData(key.TenderId, bidId, version, key.KeyId));
+            plaintext = suite.Open(
+                dataKey, sealedContent.Box,
+                SealedContent.AssociatedData(sealedContent.Format, sealedContent.SuiteId, key.TenderId, bidId, version, key.KeyId));
         }
         catch (AuthenticationTagMismatchException e)
         {
@@ -142,34 +174,27 @@ public sealed class BidSealer
 
     private string Add(string keyId, byte[] masterKey)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(keyId);
-        ArgumentNullException.ThrowIfNull(masterKey);
-        if (keyId.Length > MaxKeyIdLength || keyId.Any(char.IsWhiteSpace))
-        {
-            throw new ArgumentException($"A sealing key id is at most {MaxKeyIdLength} characters without spaces.", nameof(keyId));
-        }
-
-        if (masterKey.Length != MasterKeySize)
-        {
-            throw new ArgumentException($"The sealing key '{keyId}' must be {MasterKeySize} bytes (AES-256); it is {masterKey.Length}.", nameof(masterKey));
-        }
-
+        CheckMasterKey(keyId, masterKey);
         _masterKeys[keyId] = [.. masterKey];
         return keyId;
     }
 
-    private byte[] Wrap(Guid tenderId, Guid keyId, byte[] plainKey)
+    /// <exception cref="KeyNotFoundException">The key names a suite this version of the platform does not know.</exception>
+    private CryptoSuite SuiteOf(TenderDataKey key) => _suites.Get(key.Suite);
+
+    private byte[] Wrap(CryptoSuite suite, Guid tenderId, Guid keyId, byte[] plainKey)
     {
-        var wrapped = new byte[TenderDataKey.WrappedSize];
-        wrapped[0] = TenderDataKey.Format;
-        var nonce = wrapped.AsSpan(1, SealedContent.NonceSize);
-        RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(_masterKeys[CurrentKeyId], SealedContent.TagSize);
-        aes.Encrypt(
-            nonce, plainKey, wrapped.AsSpan(1 + SealedContent.NonceSize + SealedContent.TagSize),
-            wrapped.AsSpan(1 + SealedContent.NonceSize, SealedContent.TagSize),
-            TenderDataKey.AssociatedData(tenderId, keyId, CurrentKeyId));
-        return wrapped;
+        var wrappingKey = WrappingKey(_masterKeys[CurrentKeyId], suite);
+        try
+        {
+            var box = suite.Seal(
+                wrappingKey, plainKey, TenderDataKey.AssociatedData(TenderDataKey.CurrentFormat, tenderId, keyId, suite.Id, CurrentKeyId));
+            return [TenderDataKey.CurrentFormat, .. box.Nonce, .. box.Tag, .. box.Ciphertext];
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(wrappingKey);
+        }
     }
 
     private byte[] Unwrap(TenderDataKey key)
@@ -182,29 +207,59 @@ public sealed class BidSealer
                 + $"(configured: {string.Join(", ", _masterKeys.Keys)}). Restore it as a retired key.");
         }
 
+        var suite = SuiteOf(key);
         var wrapped = key.WrappedKey;
-        if (wrapped.Length != TenderDataKey.WrappedSize || wrapped[0] != TenderDataKey.Format)
+        var format = wrapped.Length == 0 ? (byte)0 : wrapped[0];
+        var firstFormat = format == TenderDataKey.FirstFormat && suite.Id == NistSuite.SuiteId;
+        if (!(firstFormat || format == TenderDataKey.CurrentFormat)
+            || wrapped.Length != 1 + CryptoSuite.NonceSize + CryptoSuite.TagSize + suite.SealingKeySize)
         {
-            throw new SealBrokenException($"The wrapped data key of tender {key.TenderId} has the wrong length or format.");
+            throw new SealBrokenException($"The wrapped data key of tender {key.TenderId} has the wrong length or format for crypto suite '{suite.Id}'.");
         }
 
-        var plain = new byte[TenderDataKey.KeySize];
+        const int tagAt = 1 + CryptoSuite.NonceSize;
+        const int keyAt = tagAt + CryptoSuite.TagSize;
+        var box = new SealedBox(suite.Id, wrapped[1..tagAt], wrapped[keyAt..], wrapped[tagAt..keyAt]);
+
+        // The first format wrapped with AES-256-GCM under the master key itself (an AES-256 key, as std-1's is).
+        var wrappingKey = firstFormat ? masterKey : WrappingKey(masterKey, suite);
         try
         {
-            using var aes = new AesGcm(masterKey, SealedContent.TagSize);
-            aes.Decrypt(
-                wrapped.AsSpan(1, SealedContent.NonceSize), wrapped.AsSpan(1 + SealedContent.NonceSize + SealedContent.TagSize),
-                wrapped.AsSpan(1 + SealedContent.NonceSize, SealedContent.TagSize), plain,
-                TenderDataKey.AssociatedData(key.TenderId, key.KeyId, key.MasterKeyId));
+            return suite.Open(wrappingKey, box, TenderDataKey.AssociatedData(format, key.TenderId, key.KeyId, suite.Id, key.MasterKeyId));
         }
         catch (AuthenticationTagMismatchException e)
         {
-            CryptographicOperations.ZeroMemory(plain);
             throw new SealBrokenException(
                 $"The data key of tender {key.TenderId} does not unwrap under sealing key '{key.MasterKeyId}': "
                 + "the wrapped key was changed or belongs to another tender, or the configured key is not the one it was wrapped with.", e);
         }
+        finally
+        {
+            if (!firstFormat)
+            {
+                CryptographicOperations.ZeroMemory(wrappingKey);
+            }
+        }
+    }
 
-        return plain;
+    /// <summary>
+    /// The key that wraps data keys of <paramref name="suite"/>: the suite's own hash of the master key, a label and the
+    /// suite id, cut to the suite's key size (as Contracting derives the key that seals signing keys). The operator keeps
+    /// one 32-byte secret whichever suite is chosen; no key serves two ciphers; and under <c>sm-1</c> an SM4 data key is
+    /// wrapped by SM4 under a key SM3 derived, with no algorithm of the other suite involved.
+    /// </summary>
+    private static byte[] WrappingKey(byte[] masterKey, CryptoSuite suite)
+    {
+        byte[] input = [.. masterKey, .. Encoding.ASCII.GetBytes("procurement/tender-data-key-wrap/" + suite.Id)];
+        var hash = suite.Hash(input);
+        try
+        {
+            return hash[..suite.SealingKeySize];
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(input);
+            CryptographicOperations.ZeroMemory(hash);
+        }
     }
 }

@@ -236,6 +236,14 @@ namespace Procurement.Bidding.Data.Migrations.Sqlite
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Suite")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("std-1");
+
                     b.Property<long>("WrappedAt")
                         .HasColumnType("INTEGER");
 
