@@ -115,6 +115,12 @@ public sealed record ContractActivated(
 /// <param name="PredecessorId">The contract it renews, if any.</param>
 /// <param name="Successor">Whether it follows an earlier contract of its program.</param>
 /// <param name="SignedAt">When the second signature was given (UTC).</param>
+/// <param name="AwardId">The award it was drafted from; null for a direct renewal (and in a message sent before the event carried it).</param>
+/// <param name="MaxExtentDate">
+/// The last day the program may be served by this agency under the three-year cap (财政部令第102号), counted from the
+/// first day of the consecutive run the contract belongs to; null in a message sent before the event carried it.
+/// </param>
+/// <param name="AgencyName">The agency's name; null in a message sent before the event carried it.</param>
 public sealed record ContractSigned(
     Guid ContractId,
     Guid? TenderId,
@@ -128,7 +134,10 @@ public sealed record ContractSigned(
     int PaymentTermDays,
     Guid? PredecessorId,
     bool Successor,
-    DateTimeOffset SignedAt);
+    DateTimeOffset SignedAt,
+    Guid? AwardId = null,
+    DateOnly? MaxExtentDate = null,
+    string? AgencyName = null);
 
 /// <summary>
 /// A contract's terms changed (a new version, DOMAIN.md §7), including a bridge extension. Published by Contracting.

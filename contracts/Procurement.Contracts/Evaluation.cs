@@ -125,6 +125,7 @@ public sealed record AwardConfirmed(
 /// <param name="Grade"><c>Excellent</c> (≥ 90), <c>Good</c> (80–89.99), <c>Pass</c> (60–79.99) or <c>Fail</c> (&lt; 60).</param>
 /// <param name="Passed">Whether the grade is <c>Pass</c> or better.</param>
 /// <param name="EvaluatedAt">When it was submitted (UTC).</param>
+/// <param name="EvaluatorOrganisationId">The third-party evaluator's organisation; null in a message sent before the event carried it.</param>
 public sealed record PerformanceEvaluated(
     Guid PerformanceEvaluationId,
     Guid ContractId,
@@ -134,4 +135,5 @@ public sealed record PerformanceEvaluated(
     decimal Score,
     string Grade,
     bool Passed,
-    DateTimeOffset EvaluatedAt);
+    DateTimeOffset EvaluatedAt,
+    Guid? EvaluatorOrganisationId = null);

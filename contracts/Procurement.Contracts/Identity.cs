@@ -57,3 +57,20 @@ public sealed record ExpertJoinedPool(Guid UserId, Guid ExpertPoolId, string Nam
 /// <param name="Reason">Why: <c>deactivated</c>, <c>role_revoked</c> or <c>password_reset</c>.</param>
 /// <param name="OccurredAt">When (UTC); tokens issued at or before it are refused.</param>
 public sealed record UserAccessRevoked(Guid UserId, string Reason, DateTimeOffset OccurredAt);
+
+/// <summary>
+/// Organisations' public names, for the open data's <c>parties</c> (DOMAIN.md §10): Identity publishes every organisation
+/// that is not an agency at each start (agencies are named by their own events), and an organisation when it is created
+/// or renamed. A consumer keeps the latest name per id.
+/// </summary>
+/// <param name="Organisations">The organisations listed.</param>
+/// <param name="ListedAt">When (UTC).</param>
+public sealed record OrganisationsListed(IReadOnlyList<ListedOrganisation> Organisations, DateTimeOffset ListedAt);
+
+/// <summary>One organisation's public particulars.</summary>
+/// <param name="OrganisationId">Its id (its users' <c>org_id</c>).</param>
+/// <param name="Name">Its name.</param>
+/// <param name="Kind">Its kind as the enum name (<c>PurchasingUnit</c>, <c>Agency</c>, <c>Evaluator</c>, …).</param>
+/// <param name="Region">Its region, if it has one.</param>
+/// <param name="DivisionCode">Its administrative division code (行政区划代码), if it has one.</param>
+public sealed record ListedOrganisation(Guid OrganisationId, string Name, string Kind, string? Region, string? DivisionCode);

@@ -6,6 +6,7 @@ using Procurement.Tendering.Disclosure;
 using Procurement.Tendering.Domain;
 using Procurement.Tendering.Endpoints;
 using Procurement.Tendering.Messaging;
+using Procurement.Tendering.OpenData;
 using Procurement.Tendering.Scheduling;
 
 namespace Procurement.Tendering;
@@ -34,7 +35,9 @@ public static class TenderingModule
             bus.AddConsumer<AwardConfirmedConsumer>();
             bus.AddConsumer<RenewalTenderRequestedConsumer>();
             bus.AddConsumer<Disclosure.AuditChainDayClosedConsumer>();
+            OpenData.OpenDataModule.AddOpenDataConsumers(bus);
         });
+        builder.Services.AddOpenData();
         builder.Services.AddClockJob<BidWindowCloser>();
         builder.Services.AddOptions<Disclosure.AuditRootOptions>().BindConfiguration(ServiceDefaults.Audit.AuditOptions.Section);
         return builder;
@@ -48,6 +51,7 @@ public static class TenderingModule
         app.MapTenderDocumentEndpoints();
         app.MapPublicTenderEndpoints();
         app.MapPublicAuditRootEndpoints();
+        app.MapPublicOpenDataEndpoints();
         app.MapMethodRuleEndpoints();
         app.MapPayScaleEndpoints();
         return app;

@@ -42,6 +42,8 @@ public sealed class Routing(EchoBackend backend) : IAsyncLifetime
     [InlineData("/api/public/contracts?purchaser=0193a1b2", "contracting")]
     [InlineData("/api/public/contracts/0193a1b2/verification", "contracting")]
     [InlineData("/api/public/audit-roots/2026-12-05", "tendering")]
+    [InlineData("/api/public/ocds/releases?from=2026-12-01", "tendering")]
+    [InlineData("/api/public/ocds/bulk/2026", "tendering")]
     public async Task The_public_announcements_are_routed_without_a_token(string path, string cluster)
     {
         using var response = await _gateway.GetAsync(path);

@@ -93,6 +93,16 @@ public class Kubernetes_configuration
     }
 
     [Fact]
+    public void The_open_data_is_published_under_the_public_url_with_a_registered_style_ocid_prefix()
+    {
+        var config = Manifests.Base.OfKind<V1ConfigMap>().Single(map => map.Metadata.Name == Manifests.ConfigMapName).Data;
+
+        // Tendering refuses to start with another shape (OpenDataOptions): ocds- and six lower-case letters or digits.
+        config["OpenData__OcidPrefix"].Should().MatchRegex("^ocds-[a-z0-9]{6}$");
+        new Uri(config["OpenData__PublicBaseUri"]).Host.Should().Be(new Uri(config["Auth__Issuer"]).Host, "the open data's links point where the public reads");
+    }
+
+    [Fact]
     public void Every_workload_reads_the_configmap()
     {
         using var scope = new AssertionScope();

@@ -19,7 +19,12 @@ public static class ContractOutbox
     /// Whether the contract follows an earlier one of its program (<see cref="FollowsAnotherAsync"/>): needed, and only
     /// read, when the activities include the second signature, which raises <see cref="ContractSigned"/>.
     /// </param>
-    public static void RaiseChanges(this ContractingDb db, Contract contract, bool? successor = null)
+    /// <param name="maxExtentDate">
+    /// The last day of the three-year cap for the contract's consecutive run (<see cref="ContractStore.ConsecutiveSinceAsync"/>),
+    /// carried by <see cref="ContractSigned"/> for the open data's <c>contractPeriod.maxExtentDate</c>; read, like
+    /// <paramref name="successor"/>, only with the second signature.
+    /// </param>
+    public static void RaiseChanges(this ContractingDb db, Contract contract, bool? successor = null, DateOnly? maxExtentDate = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(contract);
@@ -43,7 +48,7 @@ public static class ContractOutbox
                         contract.Start, contract.End, Schedule(contract.PaymentSchedule), contract.PaymentTermDays, contract.PredecessorId,
                         successor ?? throw new InvalidOperationException(
                             $"Contract {contract.Id} was signed by both parties: whether it follows another contract of its program must be given."),
-                        activity.OccurredAt));
+                        activity.OccurredAt, contract.AwardId, maxExtentDate, contract.AgencyName));
                     break;
                 case ContractTrigger.Activate:
                     db.Raise(new ContractActivated(

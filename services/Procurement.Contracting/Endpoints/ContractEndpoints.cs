@@ -117,7 +117,8 @@ public static class ContractEndpoints
 
         // Asked only of the second signature, which raises ContractSigned: a successor is paid before it starts (DOMAIN.md §2).
         bool? successor = contract.BothSigned ? await db.FollowsAnotherAsync(contract, http.RequestAborted) : null;
-        return await SaveAsync(db, contract, http, rules, now, successor);
+        DateOnly? maxExtent = contract.BothSigned ? rules.CapEnd(await db.ConsecutiveSinceAsync(contract, http.RequestAborted)) : null;
+        return await SaveAsync(db, contract, http, rules, now, successor, maxExtent);
     }
 
     private static async Task<Ok<ContractView>> SetPaymentTerm(
@@ -202,9 +203,10 @@ public static class ContractEndpoints
     }
 
     private static async Task<Ok<ContractView>> SaveAsync(
-        ContractingDb db, Contract contract, HttpContext http, ContractRules rules, DateTimeOffset now, bool? successor = null)
+        ContractingDb db, Contract contract, HttpContext http, ContractRules rules, DateTimeOffset now, bool? successor = null,
+        DateOnly? maxExtentDate = null)
     {
-        db.RaiseChanges(contract, successor);
+        db.RaiseChanges(contract, successor, maxExtentDate);
 
         // A signature, or a new version of signed terms, is signed with the organisation's key in the same save.
         await http.RequestServices.GetRequiredService<Signatures.ContractSigner>().SignDueAsync(db, contract, now, http.RequestAborted);

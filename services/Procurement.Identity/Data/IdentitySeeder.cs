@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
 using Procurement.Identity.Domain;
+using Procurement.ServiceDefaults.Messaging;
 using Procurement.ServiceDefaults.Security;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -29,6 +30,23 @@ internal sealed partial class IdentitySeeder(
         if (environment.IsDevelopment())
         {
             await SeedDemoDistrictAsync(provider.GetRequiredService<IdentityDb>(), provider.GetRequiredService<UserManager<ProcurementUser>>(), cancellationToken);
+        }
+
+        await ListOrganisationsAsync(provider.GetRequiredService<IdentityDb>(), provider.GetRequiredService<TimeProvider>(), cancellationToken);
+    }
+
+    /// <summary>
+    /// Every organisation but the agencies, for the open data's party names: at each start, so that names given before the
+    /// open data kept them (an upgraded data folder) reach it too. The consumer keeps the latest name per id.
+    /// </summary>
+    private static async Task ListOrganisationsAsync(IdentityDb db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var organisations = await db.Organisations.AsNoTracking().Where(o => o.Kind != OrganisationKind.Agency)
+            .OrderBy(o => o.Id).ToListAsync(cancellationToken);
+        if (organisations.Count > 0)
+        {
+            db.Raise(new Contracts.Identity.OrganisationsListed([.. organisations.Select(o => o.Listed())], clock.GetUtcNow()));
+            await db.SaveChangesAsync(cancellationToken);
         }
     }
 

@@ -180,6 +180,9 @@ public sealed class Organisation : IRecordsEvents
         _events.Record(new AgencyReinstated(Id, at));
     }
 
+    /// <summary>Its public particulars, as <see cref="OrganisationsListed"/> carries them to the open data.</summary>
+    public ListedOrganisation Listed() => new(Id, Name, Kind.ToString(), Region, DivisionCode);
+
     public void Rename(string name)
     {
         if (string.IsNullOrWhiteSpace(name) || name.Length > NameMaxLength)

@@ -20,6 +20,18 @@ public static class PublicPages
 
     public const string ContractsPath = "/public/contracts";
 
+    public const string OpenDataPath = "/public/open-data";
+
+    public const string OpenDataReleasesHref = "/api/public/ocds/releases";
+
+    public const string OpenDataRecordsHref = "/api/public/ocds/records";
+
+    public const string OpenDataExtensionHref = "/api/public/ocds/extensions/evaluator/README.md";
+
+    public static string OpenDataBulkHref(int year) => $"/api/public/ocds/bulk/{year.ToString(CultureInfo.InvariantCulture)}";
+
+    public static string AuditRootHref(DateOnly date) => $"/api/public/audit-roots/{date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+
     public static string TenderHref(Guid id) => $"{TendersPath}/{id}";
 
     public static string ContractHref(Guid id) => $"{ContractsPath}/{id}";
@@ -40,6 +52,7 @@ public static class PublicPages
         app.MapGet(TendersPath, ListAsync).AllowAnonymous().ExcludeFromDescription();
         app.MapGet(TendersPath + "/{id:guid}", TenderAsync).AllowAnonymous().ExcludeFromDescription();
         app.MapGet(ContractsPath + "/{id:guid}", ContractAsync).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet(OpenDataPath, OpenDataAsync).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 
@@ -96,6 +109,14 @@ public static class PublicPages
         var contract = await PublishedOrNoneAsync(() => api.Announcements.GetPublicContractAsync(id, cancellationToken));
         var verification = contract is null ? null : await PublishedOrNoneAsync(() => api.Announcements.VerifyPublicContractAsync(id, cancellationToken));
         return (contract, verification);
+    }
+
+    /// <summary>The open data's page: the years to download and the latest 30 daily roots of the audit chains.</summary>
+    private static async Task<IResult> OpenDataAsync(HttpContext http, PublicApi api)
+    {
+        var years = await api.OpenData.ListOcdsYearsAsync(http.RequestAborted);
+        var roots = await api.Announcements.ListPublicAuditRootsAsync(page: 1, pageSize: 30, cancellationToken: http.RequestAborted);
+        return new RazorComponentResult<PublicOpenDataPage>(new { Years = years.ToList(), Roots = roots.Items.ToList() });
     }
 
     private static async Task<IResult> ContractAsync(Guid id, HttpContext http, PublicApi api)
@@ -185,9 +206,12 @@ public sealed class PublicApi : IDisposable
             Timeout = TimeSpan.FromSeconds(30),
         };
         Announcements = new PublicAnnouncementsClient(_http);
+        OpenData = new OpenDataClient(_http);
     }
 
     public IPublicAnnouncementsClient Announcements { get; }
+
+    public IOpenDataClient OpenData { get; }
 
     public void Dispose() => _http.Dispose();
 

@@ -27,10 +27,20 @@ public sealed class TenderingDb(DbContextOptions<TenderingDb> options) : Service
     /// <summary>The published daily roots of every service's audit chain.</summary>
     public DbSet<Disclosure.AuditDailyRoot> AuditDailyRoots => Set<Disclosure.AuditDailyRoot>();
 
+    /// <summary>The open data's releases (OCDS 1.1.5), one per public change of a process (issue 18 item 2).</summary>
+    public DbSet<OpenData.OcdsRelease> OcdsReleases => Set<OpenData.OcdsRelease>();
+
+    /// <summary>Signed contracts as the open data knows them: their process and parties.</summary>
+    public DbSet<OpenData.OcdsContract> OcdsContracts => Set<OpenData.OcdsContract>();
+
+    /// <summary>Organisations' public names, for the releases' parties.</summary>
+    public DbSet<OpenData.OcdsParty> OcdsParties => Set<OpenData.OcdsParty>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
         Disclosure.AuditRoots.Configure(modelBuilder);
+        OpenData.OpenDataLedger.Configure(modelBuilder);
         modelBuilder.Entity<ServiceProgram>(program =>
         {
             program.ToTable("Programs");

@@ -49,5 +49,7 @@ internal static class TenderingTexts
         ["program_span_excludes_tenders"] = ("The new span would leave {0} tender(s) of the program outside it (service from {1} to {2}).", "新的有效期将使本项目下 {0} 个采购项目的服务期（{1} 至 {2}）超出范围。"),
         ["program"] = ("Service program", "服务项目"),
         ["tender"] = ("Tender", "采购项目"),
+        ["ocds_record"] = ("Open-data record (ocid)", "开放数据记录 (ocid)"),
+        ["ocds_extension_file"] = ("File of the open data's evaluator extension", "开放数据评估方扩展的文件"),
     };
 }

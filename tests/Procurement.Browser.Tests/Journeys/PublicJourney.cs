@@ -62,6 +62,22 @@ public class Anyone_reads_tender_announcements_without_an_account(BrowserPlatfor
         answer!.Status.Should().Be(404);
         await Expect(page.GetByTestId("public-not-found")).ToBeVisibleAsync();
         page.Url.Should().NotContain("/account/login", "no page on the way asked for a sign-in");
+
+        // The open data (issue 18 items 2 and 6): from any public page's header, the year's file holds the tender and its
+        // answered question as OCDS releases, and nothing of the draft.
+        await page.GetByTestId("public-open-data").ClickAsync();
+        await Expect(page.GetByTestId("open-data-title")).ToHaveTextAsync("开放数据");
+        var year = page.GetByTestId("open-data-year").Filter(new() { HasText = DateTime.UtcNow.AddHours(8).Year.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        await Expect(year).ToHaveCountAsync(1);
+        var bulk = await page.RunAndWaitForDownloadAsync(() => year.GetByTestId("open-data-bulk").ClickAsync());
+        var ocids = JsonDocument.Parse(await File.ReadAllTextAsync((await bulk.PathAsync())!)).RootElement.GetProperty("releases").EnumerateArray()
+            .Select(r => (r.GetProperty("ocid").GetString()!, r.GetProperty("tag")[0].GetString()!)).ToList();
+        ocids.Should().Contain(($"ocds-sgfw01-{published.Id:D}", "tender")).And.Contain(($"ocds-sgfw01-{published.Id:D}", "tenderUpdate"));
+        ocids.Should().NotContain(o => o.Item1.EndsWith(draft.ToString("D"), StringComparison.Ordinal));
+        await page.ScreenshotAsync("public-open-data");
+        await page.GetByTestId("public-language").ClickAsync();
+        await Expect(page.GetByTestId("open-data-title")).ToHaveTextAsync("Open data");
+        await page.ScreenshotAsync("en-public-open-data");
     }
 
     private async Task<(PublishedTender Published, Guid Draft, byte[] Pdf)> SeedAsync(string region)

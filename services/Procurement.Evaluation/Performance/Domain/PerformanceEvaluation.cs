@@ -103,7 +103,7 @@ public sealed class PerformanceEvaluation : IRecordsEvents
         };
         evaluation._events.Record(new PerformanceEvaluated(
             evaluation.Id, evaluation.ContractId, evaluation.ProgramId, evaluation.AgencyId, stage.ToString(),
-            score, band.Grade.ToString(), band.Passed, now));
+            score, band.Grade.ToString(), band.Passed, now, evaluation.EvaluatorOrganisationId));
         return evaluation;
     }
 

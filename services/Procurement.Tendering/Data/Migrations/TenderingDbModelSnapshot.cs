@@ -652,6 +652,87 @@ namespace Procurement.Tendering.Data.Migrations
                     b.ToTable("TenderQuestions", (string)null);
                 });
 
+            modelBuilder.Entity("Procurement.Tendering.OpenData.OcdsContract", b =>
+                {
+                    b.Property<Guid>("ContractId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("AwardId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<Guid>("BuyerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Ocid")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("SupplierId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("ContractId");
+
+                    b.ToTable("OcdsContracts", (string)null);
+                });
+
+            modelBuilder.Entity("Procurement.Tendering.OpenData.OcdsParty", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("OcdsParties", (string)null);
+                });
+
+            modelBuilder.Entity("Procurement.Tendering.OpenData.OcdsRelease", b =>
+                {
+                    b.Property<string>("Ocid")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("ReleaseId")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<DateTimeOffset>("Date")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Ocid", "ReleaseId");
+
+                    b.HasIndex("Year", "Date");
+
+                    b.HasIndex("Date", "Ocid", "ReleaseId");
+
+                    b.ToTable("OcdsReleases", (string)null);
+                });
+
             modelBuilder.Entity("Procurement.Tendering.Domain.Tender", b =>
                 {
                     b.HasOne("Procurement.Tendering.Domain.Tender", null)

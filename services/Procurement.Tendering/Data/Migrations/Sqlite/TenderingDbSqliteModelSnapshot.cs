@@ -646,6 +646,87 @@ namespace Procurement.Tendering.Data.Migrations.Sqlite
                     b.ToTable("TenderQuestions", (string)null);
                 });
 
+            modelBuilder.Entity("Procurement.Tendering.OpenData.OcdsContract", b =>
+                {
+                    b.Property<Guid>("ContractId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AwardId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BuyerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ocid")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SupplierId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ContractId");
+
+                    b.ToTable("OcdsContracts", (string)null);
+                });
+
+            modelBuilder.Entity("Procurement.Tendering.OpenData.OcdsParty", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("OcdsParties", (string)null);
+                });
+
+            modelBuilder.Entity("Procurement.Tendering.OpenData.OcdsRelease", b =>
+                {
+                    b.Property<string>("Ocid")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReleaseId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Date")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Ocid", "ReleaseId");
+
+                    b.HasIndex("Year", "Date");
+
+                    b.HasIndex("Date", "Ocid", "ReleaseId");
+
+                    b.ToTable("OcdsReleases", (string)null);
+                });
+
             modelBuilder.Entity("Procurement.Tendering.Domain.Tender", b =>
                 {
                     b.HasOne("Procurement.Tendering.Domain.Tender", null)

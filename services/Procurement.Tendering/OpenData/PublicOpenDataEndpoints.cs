@@ -1,0 +1,198 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Procurement.Rules.Refusals;
+using Procurement.ServiceDefaults.OpenData;
+using Procurement.ServiceDefaults.Problems;
+using Procurement.ServiceDefaults.Texts;
+using Procurement.ServiceDefaults.Time;
+using Procurement.Tendering.Data;
+using Procurement.Tendering.Domain.Rules;
+
+namespace Procurement.Tendering.OpenData;
+
+/// <summary>Registers the open data's collector (its consumers and ledger) and its options.</summary>
+public static class OpenDataModule
+{
+    public static void AddOpenDataConsumers(IBusRegistrationConfigurator bus)
+    {
+        ArgumentNullException.ThrowIfNull(bus);
+        bus.AddConsumer<TenderPublishedOpenData>();
+        bus.AddConsumer<TenderAmendedOpenData>();
+        bus.AddConsumer<TenderClarifiedOpenData>();
+        bus.AddConsumer<TenderDocumentAddedOpenData>();
+        bus.AddConsumer<TenderCancelledOpenData>();
+        bus.AddConsumer<BidsOpenedOpenData>();
+        bus.AddConsumer<TenderFailedOpenData>();
+        bus.AddConsumer<AwardPublishedOpenData>();
+        bus.AddConsumer<AwardConfirmedOpenData>();
+        bus.AddConsumer<ContractSignedOpenData>();
+        bus.AddConsumer<ContractAmendedOpenData>();
+        bus.AddConsumer<ContractEndedOpenData>();
+        bus.AddConsumer<InstalmentPaidOpenData>();
+        bus.AddConsumer<PerformanceEvaluatedOpenData>();
+        bus.AddConsumer<AgencyRegisteredOpenData>();
+        bus.AddConsumer<OrganisationsListedOpenData>();
+    }
+
+    public static IServiceCollection AddOpenData(this IServiceCollection services)
+    {
+        services.AddOptions<OpenDataOptions>().BindConfiguration(OpenDataOptions.Section)
+            .Validate(o => OpenDataOptions.IsOcidPrefix(o.OcidPrefix),
+                "OpenData:OcidPrefix must be 'ocds-' and six lower-case letters or digits, as the Open Contracting Partnership registers prefixes.")
+            .Validate(o => Uri.TryCreate(o.PublicBaseUri, UriKind.Absolute, out _), "OpenData:PublicBaseUri must be an absolute address.")
+            .ValidateOnStart();
+        services.AddScoped<OpenDataLedger>();
+        return services;
+    }
+}
+
+/// <summary>
+/// The open data (DOMAIN.md §10, issue 18 item 2), without sign-in: OCDS 1.1.5 release packages by date range, a
+/// process's record (its releases and the release compiled from them), every record page by page, and a year's bulk file.
+/// </summary>
+public static class PublicOpenDataEndpoints
+{
+    public const string Path = "/api/public/ocds";
+
+    public static RouteGroupBuilder MapPublicOpenDataEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup(Path).WithTags("Open data").AllowAnonymous();
+        group.MapGet("/releases", Releases)
+            .Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .WithName("GetOcdsReleasePackage")
+            .WithSummary("An OCDS 1.1.5 release package, oldest first: ?from= and ?to= (release dates in Asia/Shanghai, inclusive), ?page= (from 1), ?pageSize= (at most 100); links.next names the next page.");
+        group.MapGet("/records", Records)
+            .Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .WithName("GetOcdsRecordPackage")
+            .WithSummary("An OCDS 1.1.5 record package of every process, oldest first, ?page= and ?pageSize= (at most 100): each record's releases and its compiled release.");
+        group.MapGet("/records/{ocid}", Record)
+            .Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .WithName("GetOcdsRecord")
+            .WithSummary("One process's OCDS 1.1.5 record package: its releases and the release compiled from them; 404 for an ocid with none.");
+        group.MapGet("/bulk/{year:int}", Bulk)
+            .Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .WithName("GetOcdsBulkYear")
+            .WithSummary("Every release of a calendar year (Asia/Shanghai) as one OCDS 1.1.5 release package, to download.");
+        group.MapGet("/extensions/evaluator/{**file}", Extension)
+            .WithName("GetOcdsEvaluatorExtension")
+            .WithSummary("The evaluator extension the packages list (extension.json, release-schema.json, codelists/…, README.md): OCDS has no evaluator role.");
+        group.MapGet("/years", Years)
+            .WithName("ListOcdsYears")
+            .WithSummary("The years that have releases, newest first, with how many each has.");
+        return group;
+    }
+
+    private static async Task<IResult> Releases(
+        HttpContext http, TenderingDb db, IOptions<OpenDataOptions> options, TimeProvider clock,
+        DateOnly? from = null, DateOnly? to = null, int page = 1, int pageSize = PublicPaging.DefaultPageSize)
+    {
+        PublicPaging.Ensure(page, pageSize, from, to);
+        var query = db.OcdsReleases.AsNoTracking();
+        if (from is { } start)
+        {
+            var since = ShanghaiDays.At(start, TimeSpan.Zero);
+            query = query.Where(r => r.Date >= since);
+        }
+
+        if (to is { } end)
+        {
+            var before = ShanghaiDays.At(end.AddDays(1), TimeSpan.Zero);
+            query = query.Where(r => r.Date < before);
+        }
+
+        var rows = await query.OrderBy(r => r.Date).ThenBy(r => r.Ocid).ThenBy(r => r.ReleaseId)
+            .Skip((page - 1) * pageSize).Take(pageSize + 1).ToListAsync(http.RequestAborted);
+        var at = options.Value.Base + Path + "/releases?";
+        var links = Links(rows.Count > pageSize ? at + Query(from, to, page + 1, pageSize) : null, page > 1 ? at + Query(from, to, page - 1, pageSize) : null);
+        return Json(OcdsPackage.ReleasePackage(
+            new Uri(at + Query(from, to, page, pageSize)), clock.GetUtcNow(), Publisher(options.Value), rows.Take(pageSize).Select(r => r.Parse()), links));
+    }
+
+    private static async Task<IResult> Records(
+        HttpContext http, TenderingDb db, IOptions<OpenDataOptions> options, TimeProvider clock, int page = 1, int pageSize = PublicPaging.DefaultPageSize)
+    {
+        PublicPaging.Ensure(page, pageSize, null, null);
+        var ocids = await db.OcdsReleases.AsNoTracking().GroupBy(r => r.Ocid).Select(g => new { Ocid = g.Key, First = g.Min(r => r.Date) })
+            .OrderBy(g => g.First).ThenBy(g => g.Ocid).Skip((page - 1) * pageSize).Take(pageSize + 1).Select(g => g.Ocid)
+            .ToListAsync(http.RequestAborted);
+        var wanted = ocids.Take(pageSize).ToList();
+        var releases = await db.OcdsReleases.AsNoTracking().Where(r => wanted.Contains(r.Ocid)).ToListAsync(http.RequestAborted);
+        var records = wanted.Select(ocid => OcdsPackage.Record(releases.Where(r => r.Ocid == ocid).Select(r => r.Parse())));
+        var at = options.Value.Base + Path + "/records?";
+        var links = Links(ocids.Count > pageSize ? at + Query(null, null, page + 1, pageSize) : null, page > 1 ? at + Query(null, null, page - 1, pageSize) : null);
+        return Json(OcdsPackage.RecordPackage(new Uri(at + Query(null, null, page, pageSize)), clock.GetUtcNow(), Publisher(options.Value), records, links));
+    }
+
+    private static async Task<IResult> Record(string ocid, HttpContext http, TenderingDb db, IOptions<OpenDataOptions> options, TimeProvider clock)
+    {
+        var releases = await db.OcdsReleases.AsNoTracking().Where(r => r.Ocid == ocid).ToListAsync(http.RequestAborted);
+        if (releases.Count == 0)
+        {
+            throw new NotFoundException(ProblemMessages.Get("ocds_record"), ocid);
+        }
+
+        return Json(OcdsPackage.RecordPackage(
+            new Uri($"{options.Value.Base}{Path}/records/{ocid}"), clock.GetUtcNow(), Publisher(options.Value), [OcdsPackage.Record(releases.Select(r => r.Parse()))]));
+    }
+
+    private static async Task<IResult> Bulk(int year, HttpContext http, TenderingDb db, IOptions<OpenDataOptions> options, TimeProvider clock)
+    {
+        if (year is < 2000 or > 9999)
+        {
+            new FieldErrors().Add("year", "one_of", "2000–9999").ThrowIfAny();
+        }
+
+        var rows = await db.OcdsReleases.AsNoTracking().Where(r => r.Year == year)
+            .OrderBy(r => r.Date).ThenBy(r => r.Ocid).ThenBy(r => r.ReleaseId).ToListAsync(http.RequestAborted);
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{options.Value.OcidPrefix}-{year}.json\"";
+        return Json(OcdsPackage.ReleasePackage(
+            new Uri($"{options.Value.Base}{Path}/bulk/{year}"), clock.GetUtcNow(), Publisher(options.Value), rows.Select(r => r.Parse())));
+    }
+
+    private static async Task<Microsoft.AspNetCore.Http.HttpResults.Ok<OcdsYear[]>> Years(HttpContext http, TenderingDb db)
+    {
+        var years = await db.OcdsReleases.AsNoTracking().GroupBy(r => r.Year).Select(g => new OcdsYear(g.Key, g.Count()))
+            .ToListAsync(http.RequestAborted);
+        return TypedResults.Ok(years.OrderByDescending(y => y.Year).ToArray());
+    }
+
+    private static IResult Extension(string file)
+    {
+        // The resource names are the extension's own files (LogicalName in the project): nothing outside it is reachable.
+        var name = "ocds-evaluator/" + file.Replace('\\', '/');
+        var stream = typeof(PublicOpenDataEndpoints).Assembly.GetManifestResourceStream(name);
+        if (stream is null)
+        {
+            throw new NotFoundException(ProblemMessages.Get("ocds_extension_file"), file);
+        }
+
+        var type = file.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? "application/json"
+            : file.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? "text/csv; charset=utf-8"
+            : "text/markdown; charset=utf-8";
+        return Results.Stream(stream, type);
+    }
+
+    private static OcdsPublisher Publisher(OpenDataOptions options) => new(
+        options.PublisherName, new Uri(options.Base), new Uri(options.License), new Uri($"{options.Base}/public/open-data"),
+        [new Uri($"{options.Base}{Ocds.EvaluatorExtension}")]);
+
+    private static string Query(DateOnly? from, DateOnly? to, int page, int pageSize) =>
+        string.Join('&', new[]
+        {
+            from is { } f ? $"from={f:yyyy-MM-dd}" : null,
+            to is { } t ? $"to={t:yyyy-MM-dd}" : null,
+            $"page={page.ToString(CultureInfo.InvariantCulture)}",
+            $"pageSize={pageSize.ToString(CultureInfo.InvariantCulture)}",
+        }.Where(p => p is not null));
+
+    private static OcdsLinks? Links(string? next, string? previous) =>
+        next is null && previous is null ? null : new OcdsLinks(next is null ? null : new Uri(next), previous is null ? null : new Uri(previous));
+
+    private static IResult Json(JsonObject package) => Results.Text(package.ToJsonString(), "application/json; charset=utf-8");
+}
+
+/// <summary>A year of the open data and how many releases it has.</summary>
+public sealed record OcdsYear(int Year, int Releases);

@@ -1,0 +1,251 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Procurement.Contracts.Bidding;
+using Procurement.Contracts.Contracting;
+using Procurement.Contracts.Disbursement;
+using Procurement.Contracts.Evaluation;
+using Procurement.Contracts.Identity;
+using Procurement.Contracts.Tendering;
+using Procurement.ServiceDefaults.OpenData;
+using Procurement.ServiceDefaults.Security;
+using Procurement.Testing;
+using Procurement.Testing.Ocds;
+
+namespace Procurement.Tendering.Tests;
+
+/// <summary>
+/// Issue 18 item 2: the open data. One OCDS 1.1.5 release per public change of a process, taken from the event that
+/// announced it: the tender (and a draft never), the opening, the award and its confirmation, the signed contract with
+/// its three-year cap, an amendment, a payment, a performance evaluation (the evaluator extension), the end, and a direct
+/// renewal that is a process of its own linked both ways. Every release and package passes the standard's schema and
+/// codelists; a process's record is its releases merged.
+/// </summary>
+public sealed class Open_data_api : IAsyncLifetime
+{
+    private static readonly Guid PurchasingUnit = Guid.NewGuid();
+    private static readonly Guid Evaluator = Guid.NewGuid();
+    private static readonly Guid Winner = Guid.NewGuid();
+    private static readonly Guid Loser = Guid.NewGuid();
+    private static readonly DateTimeOffset Opened = new(2026, 12, 20, 2, 0, 0, TimeSpan.Zero);
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "procurement-tests", Guid.NewGuid().ToString("N"));
+    private RunningHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await TestHosts.StartAsync(
+        new TestSettings { TestHarness = true, DataDirectory = _dataDirectory }, "tendering", TenderingModule.Module);
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private ITestHarness Harness => _host.Services.GetRequiredService<ITestHarness>();
+
+    private HttpClient Purchaser() => _host.CreateClient().WithToken(TestTokens.For(_host.Services, Roles.Purchaser, PurchasingUnit));
+
+    private static string Ocid(Guid id) => $"ocds-sgfw01-{id:D}";
+
+    [Fact]
+    public async Task A_process_from_tender_to_renewal_is_a_release_per_public_change_and_its_record_is_their_merge()
+    {
+        await PublishAsync(new OrganisationsListed(
+            [new ListedOrganisation(PurchasingUnit, "福田区民政局", "PurchasingUnit", "深圳市福田区", "440304"),
+             new ListedOrganisation(Evaluator, "深圳市社会工作评估中心", "EvaluationOrganisation", null, null)], DateTimeOffset.UtcNow));
+        var tenderId = await PublishedTenderAsync();
+        var ocid = Ocid(tenderId);
+        await ReleasesAsync(ocid, 1);
+
+        var awardId = Guid.NewGuid();
+        var contractId = Guid.NewGuid();
+        var successorId = Guid.NewGuid();
+        await PublishAsync(new BidsOpened(tenderId, PurchasingUnit, Opened, [Bid(Winner, "阳光社工服务中心", 450_000m), Bid(Loser, "彩虹社工", 470_000m)], []));
+        await PublishAsync(new AwardPublished(tenderId, awardId, Guid.NewGuid(), Winner, "阳光社工服务中心", 450_000m, new DateOnly(2026, 12, 31), Opened.AddDays(3)));
+        await PublishAsync(new AwardConfirmed(tenderId, awardId, Guid.NewGuid(), PurchasingUnit, Guid.NewGuid(), Winner, "阳光社工服务中心", "PublicTender",
+            450_000m, new DateOnly(2027, 1, 1), new DateOnly(2027, 12, 31), [], [], new DateOnly(2026, 12, 23), Opened.AddDays(12)));
+        await PublishAsync(new ContractSigned(contractId, tenderId, Guid.NewGuid(), PurchasingUnit, Winner, 450_000m, new DateOnly(2027, 1, 1),
+            new DateOnly(2027, 12, 31), [], 30, null, false, Opened.AddDays(14), awardId, new DateOnly(2029, 12, 31), "阳光社工服务中心"));
+        await PublishAsync(new ContractAmended(contractId, 2, "scope", "增加服务对象 20 人", 480_000m, new DateOnly(2027, 12, 31), null, Opened.AddDays(40)));
+        await PublishAsync(new InstalmentPaid(Guid.NewGuid(), contractId, Guid.NewGuid(), Winner, PurchasingUnit, 144_000m, new DateOnly(2027, 1, 5), 4, false, Opened.AddDays(20)));
+        await PublishAsync(new PerformanceEvaluated(Guid.NewGuid(), contractId, Guid.NewGuid(), Winner, "MidTerm", 86.5m, "Good", true, Opened.AddDays(200), Evaluator));
+        await PublishAsync(new ContractSigned(successorId, null, Guid.NewGuid(), PurchasingUnit, Winner, 480_000m, new DateOnly(2028, 1, 1),
+            new DateOnly(2028, 12, 31), [], 30, contractId, true, Opened.AddDays(330), null, new DateOnly(2029, 12, 31), "阳光社工服务中心"));
+        await PublishAsync(new ContractEnded(contractId, Guid.NewGuid(), Winner, null, "Completed", null, null, Opened.AddDays(376)));
+
+        var releases = await ReleasesAsync(ocid, 10);
+        releases.Select(r => (string)r["id"]!).Should().Equal(
+            "tender", "opening", $"award-{awardId:D}", $"award-{awardId:D}-confirmed", $"contract-{contractId:D}-signed",
+            $"payment-{releases[5]["contracts"]![0]!["implementation"]!["transactions"]![0]!["id"]}", $"contract-{contractId:D}-v2",
+            $"evaluation-{releases[7]["contracts"]![0]!["implementation"]!["milestones"]![0]!["id"]}", $"renewal-{successorId:D}",
+            $"contract-{contractId:D}-completed");
+        foreach (var release in releases)
+        {
+            OcdsConformance.CheckRelease(release).Should().BeEmpty($"release {release["id"]} follows OCDS 1.1.5");
+        }
+
+        var record = await RecordAsync(ocid);
+        var compiled = record["compiledRelease"]!;
+        compiled.ToJsonString().Should().Be(OcdsMerge.CompiledRelease(releases).ToJsonString(), "the record is its releases merged");
+        ((string)compiled["tender"]!["status"]!).Should().Be("complete");
+        ((int)compiled["tender"]!["numberOfTenderers"]!).Should().Be(2);
+        ((string)compiled["awards"]![0]!["status"]!).Should().Be("active");
+        var contract = compiled["contracts"]![0]!;
+        ((string)contract["awardID"]!).Should().Be(awardId.ToString("D"));
+        ((decimal)contract["value"]!["amount"]!).Should().Be(480_000m, "the amendment's amount");
+        ((string)contract["period"]!["maxExtentDate"]!).Should().Be("2029-12-31T23:59:59+08:00");
+        ((string)contract["status"]!).Should().Be("terminated");
+        contract["amendments"]!.AsArray().Should().ContainSingle();
+        contract["implementation"]!["transactions"]!.AsArray().Should().ContainSingle();
+        ((string)contract["implementation"]!["milestones"]![0]!["evaluation"]!["grade"]!).Should().Be("Good");
+        var parties = compiled["parties"]!.AsArray().ToDictionary(p => (string)p!["id"]!, p => p!);
+        ((string)parties[PurchasingUnit.ToString("D")]["name"]!).Should().Be("福田区民政局");
+        parties[PurchasingUnit.ToString("D")]["roles"]!.AsArray().Select(r => (string)r!).Should().Equal("buyer", "procuringEntity", "payer");
+        parties[Winner.ToString("D")]["roles"]!.AsArray().Select(r => (string)r!).Should().Equal("tenderer", "supplier", "payee");
+        parties[Loser.ToString("D")]["roles"]!.AsArray().Select(r => (string)r!).Should().Equal("tenderer");
+        ((string)parties[Evaluator.ToString("D")]["name"]!).Should().Be("深圳市社会工作评估中心");
+        ((string)compiled["relatedProcesses"]![0]!["identifier"]!).Should().Be(Ocid(successorId));
+        compiled["relatedProcesses"]![0]!["relationship"]!.AsArray().Select(r => (string)r!).Should().Equal("renewalProcess");
+
+        var renewal = (await RecordAsync(Ocid(successorId)))["compiledRelease"]!;
+        ((string)renewal["tender"]!["procurementMethod"]!).Should().Be("direct");
+        ((string)renewal["contracts"]![0]!["awardID"]!).Should().Be((string)renewal["awards"]![0]!["id"]!);
+        ((string)renewal["relatedProcesses"]![0]!["identifier"]!).Should().Be(ocid);
+        renewal["relatedProcesses"]![0]!["relationship"]!.AsArray().Select(r => (string)r!).Should().Equal("prior");
+        parties = renewal["parties"]!.AsArray().ToDictionary(p => (string)p!["id"]!, p => p!);
+        parties[Winner.ToString("D")]["roles"]!.AsArray().Select(r => (string)r!).Should().Equal("supplier", "payee");
+    }
+
+    [Fact]
+    public async Task Nothing_reaches_the_open_data_before_its_moment()
+    {
+        var purchaser = Purchaser();
+        var programId = await ProgramAsync(purchaser);
+        var draft = (await Json(await purchaser.PostAsJsonAsync("/api/tenders", TenderBodies.Complete(programId))))["id"]!.GetValue<Guid>();
+        (await purchaser.PostAsJsonAsync($"/api/tenders/{draft}/cancel", new { reason = "预算调整" })).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        // A change of a contract the open data never saw signed (its amendment, its payment) waits for the announcement.
+        var unsigned = Guid.NewGuid();
+        await PublishAsync(new ContractAmended(unsigned, 2, "scope", "x", 1m, new DateOnly(2027, 1, 1), null, Opened));
+        await PublishAsync(new InstalmentPaid(Guid.NewGuid(), unsigned, Guid.NewGuid(), Winner, PurchasingUnit, 1m, new DateOnly(2027, 1, 5), 0, false, Opened));
+
+        var published = await PublishedTenderAsync();
+        await ReleasesAsync(Ocid(published), 1);
+        using var anyone = _host.CreateClient();
+        (await anyone.GetAsync($"/api/public/ocds/records/{Ocid(draft)}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await anyone.GetAsync($"/api/public/ocds/records/{Ocid(unsigned)}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        var all = await Json(await anyone.GetAsync("/api/public/ocds/releases?pageSize=100"));
+        all["releases"]!.AsArray().Select(r => (string)r!["ocid"]!).Should().Equal(Ocid(published));
+    }
+
+    [Fact]
+    public async Task Packages_page_by_date_and_a_year_downloads_whole_and_each_passes_its_schema()
+    {
+        var first = await PublishedTenderAsync();
+        var second = await PublishedTenderAsync();
+        await ReleasesAsync(Ocid(first), 1);
+        await ReleasesAsync(Ocid(second), 1);
+        await PublishAsync(new TenderFailed(first, 1, 3, "有效投标不足三家", Opened));
+        await ReleasesAsync(Ocid(first), 2);
+
+        using var anyone = _host.CreateClient();
+        var page1 = await Json(await anyone.GetAsync("/api/public/ocds/releases?pageSize=2"));
+        OcdsConformance.CheckReleasePackage(page1).Should().BeEmpty();
+        page1["releases"]!.AsArray().Should().HaveCount(2);
+        var next = (string)page1["links"]!["next"]!;
+        var page2 = await Json(await anyone.GetAsync(new Uri(next).PathAndQuery));
+        page2["releases"]!.AsArray().Select(r => (string)r!["id"]!).Should().Equal("failure");
+        page2["links"]!["next"].Should().BeNull();
+
+        var year = DateTimeOffset.UtcNow.Year;
+        var bulk = await anyone.GetAsync($"/api/public/ocds/bulk/{DateTime.UtcNow.AddHours(8).Year}");
+        bulk.Content.Headers.ContentDisposition!.FileName.Should().Contain("ocds-sgfw01");
+        var package = await Json(bulk);
+        OcdsConformance.CheckReleasePackage(package).Should().BeEmpty();
+        package["releases"]!.AsArray().Where(r => (string)r!["id"]! != "failure").Should().HaveCount(2);
+        (await anyone.GetAsync("/api/public/ocds/bulk/1999")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        year.Should().BeGreaterThan(2000);
+
+        // The packages list the evaluator extension at an address of the platform's own, which serves it.
+        var extension = ((string)package["extensions"]!.AsArray().Single(e => ((string)e!).Contains("evaluator", StringComparison.Ordinal))!)!;
+        var manifest = await Json(await anyone.GetAsync(new Uri(extension).PathAndQuery));
+        manifest["compatibility"]!.AsArray().Select(c => (string)c!).Should().Equal("1.1");
+        foreach (var file in manifest["schemas"]!.AsArray().Concat(manifest["codelists"]!.AsArray()))
+        {
+            var path = ((string)file!).EndsWith(".csv", StringComparison.Ordinal) ? $"codelists/{file}" : (string)file!;
+            (await anyone.GetAsync(new Uri(new Uri(extension), path).PathAndQuery)).StatusCode.Should().Be(HttpStatusCode.OK, path);
+        }
+
+        (await anyone.GetAsync("/api/public/ocds/extensions/evaluator/../../appsettings.json")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+
+        var records = await Json(await anyone.GetAsync("/api/public/ocds/records?pageSize=100"));
+        OcdsConformance.CheckRecordPackage(records).Should().BeEmpty();
+        records["records"]!.AsArray().Should().HaveCount(2);
+        ((string)records["records"]![0]!["compiledRelease"]!["tender"]!["status"]!).Should().Be("unsuccessful");
+    }
+
+    private static OpenedBid Bid(Guid agency, string name, decimal price) => new(
+        Guid.NewGuid(), agency, name, "91440300MA5XXXXXX0", 1, Opened.AddDays(-1), price, new string('a', 64),
+        new OpenedCosts(price * 0.7m, price * 0.2m, price * 0.1m, 0m), new OpenedStaffingPlan(3, 1, 1, 5m, 0.7m, []), "方案", false, [], null);
+
+    private async Task PublishAsync<T>(T message)
+        where T : class
+    {
+        var id = NewId.NextGuid();
+        await Harness.Bus.Publish(message, context => context.MessageId = id);
+        // Taken once the collector's inbox holds the message (its release, if any, is in the same transaction).
+        await Poll.UntilAsync(async () =>
+        {
+            using var scope = _host.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<Data.TenderingDb>();
+            return await db.InboxMessages.AnyAsync(m => m.MessageId == id && EF.Functions.Like(m.Consumer, "%.OpenData.%"));
+        }, $"the open data takes the {typeof(T).Name}", TimeSpan.FromSeconds(60));
+        Harness.Published.Select<Fault<T>>().Should().BeEmpty();
+    }
+
+    private async Task<Guid> ProgramAsync(HttpClient purchaser) =>
+        (await Json(await purchaser.PostAsJsonAsync("/api/programs",
+            new { name = "福田长者服务", region = "深圳市福田区", serviceDomain = "Elderly", activeFrom = "2026-01-01" })))["id"]!.GetValue<Guid>();
+
+    private async Task<Guid> PublishedTenderAsync()
+    {
+        var purchaser = Purchaser();
+        var programId = await ProgramAsync(purchaser);
+        var id = (await Json(await purchaser.PostAsJsonAsync("/api/tenders", TenderBodies.Complete(programId))))["id"]!.GetValue<Guid>();
+        (await purchaser.PostAsync($"/api/tenders/{id}/publish", null)).StatusCode.Should().Be(HttpStatusCode.OK);
+        return id;
+    }
+
+    /// <summary>The process's releases once it has <paramref name="count"/>, oldest first.</summary>
+    private async Task<IReadOnlyList<JsonObject>> ReleasesAsync(string ocid, int count)
+    {
+        using var anyone = _host.CreateClient();
+        IReadOnlyList<JsonObject> releases = [];
+        await Poll.UntilAsync(async () =>
+        {
+            var response = await anyone.GetAsync($"/api/public/ocds/records/{ocid}");
+            if (response.StatusCode == HttpStatusCode.NotFound)
+            {
+                return false;
+            }
+
+            releases = [.. (await Json(response))["records"]![0]!["releases"]!.AsArray().Select(r => r!.AsObject())];
+            return releases.Count >= count;
+        }, $"{count} releases of {ocid}", TimeSpan.FromSeconds(30));
+        return releases;
+    }
+
+    private async Task<JsonNode> RecordAsync(string ocid)
+    {
+        using var anyone = _host.CreateClient();
+        var package = await Json(await anyone.GetAsync($"/api/public/ocds/records/{ocid}"));
+        OcdsConformance.CheckRecordPackage(package).Should().BeEmpty();
+        return package["records"]![0]!;
+    }
+
+    private static async Task<JsonObject> Json(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        response.StatusCode.Should().BeOneOf([HttpStatusCode.OK, HttpStatusCode.Created], text);
+        return JsonNode.Parse(text)!.AsObject();
+    }
+}
