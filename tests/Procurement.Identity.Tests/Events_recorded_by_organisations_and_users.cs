@@ -22,6 +22,19 @@ public sealed class Events_recorded_by_organisations_and_users
     }
 
     [Fact]
+    public void An_organisation_announced_records_its_public_name_for_the_open_data_and_nothing_else_of_it()
+    {
+        var unit = new Organisation(Guid.CreateVersion7(), "福田区民政局", OrganisationKind.PurchasingUnit, region: "深圳市福田区", divisionCode: "440304");
+        unit.PendingEvents().All.Should().BeEmpty();
+
+        unit.Announce(Now);
+
+        var listed = unit.PendingEvents().All.Should().ContainSingle().Which.Should().BeOfType<OrganisationsListed>().Subject;
+        listed.ListedAt.Should().Be(Now);
+        listed.Organisations.Should().Equal(new ListedOrganisation(unit.Id, "福田区民政局", "PurchasingUnit", "深圳市福田区", "440304"));
+    }
+
+    [Fact]
     public void A_confirmed_registration_records_the_agency_with_its_contact()
     {
         var agency = Registered();

@@ -183,6 +183,12 @@ public sealed class Organisation : IRecordsEvents
     /// <summary>Its public particulars, as <see cref="OrganisationsListed"/> carries them to the open data.</summary>
     public ListedOrganisation Listed() => new(Id, Name, Kind.ToString(), Region, DivisionCode);
 
+    /// <summary>
+    /// Records its name for the open data's parties (<see cref="OrganisationsListed"/>), once it is created or renamed: an
+    /// organisation's name is public; an agency's, from its confirmed registration on (<see cref="AgencyRegistered"/>).
+    /// </summary>
+    public void Announce(DateTimeOffset now) => _events.Record(new OrganisationsListed([Listed()], now));
+
     public void Rename(string name)
     {
         if (string.IsNullOrWhiteSpace(name) || name.Length > NameMaxLength)

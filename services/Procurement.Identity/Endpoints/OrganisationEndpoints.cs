@@ -146,7 +146,7 @@ public static class OrganisationEndpoints
             request.Region?.Trim(), request.DivisionCode);
         db.Organisations.Add(organisation);
         db.OrganisationAudit.Add(OrganisationHistory.Created(organisation, Actor(http.User), clock.GetUtcNow()));
-        db.Raise(new OrganisationsListed([organisation.Listed()], clock.GetUtcNow()));
+        organisation.Announce(clock.GetUtcNow());
         await db.SaveChangesAsync(http.RequestAborted);
         return TypedResults.Created($"{Path}/{organisation.Id}", OrganisationResponse.From(organisation));
     }
@@ -197,7 +197,7 @@ public static class OrganisationEndpoints
             var old = organisation.Name;
             organisation.Rename(name);
             db.OrganisationAudit.Add(OrganisationHistory.Change(organisation, OrganisationChange.Renamed, old, name, Actor(http.User), clock.GetUtcNow()));
-            db.Raise(new OrganisationsListed([organisation.Listed()], clock.GetUtcNow()));
+            organisation.Announce(clock.GetUtcNow());
             await db.SaveChangesAsync(http.RequestAborted);
         }
 

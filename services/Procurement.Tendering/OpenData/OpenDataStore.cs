@@ -51,6 +51,12 @@ public sealed class OcdsRelease
     public const int OcidMaxLength = 64;
     public const int IdMaxLength = 128;
 
+    /// <summary>
+    /// The order the releases were written in: releases of one instant (a panel that scored in the second the bids were
+    /// opened) keep the order of the changes, and a record merges them so.
+    /// </summary>
+    public long Sequence { get; set; }
+
     public string Ocid { get; set; } = "";
 
     public string ReleaseId { get; set; } = "";
@@ -172,12 +178,14 @@ public sealed class OpenDataLedger(TenderingDb db, IOptions<OpenDataOptions> opt
         modelBuilder.Entity<OcdsRelease>(release =>
         {
             release.ToTable("OcdsReleases");
-            release.HasKey(r => new { r.Ocid, r.ReleaseId });
+            release.HasKey(r => r.Sequence);
+            release.Property(r => r.Sequence).ValueGeneratedOnAdd();
+            release.HasIndex(r => new { r.Ocid, r.ReleaseId }).IsUnique();
             release.Property(r => r.Ocid).HasMaxLength(OcdsRelease.OcidMaxLength);
             release.Property(r => r.ReleaseId).HasMaxLength(OcdsRelease.IdMaxLength);
             release.Property(r => r.Tags).HasMaxLength(200);
-            release.HasIndex(r => new { r.Date, r.Ocid, r.ReleaseId });
-            release.HasIndex(r => new { r.Year, r.Date });
+            release.HasIndex(r => new { r.Date, r.Sequence });
+            release.HasIndex(r => new { r.Year, r.Date, r.Sequence });
         });
         modelBuilder.Entity<OcdsContract>(contract =>
         {

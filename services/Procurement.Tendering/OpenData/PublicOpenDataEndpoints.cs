@@ -103,7 +103,7 @@ public static class PublicOpenDataEndpoints
             query = query.Where(r => r.Date < before);
         }
 
-        var rows = await query.OrderBy(r => r.Date).ThenBy(r => r.Ocid).ThenBy(r => r.ReleaseId)
+        var rows = await query.OrderBy(r => r.Date).ThenBy(r => r.Sequence)
             .Skip((page - 1) * pageSize).Take(pageSize + 1).ToListAsync(http.RequestAborted);
         var at = options.Value.Base + Path + "/releases?";
         var links = Links(rows.Count > pageSize ? at + Query(from, to, page + 1, pageSize) : null, page > 1 ? at + Query(from, to, page - 1, pageSize) : null);
@@ -119,7 +119,7 @@ public static class PublicOpenDataEndpoints
             .OrderBy(g => g.First).ThenBy(g => g.Ocid).Skip((page - 1) * pageSize).Take(pageSize + 1).Select(g => g.Ocid)
             .ToListAsync(http.RequestAborted);
         var wanted = ocids.Take(pageSize).ToList();
-        var releases = await db.OcdsReleases.AsNoTracking().Where(r => wanted.Contains(r.Ocid)).ToListAsync(http.RequestAborted);
+        var releases = await db.OcdsReleases.AsNoTracking().Where(r => wanted.Contains(r.Ocid)).OrderBy(r => r.Sequence).ToListAsync(http.RequestAborted);
         var records = wanted.Select(ocid => OcdsPackage.Record(releases.Where(r => r.Ocid == ocid).Select(r => r.Parse())));
         var at = options.Value.Base + Path + "/records?";
         var links = Links(ocids.Count > pageSize ? at + Query(null, null, page + 1, pageSize) : null, page > 1 ? at + Query(null, null, page - 1, pageSize) : null);
@@ -128,7 +128,7 @@ public static class PublicOpenDataEndpoints
 
     private static async Task<IResult> Record(string ocid, HttpContext http, TenderingDb db, IOptions<OpenDataOptions> options, TimeProvider clock)
     {
-        var releases = await db.OcdsReleases.AsNoTracking().Where(r => r.Ocid == ocid).ToListAsync(http.RequestAborted);
+        var releases = await db.OcdsReleases.AsNoTracking().Where(r => r.Ocid == ocid).OrderBy(r => r.Sequence).ToListAsync(http.RequestAborted);
         if (releases.Count == 0)
         {
             throw new NotFoundException(ProblemMessages.Get("ocds_record"), ocid);
@@ -146,7 +146,7 @@ public static class PublicOpenDataEndpoints
         }
 
         var rows = await db.OcdsReleases.AsNoTracking().Where(r => r.Year == year)
-            .OrderBy(r => r.Date).ThenBy(r => r.Ocid).ThenBy(r => r.ReleaseId).ToListAsync(http.RequestAborted);
+            .OrderBy(r => r.Date).ThenBy(r => r.Sequence).ToListAsync(http.RequestAborted);
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{options.Value.OcidPrefix}-{year}.json\"";
         return Json(OcdsPackage.ReleasePackage(
             new Uri($"{options.Value.Base}{Path}/bulk/{year}"), clock.GetUtcNow(), Publisher(options.Value), rows.Select(r => r.Parse())));

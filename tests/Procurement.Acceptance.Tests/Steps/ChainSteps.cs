@@ -353,6 +353,41 @@ public sealed class ChainSteps(EmbeddedPlatform platform, ShiftedClock clock) : 
             (tender.Bids[agency].Receipt.BidId, DemoDirectory.UserNamed(agency).OrganisationId, amount));
     }
 
+    // ---- Open data (issue 18 item 2) --------------------------------------------------------------------
+
+    [Then(@"anyone reads the open data of ""([^""]*)"": every release follows OCDS 1\.1\.5, and its record holds the tender, its opening, the award to ""([^""]*)"", the signed contract and the advance paid")]
+    public async Task OpenData(string title, string agency)
+    {
+        var tender = Tender(title);
+        var supplier = DemoDirectory.UserNamed(agency).OrganisationId.ToString("D");
+        using var anyone = platform.CreateClient();
+        var package = await Eventually.AskAsync(
+            async () => System.Text.Json.Nodes.JsonNode.Parse(await anyone.GetStringAsync(new Uri($"/api/public/ocds/records/ocds-sgfw01-{tender.Id:D}", UriKind.Relative)))!.AsObject(),
+            p => p["records"]![0]!["releases"]!.AsArray().Any(r => (string?)r!["tag"]![0] == "implementation"));
+        Procurement.Testing.Ocds.OcdsConformance.CheckRecordPackage(package).Should().BeEmpty("the record package follows OCDS 1.1.5");
+        var record = package["records"]![0]!;
+        foreach (var release in record["releases"]!.AsArray())
+        {
+            Procurement.Testing.Ocds.OcdsConformance.CheckRelease(release!.AsObject()).Should().BeEmpty($"release {release["id"]} follows OCDS 1.1.5");
+        }
+
+        record["releases"]!.AsArray().Select(r => (string)r!["tag"]![0]!).Should().StartWith(["tender", "tenderUpdate"],
+                $"the announcement, then the opening: {string.Join(", ", record["releases"]!.AsArray().Select(r => $"{r!["id"]} {r["date"]}"))}")
+            .And.Contain(["award", "awardUpdate", "contract", "implementation"]);
+        var compiled = record["compiledRelease"]!;
+        ((string)compiled["tender"]!["status"]!).Should().Be("complete");
+        ((int)compiled["tender"]!["numberOfTenderers"]!).Should().Be(tender.Bids.Count);
+        ((string)compiled["awards"]![0]!["status"]!).Should().Be("active");
+        ((string)compiled["awards"]![0]!["suppliers"]![0]!["id"]!).Should().Be(supplier);
+        var contract = compiled["contracts"]![0]!;
+        ((string)contract["status"]!).Should().Be("active");
+        contract["period"]!["maxExtentDate"].Should().NotBeNull("the three-year cap of the program's run with the agency");
+        ((decimal)contract["implementation"]!["transactions"]![0]!["value"]!["amount"]!).Should().Be(135_000.00m);
+        ((string)contract["implementation"]!["transactions"]![0]!["payee"]!["id"]!).Should().Be(supplier);
+        var purchaser = compiled["parties"]!.AsArray().Single(p => (string)p!["id"]! == DemoDirectory.UserNamed(Purchaser).OrganisationId.ToString("D"))!;
+        ((string?)purchaser["name"]).Should().NotBeNullOrWhiteSpace("Identity lists the purchasing unit's name at start");
+    }
+
     // ---- Contracting ----------------------------------------------------------------------------------
 
     [Then(@"the purchaser and ""([^""]*)"" each find the draft contract of ""([^""]*)"" worth (\d+\.\d{2}) yuan, for the tender's service period")]

@@ -701,13 +701,11 @@ namespace Procurement.Tendering.Data.Migrations
 
             modelBuilder.Entity("Procurement.Tendering.OpenData.OcdsRelease", b =>
                 {
-                    b.Property<string>("Ocid")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
 
-                    b.Property<string>("ReleaseId")
-                        .HasMaxLength(128)
-                        .HasColumnType("nvarchar(128)");
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Sequence"));
 
                     b.Property<DateTimeOffset>("Date")
                         .HasColumnType("datetimeoffset");
@@ -715,6 +713,16 @@ namespace Procurement.Tendering.Data.Migrations
                     b.Property<string>("Json")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Ocid")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("ReleaseId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
 
                     b.Property<string>("Tags")
                         .IsRequired()
@@ -724,11 +732,14 @@ namespace Procurement.Tendering.Data.Migrations
                     b.Property<int>("Year")
                         .HasColumnType("int");
 
-                    b.HasKey("Ocid", "ReleaseId");
+                    b.HasKey("Sequence");
 
-                    b.HasIndex("Year", "Date");
+                    b.HasIndex("Date", "Sequence");
 
-                    b.HasIndex("Date", "Ocid", "ReleaseId");
+                    b.HasIndex("Ocid", "ReleaseId")
+                        .IsUnique();
+
+                    b.HasIndex("Year", "Date", "Sequence");
 
                     b.ToTable("OcdsReleases", (string)null);
                 });

@@ -59,6 +59,7 @@ Feature: From a tender to the first payment, through the services' own events
       | contracting  | Contract Modified    | purchaser    |
       | disbursement | Instalment Modified  | treasury     |
     And anyone reads the daily audit roots of the days the chain lived through, each the hash of every service's chain head that day, and each head is an entry of its chain
+    And anyone reads the open data of "Elder care, Street Z": every release follows OCDS 1.1.5, and its record holds the tender, its opening, the award to "agency2", the signed contract and the advance paid
     Given the chain purchaser has published the competitive consultation "Family work, Street Z" with bids due in 11 days at 17:00
     And the agencies "agency1" and "agency2" have each found "Family work, Street Z" open for bids in the chain
     Then "agency2" cannot bid its chain roster half time on "Family work, Street Z", because its people work on the active contract of "Elder care, Street Z"

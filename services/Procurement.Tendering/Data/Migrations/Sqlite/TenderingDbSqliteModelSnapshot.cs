@@ -695,19 +695,25 @@ namespace Procurement.Tendering.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Procurement.Tendering.OpenData.OcdsRelease", b =>
                 {
-                    b.Property<string>("Ocid")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ReleaseId")
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("Date")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Json")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ocid")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReleaseId")
+                        .IsRequired()
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Tags")
@@ -718,11 +724,14 @@ namespace Procurement.Tendering.Data.Migrations.Sqlite
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Ocid", "ReleaseId");
+                    b.HasKey("Sequence");
 
-                    b.HasIndex("Year", "Date");
+                    b.HasIndex("Date", "Sequence");
 
-                    b.HasIndex("Date", "Ocid", "ReleaseId");
+                    b.HasIndex("Ocid", "ReleaseId")
+                        .IsUnique();
+
+                    b.HasIndex("Year", "Date", "Sequence");
 
                     b.ToTable("OcdsReleases", (string)null);
                 });

@@ -43,6 +43,8 @@ namespace Procurement.Tendering.Data.Migrations
                 name: "OcdsReleases",
                 columns: table => new
                 {
+                    Sequence = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
                     Ocid = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
                     ReleaseId = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
                     Date = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
@@ -52,18 +54,24 @@ namespace Procurement.Tendering.Data.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_OcdsReleases", x => new { x.Ocid, x.ReleaseId });
+                    table.PrimaryKey("PK_OcdsReleases", x => x.Sequence);
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_OcdsReleases_Date_Ocid_ReleaseId",
+                name: "IX_OcdsReleases_Date_Sequence",
                 table: "OcdsReleases",
-                columns: new[] { "Date", "Ocid", "ReleaseId" });
+                columns: new[] { "Date", "Sequence" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_OcdsReleases_Year_Date",
+                name: "IX_OcdsReleases_Ocid_ReleaseId",
                 table: "OcdsReleases",
-                columns: new[] { "Year", "Date" });
+                columns: new[] { "Ocid", "ReleaseId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OcdsReleases_Year_Date_Sequence",
+                table: "OcdsReleases",
+                columns: new[] { "Year", "Date", "Sequence" });
         }
 
         /// <inheritdoc />
