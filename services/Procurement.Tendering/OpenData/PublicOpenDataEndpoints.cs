@@ -76,9 +76,12 @@ public static class PublicOpenDataEndpoints
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
             .WithName("GetOcdsBulkYear")
             .WithSummary("Every release of a calendar year (Asia/Shanghai) as one OCDS 1.1.5 release package, to download.");
-        group.MapGet("/extensions/evaluator/{**file}", Extension)
+        group.MapGet("/extensions/evaluator/{file}", (string file) => Extension(file))
             .WithName("GetOcdsEvaluatorExtension")
-            .WithSummary("The evaluator extension the packages list (extension.json, release-schema.json, codelists/…, README.md): OCDS has no evaluator role.");
+            .WithSummary("A file of the evaluator extension the packages list (extension.json, release-schema.json, README.md): OCDS has no evaluator role.");
+        group.MapGet("/extensions/evaluator/codelists/{file}", (string file) => Extension("codelists/" + file))
+            .WithName("GetOcdsEvaluatorExtensionCodelist")
+            .WithSummary("A codelist of the evaluator extension (+partyRole.csv, evaluationGrade.csv, evaluationStage.csv).");
         group.MapGet("/years", Years)
             .WithName("ListOcdsYears")
             .WithSummary("The years that have releases, newest first, with how many each has.");
@@ -162,7 +165,7 @@ public static class PublicOpenDataEndpoints
     private static IResult Extension(string file)
     {
         // The resource names are the extension's own files (LogicalName in the project): nothing outside it is reachable.
-        var name = "ocds-evaluator/" + file.Replace('\\', '/');
+        var name = "ocds-evaluator/" + file;
         var stream = typeof(PublicOpenDataEndpoints).Assembly.GetManifestResourceStream(name);
         if (stream is null)
         {
