@@ -177,6 +177,9 @@ public sealed class Open_data_api : IAsyncLifetime
 
         (await anyone.GetAsync("/api/public/ocds/extensions/evaluator/appsettings.json")).StatusCode.Should().Be(HttpStatusCode.NotFound);
 
+        (await anyone.GetStringAsync(new Uri($"/api/public/ocds/records/{Ocid(first)}", UriKind.Relative)))
+            .Should().Contain("福田长者服务", "a downloaded file reads in Chinese, not in \\u escapes");
+
         var records = await Json(await anyone.GetAsync("/api/public/ocds/records?pageSize=100"));
         OcdsConformance.CheckRecordPackage(records).Should().BeEmpty();
         records["records"]!.AsArray().Should().HaveCount(2);

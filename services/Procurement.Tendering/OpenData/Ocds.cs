@@ -12,6 +12,15 @@ public static class Ocds
 {
     public const string Currency = "CNY";
 
+    /// <summary>
+    /// How the open data writes JSON: Chinese as itself, not as \u escapes, so a downloaded file reads as it is. Served as
+    /// <c>application/json</c> only, never inside HTML.
+    /// </summary>
+    public static readonly System.Text.Json.JsonSerializerOptions Json = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     /// <summary>The language of the texts the releases carry: what people typed, in Chinese first.</summary>
     public const string Language = "zh";
 

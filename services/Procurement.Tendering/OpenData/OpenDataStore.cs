@@ -128,7 +128,7 @@ public sealed class OpenDataLedger(TenderingDb db, IOptions<OpenDataOptions> opt
             Date = date,
             Year = date.ShanghaiDate().Year,
             Tags = string.Join(',', release["tag"]!.AsArray().Select(t => (string)t!)),
-            Json = release.ToJsonString(),
+            Json = release.ToJsonString(Ocds.Json),
         });
     }
 

@@ -194,7 +194,7 @@ public static class PublicOpenDataEndpoints
     private static OcdsLinks? Links(string? next, string? previous) =>
         next is null && previous is null ? null : new OcdsLinks(next is null ? null : new Uri(next), previous is null ? null : new Uri(previous));
 
-    private static IResult Json(JsonObject package) => Results.Text(package.ToJsonString(), "application/json; charset=utf-8");
+    private static IResult Json(JsonObject package) => Results.Text(package.ToJsonString(Ocds.Json), "application/json; charset=utf-8");
 }
 
 /// <summary>A year of the open data and how many releases it has.</summary>
