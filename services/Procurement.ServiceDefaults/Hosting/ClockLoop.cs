@@ -29,7 +29,7 @@ public sealed partial class ClockLoop(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (_jobs.Count == 0 || !await StartedAsync(stoppingToken))
+        if (_jobs.Count == 0 || !await lifetime.StartedAsync(stoppingToken))
         {
             return;
         }
@@ -86,23 +86,6 @@ public sealed partial class ClockLoop(
     /// </summary>
     internal static TimeSpan WholeMilliseconds(TimeSpan wait) =>
         TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds));
-
-    /// <summary>Waits until the host has started; false when it stops first.</summary>
-    private async Task<bool> StartedAsync(CancellationToken stoppingToken)
-    {
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var whenStarted = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
-        await using var whenStopped = stoppingToken.Register(() => started.TrySetCanceled(stoppingToken));
-        try
-        {
-            await started.Task;
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The clock runs {Count} jobs")]
     private static partial void LogStarting(ILogger logger, int count);

@@ -137,6 +137,13 @@ public static class MessagingExtensions
         {
             // After the registrations ran: every consumer type is in the service collection now.
             builder.Services.AddSingleton(ConsumerDirectory.From(builder.Services));
+
+            // The in-memory bus drops a message published before its consumers' endpoints are bound, and the outbox
+            // sends an owed row again only after its confirm timeout. So the host's start waits until the bus and every
+            // receive endpoint have started, and the dispatchers publish only once the host has started
+            // (OutboxDispatcher). (On RabbitMQ the start does not wait: the broker may be down, and the queues keep
+            // what is published meanwhile.)
+            builder.Services.Configure<MassTransitHostOptions>(host => host.WaitUntilStarted = true);
         }
 
         builder.AddDeadLetters();

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Procurement.ServiceDefaults.Hosting;
 using Procurement.ServiceDefaults.Persistence;
 
 namespace Procurement.ServiceDefaults.Messaging;
@@ -52,7 +53,8 @@ public sealed class OutboxDispatcher<TContext>(
     OutboxSignals signals,
     TimeProvider clock,
     IOptions<OutboxOptions> options,
-    ILogger<OutboxDispatcher<TContext>> logger) : BackgroundService
+    ILogger<OutboxDispatcher<TContext>> logger,
+    IHostApplicationLifetime? lifetime = null) : BackgroundService
     where TContext : DbContext, IOutboxContext
 {
     private static readonly ActivitySource Source = new(Outbox.ActivitySourceName);
@@ -68,9 +70,18 @@ public sealed class OutboxDispatcher<TContext>(
     private ConsumerDirectory? _consumers;
     private bool _consumersResolved;
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        DispatchLoop.RunAsync(DispatchPendingAsync, signals.For<TContext>().WaitAsync, _options.PollInterval,
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Nothing is published before the host has started (the bus and, on the in-memory transport, every consumer's
+        // endpoint with it): a row raised during start-up (a seeder's event) or owed by an earlier process waits for it.
+        if (lifetime is not null && !await lifetime.StartedAsync(stoppingToken))
+        {
+            return;
+        }
+
+        await DispatchLoop.RunAsync(DispatchPendingAsync, signals.For<TContext>().WaitAsync, _options.PollInterval,
             exception => logger.LogError(exception, "Reading the {Context} outbox failed", typeof(TContext).Name), stoppingToken);
+    }
 
     /// <summary>
     /// Publishes every row that is due; on the in-memory bus also confirms the rows whose consumers all committed
