@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Procurement.ServiceDefaults.Time;
 
 namespace Procurement.ServiceDefaults.OpenData;
 
@@ -128,9 +129,10 @@ public static class OcdsPackage
     }
 
     /// <summary>
-    /// An instant as OCDS writes dates: RFC 3339 in UTC, to the second (<c>2026-03-01T08:00:00Z</c>). Release builders use
-    /// it too, so every date in the open data reads the same way.
+    /// An instant as the open data writes dates: RFC 3339 to the second, in Beijing time with its offset
+    /// (<c>2026-03-01T16:00:00+08:00</c>), as the platform shows every time. The release builders use it too, so every
+    /// date in the open data reads the same way.
     /// </summary>
     public static string OcdsDate(DateTimeOffset instant) =>
-        instant.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        instant.ToShanghai().ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,5 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
-using Procurement.ServiceDefaults.Time;
+using Procurement.ServiceDefaults.OpenData;
 
 namespace Procurement.Tendering.OpenData;
 
@@ -43,10 +42,6 @@ public static class Ocds
         public const string ContractTermination = "contractTermination";
     }
 
-    /// <summary>An instant as OCDS writes it: ISO 8601 with the Shanghai offset.</summary>
-    public static string Date(DateTimeOffset instant) =>
-        instant.ToShanghai().ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
-
     /// <summary>The first moment of a Shanghai calendar day.</summary>
     public static string DayStart(DateOnly day) => $"{day:yyyy-MM-dd}T00:00:00+08:00";
 
@@ -71,7 +66,7 @@ public static class Ocds
     {
         ["ocid"] = ocid,
         ["id"] = id,
-        ["date"] = Date(date),
+        ["date"] = OcdsPackage.OcdsDate(date),
         ["tag"] = new JsonArray(tag),
         ["initiationType"] = "tender",
         ["language"] = Language,
@@ -108,6 +103,9 @@ public static class Ocds
     }
 
     public static string Id(Guid id) => id.ToString("D");
+
+    /// <summary>The id of a direct renewal's own tender and award (it has neither in Tendering or Evaluation).</summary>
+    public static string RenewalId(Guid contractId) => $"renewal-{contractId:D}";
 
     public static JsonArray Array(params JsonNode[] items) => new(items);
 

@@ -8,6 +8,7 @@ using Procurement.Contracts.Evaluation;
 using Procurement.Contracts.Identity;
 using Procurement.Contracts.Tendering;
 using Procurement.ServiceDefaults.Messaging;
+using Procurement.ServiceDefaults.OpenData;
 using Procurement.Tendering.Data;
 using Procurement.Tendering.Domain;
 
@@ -49,9 +50,8 @@ public abstract class OpenDataConsumer<TMessage>(TenderingDb db, TimeProvider cl
     }
 
     /// <summary>The winner's roles in a contract's releases: a direct renewal's supplier never tendered.</summary>
-    protected static string[] SupplierRoles(OcdsContract contract, string ocid) =>
-        contract.AwardId.StartsWith("renewal-", StringComparison.Ordinal) && ocid.EndsWith(Ocds.Id(contract.ContractId), StringComparison.Ordinal)
-            ? RenewedSupplierRoles : WinnerRoles;
+    protected static string[] SupplierRoles(OcdsContract contract) =>
+        contract.AwardId == Ocds.RenewalId(contract.ContractId) ? RenewedSupplierRoles : WinnerRoles;
 
     /// <summary>A release about a contract the open data knows (signed and announced): its frame, its buyer and supplier.</summary>
     protected async Task<(JsonObject Release, JsonObject Contract)?> ContractReleaseAsync(
@@ -65,7 +65,7 @@ public abstract class OpenDataConsumer<TMessage>(TenderingDb db, TimeProvider cl
 
         var release = Ocds.Release(known.Ocid, id, date, tag);
         var buyer = await Ledger.PartyAsync(known.BuyerId, cancellationToken, BuyerRoles);
-        var supplier = await Ledger.PartyAsync(known.SupplierId, cancellationToken, SupplierRoles(known, known.Ocid));
+        var supplier = await Ledger.PartyAsync(known.SupplierId, cancellationToken, SupplierRoles(known));
         release["parties"] = Ocds.Array(buyer, supplier);
         release["buyer"] = Ocds.Reference(buyer);
         var contract = new JsonObject { ["id"] = Ocds.Id(contractId), ["awardID"] = known.AwardId };
@@ -99,7 +99,7 @@ public sealed class TenderPublishedOpenData(TenderingDb db, TimeProvider clock, 
             ["procurementMethodDetails"] = details,
             ["mainProcurementCategory"] = "services",
             ["value"] = Ocds.Value(message.BudgetCeiling),
-            ["tenderPeriod"] = new JsonObject { ["startDate"] = Ocds.Date(message.PublishedAt), ["endDate"] = Ocds.Date(message.BidDeadline) },
+            ["tenderPeriod"] = new JsonObject { ["startDate"] = OcdsPackage.OcdsDate(message.PublishedAt), ["endDate"] = OcdsPackage.OcdsDate(message.BidDeadline) },
             ["contractPeriod"] = Ocds.Period(message.ServiceStart, message.ServiceEnd),
             ["items"] = Ocds.Array(new JsonObject
             {
@@ -131,7 +131,7 @@ public sealed class TenderPublishedOpenData(TenderingDb db, TimeProvider clock, 
         ["documentType"] = "tenderNotice",
         ["title"] = "采购公告 Procurement announcement",
         ["url"] = $"{Base}/public/tenders/{tenderId:D}",
-        ["datePublished"] = Ocds.Date(at),
+        ["datePublished"] = OcdsPackage.OcdsDate(at),
         ["format"] = "text/html",
         ["language"] = Ocds.Language,
     };
@@ -142,7 +142,7 @@ public sealed class TenderPublishedOpenData(TenderingDb db, TimeProvider clock, 
         ["documentType"] = "biddingDocuments",
         ["title"] = fileName,
         ["url"] = $"{baseUri}/api/public/tenders/{tenderId:D}/documents/{documentId:D}",
-        ["datePublished"] = Ocds.Date(at),
+        ["datePublished"] = OcdsPackage.OcdsDate(at),
     };
 }
 
@@ -157,12 +157,12 @@ public sealed class TenderAmendedOpenData(TenderingDb db, TimeProvider clock, Op
         {
             ["id"] = Ocds.Id(message.TenderId),
             ["value"] = Ocds.Value(message.BudgetCeiling),
-            ["tenderPeriod"] = new JsonObject { ["endDate"] = Ocds.Date(message.NewBidDeadline) },
+            ["tenderPeriod"] = new JsonObject { ["endDate"] = OcdsPackage.OcdsDate(message.NewBidDeadline) },
             ["contractPeriod"] = Ocds.Period(message.ServiceStart, message.ServiceEnd),
             ["amendments"] = Ocds.Array(new JsonObject
             {
                 ["id"] = message.AmendmentNumber.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["date"] = Ocds.Date(message.AmendedAt),
+                ["date"] = OcdsPackage.OcdsDate(message.AmendedAt),
                 ["description"] = message.Description,
                 ["rationale"] = message.ChangedFields.Count == 0 ? message.Description : string.Join(", ", message.ChangedFields),
             }),
@@ -181,7 +181,7 @@ public sealed class TenderClarifiedOpenData(TenderingDb db, TimeProvider clock, 
         release["tender"] = new JsonObject
         {
             ["id"] = Ocds.Id(message.TenderId),
-            ["tenderPeriod"] = new JsonObject { ["endDate"] = Ocds.Date(message.BidDeadline) },
+            ["tenderPeriod"] = new JsonObject { ["endDate"] = OcdsPackage.OcdsDate(message.BidDeadline) },
             ["documents"] = Ocds.Array(new JsonObject
             {
                 ["id"] = $"clarification-{message.QuestionId:D}",
@@ -189,7 +189,7 @@ public sealed class TenderClarifiedOpenData(TenderingDb db, TimeProvider clock, 
                 ["title"] = "答疑 Answer to a question",
                 ["description"] = $"{message.Question}\n— {message.Answer}",
                 ["url"] = $"{Base}/public/tenders/{message.TenderId:D}",
-                ["datePublished"] = Ocds.Date(message.PublishedAt),
+                ["datePublished"] = OcdsPackage.OcdsDate(message.PublishedAt),
                 ["format"] = "text/html",
                 ["language"] = Ocds.Language,
             }),
@@ -286,7 +286,7 @@ public sealed class AwardPublishedOpenData(TenderingDb db, TimeProvider clock, O
             ["id"] = Ocds.Id(message.AwardId),
             ["title"] = "中标/成交结果公告 Result announcement",
             ["status"] = "pending",
-            ["date"] = Ocds.Date(message.PublishedAt),
+            ["date"] = OcdsPackage.OcdsDate(message.PublishedAt),
             ["value"] = Ocds.Value(message.Amount),
             ["suppliers"] = Ocds.Array(Ocds.Reference(supplier)),
             ["documents"] = Ocds.Array(new JsonObject
@@ -295,7 +295,7 @@ public sealed class AwardPublishedOpenData(TenderingDb db, TimeProvider clock, O
                 ["documentType"] = "awardNotice",
                 ["title"] = "中标/成交结果公告 Result announcement",
                 ["url"] = $"{Base}/public/tenders/{message.TenderId:D}",
-                ["datePublished"] = Ocds.Date(message.PublishedAt),
+                ["datePublished"] = OcdsPackage.OcdsDate(message.PublishedAt),
                 ["format"] = "text/html",
                 ["language"] = Ocds.Language,
             }),
@@ -335,7 +335,7 @@ public sealed class ContractSignedOpenData(TenderingDb db, TimeProvider clock, O
         var renewal = message.TenderId is null;
         var ocid = Ledger.Ocid(message.TenderId ?? message.ContractId);
         var awardId = message.AwardId is { } award ? Ocds.Id(award)
-            : renewal ? $"renewal-{message.ContractId:D}"
+            : renewal ? Ocds.RenewalId(message.ContractId)
             : await Ledger.AwardIdAsync(ocid, ct) ?? $"contract-{message.ContractId:D}";
         await Ledger.NameAsync(message.AgencyId, message.AgencyName, null, ct);
         var known = new OcdsContract
@@ -349,7 +349,7 @@ public sealed class ContractSignedOpenData(TenderingDb db, TimeProvider clock, O
 
         var release = Ocds.Release(ocid, $"contract-{message.ContractId:D}-signed", message.SignedAt, Ocds.Tags.Contract);
         var buyer = await Ledger.PartyAsync(message.PurchasingUnitId, ct, BuyerRoles);
-        var supplier = await Ledger.PartyAsync(message.AgencyId, ct, SupplierRoles(known, ocid));
+        var supplier = await Ledger.PartyAsync(message.AgencyId, ct, SupplierRoles(known));
         release["parties"] = Ocds.Array(buyer, supplier);
         release["buyer"] = Ocds.Reference(buyer);
         var tender = await Db.Tenders.AsNoTracking().FirstOrDefaultAsync(t => t.Id == message.TenderId, ct);
@@ -358,7 +358,7 @@ public sealed class ContractSignedOpenData(TenderingDb db, TimeProvider clock, O
         {
             release["tender"] = new JsonObject
             {
-                ["id"] = $"renewal-{message.ContractId:D}",
+                ["id"] = Ocds.RenewalId(message.ContractId),
                 ["title"] = title,
                 ["status"] = "complete",
                 ["procuringEntity"] = Ocds.Reference(buyer),
@@ -370,7 +370,7 @@ public sealed class ContractSignedOpenData(TenderingDb db, TimeProvider clock, O
             {
                 ["id"] = awardId,
                 ["status"] = "active",
-                ["date"] = Ocds.Date(message.SignedAt),
+                ["date"] = OcdsPackage.OcdsDate(message.SignedAt),
                 ["value"] = Ocds.Value(message.Amount),
                 ["suppliers"] = Ocds.Array(Ocds.Reference(supplier)),
             });
@@ -384,14 +384,14 @@ public sealed class ContractSignedOpenData(TenderingDb db, TimeProvider clock, O
             ["status"] = "active",
             ["period"] = Ocds.Period(message.Start, message.End, message.MaxExtentDate),
             ["value"] = Ocds.Value(message.Amount),
-            ["dateSigned"] = Ocds.Date(message.SignedAt),
+            ["dateSigned"] = OcdsPackage.OcdsDate(message.SignedAt),
             ["documents"] = Ocds.Array(new JsonObject
             {
                 ["id"] = $"contract-{message.ContractId:D}",
                 ["documentType"] = "contractSigned",
                 ["title"] = "合同公告 Contract announcement",
                 ["url"] = $"{Base}/public/contracts/{message.ContractId:D}",
-                ["datePublished"] = Ocds.Date(message.SignedAt),
+                ["datePublished"] = OcdsPackage.OcdsDate(message.SignedAt),
                 ["format"] = "text/html",
                 ["language"] = Ocds.Language,
             }),
@@ -436,7 +436,7 @@ public sealed class ContractAmendedOpenData(TenderingDb db, TimeProvider clock, 
         contract["amendments"] = Ocds.Array(new JsonObject
         {
             ["id"] = $"v{message.Version}",
-            ["date"] = Ocds.Date(message.AmendedAt),
+            ["date"] = OcdsPackage.OcdsDate(message.AmendedAt),
             ["rationale"] = message.BridgeMonths is { } months ? $"过渡期延续 Bridge extension of {months} month(s)" : message.ReasonCode,
             ["description"] = message.Text,
         });
@@ -522,12 +522,12 @@ public sealed class PerformanceEvaluatedOpenData(TenderingDb db, TimeProvider cl
             ["title"] = message.Stage == "MidTerm" ? "中期绩效评估 Mid-term performance evaluation" : "末期绩效评估 Final performance evaluation",
             ["type"] = "assessment",
             ["status"] = message.Passed ? "met" : "notMet",
-            ["dateModified"] = Ocds.Date(message.EvaluatedAt),
+            ["dateModified"] = OcdsPackage.OcdsDate(message.EvaluatedAt),
             ["evaluation"] = evaluation,
         };
         if (message.Passed)
         {
-            milestone["dateMet"] = Ocds.Date(message.EvaluatedAt);
+            milestone["dateMet"] = OcdsPackage.OcdsDate(message.EvaluatedAt);
         }
 
         contract["implementation"] = new JsonObject { ["milestones"] = Ocds.Array(milestone) };

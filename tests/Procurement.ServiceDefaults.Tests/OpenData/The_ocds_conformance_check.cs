@@ -158,7 +158,7 @@ public sealed partial class The_ocds_conformance_check
             new OcdsLinks(new Uri("https://procurement.district.example/api/open-data/releases?since=2026-03-01T01:00:00Z"), Prev: null));
 
         OcdsConformance.CheckReleasePackage(package).Should().BeEmpty();
-        package["publishedDate"]!.GetValue<string>().Should().Be("2026-10-01T00:00:00Z");
+        package["publishedDate"]!.GetValue<string>().Should().Be("2026-10-01T08:00:00+08:00");
         package["extensions"]!.AsArray().Select(e => e!.GetValue<string>()).Should().Contain(OcdsPackage.PaginationExtension.AbsoluteUri);
 
         package["extensions"] = new JsonArray();
