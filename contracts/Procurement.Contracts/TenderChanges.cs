@@ -122,3 +122,20 @@ public sealed record ServiceProgramRevised(
     DateOnly? ActiveUntil,
     int Version,
     DateTimeOffset RevisedAt);
+
+/// <summary>
+/// Every service program's region and service domain, as Tendering holds them: published at each start, so that a copy
+/// taken in before it kept these (an upgraded data folder) gets them too. A consumer applies an entry whose
+/// <see cref="ListedServiceProgram.Version"/> is not older than its copy's.
+/// </summary>
+/// <param name="Programs">The programs listed (a start lists them in parts of at most 500).</param>
+/// <param name="ListedAt">When (UTC).</param>
+public sealed record ServiceProgramsListed(IReadOnlyList<ListedServiceProgram> Programs, DateTimeOffset ListedAt);
+
+/// <summary>One program's public particulars.</summary>
+/// <param name="ProgramId">The program's id.</param>
+/// <param name="PurchasingUnitId">The organisation that owns it.</param>
+/// <param name="Region">Its region.</param>
+/// <param name="ServiceDomain">Its service domain, as the enum name.</param>
+/// <param name="Version">Its version (1 when created, one more per edit).</param>
+public sealed record ListedServiceProgram(Guid ProgramId, Guid PurchasingUnitId, string Region, string ServiceDomain, int Version);

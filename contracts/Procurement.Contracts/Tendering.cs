@@ -1,6 +1,24 @@
 namespace Procurement.Contracts.Tendering;
 
 /// <summary>
+/// The service domains of DOMAIN.md §3. Events carry them as the names here; Tendering's programs and every public filter
+/// by domain (tenders, contracts) take these values.
+/// </summary>
+public enum ServiceDomain
+{
+    Elderly,
+    ChildrenAndYouth,
+    Family,
+    Disability,
+    CommunityCorrection,
+    DrugRehabilitation,
+    SocialAssistance,
+    Medical,
+    CommunityBuilding,
+    Other,
+}
+
+/// <summary>
 /// A purchaser defined a standing service program (服务项目) that later tenders and contracts fund.
 /// Published by Tendering.
 /// </summary>

@@ -39,6 +39,7 @@ public static class TenderingModule
         });
         builder.Services.AddOpenData();
         builder.Services.AddClockJob<BidWindowCloser>();
+        builder.Services.AddHostedService<ProgramLister>();
         builder.Services.AddOptions<Disclosure.AuditRootOptions>().BindConfiguration(ServiceDefaults.Audit.AuditOptions.Section);
         return builder;
     }

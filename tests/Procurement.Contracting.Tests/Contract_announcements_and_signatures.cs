@@ -6,6 +6,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Procurement.Contracting.Data;
+using Procurement.Contracts.Tendering;
 using Procurement.ServiceDefaults.Cryptography;
 
 namespace Procurement.Contracting.Tests;
@@ -141,5 +142,52 @@ public sealed class Contract_announcements_and_signatures : IAsyncLifetime
         }
 
         (await anyone.GetFromJsonAsync<JsonElement>($"/api/public/contracts/{id}/verification")).GetProperty("valid").GetBoolean().Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task The_list_filters_by_the_programs_region_and_domain_and_an_older_copy_learns_them_from_the_listing()
+    {
+        var elderly = Guid.NewGuid();
+        var youth = Guid.NewGuid();
+        var unlisted = Guid.NewGuid();
+        await _api.PublishAsync(new ServiceProgramCreated(elderly, ContractingApi.Purchaser, "长者居家社工服务", "示范区", "Elderly", new DateOnly(2027, 1, 1), null, ContractingApi.Now));
+        await _api.PublishAsync(new ServiceProgramCreated(youth, ContractingApi.Purchaser, "青少年社工服务", "东湖区", "ChildrenAndYouth", new DateOnly(2027, 1, 1), null, ContractingApi.Now));
+        var elderlyContract = await _api.ActiveAsync(ContractingApi.Award(Agency, program: elderly));
+        var youthContract = await _api.ActiveAsync(ContractingApi.Award(Agency, program: youth));
+        var unlistedContract = await _api.ActiveAsync(ContractingApi.Award(Agency, program: unlisted));
+
+        using var anyone = _api.Host.CreateClient();
+        async Task<List<Guid>> ListedAsync(string query) =>
+            [.. (await anyone.GetFromJsonAsync<JsonElement>("/api/public/contracts" + query)).GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetGuid())];
+
+        (await ListedAsync("?region=" + Uri.EscapeDataString("示范区"))).Should().Equal(elderlyContract);
+        (await ListedAsync("?serviceDomain=ChildrenAndYouth")).Should().Equal(youthContract);
+        (await ListedAsync("?region=" + Uri.EscapeDataString("示范区") + "&serviceDomain=ChildrenAndYouth")).Should().BeEmpty();
+        (await ListedAsync("")).Should().BeEquivalentTo([elderlyContract, youthContract, unlistedContract], "no filter lists every signed contract");
+        var line = (await anyone.GetFromJsonAsync<JsonElement>("/api/public/contracts?serviceDomain=Elderly")).GetProperty("items")[0];
+        (line.GetProperty("programName").GetString(), line.GetProperty("region").GetString(), line.GetProperty("serviceDomain").GetString())
+            .Should().Be(("长者居家社工服务", "示范区", "Elderly"));
+        var refused = await anyone.GetAsync("/api/public/contracts?serviceDomain=Elderlyy");
+        refused.StatusCode.Should().Be(HttpStatusCode.BadRequest, "a domain that is not one of §3's is refused, not answered with nothing");
+
+        // A copy from before the region was kept (the program edited to version 2 since): Tendering's listing at its next start
+        // fills it in; a listing of an older version than the copy's changes nothing.
+        await _api.PublishAsync(new ServiceProgramRevised(youth, ContractingApi.Purchaser, "青少年社工服务", "东湖区", "ChildrenAndYouth", new DateOnly(2027, 1, 1), null, 2, ContractingApi.Now));
+        await using (var scope = _api.Host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ContractingDb>();
+            var copy = await db.Set<Contracting.Continuity.Data.ContinuityProgram>().SingleAsync(p => p.ProgramId == youth);
+            (copy.Region, copy.ServiceDomain) = (null, null);
+            await db.SaveChangesAsync();
+        }
+
+        (await ListedAsync("?serviceDomain=ChildrenAndYouth")).Should().BeEmpty("the copy no longer knows its domain");
+        await _api.PublishAsync(new ServiceProgramsListed(
+            [new ListedServiceProgram(youth, ContractingApi.Purchaser, "西湖区", "Family", 1)], ContractingApi.Now));
+        (await ListedAsync("?serviceDomain=Family")).Should().BeEmpty("version 1 is older than the copy's version 2");
+        await _api.PublishAsync(new ServiceProgramsListed(
+            [new ListedServiceProgram(youth, ContractingApi.Purchaser, "东湖区", "ChildrenAndYouth", 2), new ListedServiceProgram(Guid.NewGuid(), ContractingApi.Purchaser, "北区", "Other", 1)],
+            ContractingApi.Now));
+        (await ListedAsync("?region=" + Uri.EscapeDataString("东湖区") + "&serviceDomain=ChildrenAndYouth")).Should().Equal(youthContract);
     }
 }

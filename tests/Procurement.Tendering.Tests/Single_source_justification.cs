@@ -1,3 +1,4 @@
+using Procurement.Contracts.Tendering;
 using Procurement.Rules.Refusals;
 using Procurement.ServiceDefaults.Texts;
 using Procurement.Tendering.Domain;

@@ -1,3 +1,4 @@
+using Procurement.Contracts.Tendering;
 using Procurement.Rules.Refusals;
 using Procurement.Tendering.Domain;
 using Procurement.Tendering.Domain.Rules;

@@ -49,6 +49,7 @@ public static class ContinuityFeature
             bus.AddConsumer<ContinuityTenderPublishedConsumer>();
             bus.AddConsumer<ContinuityProgramCreatedConsumer>();
             bus.AddConsumer<ContinuityProgramRevisedConsumer>();
+            bus.AddConsumer<ContinuityProgramsListedConsumer>();
             bus.AddConsumer<ContinuityInstalmentPaidConsumer>();
             bus.AddConsumer<ContinuityInstalmentOverdueConsumer>();
             bus.AddConsumer<ContinuityRenewalTenderDraftedConsumer>();

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Procurement.Contracting.Continuity.Data;
 using Procurement.Contracting.Data;
+using Procurement.Contracts.Tendering;
 using Procurement.Contracting.Domain;
 using Procurement.Contracting.Signatures;
 using Procurement.Rules.Refusals;
@@ -32,10 +34,13 @@ public sealed record PublicContractAnnouncement(
     ContractState State, DateTimeOffset SignedAt, DateTimeOffset? EndedAt, string? TerminationReason, Guid? PredecessorId, Guid? SuccessorId,
     IReadOnlyList<PublicContractVersion> Versions);
 
-/// <summary>One line of the list.</summary>
+/// <summary>
+/// One line of the list, with its service program's name, region and domain (null while Contracting has no copy of them:
+/// a program from before it kept them, until Tendering's next start lists it).
+/// </summary>
 public sealed record PublicContractSummary(
     Guid Id, Guid? TenderId, Guid PurchasingUnitId, Guid AgencyId, string AgencyName, decimal Amount, DateOnly Start, DateOnly End,
-    ContractState State, DateTimeOffset SignedAt);
+    ContractState State, DateTimeOffset SignedAt, string? ProgramName = null, string? Region = null, ServiceDomain? ServiceDomain = null);
 
 public sealed record PublicContractPage(IReadOnlyList<PublicContractSummary> Items, int Page, int PageSize, int Total);
 
@@ -50,8 +55,9 @@ public static class PublicContractEndpoints
         var group = routes.MapGroup("/api/public/contracts").WithTags("Public announcements").AllowAnonymous();
         group.MapGet("/", List)
             .WithName("ListPublicContracts")
-            .WithSummary("Contract announcements, newest signature first, without sign-in, once both parties have signed: ?purchaser=, "
-                + "?agency=, ?tender= (the tender it was awarded through), ?from= and ?to= (signature days, inclusive), ?page= and ?pageSize= (at most 100).");
+            .WithSummary("Contract announcements, newest signature first, without sign-in, once both parties have signed: ?region= and "
+                + "?serviceDomain= (its service program's), ?purchaser=, ?agency=, ?tender= (the tender it was awarded through), ?from= and ?to= "
+                + "(signature days in Asia/Shanghai, inclusive), ?page= and ?pageSize= (at most 100).");
         group.MapGet("/{id:guid}", Get)
             .WithName("GetPublicContract")
             .WithSummary("A signed contract's announcement: parties, amount, period, schedule, KPIs, state, termination and renewal links, every version "
@@ -63,8 +69,8 @@ public static class PublicContractEndpoints
     }
 
     private static async Task<Ok<PublicContractPage>> List(
-        ContractingDb db, Guid? purchaser = null, Guid? agency = null, Guid? tender = null, DateOnly? from = null, DateOnly? to = null, int page = 1,
-        int pageSize = PublicPaging.DefaultPageSize, CancellationToken cancellationToken = default)
+        ContractingDb db, string? region = null, ServiceDomain? serviceDomain = null, Guid? purchaser = null, Guid? agency = null, Guid? tender = null,
+        DateOnly? from = null, DateOnly? to = null, int page = 1, int pageSize = PublicPaging.DefaultPageSize, CancellationToken cancellationToken = default)
     {
         PublicPaging.Ensure(page, pageSize, from, to);
         var query = Published(db);
@@ -83,12 +89,30 @@ public static class PublicContractEndpoints
             query = query.Where(c => c.TenderId == tenderId);
         }
 
-        // Published at the later of the two signatures.
-        var signed = query.Select(c => new
+        // Published at the later of the two signatures; the region and domain are its program's, from Continuity's copy.
+        var signed = from c in query
+                     join p in db.Set<ContinuityProgram>().AsNoTracking() on c.ProgramId equals p.ProgramId into programs
+                     from program in programs.DefaultIfEmpty()
+                     select new
+                     {
+                         c.Id, c.TenderId, c.PurchasingUnitId, c.AgencyId, c.AgencyName, c.Amount, c.Start, c.End, c.State,
+                         SignedAt = c.PurchaserSignedAt > c.AgencySignedAt ? c.PurchaserSignedAt!.Value : c.AgencySignedAt!.Value,
+                         ProgramName = program == null ? null : program.Name,
+                         Region = program == null ? null : program.Region,
+                         ServiceDomain = program == null ? null : program.ServiceDomain,
+                     };
+        if (!string.IsNullOrWhiteSpace(region))
         {
-            c.Id, c.TenderId, c.PurchasingUnitId, c.AgencyId, c.AgencyName, c.Amount, c.Start, c.End, c.State,
-            SignedAt = c.PurchaserSignedAt > c.AgencySignedAt ? c.PurchaserSignedAt!.Value : c.AgencySignedAt!.Value,
-        });
+            var wanted = region.Trim();
+            signed = signed.Where(x => x.Region == wanted);
+        }
+
+        if (serviceDomain is { } domainWanted)
+        {
+            var wanted = domainWanted.ToString();
+            signed = signed.Where(x => x.ServiceDomain == wanted);
+        }
+
         if (from is { } start)
         {
             var since = ShanghaiTime.StartOfDay(start);
@@ -105,7 +129,8 @@ public static class PublicContractEndpoints
         var rows = await signed.OrderByDescending(x => x.SignedAt).ThenBy(x => x.Id)
             .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
         var pageItems = rows.Select(x => new PublicContractSummary(
-            x.Id, x.TenderId, x.PurchasingUnitId, x.AgencyId, x.AgencyName, x.Amount, x.Start, x.End, x.State, x.SignedAt)).ToList();
+            x.Id, x.TenderId, x.PurchasingUnitId, x.AgencyId, x.AgencyName, x.Amount, x.Start, x.End, x.State, x.SignedAt, x.ProgramName, x.Region,
+            Enum.TryParse<ServiceDomain>(x.ServiceDomain, out var domain) ? domain : null)).ToList();
         return TypedResults.Ok(new PublicContractPage(pageItems, page, pageSize, total));
     }
 

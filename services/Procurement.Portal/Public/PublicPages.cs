@@ -51,34 +51,41 @@ public static class PublicPages
     {
         app.MapGet(TendersPath, ListAsync).AllowAnonymous().ExcludeFromDescription();
         app.MapGet(TendersPath + "/{id:guid}", TenderAsync).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet(ContractsPath, ContractListAsync).AllowAnonymous().ExcludeFromDescription();
         app.MapGet(ContractsPath + "/{id:guid}", ContractAsync).AllowAnonymous().ExcludeFromDescription();
         app.MapGet(OpenDataPath, OpenDataAsync).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 
-    private static async Task<IResult> ListAsync(
+    private static Task<IResult> ListAsync(
         HttpContext http, PublicApi api, string? region = null, string? purchaser = null, string? serviceDomain = null,
-        string? from = null, string? to = null, string? page = null)
+        string? from = null, string? to = null, string? page = null) =>
+        ListPageAsync<PublicTenderList, PublicPageOfPublicTenderSummary>(
+            PublicListFilter.Read(TendersPath, region, purchaser, serviceDomain, from, to, page),
+            filter => api.Announcements.ListPublicTendersAsync(
+                filter.Region, filter.Purchaser, filter.ServiceDomain, filter.From, filter.To, filter.Page, PublicListFilter.PageSize, http.RequestAborted));
+
+    private static Task<IResult> ContractListAsync(
+        HttpContext http, PublicApi api, string? region = null, string? purchaser = null, string? serviceDomain = null,
+        string? from = null, string? to = null, string? page = null) =>
+        ListPageAsync<PublicContractList, PublicContractPage>(
+            PublicListFilter.Read(ContractsPath, region, purchaser, serviceDomain, from, to, page),
+            filter => api.Announcements.ListPublicContractsAsync(
+                filter.Region, filter.ServiceDomain, filter.Purchaser, agency: null, tender: null, filter.From, filter.To, filter.Page,
+                PublicListFilter.PageSize, http.RequestAborted));
+
+    /// <summary>A list page (component <typeparamref name="TPage"/> with Filter, Found and Refusal) with what the API found for the filter.</summary>
+    private static async Task<IResult> ListPageAsync<TPage, TFound>(PublicListFilter filter, Func<PublicListFilter, Task<TFound>> find)
+        where TPage : Microsoft.AspNetCore.Components.IComponent
     {
-        // A mangled address still gets the list: a value that does not read is left out of the filter.
-        var filter = new PublicTenderFilter(
-            string.IsNullOrWhiteSpace(region) ? null : region.Trim(),
-            Guid.TryParse(purchaser, out var unit) ? unit : null,
-            Enum.TryParse<ServiceDomain>(serviceDomain, ignoreCase: false, out var domain) && Enum.IsDefined(domain) ? domain : null,
-            DateOnly.TryParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var since) ? since : null,
-            DateOnly.TryParseExact(to, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var until) ? until : null,
-            int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0 ? number : 1);
         try
         {
-            var found = await api.Announcements.ListPublicTendersAsync(
-                filter.Region, filter.Purchaser, filter.ServiceDomain, filter.From, filter.To, filter.Page,
-                PublicTenderFilter.PageSize, http.RequestAborted);
-            return new RazorComponentResult<PublicTenderList>(new { Filter = filter, Found = found });
+            return new RazorComponentResult<TPage>(new Dictionary<string, object?> { ["Filter"] = filter, ["Found"] = await find(filter) });
         }
         catch (ApiException<ProblemDetails> refused) when (refused.StatusCode == StatusCodes.Status400BadRequest)
         {
             // A filter the API refuses (a date range backwards, a page out of range): the list page with the refusal.
-            return new RazorComponentResult<PublicTenderList>(new { Filter = filter, Refusal = refused.Result.Detail ?? refused.Result.Title })
+            return new RazorComponentResult<TPage>(new Dictionary<string, object?> { ["Filter"] = filter, ["Refusal"] = refused.Result.Detail ?? refused.Result.Title })
             {
                 StatusCode = StatusCodes.Status400BadRequest,
             };
@@ -156,10 +163,24 @@ public static class PublicPages
     }
 }
 
-/// <summary>What the reader filtered the list by, as the page's query keeps it.</summary>
-public sealed record PublicTenderFilter(string? Region, Guid? Purchaser, ServiceDomain? ServiceDomain, DateOnly? From, DateOnly? To, int Page)
+/// <summary>
+/// What the reader filtered a list by (the tenders by publication day, the contracts by signature day), as the page's
+/// query keeps it, and the list's <see cref="Path"/>.
+/// </summary>
+public sealed record PublicListFilter(
+    string? Region, Guid? Purchaser, ServiceDomain? ServiceDomain, DateOnly? From, DateOnly? To, int Page, string Path = PublicPages.TendersPath)
 {
     public const int PageSize = 20;
+
+    /// <summary>A filter from the address's query: a value that does not read is left out, so a mangled address still gets the list.</summary>
+    public static PublicListFilter Read(string path, string? region, string? purchaser, string? serviceDomain, string? from, string? to, string? page) => new(
+        string.IsNullOrWhiteSpace(region) ? null : region.Trim(),
+        Guid.TryParse(purchaser, out var unit) ? unit : null,
+        Enum.TryParse<ServiceDomain>(serviceDomain, ignoreCase: false, out var domain) && Enum.IsDefined(domain) ? domain : null,
+        DateOnly.TryParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var since) ? since : null,
+        DateOnly.TryParseExact(to, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var until) ? until : null,
+        int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0 ? number : 1,
+        path);
 
     public bool IsEmpty => string.IsNullOrWhiteSpace(Region) && Purchaser is null && ServiceDomain is null && From is null && To is null;
 
@@ -186,7 +207,7 @@ public sealed record PublicTenderFilter(string? Region, Guid? Purchaser, Service
         }
 
         Add("culture", culture);
-        return PublicPages.TendersPath + (query.Count > 0 ? "?" + string.Join("&", query) : "");
+        return Path + (query.Count > 0 ? "?" + string.Join("&", query) : "");
     }
 }
 

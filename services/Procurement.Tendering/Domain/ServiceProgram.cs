@@ -4,21 +4,6 @@ using Procurement.ServiceDefaults.Persistence;
 
 namespace Procurement.Tendering.Domain;
 
-/// <summary>The service domains of DOMAIN.md §3.</summary>
-public enum ServiceDomain
-{
-    Elderly,
-    ChildrenAndYouth,
-    Family,
-    Disability,
-    CommunityCorrection,
-    DrugRehabilitation,
-    SocialAssistance,
-    Medical,
-    CommunityBuilding,
-    Other,
-}
-
 /// <summary>
 /// A standing public need (服务项目) that lasts for years and is funded by one contract after another.
 /// It belongs to the purchasing unit that created it.

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Procurement.Contracts.Tendering;
 using Procurement.Rules.Refusals;
 using Procurement.ServiceDefaults.Problems;
 using Procurement.ServiceDefaults.Texts;

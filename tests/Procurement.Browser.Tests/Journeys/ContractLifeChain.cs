@@ -116,6 +116,24 @@ public class ContractLifeChain(BrowserPlatform browser)
             await Expect(announcement.GetByTestId("public-contract-state")).ToHaveTextAsync("Signed, not yet in force");
             await Expect(announcement.GetByTestId("public-contract-verified")).ToContainTextAsync("Signatures verified");
             await announcement.ScreenshotAsync("en-public-contract");
+
+            // The contract list (issue 18 item 1), from the header: filtered by its program's region and service domain.
+            await announcement.GotoAsync($"/public/contracts/{contractId}");
+            await announcement.GetByTestId("public-contracts-link").ClickAsync();
+            await Expect(announcement.Locator("h1")).ToHaveTextAsync("合同公告");
+            await announcement.GetByTestId("filter-region").FillAsync("示范区");
+            await announcement.GetByTestId("filter-domain").SelectOptionAsync("Elderly");
+            await announcement.GetByTestId("filter-submit").ClickAsync();
+            announcement.Url.Should().Contain("serviceDomain=Elderly", "the filter is in a stable address");
+            var listed = announcement.Locator($"[data-testid=public-contract-row]:has(a[href='/public/contracts/{contractId}'])");
+            await Expect(listed).ToHaveCountAsync(1);
+            await Expect(listed).ToContainTextAsync("示范区");
+            await announcement.ScreenshotAsync("public-contracts");
+            await announcement.GetByTestId("public-language").ClickAsync();
+            await Expect(announcement.Locator("h1")).ToHaveTextAsync("Contract announcements");
+            await announcement.ScreenshotAsync("en-public-contracts");
+            await announcement.GotoAsync("/public/contracts?region=" + Uri.EscapeDataString("示范区") + "&serviceDomain=Family");
+            await Expect(announcement.Locator($"a[href='/public/contracts/{contractId}']")).ToHaveCountAsync(0);
         }
 
         // The start date comes: the contract runs, and its instalments are scheduled.

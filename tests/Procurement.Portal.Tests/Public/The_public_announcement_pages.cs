@@ -57,7 +57,7 @@ public sealed class The_public_announcement_pages : PortalContext
     [Fact]
     public void The_list_links_each_announcement_shows_its_budget_in_yuan_and_its_deadline_in_beijing_time()
     {
-        var filter = new PublicTenderFilter("示范区", null, ServiceDomain.Elderly, null, null, 1);
+        var filter = new PublicListFilter("示范区", null, ServiceDomain.Elderly, null, null, 1);
         var found = new PublicPageOfPublicTenderSummary { Items = [Summary()], Page = 1, PageSize = 20, Total = 1 };
 
         var page = Render<PublicTenderList>(p => p.Add(x => x.Filter, filter).Add(x => x.Found, found));
@@ -74,7 +74,7 @@ public sealed class The_public_announcement_pages : PortalContext
     [Fact]
     public void Paging_links_keep_the_filter()
     {
-        var filter = new PublicTenderFilter("示范区", null, null, new DateOnly(2026, 12, 1), null, 2);
+        var filter = new PublicListFilter("示范区", null, null, new DateOnly(2026, 12, 1), null, 2);
         var found = new PublicPageOfPublicTenderSummary { Items = [Summary()], Page = 2, PageSize = 20, Total = 45 };
 
         var page = Render<PublicTenderList>(p => p.Add(x => x.Filter, filter).Add(x => x.Found, found));
@@ -85,10 +85,55 @@ public sealed class The_public_announcement_pages : PortalContext
     }
 
     [Fact]
+    public void The_contract_list_shows_program_region_domain_agency_amount_period_and_keeps_its_filter_in_its_links()
+    {
+        var contractId = Guid.Parse("7a1f0c2e-1b2c-4d3e-8f40-5a6b7c8d9e0f");
+        var filter = new PublicListFilter("示范区", null, ServiceDomain.Elderly, new DateOnly(2026, 12, 1), null, 1, PublicPages.ContractsPath);
+        var found = new PublicContractPage
+        {
+            Items =
+            [
+                new PublicContractSummary
+                {
+                    Id = contractId, AgencyId = Guid.NewGuid(), AgencyName = "阳光社工服务中心", Amount = 450000m, PurchasingUnitId = Guid.NewGuid(),
+                    Start = new DateOnly(2027, 2, 1), End = new DateOnly(2028, 1, 31), State = ContractState.Active,
+                    SignedAt = new DateTimeOffset(2026, 12, 20, 16, 30, 0, TimeSpan.Zero),
+                    ProgramName = "居家养老", Region = "示范区", ServiceDomain = ServiceDomain.Elderly,
+                },
+            ],
+            Page = 1, PageSize = 20, Total = 21,
+        };
+
+        var page = Render<PublicContractList>(p => p.Add(x => x.Filter, filter).Add(x => x.Found, found));
+
+        var row = page.Find("[data-testid=public-contract-row]");
+        row.QuerySelector("[data-testid=public-contract-link]")!.GetAttribute("href").Should().Be($"/public/contracts/{contractId}");
+        row.TextContent.Should().Contain("居家养老").And.Contain("示范区").And.Contain("阳光社工服务中心").And.Contain("¥450,000.00")
+            .And.Contain("2027-02-01 – 2028-01-31").And.Contain("2026-12-21 00:30", "signed at 16:30 UTC, past midnight in Beijing");
+        page.Find("form[data-testid=public-filter]").GetAttribute("action").Should().Be("/public/contracts");
+        page.Find("[data-testid=filter-domain] option[selected]").GetAttribute("value").Should().Be("Elderly");
+        page.Find("[data-testid=public-next]").GetAttribute("href")
+            .Should().Be("/public/contracts?region=%E7%A4%BA%E8%8C%83%E5%8C%BA&serviceDomain=Elderly&from=2026-12-01&page=2");
+        page.Find("[data-testid=public-contracts-link]").GetAttribute("href").Should().Be("/public/contracts", "every public page links the contract list");
+        page.FindAll("script").Should().BeEmpty("a public page is plain HTML");
+    }
+
+    [Fact]
+    public void An_empty_contract_list_says_so()
+    {
+        var page = Render<PublicContractList>(p => p
+            .Add(x => x.Filter, new PublicListFilter(null, null, null, null, null, 1, PublicPages.ContractsPath))
+            .Add(x => x.Found, new PublicContractPage { Items = [], Page = 1, PageSize = 20, Total = 0 }));
+
+        page.Find("[data-testid=public-empty]").TextContent.Should().Be("没有符合条件的合同公告。");
+        page.FindAll("[data-testid=public-contract-row]").Should().BeEmpty();
+    }
+
+    [Fact]
     public void A_refused_filter_is_said_on_the_list_page_and_nothing_else_is_listed()
     {
         var page = Render<PublicTenderList>(p => p
-            .Add(x => x.Filter, new PublicTenderFilter(null, null, null, new DateOnly(2026, 12, 5), new DateOnly(2026, 12, 1), 1))
+            .Add(x => x.Filter, new PublicListFilter(null, null, null, new DateOnly(2026, 12, 5), new DateOnly(2026, 12, 1), 1))
             .Add(x => x.Refusal, "“至”不得早于 “自”。"));
 
         page.Find("[data-testid=public-refusal]").TextContent.Should().Contain("不得早于");
@@ -251,7 +296,7 @@ public sealed class The_public_announcement_pages_in_english : PortalContext
     public void An_english_reader_reads_english_and_is_offered_chinese()
     {
         var page = Render<PublicTenderList>(p => p
-            .Add(x => x.Filter, new PublicTenderFilter(null, null, null, null, null, 1))
+            .Add(x => x.Filter, new PublicListFilter(null, null, null, null, null, 1))
             .Add(x => x.Found, new PublicPageOfPublicTenderSummary { Items = [], Page = 1, PageSize = 20, Total = 0 }));
 
         page.Find("h1").TextContent.Should().Be("Tender announcements");

@@ -35,6 +35,15 @@ public sealed class ContinuityProgram
 
     /// <summary>The program's version last applied (1 when created); an older revision arriving late changes nothing.</summary>
     public int Version { get; set; }
+
+    /// <summary>
+    /// The region the program serves, as Tendering wrote it: the public contract list filters on it. Null for a program
+    /// this copy took in before it kept the region, until Tendering's next <c>ServiceProgramsListed</c> fills it.
+    /// </summary>
+    public string? Region { get; set; }
+
+    /// <summary>The service domain as its enum name (<c>Elderly</c>, …); null like <see cref="Region"/>.</summary>
+    public string? ServiceDomain { get; set; }
 }
 
 /// <summary>An instalment paid to an agency (from <c>InstalmentPaid</c>): the cash side of the timeline.</summary>
@@ -86,7 +95,10 @@ internal sealed class ContinuityProgramConfiguration : IEntityTypeConfiguration<
         builder.HasKey(p => p.ProgramId);
         builder.Property(p => p.ProgramId).ValueGeneratedNever();
         builder.Property(p => p.Name).HasMaxLength(300);
+        builder.Property(p => p.Region).HasMaxLength(200);
+        builder.Property(p => p.ServiceDomain).HasMaxLength(40);
         builder.HasIndex(p => p.PurchasingUnitId);
+        builder.HasIndex(p => new { p.Region, p.ServiceDomain });
     }
 }
 

@@ -58,6 +58,8 @@ public sealed class ContinuityProgramCreatedConsumer(ContractingDb db, TimeProvi
             ActiveFrom = message.ActiveFrom,
             ActiveUntil = message.ActiveUntil,
             Version = 1,
+            Region = message.Region,
+            ServiceDomain = message.ServiceDomain,
         });
     }
 }
@@ -84,6 +86,32 @@ public sealed class ContinuityProgramRevisedConsumer(ContractingDb db, TimeProvi
         program.ActiveFrom = message.ActiveFrom;
         program.ActiveUntil = message.ActiveUntil;
         program.Version = message.Version;
+        program.Region = message.Region;
+        program.ServiceDomain = message.ServiceDomain;
+    }
+}
+
+/// <summary>
+/// Takes each listed program's region and service domain into the copy, unless the copy already applied a newer version
+/// of it; a program not copied yet is left to its own <c>ServiceProgramCreated</c>, which carries them too.
+/// </summary>
+public sealed class ContinuityProgramsListedConsumer(ContractingDb db, TimeProvider clock, ILogger<ContinuityProgramsListedConsumer> logger)
+    : IdempotentConsumer<ContractingDb, ServiceProgramsListed>(db, clock, logger)
+{
+    protected override async Task HandleAsync(ServiceProgramsListed message, ConsumeContext<ServiceProgramsListed> context)
+    {
+        var listed = message.Programs.ToDictionary(p => p.ProgramId);
+        var ids = listed.Keys.ToList();
+        var programs = await Db.Set<ContinuityProgram>().Where(p => ids.Contains(p.ProgramId)).ToListAsync(context.CancellationToken);
+        foreach (var program in programs)
+        {
+            var entry = listed[program.ProgramId];
+            if (entry.Version >= program.Version && (program.Region != entry.Region || program.ServiceDomain != entry.ServiceDomain))
+            {
+                program.Region = entry.Region;
+                program.ServiceDomain = entry.ServiceDomain;
+            }
+        }
     }
 }
 

@@ -107,12 +107,22 @@ namespace Procurement.Contracting.Data.Migrations
                     b.Property<Guid>("PurchasingUnitId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("Region")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("ServiceDomain")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
                     b.Property<int>("Version")
                         .HasColumnType("int");
 
                     b.HasKey("ProgramId");
 
                     b.HasIndex("PurchasingUnitId");
+
+                    b.HasIndex("Region", "ServiceDomain");
 
                     b.ToTable("ContinuityPrograms", (string)null);
                 });

@@ -102,12 +102,22 @@ namespace Procurement.Contracting.Data.Migrations.Sqlite
                     b.Property<Guid>("PurchasingUnitId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Region")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceDomain")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("ProgramId");
 
                     b.HasIndex("PurchasingUnitId");
+
+                    b.HasIndex("Region", "ServiceDomain");
 
                     b.ToTable("ContinuityPrograms", (string)null);
                 });
