@@ -72,8 +72,18 @@ public sealed record TenderFailed(Guid TenderId, int ValidBids, int MinimumValid
 /// <param name="Amount">The award amount (the winning price), CNY.</param>
 /// <param name="ChallengeWindowEnds">The last working day of the challenge window (Asia/Shanghai).</param>
 /// <param name="PublishedAt">When the result was published (UTC).</param>
+/// <param name="Ranking">The ranking the result announcement publishes (DOMAIN.md §11): every valid bid, best first, with
+/// its price score and total; null in a message sent before the event carried it.</param>
 public sealed record AwardPublished(
-    Guid TenderId, Guid AwardId, Guid BidId, Guid AgencyId, string AgencyName, decimal Amount, DateOnly ChallengeWindowEnds, DateTimeOffset PublishedAt);
+    Guid TenderId,
+    Guid AwardId,
+    Guid BidId,
+    Guid AgencyId,
+    string AgencyName,
+    decimal Amount,
+    DateOnly ChallengeWindowEnds,
+    DateTimeOffset PublishedAt,
+    IReadOnlyList<RankedBid>? Ranking = null);
 
 /// <summary>
 /// The challenge window closed with no challenge left open: the award stands and Contracting drafts the

@@ -76,8 +76,13 @@ public sealed class Events_recorded_by_the_evaluation
         award.PendingEvents().All.Should().BeEmpty();
 
         award.Publish(null, null, "purchaser", Now, ChineseHolidays.Calendar, AwardRules.Default);
-        award.PendingEvents().All.Should().Equal(
+        var published = award.PendingEvents().All.Should().ContainSingle().Which.Should().BeOfType<AwardPublished>().Subject;
+        (published with { Ranking = null }).Should().Be(
             new AwardPublished(award.TenderId, award.Id, first.BidId, first.AgencyId, "Sunshine", 450_000m, award.ChallengeWindowEnds!.Value, Now));
+        published.Ranking.Should().Equal(
+            [new RankedBid(1, first.BidId, first.AgencyId, "Sunshine", 450_000m, 28.67m, 86.67m),
+             new RankedBid(2, second.BidId, second.AgencyId, "Chunhui", 430_000m, 30m, 80m)],
+            "the result announcement's ranking goes out with the award (the open data publishes it)");
 
         var terms = new TenderAwardTerms(award.TenderId, Guid.NewGuid(), award.PurchasingUnitId, "Elder care", "PublicTender",
             new DateOnly(2027, 1, 1), new DateOnly(2027, 12, 31), [new KpiTerm("Home visits", "visits", 1200m)], [new InstalmentTerm(100m, "OnSigning")]);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using MassTransit;
 using MassTransit.Testing;
@@ -13,6 +14,7 @@ using Procurement.Contracts.Identity;
 using Procurement.Contracts.Tendering;
 using Procurement.ServiceDefaults.OpenData;
 using Procurement.ServiceDefaults.Security;
+using Procurement.Tendering.OpenData;
 using Procurement.Testing;
 using Procurement.Testing.Ocds;
 
@@ -23,7 +25,9 @@ namespace Procurement.Tendering.Tests;
 /// announced it: the tender (and a draft never), the opening, the award and its confirmation, the signed contract with
 /// its three-year cap, an amendment, a payment, a performance evaluation (the evaluator extension), the end, and a direct
 /// renewal that is a process of its own linked both ways. Every release and package passes the standard's schema and
-/// codelists; a process's record is its releases merged.
+/// codelists; a process's record is its releases merged. Issue 18 items 1–2: the bids (the Bid statistics and details
+/// extension) with their prices from the opening, and with the ranking and its scores (the evaluator extension) from
+/// the result announcement, never before.
 /// </summary>
 public sealed class Open_data_api : IAsyncLifetime
 {
@@ -31,6 +35,7 @@ public sealed class Open_data_api : IAsyncLifetime
     private static readonly Guid Evaluator = Guid.NewGuid();
     private static readonly Guid Winner = Guid.NewGuid();
     private static readonly Guid Loser = Guid.NewGuid();
+    private static readonly Guid Refused = Guid.NewGuid();
     private static readonly DateTimeOffset Opened = new(2026, 12, 20, 2, 0, 0, TimeSpan.Zero);
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "procurement-tests", Guid.NewGuid().ToString("N"));
     private RunningHost _host = null!;
@@ -59,8 +64,9 @@ public sealed class Open_data_api : IAsyncLifetime
         var awardId = Guid.NewGuid();
         var contractId = Guid.NewGuid();
         var successorId = Guid.NewGuid();
-        await PublishAsync(new BidsOpened(tenderId, PurchasingUnit, Opened, [Bid(Winner, "阳光社工服务中心", 450_000m), Bid(Loser, "彩虹社工", 470_000m)], []));
-        await PublishAsync(new AwardPublished(tenderId, awardId, Guid.NewGuid(), Winner, "阳光社工服务中心", 450_000m, new DateOnly(2026, 12, 31), Opened.AddDays(3)));
+        var (opened, ranking) = ThreeBidsRankedTwo();
+        await PublishAsync(new BidsOpened(tenderId, PurchasingUnit, Opened, opened, []));
+        await PublishAsync(Award(tenderId, awardId, ranking));
         await PublishAsync(new AwardConfirmed(tenderId, awardId, Guid.NewGuid(), PurchasingUnit, Guid.NewGuid(), Winner, "阳光社工服务中心", "PublicTender",
             450_000m, new DateOnly(2027, 1, 1), new DateOnly(2027, 12, 31), [], [], new DateOnly(2026, 12, 23), Opened.AddDays(12)));
         await PublishAsync(new ContractSigned(contractId, tenderId, Guid.NewGuid(), PurchasingUnit, Winner, 450_000m, new DateOnly(2027, 1, 1),
@@ -87,7 +93,14 @@ public sealed class Open_data_api : IAsyncLifetime
         var compiled = record["compiledRelease"]!;
         compiled.ToJsonString().Should().Be(OcdsMerge.CompiledRelease(releases).ToJsonString(), "the record is its releases merged");
         ((string)compiled["tender"]!["status"]!).Should().Be("complete");
-        ((int)compiled["tender"]!["numberOfTenderers"]!).Should().Be(2);
+        ((int)compiled["tender"]!["numberOfTenderers"]!).Should().Be(3);
+        var bids = compiled["bids"]!["details"]!.AsArray();
+        bids.Select(b => ((string)b!["id"]!, (string)b["status"]!, (decimal)b["value"]!["amount"]!, (string)b["date"]!)).Should().Equal(
+            opened.Select(b => (b.BidId.ToString("D"), b.AgencyId == Refused ? "disqualified" : "valid", b.Price, OcdsPackage.OcdsDate(b.SubmittedAt))),
+            "the opening's bids, merged by id with the result's statuses");
+        bids.Select(b => (int?)b!["evaluation"]?["rank"]).Should().Equal(1, 2, null);
+        ((string)compiled["awards"]![0]!["relatedBid"]!).Should().Be((string)bids[0]!["id"]!);
+        compiled["bids"]!["statistics"]!.AsArray().Select(s => ((string)s!["measure"]!, (int)s["value"]!)).Should().Equal(("bids", 3), ("validBids", 2));
         ((string)compiled["awards"]![0]!["status"]!).Should().Be("active");
         var contract = compiled["contracts"]![0]!;
         ((string)contract["awardID"]!).Should().Be(awardId.ToString("D"));
@@ -102,6 +115,7 @@ public sealed class Open_data_api : IAsyncLifetime
         parties[PurchasingUnit.ToString("D")]["roles"]!.AsArray().Select(r => (string)r!).Should().Equal("buyer", "procuringEntity", "payer");
         parties[Winner.ToString("D")]["roles"]!.AsArray().Select(r => (string)r!).Should().Equal("tenderer", "supplier", "payee");
         parties[Loser.ToString("D")]["roles"]!.AsArray().Select(r => (string)r!).Should().Equal("tenderer");
+        parties[Refused.ToString("D")]["roles"]!.AsArray().Select(r => (string)r!).Should().Equal("tenderer");
         ((string)parties[Evaluator.ToString("D")]["name"]!).Should().Be("深圳市社会工作评估中心");
         ((string)compiled["relatedProcesses"]![0]!["identifier"]!).Should().Be(Ocid(successorId));
         compiled["relatedProcesses"]![0]!["relationship"]!.AsArray().Select(r => (string)r!).Should().Equal("renewalProcess");
@@ -113,6 +127,92 @@ public sealed class Open_data_api : IAsyncLifetime
         renewal["relatedProcesses"]![0]!["relationship"]!.AsArray().Select(r => (string)r!).Should().Equal("prior");
         parties = renewal["parties"]!.AsArray().ToDictionary(p => (string)p!["id"]!, p => p!);
         parties[Winner.ToString("D")]["roles"]!.AsArray().Select(r => (string)r!).Should().Equal("supplier", "payee");
+    }
+
+    [Fact]
+    public async Task Prices_come_out_with_the_opening_and_the_ranking_with_its_scores_with_the_result_never_before()
+    {
+        var tenderId = await PublishedTenderAsync();
+        var ocid = Ocid(tenderId);
+        var tender = (await ReleasesAsync(ocid, 1)).Single();
+        tender.ContainsKey("bids").Should().BeFalse("no bid is public before the opening");
+
+        var (opened, ranking) = ThreeBidsRankedTwo();
+        await PublishAsync(new BidsOpened(tenderId, PurchasingUnit, Opened, opened, []));
+        var opening = (await ReleasesAsync(ocid, 2))[1];
+        OcdsConformance.CheckRelease(opening).Should().BeEmpty();
+        var details = opening["bids"]!["details"]!.AsArray();
+        details.Select(b => (
+                (string)b!["id"]!, (string)b["status"]!, (string)b["tenderers"]![0]!["id"]!, (string)b["tenderers"]![0]!["name"]!,
+                (decimal)b["value"]!["amount"]!, (string)b["value"]!["currency"]!))
+            .Should().Equal(opened.Select(b => (b.BidId.ToString("D"), "pending", b.AgencyId.ToString("D"), b.AgencyName, b.Price, "CNY")),
+                "each opened bid with its tenderer and price, not yet evaluated");
+        details.Should().AllSatisfy(b => b!.AsObject().ContainsKey("evaluation").Should().BeFalse("no score is public before the result"));
+        opening["parties"]!.AsArray().Select(p => (string)p!["id"]!).Should().BeEquivalentTo(opened.Select(b => b.AgencyId.ToString("D")),
+            "every tenderer a bid names is a party of the release");
+
+        var awardId = Guid.NewGuid();
+        await PublishAsync(Award(tenderId, awardId, ranking));
+        var award = (await ReleasesAsync(ocid, 3))[2];
+        OcdsConformance.CheckRelease(award).Should().BeEmpty();
+        ((string)award["awards"]![0]!["relatedBid"]!).Should().Be(ranking[0].BidId.ToString("D"));
+        var result = award["bids"]!["details"]!.AsArray().ToDictionary(b => (string)b!["id"]!, b => b!);
+        foreach (var ranked in ranking)
+        {
+            var bid = result[ranked.BidId.ToString("D")];
+            ((string)bid["status"]!).Should().Be("valid");
+            ((string)bid["tenderers"]![0]!["id"]!).Should().Be(ranked.AgencyId.ToString("D"));
+            ((decimal)bid["value"]!["amount"]!).Should().Be(ranked.Price);
+            ((int)bid["evaluation"]!["rank"]!, (decimal?)bid["evaluation"]!["priceScore"], (decimal)bid["evaluation"]!["total"]!)
+                .Should().Be((ranked.Rank, ranked.PriceScore, ranked.Total), "the scores the result announcement publishes");
+        }
+
+        var refused = opened.Single(b => b.AgencyId == Refused).BidId.ToString("D");
+        result[refused].AsObject().Select(f => f.Key).Should().BeEquivalentTo(["id", "status"], "a refused bid's reasons are its agency's own");
+        ((string)result[refused]["status"]!).Should().Be("disqualified");
+        result.Keys.Should().HaveCount(3);
+        award["bids"]!["statistics"]!.AsArray().Select(s => ((string)s!["measure"]!, (int)s["value"]!)).Should().Equal(("validBids", 2));
+        award["parties"]!.AsArray().Select(p => ((string)p!["id"]!, string.Join(",", p["roles"]!.AsArray().Select(r => (string)r!))))
+            .Should().Equal((Winner.ToString("D"), "tenderer,supplier,payee"), (Loser.ToString("D"), "tenderer"));
+
+        using var anyone = _host.CreateClient();
+        var package = await Json(await anyone.GetAsync($"/api/public/ocds/records/{ocid}"));
+        package["extensions"]!.AsArray().Select(e => (string)e!).Should().Contain(Ocds.BidExtension);
+        OcdsConformance.CheckRecordPackage(package).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task An_award_message_from_before_it_carried_the_ranking_still_gives_the_award_release()
+    {
+        var tenderId = await PublishedTenderAsync();
+        var ocid = Ocid(tenderId);
+        await ReleasesAsync(ocid, 1);
+        var (opened, _) = ThreeBidsRankedTwo();
+        await PublishAsync(new BidsOpened(tenderId, PurchasingUnit, Opened, opened, []));
+        var awardId = Guid.NewGuid();
+        // As an Evaluation of before wrote it: eight fields, no ranking. Read as the outbox (web defaults) and the
+        // transport (MassTransit's serializer) read it.
+        var json = $$"""
+            {"tenderId":"{{tenderId}}","awardId":"{{awardId}}","bidId":"{{opened[0].BidId}}","agencyId":"{{Winner}}",
+             "agencyName":"阳光社工服务中心","amount":450000.00,"challengeWindowEnds":"2026-12-31","publishedAt":"{{Opened.AddDays(3):O}}"}
+            """;
+        var old = JsonSerializer.Deserialize<AwardPublished>(json, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        JsonSerializer.Deserialize<AwardPublished>(json, MassTransit.Serialization.SystemTextJsonMessageSerializer.Options)
+            .Should().BeEquivalentTo(old);
+        old.Ranking.Should().BeNull();
+        old.AgencyId.Should().Be(Winner);
+
+        await PublishAsync(old);
+
+        var award = (await ReleasesAsync(ocid, 3))[2];
+        OcdsConformance.CheckRelease(award).Should().BeEmpty();
+        award.ContainsKey("bids").Should().BeFalse("the message has no ranking to publish");
+        award["awards"]![0]!.AsObject().ContainsKey("relatedBid").Should().BeFalse();
+        ((string)award["awards"]![0]!["id"]!).Should().Be(awardId.ToString("D"));
+        ((decimal)award["awards"]![0]!["value"]!["amount"]!).Should().Be(450_000m);
+        ((string)award["awards"]![0]!["suppliers"]![0]!["id"]!).Should().Be(Winner.ToString("D"));
+        var compiled = (await RecordAsync(ocid))["compiledRelease"]!;
+        compiled["bids"]!["details"]!.AsArray().Select(b => (string)b!["status"]!).Should().AllBe("pending", "nothing says how they were evaluated");
     }
 
     [Fact]
@@ -185,6 +285,24 @@ public sealed class Open_data_api : IAsyncLifetime
         records["records"]!.AsArray().Should().HaveCount(2);
         ((string)records["records"]![0]!["compiledRelease"]!["tender"]!["status"]!).Should().Be("unsuccessful");
     }
+
+    /// <summary>
+    /// Three bids opened, and the result's ranking of the two that passed the compliance review (the cheapest did not):
+    /// price scores on a price weight of 30 against the lowest valid price, 450,000.
+    /// </summary>
+    private static (OpenedBid[] Opened, RankedBid[] Ranking) ThreeBidsRankedTwo()
+    {
+        OpenedBid[] opened = [Bid(Winner, "阳光社工服务中心", 450_000m), Bid(Loser, "彩虹社工", 470_000m), Bid(Refused, "启明社工", 440_000m)];
+        RankedBid[] ranking =
+        [
+            new(1, opened[0].BidId, Winner, "阳光社工服务中心", 450_000m, 30.00m, 86.67m),
+            new(2, opened[1].BidId, Loser, "彩虹社工", 470_000m, 28.72m, 80.10m),
+        ];
+        return (opened, ranking);
+    }
+
+    private static AwardPublished Award(Guid tenderId, Guid awardId, RankedBid[] ranking) => new(
+        tenderId, awardId, ranking[0].BidId, Winner, "阳光社工服务中心", 450_000m, new DateOnly(2026, 12, 31), Opened.AddDays(3), ranking);
 
     private static OpenedBid Bid(Guid agency, string name, decimal price) => new(
         Guid.NewGuid(), agency, name, "91440300MA5XXXXXX0", 1, Opened.AddDays(-1), price, new string('a', 64),

@@ -23,8 +23,30 @@ public static class Ocds
     /// <summary>The language of the texts the releases carry: what people typed, in Chinese first.</summary>
     public const string Language = "zh";
 
-    /// <summary>The evaluator extension (docs/ocds/evaluator-extension): the <c>evaluator</c> party role and <c>Milestone.evaluation</c>.</summary>
+    /// <summary>
+    /// The evaluator extension (docs/ocds/evaluator-extension): the <c>evaluator</c> party role, <c>Milestone.evaluation</c>
+    /// and <c>Bid.evaluation</c> (a valid bid's rank and scores, on the bid extension's <c>Bid</c>).
+    /// </summary>
     public const string EvaluatorExtension = "/api/public/ocds/extensions/evaluator/extension.json";
+
+    /// <summary>
+    /// The official Bid statistics and details extension (<c>bids.details</c>, <c>bids.statistics</c>), at the version
+    /// released with OCDS 1.1.5, whose schema the tests apply (tests/Procurement.Testing/Ocds/Schema/bid-extension-v1.1.5).
+    /// </summary>
+    public const string BidExtension = "https://raw.githubusercontent.com/open-contracting-extensions/ocds_bid_extension/v1.1.5/extension.json";
+
+    /// <summary>The bid statuses the platform uses (the bid extension's closed codelist <c>bidStatus</c>).</summary>
+    public static class BidStatus
+    {
+        /// <summary>Opened, not yet evaluated ("submitted but not yet evaluated").</summary>
+        public const string Pending = "pending";
+
+        /// <summary>Passed the compliance review (资格性 / 符合性审查) and was scored.</summary>
+        public const string Valid = "valid";
+
+        /// <summary>Failed the compliance review.</summary>
+        public const string Disqualified = "disqualified";
+    }
 
     /// <summary>The release tags the platform uses (OCDS closed codelist <c>releaseTag</c>).</summary>
     public static class Tags
@@ -103,6 +125,32 @@ public static class Ocds
     }
 
     public static string Id(Guid id) => id.ToString("D");
+
+    /// <summary>
+    /// A bid of the bid extension (<c>bids.details</c>): its id, its status, its tenderer (a party of the same release) and
+    /// its price. A later release about the same bid merges into it by id.
+    /// </summary>
+    public static JsonObject Bid(Guid bidId, string status, JsonObject tenderer, decimal price) => new()
+    {
+        ["id"] = Id(bidId),
+        ["status"] = status,
+        ["tenderers"] = Array(Reference(tenderer)),
+        ["value"] = Value(price),
+    };
+
+    /// <summary>
+    /// The <c>bids</c> of a release: the details, and one statistic as of <paramref name="date"/>: a code of the bid
+    /// extension's <c>bidStatistics</c> codelist and how many of these details it counts. The statistic's id is its
+    /// measure, so a later count of the same measure replaces it when releases merge.
+    /// </summary>
+    public static JsonObject Bids(IReadOnlyCollection<JsonObject> details, string measure, int count, DateTimeOffset date) => new()
+    {
+        ["statistics"] = Array(new JsonObject
+        {
+            ["id"] = measure, ["measure"] = measure, ["value"] = count, ["date"] = OcdsPackage.OcdsDate(date),
+        }),
+        ["details"] = new JsonArray([.. details]),
+    };
 
     /// <summary>The id of a direct renewal's own tender and award (it has neither in Tendering or Evaluation).</summary>
     public static string RenewalId(Guid contractId) => $"renewal-{contractId:D}";

@@ -234,22 +234,33 @@ public sealed class TenderCancelledOpenData(TenderingDb db, TimeProvider clock, 
     }
 }
 
-/// <summary>开标记录: who bid, once the bids are opened (prices and content stay with the result announcement).</summary>
+/// <summary>
+/// 开标记录: the opening record, once the bids are opened (DOMAIN.md §5, §11): who bid and at what price, each bid
+/// <c>pending</c> (opened, not yet evaluated) in the bid extension's <c>bids.details</c>. Scores wait for the result.
+/// </summary>
 public sealed class BidsOpenedOpenData(TenderingDb db, TimeProvider clock, OpenDataLedger ledger, ILogger<BidsOpenedOpenData> logger)
     : OpenDataConsumer<BidsOpened>(db, clock, ledger, logger)
 {
+    /// <summary>The id of a process's opening release, which the award's release reads its bids from.</summary>
+    internal const string ReleaseId = "opening";
+
     protected override async Task HandleAsync(BidsOpened message, ConsumeContext<BidsOpened> context)
     {
         var ct = context.CancellationToken;
-        var release = Ocds.Release(Ledger.Ocid(message.TenderId), "opening", message.OpenedAt, Ocds.Tags.TenderUpdate);
+        var release = Ocds.Release(Ledger.Ocid(message.TenderId), ReleaseId, message.OpenedAt, Ocds.Tags.TenderUpdate);
         var parties = new JsonArray();
         var tenderers = new JsonArray();
+        var bids = new List<JsonObject>();
+        // One live bid per agency and tender (Bidding's unique index); a party is listed once whatever comes.
         foreach (var bid in message.Bids.DistinctBy(b => b.AgencyId))
         {
             await Ledger.NameAsync(bid.AgencyId, bid.AgencyName, null, ct);
             var party = Ocds.Party(bid.AgencyId, bid.AgencyName, null, TendererRoles);
             parties.Add(party);
             tenderers.Add(Ocds.Reference(party));
+            var detail = Ocds.Bid(bid.BidId, Ocds.BidStatus.Pending, party, bid.Price);
+            detail["date"] = OcdsPackage.OcdsDate(bid.SubmittedAt);
+            bids.Add(detail);
         }
 
         release["parties"] = parties;
@@ -257,6 +268,7 @@ public sealed class BidsOpenedOpenData(TenderingDb db, TimeProvider clock, OpenD
         {
             ["id"] = Ocds.Id(message.TenderId), ["numberOfTenderers"] = tenderers.Count, ["tenderers"] = tenderers,
         };
+        release["bids"] = Ocds.Bids(bids, "bids", bids.Count, message.OpenedAt);
         await Ledger.AddAsync(release, ct);
     }
 }
@@ -269,7 +281,13 @@ public sealed class TenderFailedOpenData(TenderingDb db, TimeProvider clock, Ope
         AddTenderStatusAsync(message.TenderId, "failure", message.FailedAt, Ocds.Tags.TenderUpdate, "unsuccessful", message.Reason, context.CancellationToken);
 }
 
-/// <summary>中标/成交结果公告: the award as announced; pending while the challenge window runs.</summary>
+/// <summary>
+/// 中标/成交结果公告: the award as announced; pending while the challenge window runs. With it the ranking becomes
+/// public (DOMAIN.md §11): each valid bid with its rank, price score and total (the evaluator extension's
+/// <c>Bid.evaluation</c>), and the opened bids left out of the ranking as <c>disqualified</c> — the announcement gives
+/// their number, and the opening record and the ranking name them; their reasons are their agencies' own and stay out.
+/// A message from before the event carried the ranking gives the award alone, as it did then.
+/// </summary>
 public sealed class AwardPublishedOpenData(TenderingDb db, TimeProvider clock, OpenDataLedger ledger, ILogger<AwardPublishedOpenData> logger)
     : OpenDataConsumer<AwardPublished>(db, clock, ledger, logger)
 {
@@ -277,11 +295,12 @@ public sealed class AwardPublishedOpenData(TenderingDb db, TimeProvider clock, O
     {
         var ct = context.CancellationToken;
         await Ledger.NameAsync(message.AgencyId, message.AgencyName, null, ct);
-        var release = Ocds.Release(Ledger.Ocid(message.TenderId), $"award-{message.AwardId:D}", message.PublishedAt, Ocds.Tags.Award);
+        var ocid = Ledger.Ocid(message.TenderId);
+        var release = Ocds.Release(ocid, $"award-{message.AwardId:D}", message.PublishedAt, Ocds.Tags.Award);
         var supplier = await Ledger.PartyAsync(message.AgencyId, ct, WinnerRoles);
         release["parties"] = Ocds.Array(supplier);
         release["tender"] = new JsonObject { ["id"] = Ocds.Id(message.TenderId), ["status"] = "complete" };
-        release["awards"] = Ocds.Array(new JsonObject
+        var award = new JsonObject
         {
             ["id"] = Ocds.Id(message.AwardId),
             ["title"] = "中标/成交结果公告 Result announcement",
@@ -299,8 +318,54 @@ public sealed class AwardPublishedOpenData(TenderingDb db, TimeProvider clock, O
                 ["format"] = "text/html",
                 ["language"] = Ocds.Language,
             }),
-        });
+        };
+        release["awards"] = Ocds.Array(award);
+        if (message.Ranking is { } ranking)
+        {
+            award["relatedBid"] = Ocds.Id(message.BidId);
+            release["bids"] = await RankedBidsAsync(ocid, ranking, release["parties"]!.AsArray(), message.PublishedAt, ct);
+        }
+
         await Ledger.AddAsync(release, ct);
+    }
+
+    /// <summary>The ranked bids with their scores, and the opened bids the ranking leaves out as disqualified.</summary>
+    private async Task<JsonObject> RankedBidsAsync(
+        string ocid, IReadOnlyList<RankedBid> ranking, JsonArray parties, DateTimeOffset publishedAt, CancellationToken ct)
+    {
+        var details = new List<JsonObject>();
+        foreach (var ranked in ranking.OrderBy(r => r.Rank))
+        {
+            await Ledger.NameAsync(ranked.AgencyId, ranked.AgencyName, null, ct);
+            var party = parties.OfType<JsonObject>().FirstOrDefault(p => (string?)p["id"] == Ocds.Id(ranked.AgencyId));
+            if (party is null)
+            {
+                party = await Ledger.PartyAsync(ranked.AgencyId, ct, TendererRoles);
+                parties.Add(party);
+            }
+
+            var bid = Ocds.Bid(ranked.BidId, Ocds.BidStatus.Valid, party, ranked.Price);
+            var evaluation = new JsonObject { ["rank"] = ranked.Rank };
+            if (ranked.PriceScore is { } priceScore)
+            {
+                evaluation["priceScore"] = priceScore;
+            }
+
+            evaluation["total"] = ranked.Total;
+            bid["evaluation"] = evaluation;
+            details.Add(bid);
+        }
+
+        var rankedIds = ranking.Select(r => Ocds.Id(r.BidId)).ToHashSet(StringComparer.Ordinal);
+        foreach (var opened in await Ledger.BidIdsAsync(ocid, BidsOpenedOpenData.ReleaseId, ct))
+        {
+            if (!rankedIds.Contains(opened))
+            {
+                details.Add(new JsonObject { ["id"] = opened, ["status"] = Ocds.BidStatus.Disqualified });
+            }
+        }
+
+        return Ocds.Bids(details, "validBids", ranking.Count, publishedAt);
     }
 }
 

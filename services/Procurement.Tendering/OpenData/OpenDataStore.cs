@@ -168,9 +168,21 @@ public sealed class OpenDataLedger(TenderingDb db, IOptions<OpenDataOptions> opt
     /// <summary>The id of the award published for a tender, read from its releases; null before the award.</summary>
     public async Task<string?> AwardIdAsync(string ocid, CancellationToken cancellationToken)
     {
-        var award = await db.OcdsReleases.AsNoTracking().Where(r => r.Ocid == ocid && r.Tags == Ocds.Tags.Award)
-            .Select(r => r.Json).FirstOrDefaultAsync(cancellationToken);
-        return award is null ? null : (string?)JsonNode.Parse(award)?["awards"]?[0]?["id"];
+        var award = await FirstJsonAsync(r => r.Ocid == ocid && r.Tags == Ocds.Tags.Award, cancellationToken);
+        return (string?)award?["awards"]?[0]?["id"];
+    }
+
+    /// <summary>The ids of the bids (<c>bids.details</c>) one release of a process lists; none when there is no such release.</summary>
+    public async Task<IReadOnlyList<string>> BidIdsAsync(string ocid, string releaseId, CancellationToken cancellationToken)
+    {
+        var release = await FirstJsonAsync(r => r.Ocid == ocid && r.ReleaseId == releaseId, cancellationToken);
+        return [.. (release?["bids"]?["details"] as JsonArray ?? []).Select(bid => (string?)bid?["id"]).OfType<string>()];
+    }
+
+    private async Task<JsonNode?> FirstJsonAsync(System.Linq.Expressions.Expression<Func<OcdsRelease, bool>> which, CancellationToken cancellationToken)
+    {
+        var json = await db.OcdsReleases.AsNoTracking().Where(which).Select(r => r.Json).FirstOrDefaultAsync(cancellationToken);
+        return json is null ? null : JsonNode.Parse(json);
     }
 
     internal static void Configure(ModelBuilder modelBuilder)

@@ -180,7 +180,7 @@ public static class PublicOpenDataEndpoints
 
     private static OcdsPublisher Publisher(OpenDataOptions options) => new(
         options.PublisherName, new Uri(options.Base), new Uri(options.License), new Uri($"{options.Base}/public/open-data"),
-        [new Uri($"{options.Base}{Ocds.EvaluatorExtension}")]);
+        [new Uri(Ocds.BidExtension), new Uri($"{options.Base}{Ocds.EvaluatorExtension}")]);
 
     private static string Query(DateOnly? from, DateOnly? to, int page, int pageSize) =>
         string.Join('&', new[]

@@ -94,6 +94,11 @@ public sealed class Awards_api : IAsyncLifetime
         ranking.Select(r => r.GetProperty("agencyName").GetString()).Should().Equal("Sunshine Social Work Service Centre", "Chunhui Social Work Service Agency");
         ranking.Select(r => r.GetProperty("total").GetDecimal()).Should().Equal(86.67m, 80.10m);
         ranking.Select(r => r.GetProperty("priceScore").GetDecimal()).Should().Equal(28.67m, 30.00m);
+        var announced = ranking.Select(r => (r.GetProperty("rank").GetInt32(), r.GetProperty("agencyName").GetString()!,
+            r.GetProperty("price").GetDecimal(), (decimal?)r.GetProperty("priceScore").GetDecimal(), r.GetProperty("total").GetDecimal())).ToList();
+        (await _host.PublishedAsync<AwardPublished>(m => m.TenderId == _tenderId
+            && m.Ranking is { } sent && sent.Select(r => (r.Rank, r.AgencyName, r.Price, r.PriceScore, r.Total)).SequenceEqual(announced)))
+            .Should().BeTrue("the award's event carries the ranking the result announcement shows, for the open data");
         result.GetProperty("invalidBids").GetInt32().Should().Be(1);
         result.GetProperty("noticeDate").GetString().Should().Be("2026-11-25");
         result.GetProperty("challengeWindowWorkingDays").GetInt32().Should().Be(7);

@@ -6,8 +6,9 @@ using Procurement.Testing.Ocds;
 namespace Procurement.ServiceDefaults.Tests.OpenData;
 
 /// <summary>
-/// Issue 18 item 2: the required fields and codelists of OCDS 1.1.5, with the evaluator extension, checked offline. The
-/// checker must pass what is right and name the path of what is wrong, or the tests that lean on it prove nothing.
+/// Issue 18 item 2: the required fields and codelists of OCDS 1.1.5, with the bid and evaluator extensions, checked
+/// offline. The checker must pass what is right and name the path of what is wrong, or the tests that lean on it prove
+/// nothing.
 /// </summary>
 public sealed partial class The_ocds_conformance_check
 {
@@ -19,12 +20,44 @@ public sealed partial class The_ocds_conformance_check
         OcdsConformance.CheckRelease(Sample(sample)).Should().BeEmpty();
 
     [Fact]
-    public void Accepts_the_example_in_the_extensions_readme()
+    public void Accepts_the_examples_in_the_extensions_readme()
     {
-        var example = JsonBlock().Match(OcdsConformance.EvaluatorExtensionReadme());
+        var examples = ReadmeExamples();
 
-        example.Success.Should().BeTrue("the README shows a release");
-        OcdsConformance.CheckRelease(example.Groups["json"].Value).Should().BeEmpty();
+        examples.Should().HaveCount(2, "the README shows a contract's evaluation and a tender's ranked bids");
+        examples.Should().AllSatisfy(example => OcdsConformance.CheckRelease(example).Should().BeEmpty());
+    }
+
+    [Fact]
+    public void Holds_a_bid_to_the_bid_statuses_and_its_evaluation_to_the_extensions_ranges()
+    {
+        var release = ReadmeExamples()[1];
+        var bid = release["bids"]!["details"]![0]!;
+        bid["status"] = "opened";
+        bid["evaluation"]!["rank"] = 0;
+        bid["evaluation"]!["priceScore"] = 120;
+        bid["evaluation"]!["total"] = "86.67";
+
+        OcdsConformance.CheckRelease(release).Select(e => e.Path).Should().BeEquivalentTo([
+            "/bids/details/0/status",
+            "/bids/details/0/evaluation/rank",
+            "/bids/details/0/evaluation/priceScore",
+            "/bids/details/0/evaluation/total",
+        ]);
+    }
+
+    [Fact]
+    public void Asks_a_package_with_bids_to_list_the_bid_extension()
+    {
+        var bidExtension = new Uri("https://raw.githubusercontent.com/open-contracting-extensions/ocds_bid_extension/v1.1.5/extension.json");
+        var unlisted = OcdsPackage.ReleasePackage(new Uri("https://procurement.district.example/p"), DateTimeOffset.UnixEpoch,
+            SampleReleases.Publisher, [ReadmeExamples()[1]]);
+        var listed = OcdsPackage.ReleasePackage(new Uri("https://procurement.district.example/p"), DateTimeOffset.UnixEpoch,
+            SampleReleases.Publisher with { ExtensionUrls = [bidExtension, .. SampleReleases.Publisher.ExtensionUrls] }, [ReadmeExamples()[1]]);
+
+        OcdsConformance.CheckReleasePackage(unlisted).Should().ContainSingle()
+            .Which.Should().Match<OcdsError>(e => e.Path == "/releases/0/bids" && e.Rule == "ExtensionNotListed");
+        OcdsConformance.CheckReleasePackage(listed).Should().BeEmpty();
     }
 
     [Theory]
@@ -189,7 +222,7 @@ public sealed partial class The_ocds_conformance_check
     {
         var closed = ClosedCodelistFields(OcdsConformance.ReleaseSchema()).ToList();
 
-        closed.Should().Contain(field => field.Codelist == "evaluationGrade.csv");
+        closed.Should().Contain(field => field.Codelist == "evaluationGrade.csv").And.Contain(field => field.Codelist == "bidStatus.csv");
         foreach (var (codelist, codes) in closed)
         {
             codes.Should().BeEquivalentTo(OcdsConformance.Codelists[codelist], $"the enum of a {codelist} field is that codelist");
@@ -207,6 +240,10 @@ public sealed partial class The_ocds_conformance_check
         JsonArray items => items.SelectMany(ClosedCodelistFields),
         _ => [],
     };
+
+    /// <summary>The releases the evaluator extension's README shows, in order.</summary>
+    private static List<JsonObject> ReadmeExamples() =>
+        [.. JsonBlock().Matches(OcdsConformance.EvaluatorExtensionReadme()).Select(m => JsonNode.Parse(m.Groups["json"].Value)!.AsObject())];
 
     private static JsonObject Sample(string name) => name switch
     {

@@ -21,8 +21,8 @@ public sealed record OcdsError(string Path, string Rule, string Message)
 }
 
 /// <summary>
-/// Checks the platform's open data against the official OCDS 1.1.5 schemas with the evaluator extension
-/// (docs/ocds/evaluator-extension) applied, offline: JSON Schema (draft 4) through NJsonSchema, then every codelist
+/// Checks the platform's open data against the official OCDS 1.1.5 schemas with the official Bid statistics and details
+/// extension (Schema/bid-extension-v1.1.5) and the evaluator extension (docs/ocds/evaluator-extension) applied, offline: JSON Schema (draft 4) through NJsonSchema, then every codelist
 /// field against its codelist, the open ones included. An empty answer means conformant.
 /// </summary>
 public static class OcdsConformance
@@ -37,7 +37,8 @@ public static class OcdsConformance
     /// <summary>
     /// The errors of a release package: the package schema (each release against the release schema), the codelists, and
     /// the extensions it uses listed in <c>extensions</c>: the Pagination extension for <c>links</c> (not in the 1.1
-    /// package schema), and the evaluator extension (an URL with "evaluator" in it) for the role or the evaluations.
+    /// package schema), the bid extension for <c>bids</c>, and the evaluator extension (an URL with "evaluator" in it) for
+    /// the role or the evaluations.
     /// </summary>
     public static IReadOnlyList<OcdsError> CheckReleasePackage(JsonObject package) =>
         [.. Check(package, OcdsSchemas.ReleasePackageSchema, OcdsSchemas.ReleasePackage), .. ExtensionsListed(package)];
@@ -55,10 +56,10 @@ public static class OcdsConformance
     /// <inheritdoc cref="CheckRecordPackage(JsonObject)"/>
     public static IReadOnlyList<OcdsError> CheckRecordPackage(string json) => CheckRecordPackage(Parse(json));
 
-    /// <summary>The release schema the checks use: OCDS 1.1.5 with the evaluator extension merged in (a copy).</summary>
+    /// <summary>The release schema the checks use: OCDS 1.1.5 with the bid and evaluator extensions merged in (a copy).</summary>
     public static JsonObject ReleaseSchema() => (JsonObject)OcdsSchemas.Release.DeepClone();
 
-    /// <summary>The codes of every codelist by file name (<c>partyRole.csv</c>), with the extension's additions.</summary>
+    /// <summary>The codes of every codelist by file name (<c>partyRole.csv</c>), with the extensions' codelists and additions.</summary>
     public static FrozenDictionary<string, FrozenSet<string>> Codelists => OcdsSchemas.Codelists;
 
     /// <summary>The evaluator extension's README (English and Chinese), as embedded from docs/ocds/evaluator-extension.</summary>
@@ -170,22 +171,32 @@ public static class OcdsConformance
                 $"links come from the Pagination extension, which is not in extensions (list {OcdsPackage.PaginationExtension})");
         }
 
-        if (FirstEvaluatorUse(package, "") is { } use && !listed.Any(url => url.Contains("evaluator", StringComparison.OrdinalIgnoreCase)))
+        if (FirstUse(package, "", field => field.Key == "bids") is { } bids
+            && !listed.Any(url => url.Contains("ocds_bid_extension", StringComparison.Ordinal)))
+        {
+            yield return new(bids, "ExtensionNotListed", "bids come from the Bid statistics and details extension, which is not in extensions");
+        }
+
+        if (FirstUse(package, "", IsEvaluatorUse) is { } use && !listed.Any(url => url.Contains("evaluator", StringComparison.OrdinalIgnoreCase)))
         {
             yield return new(use, "ExtensionNotListed",
-                "the evaluator role and milestone evaluations come from the evaluator extension, which is not in extensions");
+                "the evaluator role and the milestones' and bids' evaluations come from the evaluator extension, which is not in extensions");
         }
     }
 
-    /// <summary>Where the package first uses the evaluator extension: an <c>evaluation</c> field or the role <c>evaluator</c>.</summary>
-    private static string? FirstEvaluatorUse(JsonNode? node, string path) => node switch
+    /// <summary>A use of the evaluator extension: an <c>evaluation</c> field or the role <c>evaluator</c>.</summary>
+    private static bool IsEvaluatorUse(KeyValuePair<string, JsonNode?> field) => field.Key == "evaluation"
+        || (field.Key == "roles" && field.Value is JsonArray roles
+            && roles.Any(r => r?.GetValueKind() == JsonValueKind.String && r.GetValue<string>() == "evaluator"));
+
+    /// <summary>Where the package first has a field that <paramref name="uses"/> says belongs to an extension.</summary>
+    private static string? FirstUse(JsonNode? node, string path, Func<KeyValuePair<string, JsonNode?>, bool> uses) => node switch
     {
-        JsonObject fields => fields.Select(f => f.Key == "evaluation"
-                || (f.Key == "roles" && f.Value is JsonArray roles && roles.Any(r => r?.GetValueKind() == JsonValueKind.String && r.GetValue<string>() == "evaluator"))
-                ? $"{path}/{f.Key}"
-                : FirstEvaluatorUse(f.Value, $"{path}/{OcdsCodelistCheck.Escape(f.Key)}"))
+        JsonObject fields => fields.Select(f => uses(f)
+                ? $"{path}/{OcdsCodelistCheck.Escape(f.Key)}"
+                : FirstUse(f.Value, $"{path}/{OcdsCodelistCheck.Escape(f.Key)}", uses))
             .FirstOrDefault(p => p is not null),
-        JsonArray items => items.Select((item, index) => FirstEvaluatorUse(item, $"{path}/{index}")).FirstOrDefault(p => p is not null),
+        JsonArray items => items.Select((item, index) => FirstUse(item, $"{path}/{index}", uses)).FirstOrDefault(p => p is not null),
         _ => null,
     };
 

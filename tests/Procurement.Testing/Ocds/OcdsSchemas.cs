@@ -12,15 +12,22 @@ using NJsonSchema.Validation.FormatValidators;
 namespace Procurement.Testing.Ocds;
 
 /// <summary>
-/// The official OCDS 1.1.5 schemas and codelists with the platform's evaluator extension applied the way OCDS tooling
-/// applies an extension: its <c>release-schema.json</c> as a JSON Merge Patch (RFC 7386) over the core release schema,
-/// its <c>+x.csv</c> codes added to <c>x.csv</c>, its own codelists beside them. Everything comes from this assembly's
-/// resources, so nothing is fetched: the package schemas' references to the release schema by URL resolve here.
+/// The official OCDS 1.1.5 schemas and codelists with the extensions the platform's open data uses applied the way OCDS
+/// tooling applies an extension: the official Bid statistics and details extension, then the platform's evaluator
+/// extension (which adds to the bid extension's <c>Bid</c>); each one's <c>release-schema.json</c> as a JSON Merge Patch
+/// (RFC 7386) over the core release schema, its <c>+x.csv</c> codes added to <c>x.csv</c>, its own codelists beside them.
+/// Everything comes from this assembly's resources, so nothing is fetched: the package schemas' references to the
+/// release schema by URL resolve here.
 /// </summary>
 internal static class OcdsSchemas
 {
-    private static readonly Lazy<JsonObject> PatchedRelease = new(() =>
-        Materialised((JsonObject)MergePatch(ReadJson(CoreResources + "release-schema.json"), ReadJson(ExtensionResources + "release-schema.json"))!));
+    // The extensions' resources in the order they apply: the evaluator extension's Bid.evaluation patches the bid
+    // extension's Bid.
+    private static readonly string[] ExtensionResources = ["Ocds/bid-extension/", "Ocds/evaluator-extension/"];
+
+    private static readonly Lazy<JsonObject> PatchedRelease = new(() => Materialised(ExtensionResources.Aggregate(
+        ReadJson(CoreResources + "release-schema.json"),
+        (schema, extension) => (JsonObject)MergePatch(schema, ReadJson(extension + "release-schema.json"))!)));
 
     private static readonly Lazy<JsonObject> ReleasePackageDocument = new(() => ReadJson(CoreResources + "release-package-schema.json"));
 
@@ -36,12 +43,11 @@ internal static class OcdsSchemas
 
     // Where the files are among this assembly's resources (see the csproj), and the URLs the package schemas name them by.
     private const string CoreResources = "Ocds/1.1.5/";
-    private const string ExtensionResources = "Ocds/evaluator-extension/";
     private const string SchemaBaseUrl = "https://standard.open-contracting.org/schema/1__1__5/";
     private const string ReleaseSchemaUrl = SchemaBaseUrl + "release-schema.json";
     private const string VersionedReleaseSchemaUrl = SchemaBaseUrl + "versioned-release-validation-schema.json";
 
-    /// <summary>The core release schema with the evaluator extension merged in.</summary>
+    /// <summary>The core release schema with the extensions merged in.</summary>
     public static JsonObject Release => PatchedRelease.Value;
 
     public static JsonObject ReleasePackage => ReleasePackageDocument.Value;
@@ -123,7 +129,7 @@ internal static class OcdsSchemas
         }
 
         // An extension's "+x.csv" adds codes to x.csv and "-x.csv" takes codes out; any other file is a codelist of its own.
-        foreach (var name in ResourceNames(ExtensionResources + "codelists/"))
+        foreach (var name in ExtensionResources.SelectMany(extension => ResourceNames(extension + "codelists/")))
         {
             var file = Path.GetFileName(name);
             if (file.StartsWith('+'))

@@ -173,7 +173,9 @@ public sealed class Award : IRecordsEvents
         ChallengeWindowClosesAt = window.ClosesAt;
         WindowCountedOnWeekendsOnly = window.WeekendsOnly;
         Version++;
-        _events.Record(new AwardPublished(TenderId, Id, chosen.BidId, chosen.AgencyId, chosen.AgencyName, chosen.Price, window.LastDay, now));
+        _events.Record(new AwardPublished(
+            TenderId, Id, chosen.BidId, chosen.AgencyId, chosen.AgencyName, chosen.Price, window.LastDay, now,
+            [.. Ranking.OrderBy(r => r.Rank).Select(r => new RankedBid(r.Rank, r.BidId, r.AgencyId, r.AgencyName, r.Price, r.PriceScore, r.Total))]));
     }
 
     /// <summary>An agency that bid: ranked, or refused at compliance review.</summary>
