@@ -16,7 +16,7 @@ namespace Procurement.Acceptance.Tests.Steps;
 /// it, so every move of the clock signs everybody in again.
 /// </summary>
 [Binding]
-public sealed class ChainSteps(EmbeddedPlatform platform, ShiftedClock clock) : IDisposable
+public sealed partial class ChainSteps(EmbeddedPlatform platform, ShiftedClock clock) : IDisposable
 {
     private const string Purchaser = "purchaser";
     private const string Treasury = "treasury";
@@ -52,6 +52,13 @@ public sealed class ChainSteps(EmbeddedPlatform platform, ShiftedClock clock) : 
 
     private async Task PublishAsync(string title, string region, int days, TimeOnly time, PersonnelCostBody personnelCost)
     {
+        await DraftAsync(title, region, days, time, personnelCost);
+        await PublishDraftAsync(title);
+    }
+
+    /// <summary>The tender drafted by the purchaser, for the program made for it; known to the scenario, public to nobody.</summary>
+    private async Task DraftAsync(string title, string region, int days, TimeOnly time, PersonnelCostBody personnelCost)
+    {
         var purchaser = await ClientAsync(Purchaser);
         var programId = await purchaser.CreateProgramAsync($"Program for {title}", region);
         var deadline = SliceApi.BeijingTime(Today().AddDays(days), time);
@@ -64,8 +71,14 @@ public sealed class ChainSteps(EmbeddedPlatform platform, ShiftedClock clock) : 
             PersonnelCost = personnelCost,
         };
         var tenderId = await purchaser.DraftTenderAsync(terms);
-        await purchaser.PublishTenderAsync(tenderId);
         _tenders[title] = new ChainTender(tenderId, programId, terms, deadline);
+    }
+
+    private async Task PublishDraftAsync(string title)
+    {
+        var purchaser = await ClientAsync(Purchaser);
+        var tenderId = Tender(title).Id;
+        await purchaser.PublishTenderAsync(tenderId);
 
         var published = await purchaser.TenderStatusAsync(tenderId);
         published.Status.Should().Be("Published");
