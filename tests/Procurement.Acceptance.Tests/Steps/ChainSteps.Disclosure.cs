@@ -35,7 +35,7 @@ public sealed partial class ChainSteps
         ["its bids are scored"] = Moment.Scored,
         ["its award is published"] = Moment.AwardPublished,
         ["its contract is drafted"] = Moment.ContractDrafted,
-        ["its contract is signed by the purchaser alone"] = Moment.SignedByPurchaser,
+        ["its contract is signed by the agency alone"] = Moment.SignedByAgency,
         ["its contract is signed by both parties"] = Moment.SignedByBoth,
         ["its contract is active"] = Moment.Active,
     };
@@ -56,7 +56,7 @@ public sealed partial class ChainSteps
         Scored,
         AwardPublished,
         ContractDrafted,
-        SignedByPurchaser,
+        SignedByAgency,
         SignedByBoth,
         Active,
     }
@@ -76,31 +76,31 @@ public sealed partial class ChainSteps
 
     // ---- Contracting: one signature, then the other ---------------------------------------------------
 
-    [When(@"the purchaser signs the contract of ""([^""]*)"" before ""([^""]*)"" does")]
-    public async Task PurchaserSignsFirst(string title, string agency)
+    [When(@"""([^""]*)"" signs the contract of ""([^""]*)"" before the purchaser does")]
+    public async Task AgencySignsFirst(string agency, string title)
     {
         var tender = Tender(title);
         tender.Winner.Should().Be(agency, "the contract was drafted for the winner");
-        (await (await ClientAsync(Purchaser)).SignContractAsync(tender.Contract)).Expect(HttpStatusCode.OK, "the purchaser signing the contract");
+        (await (await ClientAsync(agency)).SignContractAsync(tender.Contract)).Expect(HttpStatusCode.OK, $"{agency} signing the contract");
     }
 
-    [Then(@"the contract of ""([^""]*)"" reads signed by the purchaser and not yet by ""([^""]*)""")]
-    public async Task SignedByPurchaserOnly(string title, string agency)
+    [Then(@"the contract of ""([^""]*)"" reads signed by ""([^""]*)"" and not yet by the purchaser")]
+    public async Task SignedByAgencyOnly(string title, string agency)
     {
-        var contract = await (await ClientAsync(agency)).ContractAsync(Tender(title).Contract);
+        var contract = await (await ClientAsync(Purchaser)).ContractAsync(Tender(title).Contract);
         contract.State.Should().Be("PendingSignature", "the first signature issues the draft for signature");
-        contract.Signatures.Purchaser.SignedBy.Should().Be(DemoDirectory.UserNamed(Purchaser).Id, "the purchaser signs for its unit");
-        contract.Signatures.Agency.SignedAt.Should().BeNull($"{agency} has not signed");
-        contract.PermittedTriggers.Should().Contain("Sign", $"{agency} may still sign");
+        contract.Signatures.Agency.SignedBy.Should().Be(DemoDirectory.UserNamed(agency).Id, $"{agency} signs for itself");
+        contract.Signatures.Purchaser.SignedAt.Should().BeNull("the purchaser has not signed");
+        contract.PermittedTriggers.Should().Contain("Sign", "the purchaser may still sign");
     }
 
-    [When(@"""([^""]*)"" signs the contract of ""([^""]*)"" too")]
-    public async Task AgencySignsToo(string agency, string title) =>
-        (await (await ClientAsync(agency)).SignContractAsync(Tender(title).Contract)).Expect(HttpStatusCode.OK, $"{agency} signing the contract");
+    [When(@"the purchaser signs the contract of ""([^""]*)"" too")]
+    public async Task PurchaserSignsToo(string title) =>
+        (await (await ClientAsync(Purchaser)).SignContractAsync(Tender(title).Contract)).Expect(HttpStatusCode.OK, "the purchaser signing the contract");
 
     // ---- Every public surface, read anonymously -------------------------------------------------------
 
-    [Then(@"anyone reads of ""([^""]*)"" only what is public once (it is drafted|it is published|its sealed bids are in|its bids are opened|its bids are scored|its award is published|its contract is drafted|its contract is signed by the purchaser alone|its contract is signed by both parties|its contract is active)")]
+    [Then(@"anyone reads of ""([^""]*)"" only what is public once (it is drafted|it is published|its sealed bids are in|its bids are opened|its bids are scored|its award is published|its contract is drafted|its contract is signed by the agency alone|its contract is signed by both parties|its contract is active)")]
     public async Task OnlyWhatIsPublic(string title, string stage)
     {
         var moment = Moments[stage];

@@ -38,6 +38,9 @@ public sealed partial class ChainSteps(EmbeddedPlatform platform, ShiftedClock c
     private readonly Dictionary<string, ChainTender> _tenders = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<Guid>> _rosters = new(StringComparer.Ordinal);
 
+    /// <summary>The year of the region's pay scale kept in this scenario, if one was.</summary>
+    private int? _payScaleYear;
+
     // ---- Tendering: the purchaser publishes -------------------------------------------------------
 
     [Given(@"the chain purchaser has published the competitive consultation ""([^""]*)"" with bids due in (\d+) days at (\d{2}:\d{2})")]
@@ -62,9 +65,7 @@ public sealed partial class ChainSteps(EmbeddedPlatform platform, ShiftedClock c
         var purchaser = await ClientAsync(Purchaser);
         var programId = await purchaser.CreateProgramAsync($"Program for {title}", region);
         var deadline = SliceApi.BeijingTime(Today().AddDays(days), time);
-        // Service starts on the first of the month two months after the deadline: after the challenge window, so the
-        // contract is signed before it starts.
-        var serviceStart = new DateOnly(deadline.Year, deadline.Month, 1).AddMonths(2);
+        var serviceStart = ServiceStart(Today().AddDays(days));
         var terms = NewTender.Standard(programId, title, BudgetCeiling, deadline, serviceStart, serviceStart.AddYears(1).AddDays(-1)) with
         {
             ProcurementMethod = Method,
@@ -190,8 +191,8 @@ public sealed partial class ChainSteps(EmbeddedPlatform platform, ShiftedClock c
 
     // ---- Tendering: a region's pay scale (DOMAIN.md §12) ------------------------------------------------
 
-    [Given(@"the administrator has kept the pay scale of the region ""([^""]*)"" for the services of next year, assistant social workers from (\d+\.\d{2}) yuan a month")]
-    public async Task RegionPayScale(string region, decimal assistant)
+    [Given(@"the administrator has kept the pay scale of the region ""([^""]*)"" for the year in which the services of a tender with bids due in (\d+) days start, assistant social workers from (\d+\.\d{2}) yuan a month")]
+    public async Task RegionPayScale(string region, int days, decimal assistant)
     {
         var admin = await ClientAsync("admin");
         // 四岗十二档: each post's three grades 500.00 apart; the assistants' lowest grade as the scenario says.
@@ -199,7 +200,7 @@ public sealed partial class ChainSteps(EmbeddedPlatform platform, ShiftedClock c
         var body = new
         {
             region,
-            year = Today().Year + 1,
+            year = _payScaleYear = ServiceStart(Today().AddDays(days)).Year,
             posts = new[] { Post("None", 4000.00m), Post("Assistant", assistant), Post("Intermediate", 7500.00m), Post("Senior", 9500.00m) },
             note = "社会工作专业人才薪酬指导价位",
         };
@@ -210,7 +211,7 @@ public sealed partial class ChainSteps(EmbeddedPlatform platform, ShiftedClock c
     public async Task HoldsAssistantsTo(string title, decimal floor)
     {
         var tender = Tender(title);
-        tender.Terms.ServiceStart!.Value.Year.Should().Be(Today().Year + 1, "the scale was kept for the year the service starts");
+        tender.Terms.ServiceStart!.Value.Year.Should().Be(_payScaleYear, "the scale was kept for the year the service starts");
         var agency = await ClientAsync("agency1");
         var open = await agency.WaitForOpenTenderAsync(tender.Id, Patience);
         open.Should().NotBeNull($"TenderPublished reaches Bidding within {Patience.TotalSeconds} s");
@@ -572,6 +573,12 @@ public sealed partial class ChainSteps(EmbeddedPlatform platform, ShiftedClock c
     private void Advance(TimeSpan by) => _users.Advance(by);
 
     private Task<HttpClient> ClientAsync(string userName) => _users.ClientAsync(userName);
+
+    /// <summary>
+    /// A tender's service starts on the first of the month two months after its deadline day: after the challenge window, so
+    /// the contract is signed before it starts.
+    /// </summary>
+    private static DateOnly ServiceStart(DateOnly deadlineDay) => new DateOnly(deadlineDay.Year, deadlineDay.Month, 1).AddMonths(2);
 
     private IReadOnlyList<Guid> Roster(string agency) =>
         _rosters.TryGetValue(agency, out var roster) ? roster : throw new InvalidOperationException($"{agency} has no roster in this scenario.");

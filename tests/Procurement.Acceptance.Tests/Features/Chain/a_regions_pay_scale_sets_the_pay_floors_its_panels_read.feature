@@ -6,7 +6,7 @@ Feature: A region's pay scale sets the pay floors of its tenders, and the panel 
   the services hand the tender and the bids to each other by their own events.
 
   Scenario: A bid paying assistant social workers under the region's scale reaches the panel flagged, with its explanation
-    Given the administrator has kept the pay scale of the region "Scale County" for the services of next year, assistant social workers from 6500.00 yuan a month
+    Given the administrator has kept the pay scale of the region "Scale County" for the year in which the services of a tender with bids due in 11 days start, assistant social workers from 6500.00 yuan a month
     And the chain purchaser has published the competitive consultation "Family work, Street S" in the region "Scale County" with bids due in 11 days at 17:00, setting no pay floor of its own
     And the agencies "agency1", "agency2" and "agency3" have each found "Family work, Street S" open for bids in the chain
     Then the published tender "Family work, Street S" holds assistant social workers to at least 6500.00 yuan a month

@@ -3,7 +3,7 @@ Feature: Nothing is public before its moment
   from the moment the tender is published, the opening record once the bids are opened, the result announcement with
   the ranking and its scores once the purchaser publishes the award, and the contract announcement once both parties
   have signed. Nothing is public before its moment: not a draft, not a sealed bid or its price, not a score sheet
-  before the result, not a contract one party has yet to sign; and never a social worker's name or ID number.
+  before the result, not a contract one party has yet to sign (here the agency signs first: Contracting's own tests sign the purchaser first); and never a social worker's name or ID number.
 
   After each stage of one tender, anyone reads every public surface of every service (Tendering's announcements,
   Bidding's opening record, Evaluation's result, Contracting's contract announcements, and the open data) and finds
@@ -47,10 +47,10 @@ Feature: Nothing is public before its moment
     Then the tender "Elder care, Street Y" reads Awarded to "agency2" for 437600.00 yuan in Tendering
     And the purchaser and "agency2" each find the draft contract of "Elder care, Street Y" worth 437600.00 yuan, for the tender's service period
     And anyone reads of "Elder care, Street Y" only what is public once its contract is drafted
-    When the purchaser signs the contract of "Elder care, Street Y" before "agency2" does
-    Then the contract of "Elder care, Street Y" reads signed by the purchaser and not yet by "agency2"
-    And anyone reads of "Elder care, Street Y" only what is public once its contract is signed by the purchaser alone
-    When "agency2" signs the contract of "Elder care, Street Y" too
+    When "agency2" signs the contract of "Elder care, Street Y" before the purchaser does
+    Then the contract of "Elder care, Street Y" reads signed by "agency2" and not yet by the purchaser
+    And anyone reads of "Elder care, Street Y" only what is public once its contract is signed by the agency alone
+    When the purchaser signs the contract of "Elder care, Street Y" too
     Then the contract of "Elder care, Street Y" is signed but waits for its first day of service
     And anyone reads of "Elder care, Street Y" only what is public once its contract is signed by both parties
     When the first day of service of "Elder care, Street Y" comes in the chain
