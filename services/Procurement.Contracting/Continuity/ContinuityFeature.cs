@@ -41,6 +41,7 @@ public static class ContinuityFeature
         // What the core asks of Continuity (the core defines these, Continuity answers them).
         builder.Services.AddSingleton<IRenewalLeadTimes, LearntRenewalLeadTimes>();
         builder.Services.AddSingleton<IPaidInstalments, RecordedPaidInstalments>();
+        builder.Services.AddSingleton<IContractPrograms, CopiedContractPrograms>();
         builder.Services.AddClockJob<RenewalDueClock>();
         builder.Services.AddClockJob<ContinuityAlertClock>();
         builder.Services.AddClockJob<FundingGapClock>();

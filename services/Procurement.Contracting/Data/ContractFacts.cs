@@ -25,3 +25,26 @@ public interface IPaidInstalments
     /// <summary>The sum paid under the contract so far (CNY).</summary>
     Task<decimal> RecordedPaidAsync(ContractingDb db, Guid contractId, CancellationToken cancellationToken);
 }
+
+/// <summary>A service program's public particulars, as the public contract list shows and filters them.</summary>
+public sealed class ContractProgram
+{
+    public Guid ProgramId { get; init; }
+
+    public string? Name { get; init; }
+
+    /// <summary>Null while the copy does not know it (a program from before it was kept, until Tendering lists it).</summary>
+    public string? Region { get; init; }
+
+    /// <summary>The service domain's name (<c>Elderly</c>, …); null like <see cref="Region"/>.</summary>
+    public string? ServiceDomain { get; init; }
+}
+
+/// <summary>
+/// The service programs' names, regions and domains, for the public contract list (DOMAIN.md §11): a query the list joins
+/// its contracts with; kept by the feature that copies Tendering's program events (Continuity).
+/// </summary>
+public interface IContractPrograms
+{
+    IQueryable<ContractProgram> Query(ContractingDb db);
+}

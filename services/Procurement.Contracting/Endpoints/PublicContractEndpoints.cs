@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Procurement.Contracting.Continuity.Data;
 using Procurement.Contracting.Data;
 using Procurement.Contracts.Tendering;
 using Procurement.Contracting.Domain;
@@ -69,7 +68,7 @@ public static class PublicContractEndpoints
     }
 
     private static async Task<Ok<PublicContractPage>> List(
-        ContractingDb db, string? region = null, ServiceDomain? serviceDomain = null, Guid? purchaser = null, Guid? agency = null, Guid? tender = null,
+        ContractingDb db, [FromServices] IContractPrograms programs, string? region = null, ServiceDomain? serviceDomain = null, Guid? purchaser = null, Guid? agency = null, Guid? tender = null,
         DateOnly? from = null, DateOnly? to = null, int page = 1, int pageSize = PublicPaging.DefaultPageSize, CancellationToken cancellationToken = default)
     {
         PublicPaging.Ensure(page, pageSize, from, to);
@@ -89,10 +88,10 @@ public static class PublicContractEndpoints
             query = query.Where(c => c.TenderId == tenderId);
         }
 
-        // Published at the later of the two signatures; the region and domain are its program's, from Continuity's copy.
+        // Published at the later of the two signatures; the region and domain are its program's (IContractPrograms).
         var signed = from c in query
-                     join p in db.Set<ContinuityProgram>().AsNoTracking() on c.ProgramId equals p.ProgramId into programs
-                     from program in programs.DefaultIfEmpty()
+                     join p in programs.Query(db) on c.ProgramId equals p.ProgramId into matched
+                     from program in matched.DefaultIfEmpty()
                      select new
                      {
                          c.Id, c.TenderId, c.PurchasingUnitId, c.AgencyId, c.AgencyName, c.Amount, c.Start, c.End, c.State,

@@ -26,3 +26,13 @@ internal sealed class RecordedPaidInstalments : IPaidInstalments
         return amounts.Sum();
     }
 }
+
+/// <summary>The core's <see cref="IContractPrograms"/>: Continuity's copy of Tendering's programs (<see cref="ContinuityProgram"/>).</summary>
+internal sealed class CopiedContractPrograms : IContractPrograms
+{
+    public IQueryable<ContractProgram> Query(ContractingDb db) =>
+        db.Set<ContinuityProgram>().AsNoTracking().Select(p => new ContractProgram
+        {
+            ProgramId = p.ProgramId, Name = p.Name, Region = p.Region, ServiceDomain = p.ServiceDomain,
+        });
+}
