@@ -35,10 +35,11 @@ public sealed class Events_recorded_by_the_tender
     private static List<object> SincePublished(Tender tender) => [.. tender.PendingEvents().All.Skip(1)];
 
     [Fact]
-    public void No_endpoint_consumer_or_clock_job_of_Tendering_raises_an_event_but_the_answer_to_a_renewal_request_that_drafted_nothing()
+    public void No_endpoint_consumer_or_clock_job_of_Tendering_raises_an_event_but_the_answer_to_a_renewal_request_that_drafted_nothing_and_the_program_listing()
     {
         OutboxRaises.CallersIn(typeof(TenderingModule).Assembly, OutboxRaises.InLayers("Endpoints", "Messaging", "Scheduling"))
-            .Should().Equal(["RenewalTenderRequestedConsumer.NotDrafted"], "a 'not drafted' answer is about no aggregate's change");
+            .Should().BeEquivalentTo(["RenewalTenderRequestedConsumer.NotDrafted", "ProgramLister.StartAsync"],
+                "a 'not drafted' answer and the programs listed at each start are about no aggregate's change");
     }
 
     [Fact]
