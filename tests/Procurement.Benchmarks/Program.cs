@@ -13,6 +13,13 @@ if (args.Length >= 2 && args[0] == "--mode" && args[1] == "portal")
     return await PortalPageBenchmark.RunAsync(args.Length >= 4 && args[2] == "--rounds" ? int.Parse(args[3], CultureInfo.InvariantCulture) : 200);
 }
 
+// A year's OCDS bulk file, in memory beside streamed: --mode ocds-bulk [--releases N] (OcdsBulkBenchmark.cs).
+if (args.Length >= 2 && args[0] == "--mode" && args[1] == "ocds-bulk")
+{
+    Directory.SetCurrentDirectory(AppContext.BaseDirectory);
+    return await OcdsBulkBenchmark.RunAsync(args.Length >= 4 && args[2] == "--releases" ? int.Parse(args[3], CultureInfo.InvariantCulture) : 20_000);
+}
+
 var options = Options.Parse(args);
 if (options is null)
 {

@@ -36,12 +36,15 @@ public sealed class Open_data_api : IAsyncLifetime
     private static readonly Guid Winner = Guid.NewGuid();
     private static readonly Guid Loser = Guid.NewGuid();
     private static readonly Guid Refused = Guid.NewGuid();
+    private static readonly Guid Actor = Guid.NewGuid();
     private static readonly DateTimeOffset Opened = new(2026, 12, 20, 2, 0, 0, TimeSpan.Zero);
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "procurement-tests", Guid.NewGuid().ToString("N"));
     private RunningHost _host = null!;
 
+    /// <summary>Two releases a batch, so that a year's bulk file of a few releases is read across several batches.</summary>
     public async Task InitializeAsync() => _host = await TestHosts.StartAsync(
-        new TestSettings { TestHarness = true, DataDirectory = _dataDirectory }, "tendering", TenderingModule.Module);
+        new TestSettings { TestHarness = true, DataDirectory = _dataDirectory, Values = { ["OpenData:BulkBatchSize"] = "2" } },
+        "tendering", TenderingModule.Module);
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
@@ -227,6 +230,7 @@ public sealed class Open_data_api : IAsyncLifetime
         var unsigned = Guid.NewGuid();
         await PublishAsync(new ContractAmended(unsigned, 2, "scope", "x", 1m, new DateOnly(2027, 1, 1), null, Opened));
         await PublishAsync(new InstalmentPaid(Guid.NewGuid(), unsigned, Guid.NewGuid(), Winner, PurchasingUnit, 1m, new DateOnly(2027, 1, 5), 0, false, Opened));
+        await PublishAsync(Transition(unsigned, "Suspend", "Active", "Suspended", "服务场地维修", Opened));
 
         var published = await PublishedTenderAsync();
         await ReleasesAsync(Ocid(published), 1);
@@ -240,10 +244,7 @@ public sealed class Open_data_api : IAsyncLifetime
     [Fact]
     public async Task Packages_page_by_date_and_a_year_downloads_whole_and_each_passes_its_schema()
     {
-        var first = await PublishedTenderAsync();
-        var second = await PublishedTenderAsync();
-        await ReleasesAsync(Ocid(first), 1);
-        await ReleasesAsync(Ocid(second), 1);
+        var (first, second) = await TwoPublishedTendersAsync();
         await PublishAsync(new TenderFailed(first, 1, 3, "有效投标不足三家", Opened));
         await ReleasesAsync(Ocid(first), 2);
 
@@ -285,6 +286,113 @@ public sealed class Open_data_api : IAsyncLifetime
         records["records"]!.AsArray().Should().HaveCount(2);
         ((string)records["records"]![0]!["compiledRelease"]!["tender"]!["status"]!).Should().Be("unsuccessful");
     }
+
+    [Fact]
+    public async Task A_signed_contract_suspended_and_resumed_is_a_contract_update_each_its_status_still_active()
+    {
+        var tenderId = await PublishedTenderAsync();
+        var ocid = Ocid(tenderId);
+        await ReleasesAsync(ocid, 1);
+        var contractId = Guid.NewGuid();
+        await PublishAsync(new ContractSigned(contractId, tenderId, Guid.NewGuid(), PurchasingUnit, Winner, 450_000m, new DateOnly(2027, 1, 1),
+            new DateOnly(2027, 12, 31), [], 30, null, false, Opened.AddDays(14), Guid.NewGuid(), new DateOnly(2029, 12, 31), "阳光社工服务中心"));
+        await PublishAsync(Transition(contractId, "Activate", "PendingSignature", "Active", null, Opened.AddDays(15)));
+        await PublishAsync(Transition(contractId, "Suspend", "Active", "Suspended", "服务场地维修，暂停两周", Opened.AddDays(30)));
+        await PublishAsync(Transition(contractId, "Resume", "Suspended", "Active", null, Opened.AddDays(44)));
+
+        var releases = await ReleasesAsync(ocid, 4);
+        releases.Should().HaveCount(4, "the tender, the contract, its suspension and its resumption; activation is in the contract release");
+        foreach (var release in releases)
+        {
+            OcdsConformance.CheckRelease(release).Should().BeEmpty($"release {release["id"]} follows OCDS 1.1.5");
+        }
+
+        var (suspended, resumed) = (releases[2], releases[3]);
+        foreach (var (release, code, date) in new[] { (suspended, "contractSuspended", Opened.AddDays(30)), (resumed, "contractResumed", Opened.AddDays(44)) })
+        {
+            release["tag"]!.AsArray().Select(t => (string)t!).Should().Equal("contractUpdate");
+            ((string)release["date"]!).Should().Be(OcdsPackage.OcdsDate(date));
+            var contract = release["contracts"]!.AsArray().Single()!;
+            ((string)contract["id"]!).Should().Be(contractId.ToString("D"));
+            contract.AsObject().ContainsKey("status").Should().BeFalse("OCDS has no suspended status: the contract stays active");
+            var milestone = contract["implementation"]!["milestones"]!.AsArray().Single()!;
+            ((string)milestone["code"]!, (string)milestone["status"]!, (string)milestone["dateMet"]!).Should().Be((code, "met", OcdsPackage.OcdsDate(date)));
+            release.ToJsonString().Should().NotContain(Actor.ToString("D"), "who suspended it is nobody's business");
+        }
+
+        ((string)suspended["contracts"]![0]!["implementation"]!["milestones"]![0]!["description"]!).Should().Be("服务场地维修，暂停两周");
+        resumed["contracts"]![0]!["implementation"]!["milestones"]![0]!.AsObject().ContainsKey("description").Should().BeFalse("a resumption gives no reason");
+
+        var compiled = (await RecordAsync(ocid))["compiledRelease"]!;
+        compiled.ToJsonString().Should().Be(OcdsMerge.CompiledRelease(releases).ToJsonString(), "the record is its releases merged");
+        var merged = compiled["contracts"]!.AsArray().Single()!;
+        ((string)merged["status"]!).Should().Be("active");
+        merged["implementation"]!["milestones"]!.AsArray().Select(m => (string)m!["code"]!).Should().Equal("contractSuspended", "contractResumed");
+    }
+
+    [Fact]
+    public async Task A_year_streams_out_as_the_package_built_in_memory_and_a_year_without_releases_as_an_empty_one()
+    {
+        var (first, second) = await TwoPublishedTendersAsync();
+        var (opened, ranking) = ThreeBidsRankedTwo();
+        await PublishAsync(new BidsOpened(first, PurchasingUnit, Opened, opened, []));
+        var awardId = Guid.NewGuid();
+        await PublishAsync(Award(first, awardId, ranking));
+        // Written after the award, dated with the opening: the file goes by date, then by the order written.
+        await PublishAsync(new TenderFailed(second, 1, 3, "有效投标不足三家", Opened));
+        await PublishAsync(new AwardConfirmed(first, awardId, Guid.NewGuid(), PurchasingUnit, Guid.NewGuid(), Winner, "阳光社工服务中心", "PublicTender",
+            450_000m, new DateOnly(2027, 1, 1), new DateOnly(2027, 12, 31), [], [], new DateOnly(2027, 1, 4), new DateTimeOffset(2027, 1, 5, 2, 0, 0, TimeSpan.Zero)));
+        await ReleasesAsync(Ocid(first), 4);
+
+        using var anyone = _host.CreateClient();
+        foreach (var year in new[] { Opened.AddHours(8).Year, 2027, 2001 })
+        {
+            var response = await anyone.GetAsync($"/api/public/ocds/bulk/{year}");
+            response.Content.Headers.ContentType!.ToString().Should().Be("application/json; charset=utf-8");
+            response.Content.Headers.ContentDisposition!.FileName.Should().Be($"ocds-sgfw01-{year}.json");
+            var text = await response.Content.ReadAsStringAsync();
+            text.Should().Contain("政府购买社会工作服务平台", "the file reads in Chinese, not in \\u escapes");
+            var streamed = await Json(response, text);
+
+            var expected = await InMemoryBulkAsync(year, DateTimeOffset.Parse((string)streamed["publishedDate"]!, System.Globalization.CultureInfo.InvariantCulture));
+            JsonNode.DeepEquals(streamed, expected).Should().BeTrue($"the streamed file of {year} is the package built in memory:\n{text}\n{expected.ToJsonString(Ocds.Json)}");
+            // Less the tenders, dated today.
+            var ids = streamed["releases"]!.AsArray().Select(r => (string)r!["id"]!).Where(id => id != "tender").ToList();
+            if (year == 2001)
+            {
+                // As before streaming; the package schema asks for at least one release, so this one is not checked against it.
+                streamed["releases"]!.AsArray().Should().BeEmpty("a year without releases is an empty package, as before");
+                continue;
+            }
+
+            OcdsConformance.CheckReleasePackage(streamed).Should().BeEmpty();
+            if (year == 2027)
+            {
+                ids.Should().Equal($"award-{awardId:D}-confirmed");
+            }
+            else
+            {
+                ids.Should().Equal("opening", "failure", $"award-{awardId:D}");
+            }
+        }
+    }
+
+    /// <summary>
+    /// A year's bulk file as it was built before it streamed: every release of the year in memory, by date then by the
+    /// order written, in the one package <see cref="OcdsPackage.ReleasePackage"/> makes.
+    /// </summary>
+    private async Task<JsonObject> InMemoryBulkAsync(int year, DateTimeOffset publishedDate)
+    {
+        using var scope = _host.Services.CreateScope();
+        var options = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<OpenDataOptions>>().Value;
+        var rows = await scope.ServiceProvider.GetRequiredService<Data.TenderingDb>().OcdsReleases.AsNoTracking().ToListAsync();
+        return OcdsPackage.ReleasePackage(
+            new Uri($"{options.Base}/api/public/ocds/bulk/{year}"), publishedDate, PublicOpenDataEndpoints.Publisher(options),
+            rows.Where(r => r.Year == year).OrderBy(r => r.Date).ThenBy(r => r.Sequence).Select(r => r.Parse()));
+    }
+
+    private static ContractStateChanged Transition(Guid contractId, string trigger, string from, string to, string? reason, DateTimeOffset at) =>
+        new(contractId, Guid.NewGuid(), PurchasingUnit, Winner, trigger, from, to, reason, Actor, at);
 
     /// <summary>
     /// Three bids opened, and the result's ranking of the two that passed the compliance review (the cheapest did not):
@@ -336,6 +444,16 @@ public sealed class Open_data_api : IAsyncLifetime
         return id;
     }
 
+    /// <summary>Two tenders published, once each has its tender release.</summary>
+    private async Task<(Guid First, Guid Second)> TwoPublishedTendersAsync()
+    {
+        var first = await PublishedTenderAsync();
+        var second = await PublishedTenderAsync();
+        await ReleasesAsync(Ocid(first), 1);
+        await ReleasesAsync(Ocid(second), 1);
+        return (first, second);
+    }
+
     /// <summary>The process's releases once it has <paramref name="count"/>, oldest first.</summary>
     private async Task<IReadOnlyList<JsonObject>> ReleasesAsync(string ocid, int count)
     {
@@ -363,9 +481,9 @@ public sealed class Open_data_api : IAsyncLifetime
         return package["records"]![0]!;
     }
 
-    private static async Task<JsonObject> Json(HttpResponseMessage response)
+    private static async Task<JsonObject> Json(HttpResponseMessage response, string? text = null)
     {
-        var text = await response.Content.ReadAsStringAsync();
+        text ??= await response.Content.ReadAsStringAsync();
         response.StatusCode.Should().BeOneOf([HttpStatusCode.OK, HttpStatusCode.Created], text);
         return JsonNode.Parse(text)!.AsObject();
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Procurement.ServiceDefaults.Time;
 
@@ -69,8 +70,69 @@ public static class OcdsPackage
         };
     }
 
+    /// <summary>
+    /// Writes a release package to <paramref name="body"/> as it goes, for a list too long to hold (a year's bulk file): the
+    /// envelope of <see cref="ReleasePackage"/>, then each release's JSON as given (already serialised, written raw), the
+    /// writer flushed to the body after every batch. Nothing is read ahead of what is written.
+    /// </summary>
+    /// <param name="releaseBatches">The releases in the order they go in the package, a batch at a time.</param>
+    /// <param name="writerOptions">How the envelope is written (its encoder); the releases keep the encoding they have.</param>
+    public static async Task WriteReleasePackageAsync(
+        Stream body, Uri uri, DateTimeOffset publishedDate, OcdsPublisher publisher, IAsyncEnumerable<IReadOnlyList<string>> releaseBatches,
+        JsonWriterOptions writerOptions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(releaseBatches);
+        await using var writer = new Utf8JsonWriter(body, writerOptions);
+        writer.WriteStartObject();
+        foreach (var (name, value) in Head(uri, publishedDate, publisher, links: null))
+        {
+            writer.WritePropertyName(name);
+            value!.WriteTo(writer);
+        }
+
+        writer.WriteStartArray("releases");
+        await foreach (var batch in releaseBatches.WithCancellation(cancellationToken))
+        {
+            foreach (var release in batch)
+            {
+                writer.WriteRawValue(release);
+            }
+
+            await writer.FlushAsync(cancellationToken);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        await writer.FlushAsync(cancellationToken);
+    }
+
     private static JsonObject Envelope(
         Uri uri, DateTimeOffset publishedDate, OcdsPublisher publisher, OcdsLinks? links, string listName, JsonArray list)
+    {
+        var package = Head(uri, publishedDate, publisher, links);
+        package[listName] = list;
+        if (links is not null)
+        {
+            var linkObject = new JsonObject();
+            if (links.Next is not null)
+            {
+                linkObject["next"] = links.Next.AbsoluteUri;
+            }
+
+            if (links.Prev is not null)
+            {
+                linkObject["prev"] = links.Prev.AbsoluteUri;
+            }
+
+            package["links"] = linkObject;
+        }
+
+        return package;
+    }
+
+    /// <summary>What a package says before its list: where it is, the schema version, when, who publishes it and on what terms.</summary>
+    private static JsonObject Head(Uri uri, DateTimeOffset publishedDate, OcdsPublisher publisher, OcdsLinks? links)
     {
         ArgumentNullException.ThrowIfNull(uri);
         ArgumentNullException.ThrowIfNull(publisher);
@@ -106,23 +168,6 @@ public static class OcdsPackage
         if (extensions.Count > 0)
         {
             package["extensions"] = new JsonArray([.. extensions.Select(e => (JsonNode)e.AbsoluteUri)]);
-        }
-
-        package[listName] = list;
-        if (links is not null)
-        {
-            var linkObject = new JsonObject();
-            if (links.Next is not null)
-            {
-                linkObject["next"] = links.Next.AbsoluteUri;
-            }
-
-            if (links.Prev is not null)
-            {
-                linkObject["prev"] = links.Prev.AbsoluteUri;
-            }
-
-            package["links"] = linkObject;
         }
 
         return package;

@@ -527,6 +527,62 @@ public sealed class ContractEndedOpenData(TenderingDb db, TimeProvider clock, Op
     }
 }
 
+/// <summary>
+/// 合同暂停 / 恢复履行: a signed contract suspended, or resumed (DOMAIN.md §7, §11), taken from the transition itself
+/// (<see cref="ContractStateChanged"/>, triggers <c>Suspend</c> and <c>Resume</c>); every other transition has a release of
+/// its own event or none. A <c>contractUpdate</c>: the contract changed without new terms (no version, so no
+/// <c>contractAmendment</c>). The change is an event of the contract's implementation, so it is a milestone of
+/// <c>implementation.milestones</c> (<c>contracts[].milestones</c> are those of the contract's finalisation, before
+/// signature): of type <c>delivery</c> (it is the service's delivery that stops and starts again), with a <c>code</c> that
+/// says which, met on the day, with the reason given for a suspension and never who fired it. The contract's <c>status</c> stays <c>active</c>: OCDS's closed
+/// <c>contractStatus</c> has no suspended state, and a suspended contract is still in force.
+/// </summary>
+public sealed class ContractStateChangedOpenData(TenderingDb db, TimeProvider clock, OpenDataLedger ledger, ILogger<ContractStateChangedOpenData> logger)
+    : OpenDataConsumer<ContractStateChanged>(db, clock, ledger, logger)
+{
+    /// <summary>The transitions published here, as Contracting names its triggers, with the milestone each gives.</summary>
+    private static readonly Dictionary<string, (string Code, string Title)> Published = new(StringComparer.Ordinal)
+    {
+        ["Suspend"] = ("contractSuspended", "合同暂停 Contract suspended"),
+        ["Resume"] = ("contractResumed", "合同恢复履行 Contract resumed"),
+    };
+
+    protected override async Task HandleAsync(ContractStateChanged message, ConsumeContext<ContractStateChanged> context)
+    {
+        if (!Published.TryGetValue(message.Trigger, out var change))
+        {
+            return;
+        }
+
+        // The message id is the transition's outbox row: two suspensions in one instant (a stopped clock) stay two.
+        var id = $"{change.Code}-{context.MessageId:D}";
+        if (await ContractReleaseAsync(message.ContractId, $"contract-{message.ContractId:D}-{id}", message.OccurredAt, Ocds.Tags.ContractUpdate,
+                context.CancellationToken) is not (JsonObject release, JsonObject contract))
+        {
+            return;
+        }
+
+        var date = OcdsPackage.OcdsDate(message.OccurredAt);
+        var milestone = new JsonObject
+        {
+            ["id"] = id,
+            ["title"] = change.Title,
+            ["type"] = "delivery",
+            ["code"] = change.Code,
+            ["status"] = "met",
+            ["dateMet"] = date,
+            ["dateModified"] = date,
+        };
+        if (!string.IsNullOrWhiteSpace(message.Reason))
+        {
+            milestone["description"] = message.Reason;
+        }
+
+        contract["implementation"] = new JsonObject { ["milestones"] = Ocds.Array(milestone) };
+        await Ledger.AddAsync(release, context.CancellationToken);
+    }
+}
+
 /// <summary>资金拨付: an instalment paid, as a transaction of the contract's implementation.</summary>
 public sealed class InstalmentPaidOpenData(TenderingDb db, TimeProvider clock, OpenDataLedger ledger, ILogger<InstalmentPaidOpenData> logger)
     : OpenDataConsumer<InstalmentPaid>(db, clock, ledger, logger)

@@ -28,6 +28,12 @@ public sealed partial class OpenDataOptions
     /// <summary>The licence of the data (<c>OpenData:License</c>).</summary>
     public string License { get; set; } = "https://creativecommons.org/licenses/by/4.0/";
 
+    /// <summary>
+    /// How many releases a year's bulk file reads from the database at a time (<c>OpenData:BulkBatchSize</c>) before it
+    /// writes them to the answer and flushes: what the download holds in memory, whatever the year's size.
+    /// </summary>
+    public int BulkBatchSize { get; set; } = 500;
+
     public string Base => PublicBaseUri.TrimEnd('/');
 
     public static bool IsOcidPrefix(string prefix) => OcidPrefixPattern().IsMatch(prefix);

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -31,6 +33,7 @@ public static class OpenDataModule
         bus.AddConsumer<ContractSignedOpenData>();
         bus.AddConsumer<ContractAmendedOpenData>();
         bus.AddConsumer<ContractEndedOpenData>();
+        bus.AddConsumer<ContractStateChangedOpenData>();
         bus.AddConsumer<InstalmentPaidOpenData>();
         bus.AddConsumer<PerformanceEvaluatedOpenData>();
         bus.AddConsumer<AgencyRegisteredOpenData>();
@@ -43,6 +46,7 @@ public static class OpenDataModule
             .Validate(o => OpenDataOptions.IsOcidPrefix(o.OcidPrefix),
                 "OpenData:OcidPrefix must be 'ocds-' and six lower-case letters or digits, as the Open Contracting Partnership registers prefixes.")
             .Validate(o => Uri.TryCreate(o.PublicBaseUri, UriKind.Absolute, out _), "OpenData:PublicBaseUri must be an absolute address.")
+            .Validate(o => o.BulkBatchSize > 0, "OpenData:BulkBatchSize must be at least 1.")
             .ValidateOnStart();
         services.AddScoped<OpenDataLedger>();
         return services;
@@ -141,18 +145,58 @@ public static class PublicOpenDataEndpoints
             new Uri($"{options.Value.Base}{Path}/records/{ocid}"), clock.GetUtcNow(), Publisher(options.Value), [OcdsPackage.Record(releases.Select(r => r.Parse()))]));
     }
 
-    private static async Task<IResult> Bulk(int year, HttpContext http, TenderingDb db, IOptions<OpenDataOptions> options, TimeProvider clock)
+    private static IResult Bulk(int year, HttpContext http, TenderingDb db, IOptions<OpenDataOptions> options, TimeProvider clock)
     {
         if (year is < 2000 or > 9999)
         {
             new FieldErrors().Add("year", "one_of", "2000–9999").ThrowIfAny();
         }
 
-        var rows = await db.OcdsReleases.AsNoTracking().Where(r => r.Year == year)
-            .OrderBy(r => r.Date).ThenBy(r => r.Sequence).ToListAsync(http.RequestAborted);
-        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{options.Value.OcidPrefix}-{year}.json\"";
-        return Json(OcdsPackage.ReleasePackage(
-            new Uri($"{options.Value.Base}{Path}/bulk/{year}"), clock.GetUtcNow(), Publisher(options.Value), rows.Select(r => r.Parse())));
+        var settings = options.Value;
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{settings.OcidPrefix}-{year}.json\"";
+        var publishedDate = clock.GetUtcNow();
+        return Results.Stream(
+            body => OcdsPackage.WriteReleasePackageAsync(
+                body, new Uri($"{settings.Base}{Path}/bulk/{year}"), publishedDate, Publisher(settings),
+                YearInBatches(db, year, settings.BulkBatchSize, http.RequestAborted), new JsonWriterOptions { Encoder = Ocds.Json.Encoder },
+                http.RequestAborted),
+            JsonContentType);
+    }
+
+    /// <summary>
+    /// A year's releases by date, then <see cref="OcdsRelease.Sequence"/>, as the package lists them, read a batch at a time
+    /// by keyset (after the last date and sequence sent, on the index of year, date and sequence): each batch is one short
+    /// query, so no connection or read transaction stays open while a slow client downloads. A release written during the
+    /// download is in the file if it sorts after the batch already sent.
+    /// </summary>
+    private static async IAsyncEnumerable<IReadOnlyList<string>> YearInBatches(
+        TenderingDb db, int year, int batchSize, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var query = db.OcdsReleases.AsNoTracking().Where(r => r.Year == year);
+        (DateTimeOffset Date, long Sequence)? last = null;
+        while (true)
+        {
+            var page = query;
+            if (last is var (date, sequence))
+            {
+                page = page.Where(r => r.Date > date || (r.Date == date && r.Sequence > sequence));
+            }
+
+            var batch = await page.OrderBy(r => r.Date).ThenBy(r => r.Sequence).Take(batchSize)
+                .Select(r => new { r.Date, r.Sequence, r.Json }).ToListAsync(cancellationToken);
+            if (batch.Count == 0)
+            {
+                yield break;
+            }
+
+            yield return [.. batch.Select(r => r.Json)];
+            if (batch.Count < batchSize)
+            {
+                yield break;
+            }
+
+            last = (batch[^1].Date, batch[^1].Sequence);
+        }
     }
 
     private static async Task<Microsoft.AspNetCore.Http.HttpResults.Ok<OcdsYear[]>> Years(HttpContext http, TenderingDb db)
@@ -178,7 +222,8 @@ public static class PublicOpenDataEndpoints
         return Results.Stream(stream, type);
     }
 
-    private static OcdsPublisher Publisher(OpenDataOptions options) => new(
+    /// <summary>The publisher and terms every package of the open data carries.</summary>
+    internal static OcdsPublisher Publisher(OpenDataOptions options) => new(
         options.PublisherName, new Uri(options.Base), new Uri(options.License), new Uri($"{options.Base}/public/open-data"),
         [new Uri(Ocds.BidExtension), new Uri($"{options.Base}{Ocds.EvaluatorExtension}")]);
 
@@ -194,7 +239,9 @@ public static class PublicOpenDataEndpoints
     private static OcdsLinks? Links(string? next, string? previous) =>
         next is null && previous is null ? null : new OcdsLinks(next is null ? null : new Uri(next), previous is null ? null : new Uri(previous));
 
-    private static IResult Json(JsonObject package) => Results.Text(package.ToJsonString(Ocds.Json), "application/json; charset=utf-8");
+    private const string JsonContentType = "application/json; charset=utf-8";
+
+    private static IResult Json(JsonObject package) => Results.Text(package.ToJsonString(Ocds.Json), JsonContentType);
 }
 
 /// <summary>A year of the open data and how many releases it has.</summary>
