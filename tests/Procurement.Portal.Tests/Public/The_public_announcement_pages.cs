@@ -208,8 +208,9 @@ public sealed class The_public_announcement_pages : PortalContext
 
         Render<PublicTenderPage>(p => p.Add(x => x.Announcement, Announcement())).FindAll("[data-testid=public-result]").Should().BeEmpty();
 
-        var page = Render<PublicTenderPage>(p => p.Add(x => x.Announcement, Announcement()).Add(x => x.Result, result));
+        var page = Render<PublicTenderPage>(p => p.Add(x => x.Announcement, Announcement(TenderStatus.Evaluating)).Add(x => x.Result, result));
         page.Markup.Should().Contain("中标（成交）结果公告");
+        page.Find("[data-testid=public-tender-status]").TextContent.Should().Be("结果公示中（质疑期内）", "not 评审中 while the result is public");
         page.Find("[data-testid=public-result-status]").TextContent.Should().Be("质疑期内");
         page.Find("[data-testid=public-winner]").TextContent.Should().Be("示范区明德社工事务所");
         page.Find("[data-testid=public-award-amount]").TextContent.Should().Be("¥430,000.00");
