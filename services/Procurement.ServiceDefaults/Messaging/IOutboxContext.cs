@@ -35,6 +35,17 @@ public static class OutboxContext
 {
     internal static readonly JsonSerializerOptions EventJson = new(JsonSerializerDefaults.Web);
 
+    /// <summary>An event as the outbox stores it (its <see cref="OutboxMessage.Payload"/>).</summary>
+    public static string WriteEvent(object integrationEvent)
+    {
+        ArgumentNullException.ThrowIfNull(integrationEvent);
+        return JsonSerializer.Serialize(integrationEvent, integrationEvent.GetType(), EventJson);
+    }
+
+    /// <summary>An event the outbox stored, read back as <paramref name="type"/>.</summary>
+    public static object ReadEvent(string payload, Type type) =>
+        JsonSerializer.Deserialize(payload, type, EventJson) ?? throw new JsonException($"The payload of a {type.Name} is empty.");
+
     /// <summary>Adds an integration event to the outbox; it is published only if this unit of work commits.</summary>
     public static void Raise<TEvent>(this IOutboxContext db, TEvent integrationEvent)
         where TEvent : class => Enqueue(db, integrationEvent);

@@ -79,6 +79,11 @@ public static class DatabaseExtensions
                 .MakeGenericMethod(typeof(AuditDayCloser<>).MakeGenericType(typeof(TContext)))
                 .Invoke(null, [builder.Services]);
 
+            // The events the open data is made of, sent once more after an upgrade (its backfill; Tendering collects them).
+            typeof(ClockJobs).GetMethod(nameof(ClockJobs.AddClockJob))!
+                .MakeGenericMethod(typeof(OpenData.OpenDataHistorySender<>).MakeGenericType(typeof(TContext)))
+                .Invoke(null, [builder.Services]);
+
             // Every service refuses a revoked user's earlier tokens: this database keeps the revocations it hears of.
             builder.Services.TryAddSingleton<RevokedUsers>();
             var consumer = typeof(UserAccessRevokedConsumer<>).MakeGenericType(typeof(TContext));

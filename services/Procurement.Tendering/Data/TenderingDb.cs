@@ -36,11 +36,19 @@ public sealed class TenderingDb(DbContextOptions<TenderingDb> options) : Service
     /// <summary>Organisations' public names, for the releases' parties.</summary>
     public DbSet<OpenData.OcdsParty> OcdsParties => Set<OpenData.OcdsParty>();
 
+    /// <summary>Changes the open data has not written yet (<see cref="OpenData.OpenDataBackfill"/>).</summary>
+    public DbSet<OpenData.OcdsBacklogEntry> OcdsBacklog => Set<OpenData.OcdsBacklogEntry>();
+
+    public DbSet<OpenData.OcdsHistoryPart> OcdsHistoryParts => Set<OpenData.OcdsHistoryPart>();
+
+    public DbSet<OpenData.OcdsHistoryRun> OcdsHistoryRuns => Set<OpenData.OcdsHistoryRun>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
         Disclosure.AuditRoots.Configure(modelBuilder);
         OpenData.OpenDataLedger.Configure(modelBuilder);
+        OpenData.OcdsHistoryRun.Configure(modelBuilder);
         modelBuilder.Entity<ServiceProgram>(program =>
         {
             program.ToTable("Programs");

@@ -20,8 +20,14 @@ namespace Procurement.Tendering.OpenData;
 /// exactly once, and none is lost however often the event is delivered. The event is raised at the moment the change
 /// becomes public (DOMAIN.md §11), so nothing reaches the open data before its moment.
 /// </summary>
+/// <remarks>
+/// A change can only be written once the process it belongs to is in the open data: a contract's later change waits for its
+/// signature's release. A change that arrives first (from another service, or from an earlier process's history) is kept in
+/// the backlog (<see cref="OcdsBacklogEntry"/>) and written when the contract is announced (<see cref="OpenDataBackfill"/>).
+/// The same writer writes the history a service sends after an upgrade.
+/// </remarks>
 public abstract class OpenDataConsumer<TMessage>(TenderingDb db, TimeProvider clock, OpenDataLedger ledger, ILogger logger)
-    : IdempotentConsumer<TenderingDb, TMessage>(db, clock, logger)
+    : IdempotentConsumer<TenderingDb, TMessage>(db, clock, logger), IOpenDataWriter
     where TMessage : class
 {
     /// <summary>A party's roles in every release it appears in, whole: merging replaces a list of roles, never adds to it.</summary>
@@ -32,6 +38,34 @@ public abstract class OpenDataConsumer<TMessage>(TenderingDb db, TimeProvider cl
     protected static readonly string[] EvaluatorRoles = ["evaluator"];
 
     protected OpenDataLedger Ledger { get; } = ledger;
+
+    public Type MessageType => typeof(TMessage);
+
+    protected sealed override async Task HandleAsync(TMessage message, ConsumeContext<TMessage> context)
+    {
+        var messageId = context.MessageId ?? throw new InvalidOperationException($"A {typeof(TMessage).Name} arrived without a message id.");
+        var write = await WriteAsync(message, messageId, context.CancellationToken);
+        if (write.WaitsFor is { } contractId)
+        {
+            // Kept, and written once the contract is announced (OpenDataBackfill).
+            var occurredAt = context.SentTime is { } sent ? new DateTimeOffset(DateTime.SpecifyKind(sent, DateTimeKind.Utc)) : Clock.GetUtcNow();
+            await Ledger.KeepAsync(message, messageId, occurredAt, contractId, context.CancellationToken);
+        }
+        else
+        {
+            // Written: a copy the history brought first has nothing left to do.
+            await Ledger.DoneAsync(messageId, context.CancellationToken);
+        }
+    }
+
+    public Task<OpenDataWrite> WriteAsync(object message, Guid messageId, CancellationToken cancellationToken) =>
+        WriteAsync((TMessage)message, messageId, cancellationToken);
+
+    /// <summary>
+    /// Writes the release(s) of one change, unsaved, in the consumer's unit of work; the same change written again writes
+    /// nothing (a release's id is the change's). Answers <see cref="OpenDataWrite.Done"/>, or the contract it waits for.
+    /// </summary>
+    protected abstract Task<OpenDataWrite> WriteAsync(TMessage message, Guid messageId, CancellationToken cancellationToken);
 
     protected ILogger Log { get; } = logger;
 
@@ -59,7 +93,7 @@ public abstract class OpenDataConsumer<TMessage>(TenderingDb db, TimeProvider cl
     {
         if (await Ledger.ContractAsync(contractId, cancellationToken) is not { } known)
         {
-            Log.LogInformation("Contract {ContractId} is not announced yet: no open-data release for its {Tag}", contractId, tag);
+            Log.LogInformation("Contract {ContractId} is not announced yet: its {Tag} waits in the open data's backlog", contractId, tag);
             return null;
         }
 
@@ -78,9 +112,9 @@ public abstract class OpenDataConsumer<TMessage>(TenderingDb db, TimeProvider cl
 public sealed class TenderPublishedOpenData(TenderingDb db, TimeProvider clock, OpenDataLedger ledger, ILogger<TenderPublishedOpenData> logger)
     : OpenDataConsumer<TenderPublished>(db, clock, ledger, logger)
 {
-    protected override async Task HandleAsync(TenderPublished message, ConsumeContext<TenderPublished> context)
+    protected override async Task<OpenDataWrite> WriteAsync(TenderPublished message, Guid messageId, CancellationToken cancellationToken)
     {
-        var ct = context.CancellationToken;
+        var ct = cancellationToken;
         var ocid = Ledger.Ocid(message.TenderId);
         var program = await Db.Programs.AsNoTracking().FirstOrDefaultAsync(p => p.Id == message.ProgramId, ct);
         var release = Ocds.Release(ocid, "tender", message.PublishedAt, Ocds.Tags.Tender);
@@ -123,6 +157,7 @@ public sealed class TenderPublishedOpenData(TenderingDb db, TimeProvider clock, 
 
         release["tender"] = tender;
         await Ledger.AddAsync(release, ct);
+        return OpenDataWrite.Done;
     }
 
     private JsonObject Announcement(Guid tenderId, DateTimeOffset at) => new()
@@ -150,7 +185,7 @@ public sealed class TenderPublishedOpenData(TenderingDb db, TimeProvider clock, 
 public sealed class TenderAmendedOpenData(TenderingDb db, TimeProvider clock, OpenDataLedger ledger, ILogger<TenderAmendedOpenData> logger)
     : OpenDataConsumer<TenderAmended>(db, clock, ledger, logger)
 {
-    protected override async Task HandleAsync(TenderAmended message, ConsumeContext<TenderAmended> context)
+    protected override async Task<OpenDataWrite> WriteAsync(TenderAmended message, Guid messageId, CancellationToken cancellationToken)
     {
         var release = Ocds.Release(Ledger.Ocid(message.TenderId), $"amendment-{message.AmendmentNumber}", message.AmendedAt, Ocds.Tags.TenderAmendment);
         release["tender"] = new JsonObject
@@ -167,7 +202,8 @@ public sealed class TenderAmendedOpenData(TenderingDb db, TimeProvider clock, Op
                 ["rationale"] = message.ChangedFields.Count == 0 ? message.Description : string.Join(", ", message.ChangedFields),
             }),
         };
-        await Ledger.AddAsync(release, context.CancellationToken);
+        await Ledger.AddAsync(release, cancellationToken);
+        return OpenDataWrite.Done;
     }
 }
 
@@ -175,7 +211,7 @@ public sealed class TenderAmendedOpenData(TenderingDb db, TimeProvider clock, Op
 public sealed class TenderClarifiedOpenData(TenderingDb db, TimeProvider clock, OpenDataLedger ledger, ILogger<TenderClarifiedOpenData> logger)
     : OpenDataConsumer<TenderClarified>(db, clock, ledger, logger)
 {
-    protected override async Task HandleAsync(TenderClarified message, ConsumeContext<TenderClarified> context)
+    protected override async Task<OpenDataWrite> WriteAsync(TenderClarified message, Guid messageId, CancellationToken cancellationToken)
     {
         var release = Ocds.Release(Ledger.Ocid(message.TenderId), $"clarification-{message.QuestionId:D}", message.PublishedAt, Ocds.Tags.TenderUpdate);
         release["tender"] = new JsonObject
@@ -194,7 +230,8 @@ public sealed class TenderClarifiedOpenData(TenderingDb db, TimeProvider clock, 
                 ["language"] = Ocds.Language,
             }),
         };
-        await Ledger.AddAsync(release, context.CancellationToken);
+        await Ledger.AddAsync(release, cancellationToken);
+        return OpenDataWrite.Done;
     }
 }
 
@@ -202,11 +239,11 @@ public sealed class TenderClarifiedOpenData(TenderingDb db, TimeProvider clock, 
 public sealed class TenderDocumentAddedOpenData(TenderingDb db, TimeProvider clock, OpenDataLedger ledger, ILogger<TenderDocumentAddedOpenData> logger)
     : OpenDataConsumer<TenderDocumentAdded>(db, clock, ledger, logger)
 {
-    protected override async Task HandleAsync(TenderDocumentAdded message, ConsumeContext<TenderDocumentAdded> context)
+    protected override async Task<OpenDataWrite> WriteAsync(TenderDocumentAdded message, Guid messageId, CancellationToken cancellationToken)
     {
-        if (await PublishedTenderAsync(message.TenderId, context.CancellationToken) is not { } tender || tender.PublishedAt > message.AddedAt)
+        if (await PublishedTenderAsync(message.TenderId, cancellationToken) is not { } tender || tender.PublishedAt > message.AddedAt)
         {
-            return;
+            return OpenDataWrite.Done;
         }
 
         var release = Ocds.Release(Ledger.Ocid(message.TenderId), $"document-{message.DocumentId:D}", message.AddedAt, Ocds.Tags.TenderUpdate);
@@ -215,7 +252,8 @@ public sealed class TenderDocumentAddedOpenData(TenderingDb db, TimeProvider clo
             ["id"] = Ocds.Id(message.TenderId),
             ["documents"] = Ocds.Array(TenderPublishedOpenData.Document(Base, message.TenderId, message.DocumentId, message.FileName, message.AddedAt)),
         };
-        await Ledger.AddAsync(release, context.CancellationToken);
+        await Ledger.AddAsync(release, cancellationToken);
+        return OpenDataWrite.Done;
     }
 }
 
@@ -223,14 +261,15 @@ public sealed class TenderDocumentAddedOpenData(TenderingDb db, TimeProvider clo
 public sealed class TenderCancelledOpenData(TenderingDb db, TimeProvider clock, OpenDataLedger ledger, ILogger<TenderCancelledOpenData> logger)
     : OpenDataConsumer<TenderCancelled>(db, clock, ledger, logger)
 {
-    protected override async Task HandleAsync(TenderCancelled message, ConsumeContext<TenderCancelled> context)
+    protected override async Task<OpenDataWrite> WriteAsync(TenderCancelled message, Guid messageId, CancellationToken cancellationToken)
     {
-        if (await PublishedTenderAsync(message.TenderId, context.CancellationToken) is null)
+        if (await PublishedTenderAsync(message.TenderId, cancellationToken) is null)
         {
-            return;
+            return OpenDataWrite.Done;
         }
 
-        await AddTenderStatusAsync(message.TenderId, "cancellation", message.CancelledAt, Ocds.Tags.TenderCancellation, "cancelled", message.Reason, context.CancellationToken);
+        await AddTenderStatusAsync(message.TenderId, "cancellation", message.CancelledAt, Ocds.Tags.TenderCancellation, "cancelled", message.Reason, cancellationToken);
+        return OpenDataWrite.Done;
     }
 }
 
@@ -244,9 +283,9 @@ public sealed class BidsOpenedOpenData(TenderingDb db, TimeProvider clock, OpenD
     /// <summary>The id of a process's opening release, which the award's release reads its bids from.</summary>
     internal const string ReleaseId = "opening";
 
-    protected override async Task HandleAsync(BidsOpened message, ConsumeContext<BidsOpened> context)
+    protected override async Task<OpenDataWrite> WriteAsync(BidsOpened message, Guid messageId, CancellationToken cancellationToken)
     {
-        var ct = context.CancellationToken;
+        var ct = cancellationToken;
         var release = Ocds.Release(Ledger.Ocid(message.TenderId), ReleaseId, message.OpenedAt, Ocds.Tags.TenderUpdate);
         var parties = new JsonArray();
         var tenderers = new JsonArray();
@@ -270,6 +309,7 @@ public sealed class BidsOpenedOpenData(TenderingDb db, TimeProvider clock, OpenD
         };
         release["bids"] = Ocds.Bids(bids, "bids", bids.Count, message.OpenedAt);
         await Ledger.AddAsync(release, ct);
+        return OpenDataWrite.Done;
     }
 }
 
@@ -277,8 +317,11 @@ public sealed class BidsOpenedOpenData(TenderingDb db, TimeProvider clock, OpenD
 public sealed class TenderFailedOpenData(TenderingDb db, TimeProvider clock, OpenDataLedger ledger, ILogger<TenderFailedOpenData> logger)
     : OpenDataConsumer<TenderFailed>(db, clock, ledger, logger)
 {
-    protected override Task HandleAsync(TenderFailed message, ConsumeContext<TenderFailed> context) =>
-        AddTenderStatusAsync(message.TenderId, "failure", message.FailedAt, Ocds.Tags.TenderUpdate, "unsuccessful", message.Reason, context.CancellationToken);
+    protected override async Task<OpenDataWrite> WriteAsync(TenderFailed message, Guid messageId, CancellationToken cancellationToken)
+    {
+        await AddTenderStatusAsync(message.TenderId, "failure", message.FailedAt, Ocds.Tags.TenderUpdate, "unsuccessful", message.Reason, cancellationToken);
+        return OpenDataWrite.Done;
+    }
 }
 
 /// <summary>
@@ -291,9 +334,9 @@ public sealed class TenderFailedOpenData(TenderingDb db, TimeProvider clock, Ope
 public sealed class AwardPublishedOpenData(TenderingDb db, TimeProvider clock, OpenDataLedger ledger, ILogger<AwardPublishedOpenData> logger)
     : OpenDataConsumer<AwardPublished>(db, clock, ledger, logger)
 {
-    protected override async Task HandleAsync(AwardPublished message, ConsumeContext<AwardPublished> context)
+    protected override async Task<OpenDataWrite> WriteAsync(AwardPublished message, Guid messageId, CancellationToken cancellationToken)
     {
-        var ct = context.CancellationToken;
+        var ct = cancellationToken;
         await Ledger.NameAsync(message.AgencyId, message.AgencyName, null, ct);
         var ocid = Ledger.Ocid(message.TenderId);
         var release = Ocds.Release(ocid, $"award-{message.AwardId:D}", message.PublishedAt, Ocds.Tags.Award);
@@ -327,6 +370,7 @@ public sealed class AwardPublishedOpenData(TenderingDb db, TimeProvider clock, O
         }
 
         await Ledger.AddAsync(release, ct);
+        return OpenDataWrite.Done;
     }
 
     /// <summary>The ranked bids with their scores, and the opened bids the ranking leaves out as disqualified.</summary>
@@ -373,7 +417,7 @@ public sealed class AwardPublishedOpenData(TenderingDb db, TimeProvider clock, O
 public sealed class AwardConfirmedOpenData(TenderingDb db, TimeProvider clock, OpenDataLedger ledger, ILogger<AwardConfirmedOpenData> logger)
     : OpenDataConsumer<AwardConfirmed>(db, clock, ledger, logger)
 {
-    protected override async Task HandleAsync(AwardConfirmed message, ConsumeContext<AwardConfirmed> context)
+    protected override async Task<OpenDataWrite> WriteAsync(AwardConfirmed message, Guid messageId, CancellationToken cancellationToken)
     {
         var release = Ocds.Release(Ledger.Ocid(message.TenderId), $"award-{message.AwardId:D}-confirmed", message.ConfirmedAt, Ocds.Tags.AwardUpdate);
         release["awards"] = Ocds.Array(new JsonObject
@@ -382,7 +426,8 @@ public sealed class AwardConfirmedOpenData(TenderingDb db, TimeProvider clock, O
             ["status"] = "active",
             ["contractPeriod"] = Ocds.Period(message.ServiceStart, message.ServiceEnd),
         });
-        await Ledger.AddAsync(release, context.CancellationToken);
+        await Ledger.AddAsync(release, cancellationToken);
+        return OpenDataWrite.Done;
     }
 }
 
@@ -394,9 +439,9 @@ public sealed class AwardConfirmedOpenData(TenderingDb db, TimeProvider clock, O
 public sealed class ContractSignedOpenData(TenderingDb db, TimeProvider clock, OpenDataLedger ledger, ILogger<ContractSignedOpenData> logger)
     : OpenDataConsumer<ContractSigned>(db, clock, ledger, logger)
 {
-    protected override async Task HandleAsync(ContractSigned message, ConsumeContext<ContractSigned> context)
+    protected override async Task<OpenDataWrite> WriteAsync(ContractSigned message, Guid messageId, CancellationToken cancellationToken)
     {
-        var ct = context.CancellationToken;
+        var ct = cancellationToken;
         var renewal = message.TenderId is null;
         var ocid = Ledger.Ocid(message.TenderId ?? message.ContractId);
         var awardId = message.AwardId is { } award ? Ocds.Id(award)
@@ -471,6 +516,7 @@ public sealed class ContractSignedOpenData(TenderingDb db, TimeProvider clock, O
         }
 
         await Ledger.AddAsync(release, ct);
+        return OpenDataWrite.Done;
     }
 
     private JsonObject Related(Guid contractId, string relationship, string ocid) => new()
@@ -488,12 +534,12 @@ public sealed class ContractSignedOpenData(TenderingDb db, TimeProvider clock, O
 public sealed class ContractAmendedOpenData(TenderingDb db, TimeProvider clock, OpenDataLedger ledger, ILogger<ContractAmendedOpenData> logger)
     : OpenDataConsumer<ContractAmended>(db, clock, ledger, logger)
 {
-    protected override async Task HandleAsync(ContractAmended message, ConsumeContext<ContractAmended> context)
+    protected override async Task<OpenDataWrite> WriteAsync(ContractAmended message, Guid messageId, CancellationToken cancellationToken)
     {
         var id = $"contract-{message.ContractId:D}-v{message.Version}";
-        if (await ContractReleaseAsync(message.ContractId, id, message.AmendedAt, Ocds.Tags.ContractAmendment, context.CancellationToken) is not (JsonObject release, JsonObject contract))
+        if (await ContractReleaseAsync(message.ContractId, id, message.AmendedAt, Ocds.Tags.ContractAmendment, cancellationToken) is not (JsonObject release, JsonObject contract))
         {
-            return;
+            return OpenDataWrite.WaitFor(message.ContractId);
         }
 
         contract["value"] = Ocds.Value(message.Amount);
@@ -505,7 +551,8 @@ public sealed class ContractAmendedOpenData(TenderingDb db, TimeProvider clock, 
             ["rationale"] = message.BridgeMonths is { } months ? $"过渡期延续 Bridge extension of {months} month(s)" : message.ReasonCode,
             ["description"] = message.Text,
         });
-        await Ledger.AddAsync(release, context.CancellationToken);
+        await Ledger.AddAsync(release, cancellationToken);
+        return OpenDataWrite.Done;
     }
 }
 
@@ -513,17 +560,18 @@ public sealed class ContractAmendedOpenData(TenderingDb db, TimeProvider clock, 
 public sealed class ContractEndedOpenData(TenderingDb db, TimeProvider clock, OpenDataLedger ledger, ILogger<ContractEndedOpenData> logger)
     : OpenDataConsumer<ContractEnded>(db, clock, ledger, logger)
 {
-    protected override async Task HandleAsync(ContractEnded message, ConsumeContext<ContractEnded> context)
+    protected override async Task<OpenDataWrite> WriteAsync(ContractEnded message, Guid messageId, CancellationToken cancellationToken)
     {
         var id = $"contract-{message.ContractId:D}-{message.Outcome.ToLowerInvariant()}";
-        if (await ContractReleaseAsync(message.ContractId, id, message.EndedAt, Ocds.Tags.ContractTermination, context.CancellationToken) is not (JsonObject release, JsonObject contract))
+        if (await ContractReleaseAsync(message.ContractId, id, message.EndedAt, Ocds.Tags.ContractTermination, cancellationToken) is not (JsonObject release, JsonObject contract))
         {
-            return;
+            return OpenDataWrite.WaitFor(message.ContractId);
         }
 
         contract["status"] = "terminated";
         contract["statusDetails"] = message.Reason is null ? message.Outcome : $"{message.Outcome}: {message.Reason}";
-        await Ledger.AddAsync(release, context.CancellationToken);
+        await Ledger.AddAsync(release, cancellationToken);
+        return OpenDataWrite.Done;
     }
 }
 
@@ -547,19 +595,19 @@ public sealed class ContractStateChangedOpenData(TenderingDb db, TimeProvider cl
         ["Resume"] = ("contractResumed", "合同恢复履行 Contract resumed"),
     };
 
-    protected override async Task HandleAsync(ContractStateChanged message, ConsumeContext<ContractStateChanged> context)
+    protected override async Task<OpenDataWrite> WriteAsync(ContractStateChanged message, Guid messageId, CancellationToken cancellationToken)
     {
         if (!Published.TryGetValue(message.Trigger, out var change))
         {
-            return;
+            return OpenDataWrite.Done;
         }
 
         // The message id is the transition's outbox row: two suspensions in one instant (a stopped clock) stay two.
-        var id = $"{change.Code}-{context.MessageId:D}";
+        var id = $"{change.Code}-{messageId:D}";
         if (await ContractReleaseAsync(message.ContractId, $"contract-{message.ContractId:D}-{id}", message.OccurredAt, Ocds.Tags.ContractUpdate,
-                context.CancellationToken) is not (JsonObject release, JsonObject contract))
+                cancellationToken) is not (JsonObject release, JsonObject contract))
         {
-            return;
+            return OpenDataWrite.WaitFor(message.ContractId);
         }
 
         var date = OcdsPackage.OcdsDate(message.OccurredAt);
@@ -579,7 +627,8 @@ public sealed class ContractStateChangedOpenData(TenderingDb db, TimeProvider cl
         }
 
         contract["implementation"] = new JsonObject { ["milestones"] = Ocds.Array(milestone) };
-        await Ledger.AddAsync(release, context.CancellationToken);
+        await Ledger.AddAsync(release, cancellationToken);
+        return OpenDataWrite.Done;
     }
 }
 
@@ -587,12 +636,12 @@ public sealed class ContractStateChangedOpenData(TenderingDb db, TimeProvider cl
 public sealed class InstalmentPaidOpenData(TenderingDb db, TimeProvider clock, OpenDataLedger ledger, ILogger<InstalmentPaidOpenData> logger)
     : OpenDataConsumer<InstalmentPaid>(db, clock, ledger, logger)
 {
-    protected override async Task HandleAsync(InstalmentPaid message, ConsumeContext<InstalmentPaid> context)
+    protected override async Task<OpenDataWrite> WriteAsync(InstalmentPaid message, Guid messageId, CancellationToken cancellationToken)
     {
         var id = $"payment-{message.InstalmentId:D}";
-        if (await ContractReleaseAsync(message.ContractId, id, message.OccurredAt, Ocds.Tags.Implementation, context.CancellationToken) is not (JsonObject release, JsonObject contract))
+        if (await ContractReleaseAsync(message.ContractId, id, message.OccurredAt, Ocds.Tags.Implementation, cancellationToken) is not (JsonObject release, JsonObject contract))
         {
-            return;
+            return OpenDataWrite.WaitFor(message.ContractId);
         }
 
         var parties = release["parties"]!.AsArray();
@@ -607,7 +656,8 @@ public sealed class InstalmentPaidOpenData(TenderingDb db, TimeProvider clock, O
                 ["payee"] = Ocds.Reference(parties[1]!.AsObject()),
             }),
         };
-        await Ledger.AddAsync(release, context.CancellationToken);
+        await Ledger.AddAsync(release, cancellationToken);
+        return OpenDataWrite.Done;
     }
 }
 
@@ -615,13 +665,13 @@ public sealed class InstalmentPaidOpenData(TenderingDb db, TimeProvider clock, O
 public sealed class PerformanceEvaluatedOpenData(TenderingDb db, TimeProvider clock, OpenDataLedger ledger, ILogger<PerformanceEvaluatedOpenData> logger)
     : OpenDataConsumer<PerformanceEvaluated>(db, clock, ledger, logger)
 {
-    protected override async Task HandleAsync(PerformanceEvaluated message, ConsumeContext<PerformanceEvaluated> context)
+    protected override async Task<OpenDataWrite> WriteAsync(PerformanceEvaluated message, Guid messageId, CancellationToken cancellationToken)
     {
-        var ct = context.CancellationToken;
+        var ct = cancellationToken;
         var id = $"evaluation-{message.PerformanceEvaluationId:D}";
         if (await ContractReleaseAsync(message.ContractId, id, message.EvaluatedAt, Ocds.Tags.Implementation, ct) is not (JsonObject release, JsonObject contract))
         {
-            return;
+            return OpenDataWrite.WaitFor(message.ContractId);
         }
 
         var evaluation = new JsonObject
@@ -653,6 +703,7 @@ public sealed class PerformanceEvaluatedOpenData(TenderingDb db, TimeProvider cl
 
         contract["implementation"] = new JsonObject { ["milestones"] = Ocds.Array(milestone) };
         await Ledger.AddAsync(release, ct);
+        return OpenDataWrite.Done;
     }
 }
 
@@ -660,19 +711,24 @@ public sealed class PerformanceEvaluatedOpenData(TenderingDb db, TimeProvider cl
 public sealed class AgencyRegisteredOpenData(TenderingDb db, TimeProvider clock, OpenDataLedger ledger, ILogger<AgencyRegisteredOpenData> logger)
     : OpenDataConsumer<AgencyRegistered>(db, clock, ledger, logger)
 {
-    protected override Task HandleAsync(AgencyRegistered message, ConsumeContext<AgencyRegistered> context) =>
-        Ledger.NameAsync(message.AgencyId, message.Name, null, context.CancellationToken);
+    protected override async Task<OpenDataWrite> WriteAsync(AgencyRegistered message, Guid messageId, CancellationToken cancellationToken)
+    {
+        await Ledger.NameAsync(message.AgencyId, message.Name, null, cancellationToken);
+        return OpenDataWrite.Done;
+    }
 }
 
 /// <summary>Other organisations' names (purchasing units, evaluators), as Identity lists them.</summary>
 public sealed class OrganisationsListedOpenData(TenderingDb db, TimeProvider clock, OpenDataLedger ledger, ILogger<OrganisationsListedOpenData> logger)
     : OpenDataConsumer<OrganisationsListed>(db, clock, ledger, logger)
 {
-    protected override async Task HandleAsync(OrganisationsListed message, ConsumeContext<OrganisationsListed> context)
+    protected override async Task<OpenDataWrite> WriteAsync(OrganisationsListed message, Guid messageId, CancellationToken cancellationToken)
     {
         foreach (var organisation in message.Organisations)
         {
-            await Ledger.NameAsync(organisation.OrganisationId, organisation.Name, organisation.Region, context.CancellationToken);
+            await Ledger.NameAsync(organisation.OrganisationId, organisation.Name, organisation.Region, cancellationToken);
         }
+
+        return OpenDataWrite.Done;
     }
 }

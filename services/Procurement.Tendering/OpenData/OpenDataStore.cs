@@ -34,6 +34,12 @@ public sealed partial class OpenDataOptions
     /// </summary>
     public int BulkBatchSize { get; set; } = 500;
 
+    /// <summary>
+    /// How often the open data writes its backlog (<c>OpenData:BackfillInterval</c>): the history services send after an
+    /// upgrade, and changes that arrived before their contract was announced (<see cref="OpenDataBackfill"/>).
+    /// </summary>
+    public TimeSpan BackfillInterval { get; set; } = TimeSpan.FromSeconds(10);
+
     public string Base => PublicBaseUri.TrimEnd('/');
 
     public static bool IsOcidPrefix(string prefix) => OcidPrefixPattern().IsMatch(prefix);
@@ -170,6 +176,41 @@ public sealed class OpenDataLedger(TenderingDb db, IOptions<OpenDataOptions> opt
         ?? await db.OcdsContracts.FirstOrDefaultAsync(c => c.ContractId == contractId, cancellationToken);
 
     public void Remember(OcdsContract contract) => db.OcdsContracts.Add(contract);
+
+    /// <summary>
+    /// Keeps a change that waits for its contract to be announced (<see cref="OpenDataBackfill"/> writes it then); a copy
+    /// the history brought already waits for the same contract.
+    /// </summary>
+    public async Task KeepAsync(object message, Guid messageId, DateTimeOffset occurredAt, Guid contractId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var entry = await db.OcdsBacklog.FirstOrDefaultAsync(e => e.MessageId == messageId, cancellationToken);
+        if (entry is null)
+        {
+            entry = new OcdsBacklogEntry
+            {
+                MessageId = messageId,
+                Source = OcdsBacklogEntry.LiveSource,
+                MessageType = ServiceDefaults.Messaging.OutboxMessage.TypeName(message.GetType()),
+                Payload = ServiceDefaults.Messaging.OutboxContext.WriteEvent(message),
+                OccurredAt = occurredAt,
+            };
+            db.OcdsBacklog.Add(entry);
+        }
+
+        entry.State = OcdsBacklogState.Waiting;
+        entry.WaitsFor = contractId;
+        entry.Attempts++;
+    }
+
+    /// <summary>A change written by its live event: a copy of it in the backlog (from the history) is done too.</summary>
+    public async Task DoneAsync(Guid messageId, CancellationToken cancellationToken)
+    {
+        if (await db.OcdsBacklog.FirstOrDefaultAsync(e => e.MessageId == messageId, cancellationToken) is { } entry)
+        {
+            db.OcdsBacklog.Remove(entry);
+        }
+    }
 
     /// <summary>The id of the award published for a tender, read from its releases; null before the award.</summary>
     public async Task<string?> AwardIdAsync(string ocid, CancellationToken cancellationToken)

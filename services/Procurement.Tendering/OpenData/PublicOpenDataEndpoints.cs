@@ -6,6 +6,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Procurement.Rules.Refusals;
+using Procurement.ServiceDefaults.Hosting;
 using Procurement.ServiceDefaults.OpenData;
 using Procurement.ServiceDefaults.Problems;
 using Procurement.ServiceDefaults.Texts;
@@ -21,23 +22,13 @@ public static class OpenDataModule
     public static void AddOpenDataConsumers(IBusRegistrationConfigurator bus)
     {
         ArgumentNullException.ThrowIfNull(bus);
-        bus.AddConsumer<TenderPublishedOpenData>();
-        bus.AddConsumer<TenderAmendedOpenData>();
-        bus.AddConsumer<TenderClarifiedOpenData>();
-        bus.AddConsumer<TenderDocumentAddedOpenData>();
-        bus.AddConsumer<TenderCancelledOpenData>();
-        bus.AddConsumer<BidsOpenedOpenData>();
-        bus.AddConsumer<TenderFailedOpenData>();
-        bus.AddConsumer<AwardPublishedOpenData>();
-        bus.AddConsumer<AwardConfirmedOpenData>();
-        bus.AddConsumer<ContractSignedOpenData>();
-        bus.AddConsumer<ContractAmendedOpenData>();
-        bus.AddConsumer<ContractEndedOpenData>();
-        bus.AddConsumer<ContractStateChangedOpenData>();
-        bus.AddConsumer<InstalmentPaidOpenData>();
-        bus.AddConsumer<PerformanceEvaluatedOpenData>();
-        bus.AddConsumer<AgencyRegisteredOpenData>();
-        bus.AddConsumer<OrganisationsListedOpenData>();
+        foreach (var writer in OpenDataWriters.All)
+        {
+            bus.AddConsumer(writer);
+        }
+
+        bus.AddConsumer<OpenDataHistoryPartConsumer>();
+        bus.AddConsumer<OpenDataHistoryEndConsumer>();
     }
 
     public static IServiceCollection AddOpenData(this IServiceCollection services)
@@ -47,8 +38,11 @@ public static class OpenDataModule
                 "OpenData:OcidPrefix must be 'ocds-' and six lower-case letters or digits, as the Open Contracting Partnership registers prefixes.")
             .Validate(o => Uri.TryCreate(o.PublicBaseUri, UriKind.Absolute, out _), "OpenData:PublicBaseUri must be an absolute address.")
             .Validate(o => o.BulkBatchSize > 0, "OpenData:BulkBatchSize must be at least 1.")
+            .Validate(o => ClockJob.IsValidInterval(o.BackfillInterval),
+                $"OpenData:BackfillInterval must be above zero and at most {ClockJob.LongestInterval.TotalDays} days.")
             .ValidateOnStart();
         services.AddScoped<OpenDataLedger>();
+        services.AddClockJob<OpenDataBackfill>();
         return services;
     }
 }

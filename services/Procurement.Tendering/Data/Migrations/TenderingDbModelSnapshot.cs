@@ -652,6 +652,51 @@ namespace Procurement.Tendering.Data.Migrations
                     b.ToTable("TenderQuestions", (string)null);
                 });
 
+            modelBuilder.Entity("Procurement.Tendering.OpenData.OcdsBacklogEntry", b =>
+                {
+                    b.Property<Guid>("MessageId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("MessageType")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<Guid?>("WaitsFor")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("MessageId");
+
+                    b.HasIndex("State", "WaitsFor");
+
+                    b.ToTable("OcdsBacklog", (string)null);
+                });
+
             modelBuilder.Entity("Procurement.Tendering.OpenData.OcdsContract", b =>
                 {
                     b.Property<Guid>("ContractId")
@@ -677,6 +722,58 @@ namespace Procurement.Tendering.Data.Migrations
                     b.HasKey("ContractId");
 
                     b.ToTable("OcdsContracts", (string)null);
+                });
+
+            modelBuilder.Entity("Procurement.Tendering.OpenData.OcdsHistoryPart", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Part")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Events")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.HasKey("RunId", "Part");
+
+                    b.ToTable("OcdsHistoryParts", (string)null);
+                });
+
+            modelBuilder.Entity("Procurement.Tendering.OpenData.OcdsHistoryRun", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("EndedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Events")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Parts")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.HasKey("RunId");
+
+                    b.ToTable("OcdsHistoryRuns", (string)null);
                 });
 
             modelBuilder.Entity("Procurement.Tendering.OpenData.OcdsParty", b =>

@@ -646,6 +646,51 @@ namespace Procurement.Tendering.Data.Migrations.Sqlite
                     b.ToTable("TenderQuestions", (string)null);
                 });
 
+            modelBuilder.Entity("Procurement.Tendering.OpenData.OcdsBacklogEntry", b =>
+                {
+                    b.Property<Guid>("MessageId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MessageType")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("WaitsFor")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MessageId");
+
+                    b.HasIndex("State", "WaitsFor");
+
+                    b.ToTable("OcdsBacklog", (string)null);
+                });
+
             modelBuilder.Entity("Procurement.Tendering.OpenData.OcdsContract", b =>
                 {
                     b.Property<Guid>("ContractId")
@@ -671,6 +716,58 @@ namespace Procurement.Tendering.Data.Migrations.Sqlite
                     b.HasKey("ContractId");
 
                     b.ToTable("OcdsContracts", (string)null);
+                });
+
+            modelBuilder.Entity("Procurement.Tendering.OpenData.OcdsHistoryPart", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Part")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Events")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RunId", "Part");
+
+                    b.ToTable("OcdsHistoryParts", (string)null);
+                });
+
+            modelBuilder.Entity("Procurement.Tendering.OpenData.OcdsHistoryRun", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Events")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Parts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RunId");
+
+                    b.ToTable("OcdsHistoryRuns", (string)null);
                 });
 
             modelBuilder.Entity("Procurement.Tendering.OpenData.OcdsParty", b =>
