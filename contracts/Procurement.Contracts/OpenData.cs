@@ -24,7 +24,7 @@ public static class OpenDataFeeds
     /// <summary>The events each service sends in its history, by the service's name (its database's, lower case).</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<Type>> BySource { get; } = new Dictionary<string, IReadOnlyList<Type>>(StringComparer.Ordinal)
     {
-        ["identity"] = [typeof(AgencyRegistered)],
+        ["identity"] = [typeof(AgencyRegistered), typeof(OrganisationsListed)],
         ["tendering"] = [typeof(TenderPublished), typeof(TenderAmended), typeof(TenderClarified), typeof(TenderDocumentAdded), typeof(TenderCancelled)],
         ["bidding"] = [typeof(BidsOpened)],
         ["evaluation"] = [typeof(TenderFailed), typeof(AwardPublished), typeof(AwardConfirmed), typeof(PerformanceEvaluated)],

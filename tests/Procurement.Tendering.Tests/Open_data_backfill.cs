@@ -218,7 +218,7 @@ public sealed class Open_data_backfill : IAsyncLifetime
         var end = (await _host.Services.PublishedAsync<OpenDataHistoryEnd>()).Should().ContainSingle().Subject;
         (end.RunId, end.Parts, end.Events).Should().Be((part.RunId, 1, 1));
         var sender = _host.Services.GetRequiredService<OpenDataHistorySender<TenderingDb>>();
-        (await sender.RunOnceAsync(CancellationToken.None)).Should().Be(0, "the history is sent once");
+        (await sender.SendAsync(CancellationToken.None)).Should().Be(0, "the history is sent once");
         await using (var scope = _host.Services.CreateAsyncScope())
         {
             (await scope.ServiceProvider.GetRequiredService<TenderingDb>().OcdsBacklog.CountAsync()).Should().Be(0, "the tender's release was written live");

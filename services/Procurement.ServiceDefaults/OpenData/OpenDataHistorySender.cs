@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Procurement.Contracts.OpenData;
-using Procurement.ServiceDefaults.Hosting;
 using Procurement.ServiceDefaults.Messaging;
 
 namespace Procurement.ServiceDefaults.OpenData;
@@ -16,27 +16,81 @@ namespace Procurement.ServiceDefaults.OpenData;
 /// the next start sends the whole history again; what arrived twice is recognised by its message id.
 /// </summary>
 /// <remarks>
-/// A clock job for its start-up pass and its retry: a pass that failed runs again at the next tick; after a run ended (in
-/// this process or an earlier one) a pass reads nothing. A service whose name <see cref="OpenDataFeeds"/> does not list
-/// sends nothing.
+/// It runs once the host has started, so that what a service raises at each start (Identity's listing of the organisations'
+/// names) is in the history it sends. A run that failed is tried again a minute later. A service whose name
+/// <see cref="OpenDataFeeds"/> does not list sends nothing.
 /// </remarks>
-public sealed class OpenDataHistorySender<TContext>(IServiceScopeFactory scopes, TimeProvider clock, ILogger<OpenDataHistorySender<TContext>> logger)
-    : ClockJob(clock, logger)
+public sealed class OpenDataHistorySender<TContext>(
+    IServiceScopeFactory scopes, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<OpenDataHistorySender<TContext>> logger)
+    : BackgroundService
     where TContext : DbContext, IOutboxContext
 {
     /// <summary>Events per part: a message stays well under a megabyte.</summary>
     internal const int PartSize = 200;
 
+    private readonly SemaphoreSlim _oneRun = new(1, 1);
     private bool _sent;
 
     /// <summary>The service's name, as <see cref="OpenDataFeeds.BySource"/> keys it.</summary>
     public string Source { get; } = DeadLetterOperations.ServiceOf(typeof(TContext));
 
-    protected override TimeSpan Interval => TimeSpan.FromHours(1);
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource();
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        using (stoppingToken.Register(() => started.TrySetCanceled()))
+        {
+            try
+            {
+                await started.Task;
+            }
+            catch (TaskCanceledException)
+            {
+                return;
+            }
+        }
 
-    protected override string Activity => $"Sending the {Source} history to the open data";
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await SendAsync(stoppingToken);
+                return;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception) when (exception is DbUpdateException or InvalidOperationException or System.Data.Common.DbException or JsonException)
+            {
+                logger.LogError(exception, "The {Source} history could not be sent to the open data; trying again in a minute", Source);
+                try
+                {
+                    await Task.Delay(TimeSpan.FromMinutes(1), TimeProvider.System, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
 
-    public override async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    /// <summary>Sends the history unless a run of this version ended; answers how many events it sent.</summary>
+    public async Task<int> SendAsync(CancellationToken cancellationToken)
+    {
+        await _oneRun.WaitAsync(cancellationToken);
+        try
+        {
+            return await RunAsync(cancellationToken);
+        }
+        finally
+        {
+            _oneRun.Release();
+        }
+    }
+
+    private async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         if (_sent || !OpenDataFeeds.BySource.TryGetValue(Source, out var feeds))
         {
@@ -52,7 +106,7 @@ public sealed class OpenDataHistorySender<TContext>(IServiceScopeFactory scopes,
         }
 
         var types = feeds.Select(OutboxMessage.TypeName).ToList();
-        var until = Clock.GetUtcNow();
+        var until = clock.GetUtcNow();
 
         // The rows' ids and times first (small), ordered here: the outbox has no index on the type, and one read of it is
         // cheaper than one per part. Then each part's payloads by id.
@@ -69,15 +123,15 @@ public sealed class OpenDataHistorySender<TContext>(IServiceScopeFactory scopes,
                 .Where(m => ids.Contains(m.Id))
                 .Select(m => new PastEvent(m.Id, m.MessageType, m.Payload, m.OccurredAt))
                 .ToListAsync(cancellationToken);
-            db.Raise(new OpenDataHistoryPart(Source, runId, ++part, [.. events.OrderBy(e => e.OccurredAt).ThenBy(e => e.MessageId)], Clock.GetUtcNow()));
+            db.Raise(new OpenDataHistoryPart(Source, runId, ++part, [.. events.OrderBy(e => e.OccurredAt).ThenBy(e => e.MessageId)], clock.GetUtcNow()));
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
         }
 
-        db.Raise(new OpenDataHistoryEnd(Source, runId, OpenDataFeeds.HistoryVersion, part, ordered.Count, Clock.GetUtcNow()));
+        db.Raise(new OpenDataHistoryEnd(Source, runId, OpenDataFeeds.HistoryVersion, part, ordered.Count, clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
         _sent = true;
-        Logger.LogInformation("The {Source} history went to the open data: {Events} events in {Parts} parts (run {RunId})", Source, ordered.Count, part, runId);
+        logger.LogInformation("The {Source} history went to the open data: {Events} events in {Parts} parts (run {RunId})", Source, ordered.Count, part, runId);
         return ordered.Count;
     }
 

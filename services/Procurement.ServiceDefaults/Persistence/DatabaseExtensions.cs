@@ -80,9 +80,9 @@ public static class DatabaseExtensions
                 .Invoke(null, [builder.Services]);
 
             // The events the open data is made of, sent once more after an upgrade (its backfill; Tendering collects them).
-            typeof(ClockJobs).GetMethod(nameof(ClockJobs.AddClockJob))!
-                .MakeGenericMethod(typeof(OpenData.OpenDataHistorySender<>).MakeGenericType(typeof(TContext)))
-                .Invoke(null, [builder.Services]);
+            var sender = typeof(OpenData.OpenDataHistorySender<>).MakeGenericType(typeof(TContext));
+            builder.Services.TryAddSingleton(sender);
+            builder.Services.AddSingleton(typeof(Microsoft.Extensions.Hosting.IHostedService), services => services.GetRequiredService(sender));
 
             // Every service refuses a revoked user's earlier tokens: this database keeps the revocations it hears of.
             builder.Services.TryAddSingleton<RevokedUsers>();

@@ -165,6 +165,14 @@ public static class OpenDataWriters
     /// <summary>The writer of an event, by its stored type name; none for an event the open data does not read.</summary>
     public static Type? Of(string messageType) => ByMessageType.TryGetValue(messageType, out var found) ? found.Writer : null;
 
+    /// <summary>
+    /// Whether the event only names organisations (it writes no release). The backfill applies every name before any other
+    /// change, so that a release it writes names its parties as they are known now: an upgraded folder's names may only
+    /// be in the listing Identity raises at this start, later than every change of the history.
+    /// </summary>
+    public static bool Names(string messageType) => Of(messageType) is { } writer
+        && (writer == typeof(AgencyRegisteredOpenData) || writer == typeof(OrganisationsListedOpenData));
+
     /// <summary>The event's place in <see cref="All"/>; events the open data does not read come last.</summary>
     public static int Rank(string messageType) => ByMessageType.TryGetValue(messageType, out var found) ? found.Rank : int.MaxValue;
 }
@@ -228,8 +236,9 @@ public sealed class OpenDataHistoryEndConsumer(TenderingDb db, TimeProvider cloc
 /// Writes the open data's backlog (issue 18 item 2): the history every service sends after an upgrade, so that a process
 /// that changed before the open data read its changes gets its releases; and the changes that arrived before their contract
 /// was announced. Nothing is written until every service's history is complete (<see cref="OpenDataFeeds.BySource"/>):
-/// then the changes are written in the order they happened, whichever service raised them — a contract's signature before
-/// its payments, an award before its contract — by the same writers as the live events, so each is written once.
+/// then the organisations' names are applied, and the changes are written in the order they happened, whichever service
+/// raised them — a contract's signature before its payments, an award before its contract — by the same writers as the
+/// live events, so each is written once.
 /// </summary>
 public sealed class OpenDataBackfill(IServiceScopeFactory scopes, TimeProvider clock, IOptions<OpenDataOptions> options, ILogger<OpenDataBackfill> logger)
     : ClockJob(clock, logger)
@@ -301,7 +310,10 @@ public sealed class OpenDataBackfill(IServiceScopeFactory scopes, TimeProvider c
                 .Select(e => new { e.MessageId, e.MessageType, e.OccurredAt })
                 .ToListAsync(cancellationToken);
             _failuresRetried = true;
-            ordered = [.. candidates.OrderBy(c => c.OccurredAt).ThenBy(c => OpenDataWriters.Rank(c.MessageType)).ThenBy(c => c.MessageId).Select(c => c.MessageId)];
+            ordered = [.. candidates
+                .OrderBy(c => OpenDataWriters.Names(c.MessageType) ? 0 : 1)
+                .ThenBy(c => c.OccurredAt).ThenBy(c => OpenDataWriters.Rank(c.MessageType)).ThenBy(c => c.MessageId)
+                .Select(c => c.MessageId)];
         }
 
         var written = 0;
