@@ -454,37 +454,9 @@ public sealed class Open_data_api : IAsyncLifetime
         return (first, second);
     }
 
-    /// <summary>The process's releases once it has <paramref name="count"/>, oldest first.</summary>
-    private async Task<IReadOnlyList<JsonObject>> ReleasesAsync(string ocid, int count)
-    {
-        using var anyone = _host.CreateClient();
-        IReadOnlyList<JsonObject> releases = [];
-        await Poll.UntilAsync(async () =>
-        {
-            var response = await anyone.GetAsync($"/api/public/ocds/records/{ocid}");
-            if (response.StatusCode == HttpStatusCode.NotFound)
-            {
-                return false;
-            }
+    private Task<IReadOnlyList<JsonObject>> ReleasesAsync(string ocid, int count) => OpenDataReads.ReleasesAsync(_host, ocid, count);
 
-            releases = [.. (await Json(response))["records"]![0]!["releases"]!.AsArray().Select(r => r!.AsObject())];
-            return releases.Count >= count;
-        }, $"{count} releases of {ocid}", TimeSpan.FromSeconds(30));
-        return releases;
-    }
+    private Task<JsonNode> RecordAsync(string ocid) => OpenDataReads.RecordAsync(_host, ocid);
 
-    private async Task<JsonNode> RecordAsync(string ocid)
-    {
-        using var anyone = _host.CreateClient();
-        var package = await Json(await anyone.GetAsync($"/api/public/ocds/records/{ocid}"));
-        OcdsConformance.CheckRecordPackage(package).Should().BeEmpty();
-        return package["records"]![0]!;
-    }
-
-    private static async Task<JsonObject> Json(HttpResponseMessage response, string? text = null)
-    {
-        text ??= await response.Content.ReadAsStringAsync();
-        response.StatusCode.Should().BeOneOf([HttpStatusCode.OK, HttpStatusCode.Created], text);
-        return JsonNode.Parse(text)!.AsObject();
-    }
+    private static Task<JsonObject> Json(HttpResponseMessage response, string? text = null) => OpenDataReads.JsonAsync(response, text);
 }
