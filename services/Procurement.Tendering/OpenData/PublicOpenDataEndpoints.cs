@@ -73,7 +73,7 @@ public static class PublicOpenDataEndpoints
         group.MapGet("/bulk/{year:int}", Bulk)
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
             .WithName("GetOcdsBulkYear")
-            .WithSummary("Every release of a calendar year (Asia/Shanghai) as one OCDS 1.1.5 release package, to download.");
+            .WithSummary("Every release of a calendar year (Asia/Shanghai) as one OCDS 1.1.5 release package, to download; 404 for a year with none (a package holds at least one release).");
         group.MapGet("/extensions/evaluator/{file}", (string file) => Extension(file))
             .WithName("GetOcdsEvaluatorExtension")
             .WithSummary("A file of the evaluator extension the packages list (extension.json, release-schema.json, README.md): OCDS has no evaluator role.");
@@ -139,11 +139,17 @@ public static class PublicOpenDataEndpoints
             new Uri($"{options.Value.Base}{Path}/records/{ocid}"), clock.GetUtcNow(), Publisher(options.Value), [OcdsPackage.Record(releases.Select(r => r.Parse()))]));
     }
 
-    private static IResult Bulk(int year, HttpContext http, TenderingDb db, IOptions<OpenDataOptions> options, TimeProvider clock)
+    private static async Task<IResult> Bulk(int year, HttpContext http, TenderingDb db, IOptions<OpenDataOptions> options, TimeProvider clock)
     {
         if (year is < 2000 or > 9999)
         {
             new FieldErrors().Add("year", "one_of", "2000–9999").ThrowIfAny();
+        }
+
+        // The release package schema wants at least one release: a year without any has no file (GET …/years lists those with).
+        if (!await db.OcdsReleases.AsNoTracking().AnyAsync(r => r.Year == year, http.RequestAborted))
+        {
+            throw new NotFoundException(ProblemMessages.Get("ocds_year"), year.ToString(CultureInfo.InvariantCulture));
         }
 
         var settings = options.Value;
