@@ -185,6 +185,31 @@ public sealed class Open_data_api : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_public_list_and_announcement_say_when_the_result_was_published()
+    {
+        var tenderId = await PublishedTenderAsync();
+        await ReleasesAsync(Ocid(tenderId), 1);
+        using var anyone = _host.CreateClient();
+        async Task<(JsonNode? Listed, JsonNode? Announced)> ResultPublishedAtAsync()
+        {
+            var list = await Json(await anyone.GetAsync("/api/public/tenders?pageSize=100"));
+            var line = list["items"]!.AsArray().Single(t => (Guid)t!["id"]! == tenderId)!;
+            var page = await Json(await anyone.GetAsync($"/api/public/tenders/{tenderId}"));
+            return (line["resultPublishedAt"], page["tender"]!["resultPublishedAt"]);
+        }
+
+        (await ResultPublishedAtAsync()).Should().Be(((JsonNode?)null, (JsonNode?)null), "no result is published yet");
+
+        var (opened, ranking) = ThreeBidsRankedTwo();
+        await PublishAsync(new BidsOpened(tenderId, PurchasingUnit, Opened, opened, []));
+        var award = Award(tenderId, Guid.NewGuid(), ranking);
+        await PublishAsync(award);
+        var (listed, announced) = await ResultPublishedAtAsync();
+        DateTimeOffset.Parse((string)listed!, System.Globalization.CultureInfo.InvariantCulture).Should().Be(award.PublishedAt);
+        DateTimeOffset.Parse((string)announced!, System.Globalization.CultureInfo.InvariantCulture).Should().Be(award.PublishedAt);
+    }
+
+    [Fact]
     public async Task An_award_message_from_before_it_carried_the_ranking_still_gives_the_award_release()
     {
         var tenderId = await PublishedTenderAsync();

@@ -34,6 +34,13 @@ public static class PublicPages
 
     public static string TenderHref(Guid id) => $"{TendersPath}/{id}";
 
+    /// <summary>
+    /// The text key of a public tender's status. Tendering reads Evaluating until the challenge window closes; once the
+    /// result is published the reader sees 结果公示中 (challenge window open), on the list as on the page.
+    /// </summary>
+    public static string TenderStatusKey(TenderStatus status, bool resultPublished) =>
+        resultPublished && status == TenderStatus.Evaluating ? "TenderStatus_ResultPublished" : "TenderStatus_" + status;
+
     public static string ContractHref(Guid id) => $"{ContractsPath}/{id}";
 
     public static string DocumentHref(Guid tenderId, Guid documentId) => $"/api/public/tenders/{tenderId}/documents/{documentId}";

@@ -19,12 +19,13 @@ public sealed record PublicPage<T>(IReadOnlyList<T> Items, int Page, int PageSiz
 public sealed record PublicTenderSummary(
     Guid Id, string Title, Guid ProgramId, string ProgramName, string Region, ServiceDomain ServiceDomain, Guid PurchasingUnitId,
     ProcurementMethod? ProcurementMethod, decimal BudgetCeiling, DateTimeOffset BidDeadline, DateTimeOffset BidDeadlineLocal, string TimeZone,
-    DateOnly ServiceStart, DateOnly ServiceEnd, TenderStatus Status, DateTimeOffset PublishedAt, int Amendments)
+    DateOnly ServiceStart, DateOnly ServiceEnd, TenderStatus Status, DateTimeOffset PublishedAt, int Amendments,
+    DateTimeOffset? ResultPublishedAt = null)
 {
-    internal static PublicTenderSummary From(Tender t, ServiceProgram p, int amendments) => new(
+    internal static PublicTenderSummary From(Tender t, ServiceProgram p, int amendments, DateTimeOffset? resultPublishedAt) => new(
         t.Id, t.Title, p.Id, p.Name, p.Region, p.ServiceDomain, t.PurchasingUnitId, t.Method, t.BudgetCeiling,
         t.BidDeadline, t.BidDeadline.ToShanghai(), ShanghaiTime.TimeZoneId, t.ServiceStart, t.ServiceEnd, t.Status,
-        t.PublishedAt!.Value, amendments);
+        t.PublishedAt!.Value, amendments, resultPublishedAt);
 }
 
 /// <summary>An answered question as published with the tender: never who asked it.</summary>
@@ -71,7 +72,7 @@ public static class PublicTenderEndpoints
     }
 
     private static async Task<Ok<PublicPage<PublicTenderSummary>>> List(
-        HttpContext http, TenderingDb db, string? region = null, Guid? purchaser = null, ServiceDomain? serviceDomain = null,
+        HttpContext http, TenderingDb db, OpenData.OpenDataLedger ledger, string? region = null, Guid? purchaser = null, ServiceDomain? serviceDomain = null,
         DateOnly? from = null, DateOnly? to = null, int page = 1, int pageSize = DefaultPageSize)
     {
         PublicPaging.Ensure(page, pageSize, from, to);
@@ -115,11 +116,13 @@ public static class PublicTenderEndpoints
         var amendments = await db.Amendments.AsNoTracking().Where(a => ids.Contains(a.TenderId))
             .GroupBy(a => a.TenderId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, http.RequestAborted);
-        var items = rows.Select(r => PublicTenderSummary.From(r.tender, r.program, amendments.GetValueOrDefault(r.tender.Id))).ToArray();
+        var results = await ledger.ResultsPublishedAsync(ids, http.RequestAborted);
+        var items = rows.Select(r => PublicTenderSummary.From(
+            r.tender, r.program, amendments.GetValueOrDefault(r.tender.Id), results.TryGetValue(r.tender.Id, out var at) ? at : null)).ToArray();
         return TypedResults.Ok(new PublicPage<PublicTenderSummary>(items, page, pageSize, total));
     }
 
-    private static async Task<Ok<PublicTenderAnnouncement>> Get(Guid id, HttpContext http, TenderingDb db)
+    private static async Task<Ok<PublicTenderAnnouncement>> Get(Guid id, HttpContext http, TenderingDb db, OpenData.OpenDataLedger ledger)
     {
         var tender = await FindPublishedAsync(db, id, http);
         var program = await db.Programs.AsNoTracking().FirstAsync(p => p.Id == tender.ProgramId, http.RequestAborted);
@@ -130,8 +133,9 @@ public static class PublicTenderEndpoints
         var documents = (await db.Documents.AsNoTracking().Where(d => d.TenderId == id).ToListAsync(http.RequestAborted))
             .OrderBy(d => d.UploadedAt).Select(DocumentView.From).ToArray();
         var full = TenderResponse.From(tender);
+        var result = (await ledger.ResultsPublishedAsync([id], http.RequestAborted)).TryGetValue(id, out var at) ? at : (DateTimeOffset?)null;
         return TypedResults.Ok(new PublicTenderAnnouncement(
-            PublicTenderSummary.From(tender, program, amendments.Length), full.ServiceDescription, full.EvaluationScheme, full.StaffingRequirement,
+            PublicTenderSummary.From(tender, program, amendments.Length, result), full.ServiceDescription, full.EvaluationScheme, full.StaffingRequirement,
             full.Eligibility, full.Kpis, full.PaymentSchedule, full.PersonnelCost, full.BidSecurity, full.SingleSourceJustification,
             full.BiddingClosedAt, full.CancelledAt, full.CancellationReason,
             tender.Status == TenderStatus.Failed ? tender.DecidedAt : null, full.FailureReason,

@@ -219,6 +219,20 @@ public sealed class OpenDataLedger(TenderingDb db, IOptions<OpenDataOptions> opt
         return (string?)award?["awards"]?[0]?["id"];
     }
 
+    /// <summary>
+    /// When each tender's result announcement (中标/成交结果公告) became public, for those of <paramref name="tenderIds"/>
+    /// that have one: the date of its award release, written when the result was published.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, DateTimeOffset>> ResultsPublishedAsync(IReadOnlyCollection<Guid> tenderIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tenderIds);
+        var byOcid = tenderIds.Distinct().ToDictionary(Ocid, StringComparer.Ordinal);
+        var ocids = byOcid.Keys.ToList();
+        var awards = await db.OcdsReleases.AsNoTracking().Where(r => ocids.Contains(r.Ocid) && r.Tags == Ocds.Tags.Award)
+            .Select(r => new { r.Ocid, r.Date }).ToListAsync(cancellationToken);
+        return awards.GroupBy(a => a.Ocid).ToDictionary(g => byOcid[g.Key], g => g.Min(a => a.Date));
+    }
+
     /// <summary>The ids of the bids (<c>bids.details</c>) one release of a process lists; none when there is no such release.</summary>
     public async Task<IReadOnlyList<string>> BidIdsAsync(string ocid, string releaseId, CancellationToken cancellationToken)
     {

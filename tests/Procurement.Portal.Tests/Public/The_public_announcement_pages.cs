@@ -72,6 +72,21 @@ public sealed class The_public_announcement_pages : PortalContext
     }
 
     [Fact]
+    public void The_list_says_the_result_is_published_while_the_challenge_window_runs_not_evaluating()
+    {
+        var filter = new PublicListFilter(null, null, null, null, null, 1);
+        var evaluating = Summary(TenderStatus.Evaluating);
+        var published = Summary(TenderStatus.Evaluating);
+        published.Id = Guid.NewGuid();
+        published.ResultPublishedAt = new DateTimeOffset(2026, 12, 20, 2, 0, 0, TimeSpan.Zero);
+        var found = new PublicPageOfPublicTenderSummary { Items = [evaluating, published], Page = 1, PageSize = 20, Total = 2 };
+
+        var page = Render<PublicTenderList>(p => p.Add(x => x.Filter, filter).Add(x => x.Found, found));
+
+        page.FindAll("[data-testid=public-tender-status]").Select(s => s.TextContent).Should().Equal("评审中", "结果公示中（质疑期内）");
+    }
+
+    [Fact]
     public void Paging_links_keep_the_filter()
     {
         var filter = new PublicListFilter("示范区", null, null, new DateOnly(2026, 12, 1), null, 2);
