@@ -50,7 +50,7 @@ internal static class TenderingTexts
         ["program"] = ("Service program", "服务项目"),
         ["tender"] = ("Tender", "采购项目"),
         ["ocds_record"] = ("Open-data record (ocid)", "开放数据记录 (ocid)"),
-        ["ocds_year"] = ("Open-data file of a year with releases", "有发布记录年度的开放数据文件"),
+        ["ocds_year"] = ("Open-data file of the year (a year without releases has none)", "开放数据年度文件（无发布记录的年份没有文件）"),
         ["ocds_extension_file"] = ("File of the open data's evaluator extension", "开放数据评估方扩展的文件"),
     };
 }
