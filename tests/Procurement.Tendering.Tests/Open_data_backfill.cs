@@ -192,7 +192,7 @@ public sealed class Open_data_backfill : IAsyncLifetime
     {
         var tenderId = await PublishedTenderAsync();
         await ReleasesAsync(Ocid(tenderId), 1);
-        (await _host.Services.PublishedAsync<OpenDataHistoryEnd>()).Should().ContainSingle().Which.Should().Match<OpenDataHistoryEnd>(
+        (await SentAsync<OpenDataHistoryEnd>()).Should().ContainSingle().Which.Should().Match<OpenDataHistoryEnd>(
             end => end.Source == "tendering" && end.Version == OpenDataFeeds.HistoryVersion && end.Parts == 0,
             "the first start had no history to send");
         Guid published;
@@ -209,13 +209,13 @@ public sealed class Open_data_backfill : IAsyncLifetime
         await _host.DisposeAsync();
         _host = await StartAsync();
 
-        var part = (await _host.Services.PublishedAsync<OpenDataHistoryPart>()).Should().ContainSingle().Subject;
+        var part = (await SentAsync<OpenDataHistoryPart>()).Should().ContainSingle().Subject;
         part.Source.Should().Be("tendering");
         var past = part.Events.Should().ContainSingle().Subject;
         past.MessageId.Should().Be(published);
         OutboxContext.ReadEvent(past.Payload, typeof(Contracts.Tendering.TenderPublished)).Should().BeOfType<Contracts.Tendering.TenderPublished>()
             .Which.TenderId.Should().Be(tenderId);
-        var end = (await _host.Services.PublishedAsync<OpenDataHistoryEnd>()).Should().ContainSingle().Subject;
+        var end = (await SentAsync<OpenDataHistoryEnd>()).Should().ContainSingle().Subject;
         (end.RunId, end.Parts, end.Events).Should().Be((part.RunId, 1, 1));
         var sender = _host.Services.GetRequiredService<OpenDataHistorySender<TenderingDb>>();
         (await sender.SendAsync(CancellationToken.None)).Should().Be(0, "the history is sent once");
@@ -223,6 +223,15 @@ public sealed class Open_data_backfill : IAsyncLifetime
         {
             (await scope.ServiceProvider.GetRequiredService<TenderingDb>().OcdsBacklog.CountAsync()).Should().Be(0, "the tender's release was written live");
         }
+    }
+
+    /// <summary>What the host published of <typeparamref name="T"/>, once it published any: the sender runs after the host started.</summary>
+    private async Task<T[]> SentAsync<T>()
+        where T : class
+    {
+        T[] sent = [];
+        await Poll.UntilAsync(async () => (sent = await _host.Services.PublishedAsync<T>()).Length > 0, $"the host's {typeof(T).Name}", TimeSpan.FromSeconds(30));
+        return sent;
     }
 
     /// <summary>An event as a service's outbox kept it, raised at <paramref name="at"/>.</summary>
