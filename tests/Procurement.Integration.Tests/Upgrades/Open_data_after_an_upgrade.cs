@@ -74,9 +74,10 @@ public sealed class Open_data_after_an_upgrade : IAsyncLifetime
         var contractId = contract!.Id;
         (await purchaser.SignContractAsync(contractId)).Expect(HttpStatusCode.OK, "the purchaser signing");
         (await agency.SignContractAsync(contractId)).Expect(HttpStatusCode.OK, "the agency signing");
-        // Both processes written: the tender's release and the contract's (the tender's event may be taken after the contract's).
+        // Every release written: the tender's, the award's and the contract's (the events are taken in any order).
         var before = await ReleasesAsync(platform, releases =>
             releases.Any(r => (string)r["id"]! == "tender" && ((string)r["ocid"]!).EndsWith(tenderId.ToString("D"), StringComparison.Ordinal))
+            && releases.Any(r => (string)r["id"]! == awardConfirmed)
             && releases.Any(r => (string)r["id"]! == $"contract-{contractId:D}-signed"));
 
         // Stopped once every service's outbox has sent what it raised: an event still owed would be delivered again live at
