@@ -1,4 +1,3 @@
-using System.Text.Json;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -82,7 +81,7 @@ public sealed class DeadLetterOperations(IServiceProvider services, IEnumerable<
             }
 
             var type = Type.GetType(letter.MessageType, throwOnError: true)!;
-            var message = JsonSerializer.Deserialize(letter.Payload, type, OutboxContext.EventJson)!;
+            var message = OutboxContext.ReadEvent(letter.Payload, type);
 
             // Recorded before the send: the consumer may commit (and remove the letter) before this method returns.
             letter.ReplayedAt = clock.GetUtcNow();

@@ -60,7 +60,7 @@ public static class OutboxContext
         {
             Id = Guid.CreateVersion7(),
             MessageType = OutboxMessage.TypeName(type),
-            Payload = JsonSerializer.Serialize(integrationEvent, type, EventJson),
+            Payload = WriteEvent(integrationEvent),
             OccurredAt = now,
             NextAttemptAt = now,
             TraceParent = Activity.Current?.Id,

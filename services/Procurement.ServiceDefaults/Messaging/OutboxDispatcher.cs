@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Text.Json;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -260,7 +259,7 @@ public sealed class OutboxDispatcher<TContext>(
     private async Task PublishAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         var type = Type.GetType(message.MessageType, throwOnError: true)!;
-        var payload = JsonSerializer.Deserialize(message.Payload, type, OutboxContext.EventJson)!;
+        var payload = OutboxContext.ReadEvent(message.Payload, type);
 
         // Continue the trace of the request that raised the event; MassTransit carries it across the broker.
         ActivityContext.TryParse(message.TraceParent, null, out var parent);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Procurement.Contracts.OpenData;
+using Procurement.ServiceDefaults.Hosting;
 using Procurement.ServiceDefaults.Messaging;
 
 namespace Procurement.ServiceDefaults.OpenData;
@@ -36,18 +37,9 @@ public sealed class OpenDataHistorySender<TContext>(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var started = new TaskCompletionSource();
-        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
-        using (stoppingToken.Register(() => started.TrySetCanceled()))
+        if (!await lifetime.StartedAsync(stoppingToken))
         {
-            try
-            {
-                await started.Task;
-            }
-            catch (TaskCanceledException)
-            {
-                return;
-            }
+            return;
         }
 
         while (!stoppingToken.IsCancellationRequested)
@@ -140,7 +132,7 @@ public sealed class OpenDataHistorySender<TContext>(
     {
         var endType = OutboxMessage.TypeName(typeof(OpenDataHistoryEnd));
         var ends = await db.OutboxMessages.AsNoTracking().Where(m => m.MessageType == endType).Select(m => m.Payload).ToListAsync(cancellationToken);
-        return ends.Select(payload => JsonSerializer.Deserialize<OpenDataHistoryEnd>(payload, OutboxContext.EventJson))
-            .Any(end => end is not null && end.Version >= OpenDataFeeds.HistoryVersion);
+        return ends.Select(payload => (OpenDataHistoryEnd)OutboxContext.ReadEvent(payload, typeof(OpenDataHistoryEnd)))
+            .Any(end => end.Version >= OpenDataFeeds.HistoryVersion);
     }
 }

@@ -259,15 +259,9 @@ public sealed class OpenDataBackfill(IServiceScopeFactory scopes, TimeProvider c
     {
         ArgumentNullException.ThrowIfNull(db);
         var runs = await db.OcdsHistoryRuns.AsNoTracking().Where(r => r.Version >= OpenDataFeeds.HistoryVersion).ToListAsync(cancellationToken);
-        var complete = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var run in runs)
-        {
-            if (await db.OcdsHistoryParts.CountAsync(p => p.RunId == run.RunId, cancellationToken) >= run.Parts)
-            {
-                complete.Add(run.Source);
-            }
-        }
-
+        var arrived = await db.OcdsHistoryParts.AsNoTracking().GroupBy(p => p.RunId).Select(g => new { RunId = g.Key, Parts = g.Count() })
+            .ToDictionaryAsync(g => g.RunId, g => g.Parts, cancellationToken);
+        var complete = runs.Where(r => arrived.GetValueOrDefault(r.RunId) >= r.Parts).Select(r => r.Source).ToHashSet(StringComparer.Ordinal);
         return [.. OpenDataFeeds.BySource.Keys.Where(source => !complete.Contains(source)).Order(StringComparer.Ordinal)];
     }
 
