@@ -124,20 +124,8 @@ internal sealed class BidBed : IAsyncDisposable
         return read(scope.ServiceProvider.GetRequiredService<BiddingDb>());
     }
 
-    /// <summary>Every byte of the SQLite files (database and WAL), as Latin-1 text to search in.</summary>
-    public async Task<string> DatabaseBytesAsync()
-    {
-        var stored = new StringBuilder();
-        foreach (var file in Directory.GetFiles(Api.Settings.DataDirectory, "bidding.db*"))
-        {
-            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            using var bytes = new MemoryStream();
-            await stream.CopyToAsync(bytes);
-            stored.Append(Encoding.Latin1.GetString(bytes.ToArray()));
-        }
-
-        return stored.ToString();
-    }
+    /// <summary>Every byte of the SQLite files (database, WAL and shared memory), as Latin-1 text to search in.</summary>
+    public Task<string> DatabaseBytesAsync() => SqliteFiles.BytesAsync(Api.Settings.DataDirectory, "bidding.db");
 
     public ValueTask DisposeAsync() => Api.DisposeAsync();
 }
