@@ -41,7 +41,8 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-step() { printf '\n==> %s\n' "$*"; }
+# Each step names the seconds since the script started, so a slow step shows in CI's log.
+step() { printf '\n==> [%ss] %s\n' "$SECONDS" "$*"; }
 
 # --- 1. broker -------------------------------------------------------------------------------
 if [ "${PROCUREMENT_TEST_NO_BROKER:-}" = "1" ]; then
@@ -158,7 +159,7 @@ if [ ${#hung_files[@]} -gt 0 ]; then
   fi
 fi
 echo
-echo "Tests: $passed passed, $failed failed, $skipped skipped, $hung hung"
+echo "Tests: $passed passed, $failed failed, $skipped skipped, $hung hung (the script ran ${SECONDS} s)"
 
 if [ "$test_rc" -ne 0 ] || [ "$failed" -ne 0 ]; then
   exit 1
