@@ -230,7 +230,7 @@ internal sealed partial class IdentitySeeder(
 
     /// <summary>
     /// The demo password's hash, made once per process and given to every demo user: hashing is slow on purpose (about
-    /// 70 ms each), and every Development start of a fresh folder seeds over twenty demo users. They share a password
+    /// 70 ms each), and every Development start of a fresh folder seeds fourteen demo users. They share a password
     /// that is published, so one salt for all of them gives nothing away.
     /// </summary>
     private static string DemoPasswordHash(IPasswordHasher<ProcurementUser> hasher, ProcurementUser user) =>
